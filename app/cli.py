@@ -1,0 +1,313 @@
+"""The `servicedisk` command: the GUI by default, headless subcommands for scripts.
+
+Results go to stdout, everything else to stderr. Exit codes: 0 done, 1 failed
+(one sentence on stderr, the traceback in the log), 2 wrong usage, 3 nothing
+to do. Only the GUI and ``ticket issue --print`` load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app.config import Settings, resolve_settings, setup_logging
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    """A failure to report as one sentence, with an exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="servicedisk",
+        description="Front-desk queue and errand application for a service office. "
+        "Without a command it opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"servicedisk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        help="keep the store, backups and logs in DIR (env SERVICEDISK_DATA_DIR)",
+        metavar="DIR",
+    )
+    parser.add_argument(
+        "--database-url",
+        help="use this database instead of the SQLite file (env SERVICEDISK_DATABASE_URL)",
+        metavar="URL",
+    )
+    parser.add_argument(
+        "--display", action="store_true", help="open only the waiting-room display, full screen"
+    )
+    parser.add_argument(
+        "--screen",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --display: the screen number to use",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ticket = sub.add_parser("ticket", help="issue, call and handle tickets")
+    tsub = ticket.add_subparsers(dest="action", metavar="ACTION", required=True)
+    issue = tsub.add_parser("issue", help="issue a ticket in QUEUE (its letter)")
+    issue.add_argument("queue", metavar="QUEUE")
+    issue.add_argument("--booked", action="store_true", help="booked time / priority")
+    issue.add_argument(
+        "--print",
+        action="store_true",
+        dest="print_ticket",
+        help="print it as reception's button does",
+    )
+    call = tsub.add_parser("call", help="call the next ticket, or CODE, to a service point")
+    call.add_argument("code", nargs="?", metavar="CODE")
+    call.add_argument("--point", type=int, required=True, metavar="N")
+    for name, helptext in (
+        ("recall", "announce a called ticket again"),
+        ("no-show", "the called visitor did not come"),
+        ("finish", "finish serving a ticket"),
+        ("cancel", "cancel a waiting ticket"),
+        ("walked-out", "the visitor left before being called"),
+        ("park", "set a called visitor aside"),
+        ("return", "put a called ticket back in its queue, in its old place"),
+        ("start", "the called visitor has arrived"),
+    ):
+        p = tsub.add_parser(name, help=helptext)
+        p.add_argument("code", metavar="CODE")
+    resume = tsub.add_parser("resume", help="call a parked visitor back")
+    resume.add_argument("code", metavar="CODE")
+    resume.add_argument("--point", type=int, required=True, metavar="N")
+    transfer = tsub.add_parser("transfer", help="move a ticket to another queue")
+    transfer.add_argument("code", metavar="CODE")
+    transfer.add_argument("queue", metavar="QUEUE")
+
+    queue = sub.add_parser("queue", help="who is waiting and who is being served")
+    queue.add_argument("--json", action="store_true")
+
+    sub.add_parser("check", help="verify the database (integrity, schema version)")
+
+    cat = sub.add_parser("catalog", help="export or import the catalog")
+    csub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
+    exp = csub.add_parser("export", help="write the catalog to FILE (JSON)")
+    exp.add_argument("file", metavar="FILE")
+    imp = csub.add_parser("import", help="read the catalog from FILE (all or nothing)")
+    imp.add_argument("file", metavar="FILE")
+
+    demo = sub.add_parser("demo", help="fill the store with a demo office's history")
+    demo.add_argument("--days", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--visits-per-day", type=int, default=120, metavar="M")
+    return parser
+
+
+def _open(settings: Settings) -> Any:
+    from app.models.db import StoreError, open_store
+    from app.services.clock import SystemClock
+    from app.services.office import seed_store
+
+    clock = SystemClock()
+    try:
+        return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock)), clock
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _print_ticket_line(ref: Any, detail: str | None = None) -> None:
+    print(ref.code)
+    if detail:
+        print(detail)
+
+
+def cmd_ticket(args: argparse.Namespace, settings: Settings) -> int:
+    """The `ticket` subcommands."""
+    from app.services import queue as q
+    from app.services.queue_views import estimate_detail, queue_snapshot
+
+    store, clock = _open(settings)
+    action = args.action
+    simple: dict[str, Callable[..., Any]] = {
+        "recall": q.recall,
+        "no-show": q.no_show,
+        "finish": q.finish,
+        "cancel": q.cancel,
+        "walked-out": q.walked_out,
+        "park": q.park,
+        "return": q.return_to_queue,
+        "start": q.start_serving,
+    }
+    if action == "issue":
+        ref = q.issue_ticket(store, clock, args.queue, booked=args.booked)
+        snap = queue_snapshot(store, clock)
+        _print_ticket_line(ref, estimate_detail(snap, ref.code))
+        if args.print_ticket:
+            from app.ui.printing import print_ticket_headless
+
+            ok, message = print_ticket_headless(store, clock, ref.code)
+            print(message, file=sys.stderr)
+            if not ok:
+                return EXIT_FAILED
+    elif action == "call":
+        if args.code:
+            ref = q.call_ticket(store, clock, args.code, args.point)
+        else:
+            ref = q.call_next(store, clock, args.point)
+        _print_ticket_line(ref, f"{ref.service_point_name}")
+    elif action == "resume":
+        ref = q.resume(store, clock, args.code, args.point)
+        _print_ticket_line(ref, f"{ref.service_point_name}")
+    elif action == "transfer":
+        ref = q.transfer(store, clock, args.code, args.queue)
+        _print_ticket_line(ref, f"now in queue {ref.queue_letter}")
+    else:
+        ref = simple[action](store, clock, args.code)
+        _print_ticket_line(ref, ref.state.replace("_", "-"))
+    return EXIT_OK
+
+
+def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk queue`: waiting and serving, one per line (or --json)."""
+    from app.services.queue_views import queue_snapshot
+
+    store, clock = _open(settings)
+    snap = queue_snapshot(store, clock)
+    if args.json:
+        doc = {
+            "business_day": snap.business_day.isoformat(),
+            "queues": [asdict(s) for s in snap.queues],
+            "waiting": [asdict(t) for t in snap.waiting],
+            "parked": [asdict(t) for t in snap.parked],
+            "serving": [
+                {"point": p.number, "name": p.name, "ticket": asdict(p.current)}
+                for p in snap.points
+                if p.current
+            ],
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    for t in snap.waiting:
+        flag = " booked" if t.booked else ""
+        print(f"{t.code}\twaiting\t{t.queue_letter}\t{t.wait_seconds // 60} min{flag}")
+    for t in snap.parked:
+        print(f"{t.code}\tparked\t{t.queue_letter}\t{t.wait_seconds // 60} min")
+    for p in snap.points:
+        if p.current:
+            print(f"{p.current.code}\t{p.current.state}\t{p.current.queue_letter}\t{p.name}")
+    if not snap.waiting and not snap.parked and not any(p.current for p in snap.points):
+        print("nobody waiting", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk check`: integrity and schema version."""
+    from app.services.maintenance import check_store
+
+    report = check_store(settings)
+    for line in report.lines:
+        print(line)
+    if not report.ok:
+        raise CliError(report.problem or "the database check failed")
+    return EXIT_OK
+
+
+def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk catalog export|import FILE`."""
+    from app.services import catalog
+
+    store, clock = _open(settings)
+    path = Path(args.file)
+    if args.action == "export":
+        with store.read() as session:
+            text = catalog.dump_catalog(catalog.export_catalog(session))
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        print(path)
+        return EXIT_OK
+    try:
+        doc = catalog.read_catalog_file(path)
+    except catalog.CatalogError as exc:
+        raise CliError(f"Nothing was imported: {exc}") from exc
+    result = catalog.import_catalog(store, clock, doc, source=path.name)
+    print(f"{result.added} added, {result.updated} updated, {result.retired} retired")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk demo`: fill the store with a demo office's history."""
+    from app.services.demo import DemoRefused, generate_demo
+
+    store, clock = _open(settings)
+    try:
+        result = generate_demo(
+            store, clock, days=args.days, seed=args.seed, visits_per_day=args.visits_per_day
+        )
+    except DemoRefused as exc:
+        raise CliError(str(exc)) from exc
+    print(
+        f"{result.tickets} tickets, {result.visits} visits, {result.errands} errands "
+        f"over {result.days} days"
+    )
+    return EXIT_OK
+
+
+def _run_gui(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        from app.ui.application import run_gui
+    except ImportError as exc:
+        raise CliError(f"The app's window cannot open here: {exc}.") from exc
+    return run_gui(settings, display_only=args.display, screen=args.screen)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "ticket": cmd_ticket,
+    "queue": cmd_queue,
+    "check": cmd_check,
+    "catalog": cmd_catalog,
+    "demo": cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    settings = resolve_settings(args.data_dir, args.database_url)
+    setup_logging(settings)
+    from app.services.errors import ServiceError
+
+    try:
+        if args.command is None:
+            return _run_gui(args, settings)
+        return COMMANDS[args.command](args, settings)
+    except ServiceError as exc:
+        log.info("%s: %s", args.command, exc)
+        print(f"servicedisk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except CliError as exc:
+        log.error("%s failed: %s", args.command, exc)
+        print(f"servicedisk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the one place that turns any failure into a sentence
+        log.exception("%s failed", args.command)
+        print(
+            f"servicedisk: {args.command or 'app'} failed: {exc} "
+            f"(details in the log in {settings.logs_dir})",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED

@@ -1,0 +1,100 @@
+"""The office and its set-up: queues, service points, staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base
+
+
+class Office(Base):
+    """The one office this store belongs to, with its rules and its revision."""
+
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    time_zone: Mapped[str] = mapped_column(String(60), default="Europe/Stockholm")
+    # Bumped by every write that changes what a screen shows; screens poll it.
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    # {"mon": [["10:00", "16:00"]], …, "sun": []}
+    opening_hours: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recalls_before_no_show: Mapped[int] = mapped_column(Integer, default=1)
+    recall_min_seconds: Mapped[int] = mapped_column(Integer, default=5)
+    # How many priority tickets may be called in a row while walk-ins wait (0: no limit).
+    priority_ratio: Mapped[int] = mapped_column(Integer, default=2)
+    retention_days: Mapped[int] = mapped_column(Integer, default=90)
+    small_count_threshold: Mapped[int] = mapped_column(Integer, default=5)
+
+
+class QueueAgency(Base):
+    """Which agencies a queue is for."""
+
+    __tablename__ = "queue_agency"
+
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"), primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), primary_key=True)
+
+
+class Queue(Base):
+    """A queue with its ticket letter."""
+
+    __tablename__ = "queue"
+    __table_args__ = (UniqueConstraint("letter"), UniqueConstraint("code"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    letter: Mapped[str] = mapped_column(String(1))
+    label: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str | None] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    agencies: Mapped[list[Any]] = relationship(
+        "Agency", secondary="queue_agency", order_by="Agency.sort_order"
+    )
+
+
+class ServicePointQueue(Base):
+    """The work profile of a service point: the queues it serves, in order."""
+
+    __tablename__ = "service_point_queue"
+
+    service_point_id: Mapped[int] = mapped_column(ForeignKey("service_point.id"), primary_key=True)
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ServicePoint(Base):
+    """A lucka: where a case worker calls and serves visitors."""
+
+    __tablename__ = "service_point"
+    __table_args__ = (UniqueConstraint("number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(60))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # "longest_wait": across its queues, the longest waiting first;
+    # "queue_order": its queues strictly in profile order.
+    call_order: Mapped[str] = mapped_column(String(20), default="longest_wait")
+    profile: Mapped[list[ServicePointQueue]] = relationship(
+        order_by=ServicePointQueue.position, cascade="all, delete-orphan"
+    )
+
+
+class Staff(Base):
+    """A staff member; identified for the manager's own statistics only."""
+
+    __tablename__ = "staff"
+    __table_args__ = (UniqueConstraint("login"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(60))
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)

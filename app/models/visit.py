@@ -1,0 +1,166 @@
+"""Tickets, calls, visits and errands: the records of an office day.
+
+Nothing here identifies a visitor: no name, personnummer, phone, e-mail or
+free text. Errands are structured codes (a test inspects the schema).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, UTCDateTime
+
+# Ticket states. Active ones are still the office's business today.
+WAITING = "waiting"
+CALLED = "called"
+SERVING = "serving"
+PARKED = "parked"
+DONE = "done"
+NO_SHOW = "no_show"
+WALKED_OUT = "walked_out"
+CANCELLED = "cancelled"
+NOT_SERVED = "not_served"  # still waiting when the business day ended
+ACTIVE_STATES = (WAITING, CALLED, SERVING, PARKED)
+CLOSED_STATES = (DONE, NO_SHOW, WALKED_OUT, CANCELLED, NOT_SERVED)
+
+
+class TicketCounter(Base):
+    """The last number given per queue letter and business day (atomic allocation)."""
+
+    __tablename__ = "ticket_counter"
+
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    letter: Mapped[str] = mapped_column(String(1), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class Ticket(Base):
+    """A queue ticket (kölapp) and where it stands."""
+
+    __tablename__ = "ticket"
+    __table_args__ = (
+        UniqueConstraint("business_day", "code"),
+        Index("ix_ticket_day_state", "business_day", "state"),
+        Index("ix_ticket_state", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date)
+    code: Mapped[str] = mapped_column(String(8))
+    number: Mapped[int] = mapped_column(Integer)
+    # The queue it was issued in (its letter) and the queue it waits in now.
+    origin_queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
+    booked: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(12), default=WAITING)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Its place in time: the issue time, kept across transfers and returns.
+    place_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    first_called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    service_point_id: Mapped[int | None] = mapped_column(ForeignKey("service_point.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # "printed", "failed", "pdf:<path>" or None when not printed (CLI, kiosk-less).
+    print_status: Mapped[str | None] = mapped_column(String(300))
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    queue = relationship("Queue", foreign_keys=[queue_id])
+    origin_queue = relationship("Queue", foreign_keys=[origin_queue_id])
+    service_point = relationship("ServicePoint")
+
+
+class CallEvent(Base):
+    """One call or recall of a ticket to a service point: what the display announces."""
+
+    __tablename__ = "call_event"
+    __table_args__ = (Index("ix_call_event_day", "business_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"))
+    service_point_id: Mapped[int] = mapped_column(ForeignKey("service_point.id"))
+    recall: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Visit(Base):
+    """A served contact: from a ticket, or a quick errand at a desk or on the phone."""
+
+    __tablename__ = "visit"
+    __table_args__ = (UniqueConstraint("ticket_id"), Index("ix_visit_day", "business_day"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    channel: Mapped[str] = mapped_column(String(12), default="ticket")  # ticket, desk, phone
+    service_point_id: Mapped[int | None] = mapped_column(ForeignKey("service_point.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The case worker forgot to finish, so the service time is not to be trusted.
+    timing_unreliable: Mapped[bool] = mapped_column(Boolean, default=False)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    errands: Mapped[list[Errand]] = relationship(
+        back_populates="visit", order_by="Errand.position", cascade="all, delete-orphan"
+    )
+
+
+class Errand(Base):
+    """One errand of a visit, in codes only."""
+
+    __tablename__ = "errand"
+    __table_args__ = (Index("ix_errand_visit", "visit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    errand_type_id: Mapped[int | None] = mapped_column(ForeignKey("errand_type.id"))
+    outcome_id: Mapped[int] = mapped_column(ForeignKey("outcome.id"))
+    referral_target_id: Mapped[int | None] = mapped_column(ForeignKey("referral_target.id"))
+    language_id: Mapped[int | None] = mapped_column(ForeignKey("language.id"))
+    interpreter_kind_id: Mapped[int | None] = mapped_column(ForeignKey("interpreter_kind.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    duration_seconds: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    corrected_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    corrected_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+    visit: Mapped[Visit] = relationship(back_populates="errands")
+
+
+class DayRevision(Base):
+    """Per business day, a counter bumped by every change to that day's records."""
+
+    __tablename__ = "day_revision"
+
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditEvent(Base):
+    """A staff action worth keeping: logins, exports, configuration, purges, restores."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    # Structured detail about the action; never visitor data.
+    detail: Mapped[str | None] = mapped_column(String(500))

@@ -1,0 +1,1 @@
+"""Use cases: plain Python, no Qt. Each function is one unit of work."""

@@ -1,0 +1,427 @@
+"""The catalog as a file: validate, import (all or nothing) and export.
+
+The file format is documented in docs/catalog-format.md. Import validates the
+whole document before it changes anything and names the first bad entry
+(``agencies[2].errand_types[5]: code missing``). Entries absent from the file
+are retired (hidden for new errands, kept for history), never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Agency,
+    AuditEvent,
+    ErrandType,
+    InterpreterKind,
+    Language,
+    Outcome,
+    Queue,
+    ReferralTarget,
+)
+from app.models.catalog import CatalogEntry
+from app.models.db import Store
+from app.services.clock import Clock
+from app.services.revision import bump
+
+FORMAT = "servicedisk-catalog"
+VERSION = 1
+AGENCY_KINDS = ("agency", "municipality", "region", "common", "other")
+# Sections of plain entries: file key → model.
+PLAIN_SECTIONS: dict[str, type[Any]] = {
+    "outcomes": Outcome,
+    "referral_targets": ReferralTarget,
+    "languages": Language,
+    "interpreter_kinds": InterpreterKind,
+}
+REQUIRED_NONEMPTY = ("agencies", "outcomes", "languages", "interpreter_kinds", "queues")
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+
+
+class CatalogError(ValueError):
+    """A catalog file is wrong; the message names the entry and the reason."""
+
+
+@dataclass(frozen=True)
+class EntryDoc:
+    """A catalog entry as read from a file."""
+
+    code: str
+    label: str
+    label_en: str | None = None
+    requires_referral: bool = False
+
+
+@dataclass(frozen=True)
+class AgencyDoc:
+    """An agency with its errand types, as read from a file."""
+
+    code: str
+    label: str
+    label_en: str | None
+    kind: str
+    errand_types: tuple[EntryDoc, ...]
+
+
+@dataclass(frozen=True)
+class QueueDoc:
+    """A queue, as read from a file."""
+
+    code: str
+    letter: str
+    label: str
+    label_en: str | None
+    agencies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CatalogDoc:
+    """A whole validated catalog."""
+
+    agencies: tuple[AgencyDoc, ...]
+    plain: dict[str, tuple[EntryDoc, ...]]
+    queues: tuple[QueueDoc, ...]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import changed."""
+
+    added: int
+    updated: int
+    retired: int
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything at all changed."""
+        return bool(self.added or self.updated or self.retired)
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _fail(where: str, message: str) -> CatalogError:
+    return CatalogError(f"{where}: {message}" if where else message)
+
+
+def _obj(value: Any, where: str, allowed: Iterable[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(where, "must be an object")
+    if not value:
+        raise _fail(where, "empty object")
+    unknown = sorted(set(value) - set(allowed))
+    if unknown:
+        raise _fail(where, f"unknown field '{unknown[0]}'")
+    return value
+
+
+def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise _fail(where, f"{key} missing")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(where, f"{key} must be a non-empty text")
+    if len(value) > 120:
+        raise _fail(where, f"{key} is longer than 120 characters")
+    return value.strip()
+
+
+def _code(entry: dict[str, Any], where: str, seen: set[str]) -> str:
+    code = _text(entry, "code", where)
+    assert code is not None
+    if not CODE_RE.match(code):
+        raise _fail(where, f"code '{code}' may hold only letters A–Z, digits, '-', '_' and '.'")
+    if code in seen:
+        raise _fail(where, f"duplicate code '{code}'")
+    seen.add(code)
+    return code
+
+
+def _list(doc: dict[str, Any], key: str, where: str = "") -> list[Any]:
+    value = doc.get(key)
+    path = f"{where}.{key}" if where else key
+    if value is None:
+        raise _fail(path, "missing")
+    if not isinstance(value, list):
+        raise _fail(path, "must be a list")
+    if key in REQUIRED_NONEMPTY and not value:
+        raise _fail(path, "must hold at least one entry")
+    return value
+
+
+def _entry(raw: Any, where: str, seen: set[str], *, outcome: bool = False) -> EntryDoc:
+    allowed = ["code", "label", "label_en"] + (["requires_referral"] if outcome else [])
+    entry = _obj(raw, where, allowed)
+    code = _code(entry, where, seen)
+    label = _text(entry, "label", where)
+    assert label is not None
+    requires = entry.get("requires_referral", False)
+    if not isinstance(requires, bool):
+        raise _fail(where, "requires_referral must be true or false")
+    return EntryDoc(code, label, _text(entry, "label_en", where, required=False), requires)
+
+
+def parse_catalog(data: Any) -> CatalogDoc:
+    """Validate a decoded catalog document; raises CatalogError naming the first bad entry."""
+    if not isinstance(data, dict) or not data:
+        raise _fail("", "the catalog must be a JSON object with 'format' and 'version'")
+    if data.get("format") != FORMAT:
+        raise _fail("format", f"must be '{FORMAT}'")
+    if data.get("version") != VERSION:
+        raise _fail("version", f"must be {VERSION}")
+    known = {"format", "version", "agencies", "queues", *PLAIN_SECTIONS}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise _fail(unknown[0], "unknown section")
+
+    agencies: list[AgencyDoc] = []
+    agency_codes: set[str] = set()
+    for i, raw in enumerate(_list(data, "agencies")):
+        where = f"agencies[{i}]"
+        entry = _obj(raw, where, ["code", "label", "label_en", "kind", "errand_types"])
+        code = _code(entry, where, agency_codes)
+        label = _text(entry, "label", where)
+        assert label is not None
+        kind = entry.get("kind", "agency")
+        if kind not in AGENCY_KINDS:
+            raise _fail(where, f"kind must be one of {', '.join(AGENCY_KINDS)}")
+        type_codes: set[str] = set()
+        types = tuple(
+            _entry(t, f"{where}.errand_types[{j}]", type_codes)
+            for j, t in enumerate(_list(entry, "errand_types", where))
+        )
+        agencies.append(
+            AgencyDoc(code, label, _text(entry, "label_en", where, required=False), kind, types)
+        )
+
+    plain: dict[str, tuple[EntryDoc, ...]] = {}
+    for key in PLAIN_SECTIONS:
+        seen: set[str] = set()
+        plain[key] = tuple(
+            _entry(raw, f"{key}[{i}]", seen, outcome=key == "outcomes")
+            for i, raw in enumerate(_list(data, key))
+        )
+
+    queues: list[QueueDoc] = []
+    queue_codes: set[str] = set()
+    letters: set[str] = set()
+    for i, raw in enumerate(_list(data, "queues")):
+        where = f"queues[{i}]"
+        entry = _obj(raw, where, ["code", "letter", "label", "label_en", "agencies"])
+        code = _code(entry, where, queue_codes)
+        letter = entry.get("letter")
+        if not isinstance(letter, str) or not re.fullmatch("[A-Z]", letter):
+            raise _fail(where, "letter must be one capital letter A–Z")
+        if letter in letters:
+            raise _fail(where, f"duplicate letter '{letter}'")
+        letters.add(letter)
+        label = _text(entry, "label", where)
+        assert label is not None
+        refs = entry.get("agencies", [])
+        if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+            raise _fail(where, "agencies must be a list of agency codes")
+        for j, ref in enumerate(refs):
+            if ref not in agency_codes:
+                raise _fail(f"{where}.agencies[{j}]", f"unknown agency '{ref}'")
+        queues.append(
+            QueueDoc(
+                code,
+                letter,
+                label,
+                _text(entry, "label_en", where, required=False),
+                tuple(dict.fromkeys(refs)),
+            )
+        )
+    return CatalogDoc(tuple(agencies), plain, tuple(queues))
+
+
+def read_catalog_file(path: Path) -> CatalogDoc:
+    """Read and validate a catalog file; CatalogError says what is wrong and where."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise CatalogError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{path}: cannot be read ({exc})") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    return parse_catalog(data)
+
+
+# ---------------------------------------------------------------- apply
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.added = self.updated = self.retired = 0
+
+    def result(self) -> ImportResult:
+        return ImportResult(self.added, self.updated, self.retired)
+
+
+def _upsert(
+    session: Session,
+    tally: _Tally,
+    existing: dict[str, Any],
+    model: type[Any],
+    doc: EntryDoc | AgencyDoc | QueueDoc,
+    order: int,
+    **extra: Any,
+) -> Any:
+    values = {"label": doc.label, "label_en": doc.label_en, "active": True, "sort_order": order}
+    values.update(extra)
+    row = existing.get(doc.code)
+    if row is None:
+        row = model(code=doc.code, **values)
+        session.add(row)
+        tally.added += 1
+        return row
+    if any(getattr(row, k) != v for k, v in values.items()):
+        for key, value in values.items():
+            setattr(row, key, value)
+        tally.updated += 1
+    return row
+
+
+def _retire(tally: _Tally, rows: Iterable[CatalogEntry | Queue], keep: set[str]) -> None:
+    for row in rows:
+        if row.code not in keep and row.active:
+            row.active = False
+            tally.retired += 1
+
+
+def apply_catalog(session: Session, doc: CatalogDoc) -> ImportResult:
+    """Make the store's catalog match the document, in the caller's transaction."""
+    tally = _Tally()
+    agencies = {a.code: a for a in session.scalars(select(Agency))}
+    for order, adoc in enumerate(doc.agencies):
+        agency = _upsert(session, tally, agencies, Agency, adoc, order, kind=adoc.kind)
+        agencies[adoc.code] = agency
+        session.flush()
+        types = {
+            t.code: t
+            for t in session.scalars(select(ErrandType).where(ErrandType.agency_id == agency.id))
+        }
+        for torder, tdoc in enumerate(adoc.errand_types):
+            _upsert(session, tally, types, ErrandType, tdoc, torder, agency_id=agency.id)
+        _retire(tally, types.values(), {t.code for t in adoc.errand_types})
+    _retire(tally, agencies.values(), {a.code for a in doc.agencies})
+    for retired in (a for a in agencies.values() if not a.active):
+        _retire(tally, retired.errand_types, set())
+
+    for key, model in PLAIN_SECTIONS.items():
+        rows = {r.code: r for r in session.scalars(select(model))}
+        for order, edoc in enumerate(doc.plain[key]):
+            extra = {"requires_referral": edoc.requires_referral} if model is Outcome else {}
+            _upsert(session, tally, rows, model, edoc, order, **extra)
+        _retire(tally, rows.values(), {e.code for e in doc.plain[key]})
+
+    _apply_queues(session, tally, doc, agencies)
+    session.flush()
+    return tally.result()
+
+
+def _apply_queues(
+    session: Session, tally: _Tally, doc: CatalogDoc, agencies: dict[str, Agency]
+) -> None:
+    queues = {q.code: q for q in session.scalars(select(Queue))}
+    wanted = {q.letter for q in doc.queues}
+    # Letters are unique: first move every letter that will change (or that a
+    # retired queue holds) out of the way, to a lowercase placeholder.
+    spare = iter("abcdefghijklmnopqrstuvwxyz")
+    by_code = {q.code: q for q in doc.queues}
+    for queue in queues.values():
+        target = by_code.get(queue.code)
+        if (target is None and queue.letter in wanted) or (
+            target and target.letter != queue.letter
+        ):
+            queue.letter = next(spare)
+    session.flush()
+    for order, qdoc in enumerate(doc.queues):
+        queue = _upsert(session, tally, queues, Queue, qdoc, order, letter=qdoc.letter)
+        refs = [agencies[c] for c in qdoc.agencies]
+        if [a.code for a in queue.agencies] != [a.code for a in refs]:
+            if queue not in session.new:
+                tally.updated += 1
+            queue.agencies = refs
+    _retire(tally, queues.values(), set(by_code))
+
+
+def import_catalog(store: Store, clock: Clock, doc: CatalogDoc, *, source: str) -> ImportResult:
+    """Apply a validated catalog in one transaction; audit-logged when it changed anything."""
+    now = clock.now()
+    with store.write() as session:
+        result = apply_catalog(session, doc)
+        if result.changed:
+            session.add(
+                AuditEvent(
+                    at=now,
+                    action="catalog_import",
+                    detail=f"{source}: {result.added} added, {result.updated} updated, "
+                    f"{result.retired} retired",
+                )
+            )
+            bump(session, now, [])
+    return result
+
+
+# ---------------------------------------------------------------- export
+
+
+def _entry_dict(row: CatalogEntry, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": row.code, "label": row.label}
+    if row.label_en:
+        out["label_en"] = row.label_en
+    out.update(extra)
+    return out
+
+
+def _active(rows: Iterable[Any]) -> list[Any]:
+    return sorted((r for r in rows if r.active), key=lambda r: (r.sort_order, r.code))
+
+
+def export_catalog(session: Session) -> dict[str, Any]:
+    """The store's active catalog as a document in the file format."""
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "agencies": []}
+    for agency in _active(session.scalars(select(Agency))):
+        doc["agencies"].append(
+            _entry_dict(
+                agency,
+                kind=agency.kind,
+                errand_types=[_entry_dict(t) for t in _active(agency.errand_types)],
+            )
+        )
+    for key, model in PLAIN_SECTIONS.items():
+        rows = _active(session.scalars(select(model)))
+        if model is Outcome:
+            doc[key] = [_entry_dict(r, requires_referral=r.requires_referral) for r in rows]
+        else:
+            doc[key] = [_entry_dict(r) for r in rows]
+    doc["queues"] = []
+    for queue in _active(session.scalars(select(Queue))):
+        item: dict[str, Any] = {"code": queue.code, "letter": queue.letter, "label": queue.label}
+        if queue.label_en:
+            item["label_en"] = queue.label_en
+        item["agencies"] = [a.code for a in queue.agencies]
+        doc["queues"].append(item)
+    return doc
+
+
+def dump_catalog(doc: dict[str, Any]) -> str:
+    """The catalog document as UTF-8 JSON text: indented, letters not escaped."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

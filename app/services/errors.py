@@ -1,0 +1,124 @@
+"""Errors a person can meet, each with an English message (logs, CLI) and a Swedish one (UI)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class ServiceError(Exception):
+    """A use case refused: ``str(error)`` is English, ``error.swedish`` is for the screen."""
+
+    exit_code = 1
+
+    def __init__(self, english: str, swedish: str) -> None:
+        super().__init__(english)
+        self.swedish = swedish
+
+
+class UnknownQueueError(ServiceError):
+    """No active queue has that letter."""
+
+    def __init__(self, letter: str) -> None:
+        super().__init__(
+            f"There is no queue with the letter {letter!r}.",
+            f"Det finns ingen kö med bokstaven {letter}.",
+        )
+        self.letter = letter
+
+
+class UnknownTicketError(ServiceError):
+    """No ticket today has that code."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(
+            f"There is no ticket {code} today.", f"Det finns ingen kölapp {code} i dag."
+        )
+        self.code = code
+
+
+class UnknownServicePointError(ServiceError):
+    """No active service point has that number."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"There is no service point {number}.", f"Det finns ingen lucka {number}.")
+        self.number = number
+
+
+class NobodyWaitingError(ServiceError):
+    """Nothing waits for the queues this service point serves."""
+
+    exit_code = 3
+
+    def __init__(self, point: int) -> None:
+        super().__init__(
+            f"Nobody is waiting for service point {point}.",
+            f"Ingen väntar i köerna som lucka {point} betjänar.",
+        )
+        self.point = point
+
+
+class InvalidTransitionError(ServiceError):
+    """The ticket is in a state where that action makes no sense."""
+
+    STATES_SV: ClassVar[dict[str, str]] = {
+        "waiting": "väntar",
+        "called": "är uppropad",
+        "serving": "betjänas",
+        "parked": "är parkerad",
+        "done": "är klar",
+        "no_show": "uteblev",
+        "walked_out": "gick innan upprop",
+        "cancelled": "är makulerad",
+        "not_served": "stängdes obetjänad",
+    }
+
+    def __init__(self, code: str, state: str, action_en: str, action_sv: str) -> None:
+        state_en = state.replace("_", "-")
+        super().__init__(
+            f"Cannot {action_en} {code}: the ticket is {state_en}.",
+            f"Det går inte att {action_sv} {code}: lappen {self.STATES_SV.get(state, state)}.",
+        )
+        self.code, self.state = code, state
+
+
+class PointBusyError(ServiceError):
+    """The service point still has a visitor; finish (or return) that one first."""
+
+    def __init__(self, point: int, code: str) -> None:
+        super().__init__(
+            f"Service point {point} is still serving {code}; finish it first.",
+            f"Lucka {point} betjänar fortfarande {code}. Avsluta den först.",
+        )
+        self.point, self.code = point, code
+
+
+class RecallTooSoonError(ServiceError):
+    """A recall right after a call would overlap the announcement."""
+
+    def __init__(self, code: str, seconds: int) -> None:
+        super().__init__(
+            f"{code} was just called; wait {seconds} s before recalling.",
+            f"{code} ropades nyss upp. Vänta {seconds} s innan du ropar igen.",
+        )
+
+
+class TooFewRecallsError(ServiceError):
+    """The office's rule: recall a set number of times before marking a no-show."""
+
+    def __init__(self, code: str, needed: int) -> None:
+        times_en = "once" if needed == 1 else f"{needed} times"
+        times_sv = "en gång" if needed == 1 else f"{needed} gånger"
+        super().__init__(
+            f"Recall {code} {times_en} more before marking it a no-show.",
+            f"Ropa upp {code} {times_sv} till innan du markerar att besökaren uteblev.",
+        )
+
+
+class QueueFullError(ServiceError):
+    """Numbers go to 999 per queue and day."""
+
+    def __init__(self, letter: str) -> None:
+        super().__init__(
+            f"Queue {letter} has issued all 999 numbers today.",
+            f"Kö {letter} har delat ut alla 999 nummer i dag.",
+        )

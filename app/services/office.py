@@ -1,0 +1,161 @@
+"""The office and its set-up: seed a new store, read the office, queues and points."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import RESOURCES_DIR
+from app.models import Office, Queue, ServicePoint
+from app.models.db import Store
+from app.services import catalog
+from app.services.clock import Clock
+from app.services.revision import bump
+
+log = logging.getLogger(__name__)
+
+SEED_DIR = RESOURCES_DIR / "seed"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    """The office, its opening hours and its queue rules."""
+
+    code: str
+    name: str
+    time_zone: str
+    revision: int
+    opening_hours: dict[str, list[list[str]]]
+    recalls_before_no_show: int
+    recall_min_seconds: int
+    priority_ratio: int
+    retention_days: int
+    small_count_threshold: int
+
+
+@dataclass(frozen=True)
+class QueueInfo:
+    """A queue as screens and the command line show it."""
+
+    id: int
+    code: str
+    letter: str
+    label: str
+    label_en: str | None
+    agency_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ServicePointInfo:
+    """A service point and the queue letters it serves, in its profile's order."""
+
+    id: int
+    number: int
+    name: str
+    call_order: str
+    queue_letters: tuple[str, ...]
+
+
+def seed_store(store: Store, clock: Clock, seed_dir: Path = SEED_DIR) -> bool:
+    """Fill an empty store with the seed office; returns whether it did anything."""
+    with store.write() as session:
+        if session.scalar(select(Office.id)) is not None:
+            return False
+        data = json.loads((seed_dir / "office.json").read_text(encoding="utf-8"))
+        office: dict[str, Any] = data["office"]
+        session.add(
+            Office(
+                code=office["code"],
+                name=office["name"],
+                time_zone=office["time_zone"],
+                opening_hours={d: office["opening_hours"].get(d, []) for d in WEEKDAYS},
+            )
+        )
+        doc = catalog.read_catalog_file(seed_dir / "catalog.json")
+        catalog.apply_catalog(session, doc)
+        for point in data["service_points"]:
+            session.add(ServicePoint(number=point["number"], name=point["name"]))
+        bump(session, clock.now(), [])
+    log.info("seeded a new store with %s", office["name"])
+    return True
+
+
+def _office(session: Session) -> Office:
+    office = session.scalar(select(Office))
+    if office is None:
+        raise LookupError("the store has no office; it was not seeded")
+    return office
+
+
+def get_office(store: Store) -> OfficeInfo:
+    """The office of this store."""
+    with store.read() as session:
+        o = _office(session)
+        return OfficeInfo(
+            code=o.code,
+            name=o.name,
+            time_zone=o.time_zone,
+            revision=o.revision,
+            opening_hours=dict(o.opening_hours),
+            recalls_before_no_show=o.recalls_before_no_show,
+            recall_min_seconds=o.recall_min_seconds,
+            priority_ratio=o.priority_ratio,
+            retention_days=o.retention_days,
+            small_count_threshold=o.small_count_threshold,
+        )
+
+
+def queue_info(queue: Queue) -> QueueInfo:
+    """The read model of a queue row."""
+    return QueueInfo(
+        queue.id,
+        queue.code,
+        queue.letter,
+        queue.label,
+        queue.label_en,
+        tuple(a.code for a in queue.agencies),
+    )
+
+
+def list_queues(store: Store) -> list[QueueInfo]:
+    """The active queues, in display order."""
+    with store.read() as session:
+        rows = session.scalars(
+            select(Queue).where(Queue.active).order_by(Queue.sort_order, Queue.letter)
+        )
+        return [queue_info(q) for q in rows]
+
+
+def point_queue_ids(session: Session, point: ServicePoint) -> list[int]:
+    """The queues a point serves, in profile order; every active queue when not narrowed."""
+    if point.profile:
+        return [p.queue_id for p in point.profile]
+    return list(
+        session.scalars(
+            select(Queue.id).where(Queue.active).order_by(Queue.sort_order, Queue.letter)
+        )
+    )
+
+
+def list_service_points(store: Store) -> list[ServicePointInfo]:
+    """The active service points with their work profiles."""
+    with store.read() as session:
+        letters = dict(session.execute(select(Queue.id, Queue.letter)).tuples().all())
+        out = []
+        for p in session.scalars(
+            select(ServicePoint).where(ServicePoint.active).order_by(ServicePoint.number)
+        ):
+            ids = point_queue_ids(session, p)
+            out.append(
+                ServicePointInfo(
+                    p.id, p.number, p.name, p.call_order, tuple(letters[i] for i in ids)
+                )
+            )
+        return out
