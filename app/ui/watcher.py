@@ -1,0 +1,80 @@
+"""Watches the office revision and hands screens a fresh queue snapshot when it moves.
+
+Polling one integer is cheap, and works the same for several windows, several
+processes on one PC and several PCs on a shared database.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.models.db import Store
+from app.services.clock import Clock
+from app.services.queue_views import QueueSnapshot, queue_snapshot
+from app.services.revision import office_revision
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 400
+# Waits shown on screen grow with time even when nothing changes.
+REFRESH_SECONDS = 15.0
+
+
+class RevisionWatcher(QObject):
+    """Emits ``changed`` with a new snapshot whenever the office revision moves."""
+
+    changed = Signal(object)  # QueueSnapshot
+    failed = Signal(str)  # Swedish sentence for the status bar
+
+    def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._clock = store, clock
+        self._revision = -1
+        self._read_at = 0.0
+        self._last_error: str | None = None
+        self.snapshot: QueueSnapshot | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    def start(self) -> None:
+        """Read now, then poll."""
+        self.refresh()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop polling."""
+        self._timer.stop()
+
+    def poll(self) -> None:
+        """Check the revision; read and emit a snapshot if it moved (or waits went stale)."""
+        try:
+            revision = office_revision(self._store)
+        except Exception as exc:  # a locked or vanished database must not kill the GUI
+            self._report(exc)
+            return
+        stale = time.monotonic() - self._read_at > REFRESH_SECONDS
+        if revision != self._revision or stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read and emit a snapshot now (after this window's own change, say)."""
+        try:
+            snapshot = queue_snapshot(self._store, self._clock)
+        except Exception as exc:
+            self._report(exc)
+            return
+        self._last_error = None
+        self._revision, self._read_at = snapshot.revision, time.monotonic()
+        self.snapshot = snapshot
+        self.changed.emit(snapshot)
+
+    def _report(self, exc: Exception) -> None:
+        message = f"{exc}"
+        if message != self._last_error:
+            log.warning("could not read the queue: %s", exc)
+            self._last_error = message
+            self.failed.emit(self.tr("Kunde inte läsa kön från databasen. Försöker igen …"))

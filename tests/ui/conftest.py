@@ -1,0 +1,44 @@
+"""Fixtures for widget tests: a fresh store, a clock that stands still, a synchronous runner."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from app.config import resolve_settings
+from app.models.db import open_store
+from app.services.clock import OFFICE_TZ, ManualClock
+from app.services.office import seed_store
+from app.ui.context import UiContext
+from app.ui.prefs import Prefs
+from app.ui.runner import SyncRunner
+from app.ui.watcher import RevisionWatcher
+
+# A Wednesday morning, inside opening hours.
+UI_NOW = datetime(2026, 11, 25, 10, 30, tzinfo=OFFICE_TZ)
+
+
+@pytest.fixture
+def ui_clock() -> ManualClock:
+    """The clock every screen in a widget test reads."""
+    return ManualClock(UI_NOW)
+
+
+@pytest.fixture
+def ui_ctx(tmp_path, ui_clock, qapp):
+    """A UiContext on a fresh seeded store; the watcher is polled by hand (watcher.poll())."""
+    settings = resolve_settings(data_dir=tmp_path / "data", env={})
+    store = open_store(settings, now=ui_clock.now, seed=lambda s: seed_store(s, ui_clock))
+    ctx = UiContext(
+        settings=settings,
+        store=store,
+        clock=ui_clock,
+        runner=SyncRunner(),
+        watcher=RevisionWatcher(store, ui_clock),
+        prefs=Prefs(settings.data_dir / "ws.ini"),
+        office_name="Servicekontoret Exempelstad",
+    )
+    yield ctx
+    ctx.watcher.stop()
+    store.close()

@@ -1,0 +1,28 @@
+"""The main window: role views and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from app.ui.main_window import MainWindow
+
+
+def test_status_bar_shows_office_store_and_role(qtbot, ui_ctx):
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    assert window.findChild(QLabel, "status-office").text() == "Servicekontoret Exempelstad"
+    assert "servicedisk.sqlite3" in window.findChild(QLabel, "status-store").text()
+    assert window.findChild(QComboBox, "role-picker").currentData() == "reception"
+
+
+def test_manager_sees_statistics_and_settings_others_do_not(qtbot, ui_ctx):
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    picker = window.findChild(QComboBox, "role-picker")
+    settings_index = window.tabs.indexOf(window.settings_view)
+    assert not window.tabs.isTabVisible(settings_index)
+    picker.setCurrentIndex(picker.findData("manager"))
+    assert window.tabs.isTabVisible(settings_index)
+    picker.setCurrentIndex(picker.findData("caseworker"))
+    assert window.tabs.currentWidget() is window.service_point
+    assert not window.tabs.isTabVisible(settings_index)
