@@ -133,10 +133,17 @@ def _print_ticket_line(ref: Any, detail: str | None = None) -> None:
 
 def cmd_ticket(args: argparse.Namespace, settings: Settings) -> int:
     """The `ticket` subcommands."""
+    store, clock = _open(settings)
+    try:
+        return _ticket_action(args, store, clock)
+    finally:
+        store.close()  # checkpoints the WAL, and callers in-process keep no connection
+
+
+def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
     from app.services import queue as q
     from app.services.queue_views import estimate_detail, queue_snapshot
 
-    store, clock = _open(settings)
     action = args.action
     simple: dict[str, Callable[..., Any]] = {
         "recall": q.recall,
@@ -182,7 +189,10 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
     from app.services.queue_views import queue_snapshot
 
     store, clock = _open(settings)
-    snap = queue_snapshot(store, clock)
+    try:
+        snap = queue_snapshot(store, clock)
+    finally:
+        store.close()
     if args.json:
         doc = {
             "business_day": snap.business_day.isoformat(),

@@ -67,9 +67,12 @@ def setup_logging(settings: Settings, level: int = logging.INFO) -> Path | None:
     """Log to a rotating file in the log dir; returns the file, or None if it cannot be made."""
     root = logging.getLogger()
     root.setLevel(level)
+    path = settings.logs_dir / "servicedisk.log"
+    for existing in root.handlers:  # called again in one process (tests, embedding): reuse
+        if getattr(existing, "baseFilename", None) == str(path.resolve()):
+            return path
     try:
         settings.logs_dir.mkdir(parents=True, exist_ok=True)
-        path = settings.logs_dir / "servicedisk.log"
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )

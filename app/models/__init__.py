@@ -40,5 +40,6 @@ __all__ = [
     "Staff",
     "Ticket",
     "TicketCounter",
+    "UTCDateTime",
     "Visit",
 ]

@@ -147,7 +147,7 @@ def _open_lock(settings: Settings, engine: Engine) -> Iterator[None]:
             import msvcrt
 
             handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
         else:
             import fcntl
 
@@ -176,7 +176,7 @@ def open_store(
     settings: Settings,
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
-    seed: Callable[[Store], None] | None = None,
+    seed: Callable[[Store], object] | None = None,
 ) -> Store:
     """Open (create, upgrade, seed) the store the settings point to.
 

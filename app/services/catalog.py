@@ -31,6 +31,7 @@ from app.models import (
 from app.models.catalog import CatalogEntry
 from app.models.db import Store
 from app.services.clock import Clock
+from app.services.errand_rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 from app.services.revision import bump
 
 FORMAT = "servicedisk-catalog"
@@ -99,11 +100,13 @@ class ImportResult:
     added: int
     updated: int
     retired: int
+    # Entries that only moved in the order (as the ones after a retired entry do).
+    reordered: int = 0
 
     @property
     def changed(self) -> bool:
         """Whether anything at all changed."""
-        return bool(self.added or self.updated or self.retired)
+        return bool(self.added or self.updated or self.retired or self.reordered)
 
 
 # ---------------------------------------------------------------- validation
@@ -212,6 +215,13 @@ def parse_catalog(data: Any) -> CatalogDoc:
             _entry(raw, f"{key}[{i}]", seen, outcome=key == "outcomes")
             for i, raw in enumerate(_list(data, key))
         )
+    # Errands logged without a choice use these: retiring them would break logging.
+    for key, default in (
+        ("languages", DEFAULT_LANGUAGE),
+        ("interpreter_kinds", DEFAULT_INTERPRETER),
+    ):
+        if default not in {e.code for e in plain[key]}:
+            raise _fail(key, f"must keep the entry with code '{default}' (the default)")
 
     queues: list[QueueDoc] = []
     queue_codes: set[str] = set()
@@ -268,10 +278,10 @@ def read_catalog_file(path: Path) -> CatalogDoc:
 
 class _Tally:
     def __init__(self) -> None:
-        self.added = self.updated = self.retired = 0
+        self.added = self.updated = self.retired = self.reordered = 0
 
     def result(self) -> ImportResult:
-        return ImportResult(self.added, self.updated, self.retired)
+        return ImportResult(self.added, self.updated, self.retired, self.reordered)
 
 
 def _upsert(
@@ -291,9 +301,12 @@ def _upsert(
         session.add(row)
         tally.added += 1
         return row
-    if any(getattr(row, k) != v for k, v in values.items()):
-        for key, value in values.items():
-            setattr(row, key, value)
+    changed = [k for k, v in values.items() if getattr(row, k) != v]
+    for key in changed:
+        setattr(row, key, values[key])
+    if changed == ["sort_order"]:
+        tally.reordered += 1
+    elif changed:
         tally.updated += 1
     return row
 
@@ -342,8 +355,10 @@ def _apply_queues(
     queues = {q.code: q for q in session.scalars(select(Queue))}
     wanted = {q.letter for q in doc.queues}
     # Letters are unique: first move every letter that will change (or that a
-    # retired queue holds) out of the way, to a lowercase placeholder.
-    spare = iter("abcdefghijklmnopqrstuvwxyz")
+    # retired queue holds) out of the way, to a lowercase placeholder no queue
+    # holds yet (earlier imports may have parked retired queues on some).
+    in_use = {q.letter for q in queues.values()}
+    spare = iter(c for c in "abcdefghijklmnopqrstuvwxyz0123456789" if c not in in_use)
     by_code = {q.code: q for q in doc.queues}
     for queue in queues.values():
         target = by_code.get(queue.code)
@@ -355,7 +370,9 @@ def _apply_queues(
     for order, qdoc in enumerate(doc.queues):
         queue = _upsert(session, tally, queues, Queue, qdoc, order, letter=qdoc.letter)
         refs = [agencies[c] for c in qdoc.agencies]
-        if [a.code for a in queue.agencies] != [a.code for a in refs]:
+        # The link table keeps no order (a queue's agencies follow the agencies'
+        # own order), so compare as sets: a reordered list is no change.
+        if {a.code for a in queue.agencies} != set(qdoc.agencies):
             if queue not in session.new:
                 tally.updated += 1
             queue.agencies = refs
@@ -417,7 +434,7 @@ def export_catalog(session: Session) -> dict[str, Any]:
         item: dict[str, Any] = {"code": queue.code, "letter": queue.letter, "label": queue.label}
         if queue.label_en:
             item["label_en"] = queue.label_en
-        item["agencies"] = [a.code for a in queue.agencies]
+        item["agencies"] = [a.code for a in queue.agencies if a.active]
         doc["queues"].append(item)
     return doc
 

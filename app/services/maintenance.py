@@ -55,7 +55,8 @@ def check_store(settings: Settings) -> CheckReport:
                 conn.execute(text("SELECT count(*) FROM office")).scalar()
             )
     except SQLAlchemyError as exc:
-        return CheckReport(False, tuple(lines), f"The database cannot be read: {exc.orig or exc}.")
+        reason = getattr(exc, "orig", None) or exc
+        return CheckReport(False, tuple(lines), f"The database cannot be read: {reason}.")
     finally:
         engine.dispose()
     lines.append(f"schema\t{revision or 'none'}")

@@ -147,7 +147,7 @@ def point_queue_ids(session: Session, point: ServicePoint) -> list[int]:
 def list_service_points(store: Store) -> list[ServicePointInfo]:
     """The active service points with their work profiles."""
     with store.read() as session:
-        letters = dict(session.execute(select(Queue.id, Queue.letter)).tuples().all())
+        letters = {row.id: row.letter for row in session.execute(select(Queue.id, Queue.letter))}
         out = []
         for p in session.scalars(
             select(ServicePoint).where(ServicePoint.active).order_by(ServicePoint.number)

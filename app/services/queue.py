@@ -8,6 +8,7 @@ Every change bumps the office revision and the business day's revision.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -217,7 +218,8 @@ def _next_waiting(
     if not queue_ids:
         return None
     base = select(Ticket).where(Ticket.business_day == day, Ticket.state == st.WAITING)
-    order = (Ticket.place_at, Ticket.number)
+    # Oldest first by place in time, then number; issue order settles a full tie.
+    order = (Ticket.place_at, Ticket.number, Ticket.id)
     booked_first = _priority_allowed(session, office, day)
     candidates = [queue_ids] if point.call_order != "queue_order" else [[q] for q in queue_ids]
     for ids in candidates:
@@ -267,11 +269,13 @@ def call_next(
         if busy is not None:
             raise PointBusyError(point.number, busy.code)
         ticket = _next_waiting(session, point, day, _office(session))
-        if ticket is None:
-            raise NobodyWaitingError(point.number)
-        _call(session, ticket, point, now, staff_id)
-        bump(session, now, [day])
-        return _ref(ticket)
+        if ticket is not None:
+            _call(session, ticket, point, now, staff_id)
+            bump(session, now, [day])
+            return _ref(ticket)
+    # Raised after the commit: the first call of a day closes what yesterday left
+    # open even when nobody waits yet.
+    raise NobodyWaitingError(point_number)
 
 
 def call_ticket(
@@ -310,7 +314,7 @@ def recall(store: Store, clock: Clock, code: str) -> TicketRef:
         assert ticket.called_at is not None and ticket.service_point_id is not None
         elapsed = (now - ticket.called_at).total_seconds()
         if elapsed < office.recall_min_seconds:
-            raise RecallTooSoonError(ticket.code, int(office.recall_min_seconds - elapsed) + 1)
+            raise RecallTooSoonError(ticket.code, math.ceil(office.recall_min_seconds - elapsed))
         ticket.recalls += 1
         ticket.called_at = now
         session.add(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -112,9 +113,9 @@ class QueueSnapshot:
         return found[0] if found else None
 
 
-def call_order() -> tuple[object, ...]:
+def call_order() -> tuple[Any, ...]:
     """The order in which a queue's waiting tickets are called (booked first)."""
-    return (case((Ticket.booked, 0), else_=1), Ticket.place_at, Ticket.number)
+    return (case((Ticket.booked, 0), else_=1), Ticket.place_at, Ticket.number, Ticket.id)
 
 
 def _view(
@@ -150,6 +151,8 @@ def _service_seconds(session: Session, now: datetime) -> dict[int | None, float]
     ).all()
     per_queue: dict[int | None, list[float]] = {}
     for queue_id, called, closed in rows:
+        if called is None or closed is None:
+            continue
         seconds = (closed - called).total_seconds()
         if 0 < seconds < 3 * 3600:
             per_queue.setdefault(queue_id, []).append(seconds)
@@ -205,9 +208,7 @@ def queue_snapshot(store: Store, clock: Clock, *, recent: int = RECENT_CALLS) ->
                 select(Ticket.queue_id, func.count())
                 .where(Ticket.business_day == day, Ticket.state == st.DONE)
                 .group_by(Ticket.queue_id)
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         times = _service_seconds(session, now)
         # Points that are staffed now: serving someone, or called within the last half hour.
@@ -289,4 +290,5 @@ def estimate_detail(snapshot: QueueSnapshot, code: str) -> str:
     ahead = ahead_of(snapshot, code)
     if ahead == 0:
         return "nobody ahead"
-    return f"{ahead} ahead, about {status.wait_for(ahead)} minutes"
+    minutes = status.wait_for(ahead)
+    return f"{ahead} ahead, about {minutes} minute{'' if minutes == 1 else 's'}"

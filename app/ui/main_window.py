@@ -99,8 +99,12 @@ class MainWindow(QMainWindow):
         self._display.show()
         self._display.raise_()
 
-    def _on_snapshot(self, _snapshot: QueueSnapshot) -> None:
+    def _on_snapshot(self, snapshot: QueueSnapshot) -> None:
         self.message_label.setText("")
+        if snapshot.office_name != self._ctx.office_name:  # renamed in Settings
+            self._ctx.office_name = snapshot.office_name
+            self.office_label.setText(snapshot.office_name)
+            self.setWindowTitle(self.tr("Servicedisk – {0}").format(snapshot.office_name))
 
     def _on_watcher_failed(self, message: str) -> None:
         self.message_label.setText(message)

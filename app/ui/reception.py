@@ -1,16 +1,377 @@
-"""Placeholder for the ReceptionView screen (being built)."""
+"""Reception: issue a ticket with one press, print it, and keep an eye on the queue."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import itertools
+import logging
+import time
+from collections.abc import Callable
 
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import queue
+from app.services.calendar import OpeningHours
+from app.services.errors import ServiceError
+from app.services.office import get_office, list_queues
+from app.services.queue_views import QueueSnapshot
 from app.ui.context import UiContext
+from app.ui.printing import (
+    PrintOutcome,
+    QtTicketPrinter,
+    TicketPrint,
+    TicketPrinter,
+    for_worker,
+    print_and_record,
+    ticket_for,
+)
+from app.ui.queue_models import RecentTicketsModel, ServingModel, WaitingModel
+from app.ui.reception_widgets import (
+    BANNER_STYLE,
+    ERROR_STYLE,
+    VIEW_STYLE,
+    IssueButton,
+    LastTicketPanel,
+    closing_warning_text,
+    make_table,
+    titled,
+)
+
+log = logging.getLogger(__name__)
+
+DOUBLE_PRESS_SECONDS = 0.8  # a second press on the same queue within this is a bounce
+TICK_MS = 20_000  # waits so far grow on screen even when nothing changes
+OFFICE_REREAD_SECONDS = 300.0  # opening hours are re-read this often
 
 
 class ReceptionView(QWidget):
-    """Placeholder."""
+    """Issue buttons, the last ticket, recent tickets, the waiting queue, now serving.
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    ``printer`` puts a ticket on paper (default: Qt to the chosen printer or a PDF);
+    ``monotonic`` is the clock of the double-press guard. Both are injectable for tests.
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        printer: TicketPrinter | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Kommer snart.")))
+        self._ctx = ctx
+        self._printer: TicketPrinter = printer or QtTicketPrinter(
+            ctx.settings.data_dir / "tickets", ctx.prefs
+        )
+        self._monotonic = monotonic
+        self._pressed: dict[str, float] = {}
+        self._buttons: dict[str, IssueButton] = {}
+        self._shortcuts: list[QShortcut] = []
+        self._printouts: dict[str, TicketPrint] = {}
+        self._hours: OpeningHours = {}
+        self._hours_read: float | None = None
+        self._setup_ui()
+        self._build_buttons([(q.letter, q.label) for q in list_queues(ctx.store)])
+        ctx.watcher.changed.connect(self._on_snapshot)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._on_tick)
+        self._timer.start()
+        if ctx.watcher.snapshot is not None:
+            self._on_snapshot(ctx.watcher.snapshot)
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("reception")
+        self.setStyleSheet(VIEW_STYLE)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 12)
+        root.setSpacing(12)
+        self.warning = QLabel("")
+        self.warning.setObjectName("closing-warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(BANNER_STYLE)
+        self.warning.hide()
+        self.message = QLabel("")
+        self.message.setObjectName("reception-message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        root.addWidget(self.warning)
+        root.addWidget(self.message)
+
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        issue_box = QVBoxLayout()
+        heading = QLabel(self.tr("Ny kölapp"))
+        heading.setProperty("role", "heading")
+        issue_box.addWidget(heading)
+        self.button_grid = QGridLayout()
+        self.button_grid.setSpacing(10)
+        issue_box.addLayout(self.button_grid, 1)
+        self.booked = QPushButton()
+        self.booked.setObjectName("booked-toggle")
+        self.booked.setCheckable(True)
+        self.booked.setAccessibleName(self.tr("Bokad tid eller förtur för nästa kölapp"))
+        self.booked.toggled.connect(self._on_booked_toggled)
+        self._on_booked_toggled(False)
+        issue_box.addWidget(self.booked)
+        top.addLayout(issue_box, 3)
+        self.panel = LastTicketPanel(self)
+        self.panel.reprint.clicked.connect(self._on_reprint_clicked)
+        top.addWidget(self.panel, 2)
+        root.addLayout(top, 3)
+
+        bottom = QHBoxLayout()
+        bottom.setSpacing(16)
+        self.recent_model = RecentTicketsModel(self)
+        self.recent_table = make_table(
+            self.recent_model,
+            "recent-tickets",
+            self.tr("Senaste kölappar"),
+            self,
+            stretch=RecentTicketsModel.COL_STATE,
+        )
+        self.recent_table.selectionModel().selectionChanged.connect(self._on_recent_selected)
+        recent_box, _ = titled(self.tr("Senaste kölappar"), self.recent_table)
+        actions = QHBoxLayout()
+        self.reprint_selected = QPushButton(self.tr("Skriv ut vald igen"))
+        self.reprint_selected.setObjectName("reprint-selected")
+        self.reprint_selected.setAccessibleName(self.tr("Skriv ut vald kölapp igen"))
+        self.reprint_selected.clicked.connect(self._on_reprint_selected_clicked)
+        self.cancel_ticket = QPushButton(self.tr("Makulera vald …"))
+        self.cancel_ticket.setObjectName("cancel-ticket")
+        self.cancel_ticket.setProperty("role", "danger")
+        self.cancel_ticket.setAccessibleName(self.tr("Makulera vald kölapp"))
+        self.cancel_ticket.clicked.connect(self._on_cancel_clicked)
+        for button in (self.reprint_selected, self.cancel_ticket):
+            button.setEnabled(False)
+            actions.addWidget(button)
+        recent_box.addLayout(actions)
+        bottom.addLayout(recent_box, 5)
+        self.waiting_model = WaitingModel(self)
+        self.waiting_table = make_table(
+            self.waiting_model, "waiting-table", self.tr("Väntande kölappar"), self
+        )
+        self.waiting_table.setSortingEnabled(True)
+        waiting_box, self.waiting_heading = titled(self.tr("Väntar"), self.waiting_table)
+        bottom.addLayout(waiting_box, 5)
+        self.serving_model = ServingModel(self)
+        self.serving_table = make_table(
+            self.serving_model, "serving-table", self.tr("Betjänas nu"), self, stretch=0
+        )
+        serving_box, _ = titled(self.tr("Betjänas nu"), self.serving_table)
+        bottom.addLayout(serving_box, 3)
+        root.addLayout(bottom, 4)
+
+        reprint_key = QShortcut(QKeySequence("Ctrl+P"), self)
+        reprint_key.activated.connect(self._on_reprint_clicked)
+
+    def _build_buttons(self, queues: list[tuple[str, str]]) -> None:
+        for old in self._buttons.values():
+            old.deleteLater()
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._buttons, self._shortcuts = {}, []
+        for i, (letter, label) in enumerate(queues):
+            key = f"F{i + 1}" if i < 12 else ""
+            button = IssueButton(letter, label, key, self)
+            button.clicked.connect(lambda _checked=False, x=letter: self._on_issue(x))
+            self.button_grid.addWidget(button, i // 2, i % 2)
+            self._buttons[letter] = button
+            if key:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setAutoRepeat(False)  # a held key is one press
+                shortcut.activated.connect(lambda x=letter: self._on_issue(x))
+                self._shortcuts.append(shortcut)
+        chain: list[QWidget] = [*self._buttons.values(), self.booked, self.panel.reprint]
+        chain += [self.recent_table, self.reprint_selected, self.cancel_ticket]
+        chain += [self.waiting_table, self.serving_table]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------ issuing and printing
+
+    def _on_issue(self, letter: str) -> None:
+        pressed = self._monotonic()
+        if pressed - self._pressed.get(letter, pressed - 2 * DOUBLE_PRESS_SECONDS) < (
+            DOUBLE_PRESS_SECONDS
+        ):
+            log.debug("ignored a double press on queue %s", letter)
+            return
+        self._pressed[letter] = pressed
+        booked = self.booked.isChecked()
+        try:
+            ref = queue.issue_ticket(self._ctx.store, self._ctx.clock, letter, booked=booked)
+        except ServiceError as exc:
+            log.warning("could not issue a ticket in %s: %s", letter, exc)
+            self._say(exc.swedish, error=True)
+            return
+        except Exception:
+            log.exception("could not issue a ticket in %s", letter)
+            self._say(
+                self.tr(
+                    "Kölappen kunde inte utfärdas: databasen svarade inte. Försök igen; "
+                    "kvarstår felet, kontakta IT."
+                ),
+                error=True,
+            )
+            return
+        self.booked.setChecked(False)
+        self._say("")
+        button = self._buttons.get(ref.queue_letter)
+        label = button.label_text if button else ref.queue_letter
+        fallback = TicketPrint(self._ctx.office_name, ref.code, label, ref.issued_at, ref.booked)
+        self.panel.show_ticket(fallback, ref.queue_letter)  # the code is on screen at once
+        self._ctx.watcher.refresh()  # our own write: the lists show it now
+        printout = self._printout(ref.code, fallback)
+        assert printout is not None
+        self._printouts[ref.code] = printout
+        self.panel.show_ticket(printout, ref.queue_letter)
+        self._print(printout)
+
+    def _printout(self, code: str, fallback: TicketPrint | None) -> TicketPrint | None:
+        snapshot = self._ctx.watcher.snapshot
+        if snapshot is not None and snapshot.ticket(code) is not None:
+            return ticket_for(snapshot, code, self._ctx.office_name)
+        return fallback
+
+    def _print(self, printout: TicketPrint) -> None:
+        code = printout.code
+        if code == self.panel.code:
+            self.panel.set_printing()
+        store, clock, printer = self._ctx.store, self._ctx.clock, for_worker(self._printer)
+        self._ctx.runner.submit(
+            lambda: print_and_record(store, clock, printer, printout),
+            lambda outcome: self._on_printed(code, outcome),
+            lambda exc: self._on_printed(code, PrintOutcome.failed(str(exc), self.tr("fel"))),
+        )
+
+    def _on_printed(self, code: str, outcome: PrintOutcome) -> None:
+        sentence = self.tr(
+            "Kölappen {0} kunde inte skrivas ut ({1}). Lappen är utfärdad och står i kön – "
+            "säg numret till besökaren, kontrollera skrivaren och tryck ”Skriv ut igen”."
+        ).format(code, outcome.swedish)
+        if code == self.panel.code:
+            self.panel.set_outcome(outcome, sentence)
+        elif not outcome.ok:
+            self._say(sentence, error=True)
+        self._ctx.watcher.refresh()
+
+    def _on_reprint_clicked(self) -> None:
+        if self.panel.code is not None:
+            self._reprint(self.panel.code)
+
+    def _on_reprint_selected_clicked(self) -> None:
+        code = self._selected_code()
+        if code is not None:
+            self._reprint(code)
+
+    def _reprint(self, code: str) -> None:
+        printout = self._printout(code, self._printouts.get(code))
+        if printout is None:
+            self._say(self.tr("Kölappen {0} finns inte längre i kön.").format(code), error=True)
+            return
+        self._print(printout)
+
+    # ------------------------------------------------------------ recent tickets and cancel
+
+    def _selected_code(self) -> str | None:
+        rows = self.recent_table.selectionModel().selectedRows()
+        proxy = self.recent_table.model()
+        if not rows or not isinstance(proxy, QSortFilterProxyModel):
+            return None
+        return self.recent_model.row_object(proxy.mapToSource(rows[0]).row()).code
+
+    def _on_recent_selected(self, *_args: object) -> None:
+        code = self._selected_code()
+        snapshot = self._ctx.watcher.snapshot
+        ticket = snapshot.ticket(code) if code and snapshot else None
+        self.reprint_selected.setEnabled(code is not None)
+        self.cancel_ticket.setEnabled(ticket is not None and ticket.state in ("waiting", "parked"))
+
+    def _on_cancel_clicked(self) -> None:
+        code = self._selected_code()
+        if code is None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("cancel-confirm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Makulera kölapp"))
+        box.setText(self.tr("Makulera kölapp {0}?").format(code))
+        box.setInformativeText(self.tr("Lappen tas bort ur kön och ropas inte upp."))
+        yes = box.addButton(self.tr("Makulera {0}").format(code), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("confirm-cancel")
+        no = box.addButton(self.tr("Behåll"), QMessageBox.ButtonRole.RejectRole)
+        no.setObjectName("keep-ticket")
+        box.setDefaultButton(no)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda clicked: self._on_cancel_answered(code, clicked is yes))
+        box.open()
+
+    def _on_cancel_answered(self, code: str, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        try:
+            queue.cancel(self._ctx.store, self._ctx.clock, code)
+        except ServiceError as exc:
+            log.warning("could not cancel %s: %s", code, exc)
+            self._say(exc.swedish, error=True)
+        except Exception:
+            log.exception("could not cancel %s", code)
+            self._say(self.tr("{0} kunde inte makuleras. Försök igen.").format(code), error=True)
+        else:
+            log.info("reception cancelled %s", code)
+            self._say(self.tr("{0} är makulerad.").format(code))
+        self._ctx.watcher.refresh()
+
+    # ------------------------------------------------------------ the live queue
+
+    def _on_snapshot(self, snapshot: QueueSnapshot) -> None:
+        queues = [(q.letter, q.label) for q in snapshot.queues]
+        if [letter for letter, _ in queues] != list(self._buttons):
+            self._build_buttons(queues)  # the catalog changed
+        for status in snapshot.queues:
+            self._buttons[status.letter].set_stats(status.waiting, status.estimated_wait_minutes)
+        self.waiting_model.set_snapshot(snapshot)
+        self.serving_model.set_snapshot(snapshot)
+        self.recent_model.set_snapshot(snapshot)
+        self.waiting_heading.setText(self.tr("Väntar ({0})").format(len(snapshot.waiting)))
+        self._on_recent_selected()
+        text = closing_warning_text(snapshot, self._opening_hours())
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+    def _opening_hours(self) -> OpeningHours:
+        now = self._monotonic()
+        if self._hours_read is None or now - self._hours_read > OFFICE_REREAD_SECONDS:
+            try:
+                self._hours = get_office(self._ctx.store).opening_hours
+                self._hours_read = now
+            except Exception:
+                log.exception("could not read the opening hours")
+        return self._hours
+
+    def _on_tick(self) -> None:
+        self.waiting_model.set_now(self._ctx.clock.now())
+
+    def _on_booked_toggled(self, checked: bool) -> None:
+        self.booked.setText(
+            self.tr("✓ Bokad tid / förtur – nästa kölapp blir bokad")
+            if checked
+            else self.tr("Bokad tid / förtur (för nästa kölapp)")
+        )
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else "font-size: 12pt;")
+        self.message.setVisible(bool(text))

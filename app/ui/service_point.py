@@ -1,16 +1,377 @@
-"""Placeholder for the ServicePointView screen (being built)."""
+"""The service point (lucka): call, recall, no-show, transfer, park, finish with errands.
+
+The case worker chooses the service point once (remembered per workstation).
+Big buttons with function keys do the queue actions; each action is one
+service call, and the screen follows the office snapshot from the watcher.
+Finishing opens the errand form in place of the buttons; saving it finishes
+the ticket and logs its errands in one go.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import visit as st
+from app.services import queue
+from app.services.errands import VisitRef
+from app.services.errors import ServiceError
+from app.services.office import list_service_points
+from app.services.queue import TicketRef
+from app.services.queue_views import QueueSnapshot, TicketView
 from app.ui.context import UiContext
+from app.ui.errand_form import ErrandForm
+from app.ui.service_point_panels import (
+    PANEL_STYLE,
+    CurrentCard,
+    ParkedPanel,
+    QueuesPanel,
+    SpecificPanel,
+    timer_text,
+)
+
+__all__ = ["PREF_POINT", "ServicePointView", "timer_text"]
+
+log = logging.getLogger(__name__)
+
+PREF_POINT = "service_point/number"
 
 
 class ServicePointView(QWidget):
-    """Placeholder."""
+    """A case worker's screen at one service point."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Kommer snart.")))
+        self._ctx = ctx
+        self._snapshot: QueueSnapshot | None = None
+        self._current: TicketView | None = None
+        self._points_key: tuple[object, ...] = ()
+        self._setup_ui()
+        ctx.watcher.changed.connect(self._on_snapshot)
+        if ctx.watcher.snapshot is None:
+            ctx.watcher.refresh()
+        else:
+            self._on_snapshot(ctx.watcher.snapshot)
+
+    # ------------------------------------------------------------ layout
+
+    def _button(self, name: str, text: str, access: str, keys: tuple[str, ...] = ()) -> QPushButton:
+        button = QPushButton(text, self.service_page)
+        button.setObjectName(name)
+        button.setAccessibleName(access)
+        button.setProperty("big", True)
+        if keys:
+            button.setAccessibleDescription(self.tr("Kortkommando: {0}").format(" / ".join(keys)))
+            button.setToolTip(" / ".join(keys))
+        for key in keys:
+            QShortcut(QKeySequence(key), self.service_page, button.click)
+        return button
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("service-point-view")
+        self.setStyleSheet(PANEL_STYLE)
+        self.pages = QStackedWidget(self)
+        self.service_page = QWidget(self.pages)
+        self.service_page.setObjectName("service-page")
+        self.form = ErrandForm(self._ctx, self.pages)
+        self.pages.addWidget(self.service_page)
+        self.pages.addWidget(self.form)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        top = QHBoxLayout()
+        point_label = QLabel(self.tr("&Lucka:"), self.service_page)
+        self.point_picker = QComboBox(self.service_page)
+        self.point_picker.setObjectName("point-picker")
+        self.point_picker.setAccessibleName(self.tr("Vilken lucka du sitter vid"))
+        self.point_picker.setPlaceholderText(self.tr("Välj lucka …"))
+        self.point_picker.setMinimumContentsLength(22)
+        point_label.setBuddy(self.point_picker)
+        self.quick = QPushButton(self.tr("Ärende utan kölapp …"), self.service_page)
+        self.quick.setObjectName("quick-errand")
+        self.quick.setAccessibleName(
+            self.tr("Registrera ärende utan kölapp, vid disk eller telefon")
+        )
+        top.addWidget(point_label)
+        top.addWidget(self.point_picker)
+        top.addStretch(1)
+        top.addWidget(self.quick)
+
+        self.message = QLabel(self.service_page)
+        self.message.setObjectName("point-message")
+        self.message.setAccessibleName(self.tr("Meddelande"))
+        self.message.setWordWrap(True)
+
+        self.card = CurrentCard(self._ctx.clock, self.service_page)
+        self.queues = QueuesPanel(self.service_page)
+        self.specific = SpecificPanel(self.service_page)
+        self.parked = ParkedPanel(self.service_page)
+        self.call_specific, self.resume = self.specific.button, self.parked.button
+        left = QVBoxLayout()
+        left.addWidget(self.card, 1)
+        left.addLayout(self._build_actions())
+        right = QVBoxLayout()
+        right.addWidget(self.queues)
+        right.addWidget(self.specific)
+        right.addWidget(self.parked, 1)
+        middle = QHBoxLayout()
+        middle.addLayout(left, 3)
+        middle.addSpacing(12)
+        middle.addLayout(right, 2)
+
+        page = QVBoxLayout(self.service_page)
+        page.addLayout(top)
+        page.addWidget(self.message)
+        page.addLayout(middle, 1)
+
+        self.point_picker.currentIndexChanged.connect(self._on_point_changed)
+        self.quick.clicked.connect(self._on_quick_clicked)
+        self.form.saved.connect(self._on_form_saved)
+        self.form.cancelled.connect(self._on_form_cancelled)
+        self.call_specific.clicked.connect(self._on_call_specific_clicked)
+        self.resume.clicked.connect(self._on_resume_clicked)
+        self.parked.table.activated.connect(self._on_parked_activated)
+        self.specific.picker.currentIndexChanged.connect(self._update_buttons)
+        self.parked.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def _build_actions(self) -> QGridLayout:
+        tr = self.tr
+        self.call_next = self._button(
+            "call-next", tr("Ropa nästa (F5)"), tr("Ropa nästa"), ("F5", "Ctrl+N")
+        )
+        self.call_next.setProperty("role", "primary")
+        self.recall = self._button("recall", tr("Ropa igen (F6)"), tr("Ropa igen"), ("F6",))
+        self.no_show = self._button("no-show", tr("Uteblev (F7)"), tr("Besökaren uteblev"), ("F7",))
+        self.transfer = self._button(
+            "transfer", tr("Flytta till kö … (F8)"), tr("Flytta till annan kö"), ("F8",)
+        )
+        self.park = self._button("park", tr("Parkera (F9)"), tr("Parkera besökaren"), ("F9",))
+        self.return_button = self._button(
+            "return-to-queue", tr("Tillbaka i kön"), tr("Lägg tillbaka i kön")
+        )
+        self.finish = self._button(
+            "finish",
+            tr("Avsluta och registrera ärenden (F10)"),
+            tr("Avsluta och registrera ärenden"),
+            ("F10", "Ctrl+Return", "Ctrl+Enter"),
+        )
+        self.finish.setProperty("role", "primary")
+        self.transfer_menu = QMenu(self)
+        self.transfer_menu.setObjectName("transfer-menu")
+        grid = QGridLayout()
+        grid.addWidget(self.call_next, 0, 0, 1, 3)
+        grid.addWidget(self.recall, 1, 0)
+        grid.addWidget(self.no_show, 1, 1)
+        grid.addWidget(self.transfer, 1, 2)
+        grid.addWidget(self.park, 2, 0)
+        grid.addWidget(self.return_button, 2, 1)
+        grid.addWidget(self.finish, 3, 0, 1, 3)
+        self.call_next.clicked.connect(self._on_call_next_clicked)
+        self.recall.clicked.connect(self._on_recall_clicked)
+        self.no_show.clicked.connect(self._on_no_show_clicked)
+        self.transfer.clicked.connect(self._on_transfer_clicked)
+        self.park.clicked.connect(self._on_park_clicked)
+        self.return_button.clicked.connect(self._on_return_clicked)
+        self.finish.clicked.connect(self._on_finish_clicked)
+        return grid
+
+    # ------------------------------------------------------------ state
+
+    def _load_points(self) -> None:
+        """Fill the picker (again, after the office changed its service points)."""
+        saved = self._ctx.prefs.get_int(PREF_POINT)
+        self.point_picker.blockSignals(True)
+        self.point_picker.clear()
+        for p in list_service_points(self._ctx.store):
+            letters = ", ".join(p.queue_letters) or "–"
+            self.point_picker.addItem(self.tr("{0} (köer {1})").format(p.name, letters), p.number)
+        self.point_picker.setCurrentIndex(self.point_picker.findData(saved))
+        self.point_picker.blockSignals(False)
+
+    def point_number(self) -> int | None:
+        """The chosen service point, or None before one is chosen."""
+        number = self.point_picker.currentData()
+        return int(number) if number is not None else None
+
+    def _show(self, text: str, kind: str = "ok") -> None:
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _on_snapshot(self, snapshot: QueueSnapshot) -> None:
+        self._snapshot = snapshot
+        points_key = tuple((p.number, p.name, p.queue_letters) for p in snapshot.points)
+        if points_key != self._points_key:
+            self._points_key = points_key
+            self._load_points()
+        number = self.point_number()
+        point = next((p for p in snapshot.points if p.number == number), None)
+        self._current = point.current if point else None
+        status = snapshot.queue(self._current.queue_letter) if self._current else None
+        self.card.show_ticket(
+            self._current, point.name if point else "", status.label if status else None
+        )
+        self.queues.show_queues(snapshot, point.queue_letters if point else ())
+        self.specific.set_tickets(snapshot.waiting)
+        self.parked.set_tickets(snapshot.parked)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        has_point = self.point_number() is not None
+        t = self._current
+        idle = has_point and t is None
+        called = t is not None and t.state == st.CALLED
+        self.call_next.setEnabled(idle)
+        self.call_specific.setEnabled(idle and self.specific.code() is not None)
+        self.resume.setEnabled(idle and self.parked.code() is not None)
+        self.recall.setEnabled(called)
+        self.no_show.setEnabled(called)
+        for button in (self.transfer, self.park, self.return_button, self.finish):
+            button.setEnabled(t is not None)
+        if not has_point:
+            self._show(self.tr("Välj vilken lucka du sitter vid."), "info")
+
+    # ------------------------------------------------------------ actions
+
+    def _act(self, work: Callable[[], TicketRef], done: Callable[[TicketRef], str]) -> bool:
+        """Run one queue action; show what happened (or why not) in Swedish."""
+        try:
+            ref = work()
+        except ServiceError as exc:
+            log.info("service point action refused: %s", exc)
+            self._show(exc.swedish, "error")
+            self._ctx.watcher.refresh()
+            return False
+        self._show(done(ref))
+        self._ctx.watcher.refresh()
+        return True
+
+    def _call(self, work: Callable[[], TicketRef]) -> None:
+        def done(ref: TicketRef) -> str:
+            return self.tr("{0} ropas upp till {1}.").format(ref.code, ref.service_point_name)
+
+        if self._act(work, done):
+            self.finish.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_call_next_clicked(self) -> None:
+        number = self.point_number()
+        if number is not None:
+            self._call(lambda: queue.call_next(self._ctx.store, self._ctx.clock, number))
+
+    def _on_call_specific_clicked(self) -> None:
+        number, code = self.point_number(), self.specific.code()
+        if number is not None and code:
+            self._call(lambda: queue.call_ticket(self._ctx.store, self._ctx.clock, code, number))
+
+    def _on_resume_clicked(self) -> None:
+        number, code = self.point_number(), self.parked.code()
+        if number is not None and code:
+            self._call(lambda: queue.resume(self._ctx.store, self._ctx.clock, code, number))
+
+    def _on_parked_activated(self, _index: object) -> None:
+        self.resume.click()
+
+    def _on_recall_clicked(self) -> None:
+        if self._current is not None:
+            code = self._current.code
+            self._act(
+                lambda: queue.recall(self._ctx.store, self._ctx.clock, code),
+                lambda ref: self.tr("{0} ropas upp igen ({1}).").format(ref.code, ref.recalls),
+            )
+
+    def _after_leaving(self, work: Callable[[], TicketRef], text: str) -> None:
+        """An action that ends this point's hold on the ticket."""
+        if self._act(work, lambda ref: text.format(ref.code, ref.queue_letter)):
+            self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_no_show_clicked(self) -> None:
+        if self._current is not None:
+            code = self._current.code
+            self._after_leaving(
+                lambda: queue.no_show(self._ctx.store, self._ctx.clock, code),
+                self.tr("{0} är markerad som utebliven."),
+            )
+
+    def _on_park_clicked(self) -> None:
+        if self._current is not None:
+            code = self._current.code
+            self._after_leaving(
+                lambda: queue.park(self._ctx.store, self._ctx.clock, code),
+                self.tr("{0} är parkerad. Ropa upp den igen under Parkerade."),
+            )
+
+    def _on_return_clicked(self) -> None:
+        if self._current is not None:
+            code = self._current.code
+            self._after_leaving(
+                lambda: queue.return_to_queue(self._ctx.store, self._ctx.clock, code),
+                self.tr("{0} är tillbaka i kö {1} på sin gamla plats."),
+            )
+
+    def _on_transfer_clicked(self) -> None:
+        if self._current is None or self._snapshot is None:
+            return
+        self.transfer_menu.clear()
+        for q in self._snapshot.queues:
+            if q.letter == self._current.queue_letter:
+                continue
+            text = self.tr("&{0}  {1} ({2} väntar)").format(q.letter, q.label, q.waiting)
+            action = self.transfer_menu.addAction(text)
+            action.setObjectName(f"transfer-to-{q.letter}")
+            action.triggered.connect(lambda _=False, letter=q.letter: self._transfer(letter))
+        self.transfer_menu.popup(self.transfer.mapToGlobal(self.transfer.rect().bottomLeft()))
+
+    def _transfer(self, letter: str) -> None:
+        if self._current is not None:
+            code = self._current.code
+            self._after_leaving(
+                lambda: queue.transfer(self._ctx.store, self._ctx.clock, code, letter),
+                self.tr("{0} är flyttad till kö {1}."),
+            )
+
+    def _on_finish_clicked(self) -> None:
+        if self._current is None:
+            return
+        self.form.start_ticket(self._current.code, self._current.queue_letter)
+        self.pages.setCurrentWidget(self.form)
+        self.form.focus_start()
+
+    def _on_quick_clicked(self) -> None:
+        self.form.start_quick(self.point_number())
+        self.pages.setCurrentWidget(self.form)
+        self.form.focus_start()
+
+    def _on_form_saved(self, _ref: VisitRef, text: str) -> None:
+        self.pages.setCurrentWidget(self.service_page)
+        self._show(text)
+        self._ctx.watcher.refresh()
+        self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_form_cancelled(self) -> None:
+        self.pages.setCurrentWidget(self.service_page)
+        self._ctx.watcher.refresh()
+        (self.finish if self.finish.isEnabled() else self.call_next).setFocus()
+
+    def _on_point_changed(self, _index: int) -> None:
+        number = self.point_number()
+        if number is not None:
+            self._ctx.prefs.set(PREF_POINT, number)
+            self._show("")
+        if self._snapshot is not None:
+            self._on_snapshot(self._snapshot)

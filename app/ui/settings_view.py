@@ -1,16 +1,112 @@
-"""Placeholder for the SettingsView screen (being built)."""
+"""Settings (for the office manager): the office, queues, service points and catalog.
+
+Each section is a page of its own module; this screen holds them in tabs and
+shows one Swedish sentence after every change: what was done, or why not.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.services.queue_views import QueueSnapshot
 from app.ui.context import UiContext
+from app.ui.settings_catalog import CatalogPage
+from app.ui.settings_catalog_file import FileDialogs
+from app.ui.settings_common import SettingsPage
+from app.ui.settings_office import OfficePage
+from app.ui.settings_points import PointsPage
+from app.ui.settings_queues import QueuesPage
+from app.ui.style import ACCENT, DANGER, OK
+
+# Local touches to the shared style: a disabled danger button must look disabled,
+# and the catalog tree gets the tables' row height and selection colour.
+PAGE_STYLE = f"""
+QPushButton[role="danger"]:disabled {{
+    color: #6b7278; border-color: #b3bac1; background: #e6e9ec;
+}}
+QTreeView::item {{ padding: 3px 0; }}
+QTreeView {{ selection-background-color: {ACCENT}; selection-color: white; }}
+QTimeEdit:disabled, QSpinBox:disabled {{ color: #6b7278; background: #eceef0; }}
+"""
+MESSAGE_STYLE = {
+    False: f"background: #e7f3e8; color: #1e4620; border-left: 4px solid {OK};",
+    True: f"background: #fbe9e6; color: #7a1500; border-left: 4px solid {DANGER};",
+}
 
 
 class SettingsView(QWidget):
-    """Placeholder."""
+    """The manager's settings, in sections; reloads when another window changes the set-up."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        file_dialogs: FileDialogs | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._ctx = ctx
+        self._setup_ui(file_dialogs)
+        ctx.watcher.changed.connect(self._on_snapshot)
+
+    def _setup_ui(self, file_dialogs: FileDialogs | None) -> None:
+        self.setObjectName("settings-view")
+        self.setStyleSheet(PAGE_STYLE)
+        self.office_page = OfficePage(self._ctx, self)
+        self.queues_page = QueuesPage(self._ctx, self)
+        self.points_page = PointsPage(self._ctx, self)
+        self.catalog_page = CatalogPage(self._ctx, self, file_dialogs)
+        self.sections = QTabWidget(self)
+        self.sections.setObjectName("settings-sections")
+        self.sections.setAccessibleName(self.tr("Inställningar"))
+        self.sections.addTab(self.office_page, self.tr("&Kontoret"))
+        self.sections.addTab(self.queues_page, self.tr("K&öer"))
+        self.sections.addTab(self.points_page, self.tr("Lu&ckor"))
+        self.sections.addTab(self.catalog_page, self.tr("K&atalog"))
+        self.sections.currentChanged.connect(self._on_section_changed)
+        for page in self.pages():
+            page.message.connect(self._on_message)
+        self.catalog_page.imported.connect(self._on_imported)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("settings-message")
+        self.message.setAccessibleName(self.tr("Meddelande"))
+        self.message.setWordWrap(True)
+        self.message.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Kommer snart.")))
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.sections, 1)
+        layout.addWidget(self.message)
+
+    def pages(self) -> list[SettingsPage]:
+        """The sections, in tab order."""
+        return [self.office_page, self.queues_page, self.points_page, self.catalog_page]
+
+    def reload(self) -> None:
+        """Read every section again (the office form only when it has no unsaved changes)."""
+        for page in self.pages():
+            page.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the screen: show what others may have changed meanwhile."""
+        super().showEvent(event)
+        self.reload()
+
+    def _on_snapshot(self, _snapshot: QueueSnapshot) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def _on_imported(self) -> None:
+        self.reload()
+
+    def _on_section_changed(self, _index: int) -> None:
+        self.message.hide()
+
+    def _on_message(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", "error" if error else "ok")
+        self.message.setStyleSheet(f"QLabel {{ {MESSAGE_STYLE[error]} padding: 8px 12px; }}")
+        self.message.setAccessibleDescription(text)
+        self.message.show()

@@ -15,6 +15,7 @@ TEXT = "#1b1f23"
 
 STYLE = f"""
 QWidget {{ color: {TEXT}; }}
+QWidget:disabled {{ color: #6b7278; }}
 QMainWindow, QDialog {{ background: {SURFACE}; }}
 QPushButton {{
     padding: 6px 14px; border-radius: 6px; border: 1px solid #8a949e;
@@ -28,6 +29,7 @@ QPushButton[role="primary"] {{
 QPushButton[role="primary"]:focus {{ border: 3px solid #f1c232; }}
 QPushButton[role="primary"]:disabled {{ background: #9fb3c8; color: #f4f6f8; }}
 QPushButton[role="danger"] {{ color: {DANGER}; border-color: {DANGER}; }}
+QPushButton[role="danger"]:disabled {{ color: #6b7278; border-color: #b0b7bd; }}
 QTableView {{ background: white; gridline-color: #d5dade; selection-background-color: {ACCENT}; }}
 QHeaderView::section {{ background: #e6e9ec; padding: 4px; border: none; font-weight: 600; }}
 QTabBar::tab {{ padding: 8px 18px; font-size: 11pt; }}

@@ -26,3 +26,14 @@ def test_manager_sees_statistics_and_settings_others_do_not(qtbot, ui_ctx):
     picker.setCurrentIndex(picker.findData("caseworker"))
     assert window.tabs.currentWidget() is window.service_point
     assert not window.tabs.isTabVisible(settings_index)
+
+
+def test_renamed_office_shows_in_title_and_status_bar(qtbot, ui_ctx):
+    from app.services import setup
+
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    setup.update_office(ui_ctx.store, ui_ctx.clock, name="Servicekontoret Norrby")
+    ui_ctx.watcher.poll()
+    assert window.findChild(QLabel, "status-office").text() == "Servicekontoret Norrby"
+    assert "Norrby" in window.windowTitle()

@@ -1,0 +1,353 @@
+"""Errand logging: the errands of a visit, in catalog codes only, and their corrections.
+
+A visit comes from a finished ticket or is a quick errand at a desk or on the
+phone. Each errand names an agency, errand type, outcome (with a referral
+target exactly when the outcome asks for one), service language, interpreter,
+who served and how long it took. Timing comes from the ticket's call and
+finish; errands without their own duration share what is left of the visit's
+service time evenly. Retired catalog entries cannot be chosen for new errands
+but stay valid on old ones. Nothing here can hold who the visitor was.
+
+This module holds the use cases; the records they take and give are in
+:mod:`~app.services.errand_records`, the rules in :mod:`~app.services.errand_rules`
+and the errors in :mod:`~app.services.errand_errors`. All are importable from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
+from app.models.db import Store
+from app.services import queue as queue_service
+from app.services.clock import Clock, business_day
+from app.services.errand_errors import (
+    MAX_DURATION_SECONDS,
+    CorrectionTooLateError,
+    ErrandError,
+    ErrandTypeMismatchError,
+    InvalidChannelError,
+    InvalidDurationError,
+    NoErrandsError,
+    ReferralNotAllowedError,
+    ReferralRequiredError,
+    RetiredCatalogEntryError,
+    UnknownCatalogEntryError,
+    UnknownErrandError,
+    UnknownStaffError,
+    UnknownVisitError,
+)
+from app.services.errand_records import (
+    AgencyChoice,
+    CatalogChoices,
+    Choice,
+    ErrandInput,
+    ErrandView,
+    OutcomeChoice,
+    VisitRef,
+)
+from app.services.errand_rules import (
+    DEFAULT_INTERPRETER,
+    DEFAULT_LANGUAGE,
+    QUICK_CHANNELS,
+    Catalog,
+    by_sort,
+    check_day,
+    check_duration,
+    service_seconds,
+    split_durations,
+)
+from app.services.errors import UnknownServicePointError
+from app.services.revision import bump
+
+__all__ = [
+    "DEFAULT_INTERPRETER",
+    "DEFAULT_LANGUAGE",
+    "MAX_DURATION_SECONDS",
+    "QUICK_CHANNELS",
+    "AgencyChoice",
+    "CatalogChoices",
+    "Choice",
+    "CorrectionTooLateError",
+    "ErrandError",
+    "ErrandInput",
+    "ErrandTypeMismatchError",
+    "ErrandView",
+    "InvalidChannelError",
+    "InvalidDurationError",
+    "NoErrandsError",
+    "OutcomeChoice",
+    "ReferralNotAllowedError",
+    "ReferralRequiredError",
+    "RetiredCatalogEntryError",
+    "UnknownCatalogEntryError",
+    "UnknownErrandError",
+    "UnknownStaffError",
+    "UnknownVisitError",
+    "VisitRef",
+    "catalog_choices",
+    "correct_errand",
+    "finish_with_errands",
+    "log_errands",
+    "log_quick_visit",
+    "split_durations",
+    "visit_errands",
+]
+
+
+def _check_staff(session: Session, staff_id: int | None) -> None:
+    if staff_id is not None and session.get(Staff, staff_id) is None:
+        raise UnknownStaffError(staff_id)
+
+
+def _add_errands(
+    session: Session,
+    visit: Visit,
+    values: list[dict[str, Any]],
+    now: datetime,
+    staff_id: int | None,
+) -> None:
+    existing = list(visit.errands)
+    total = service_seconds(visit)
+    if total is not None:
+        total -= sum(e.duration_seconds or 0 for e in existing)
+    durations = split_durations(total, [v["duration_seconds"] for v in values])
+    start = max((e.position for e in existing), default=-1) + 1
+    for offset, (value, duration) in enumerate(zip(values, durations, strict=True)):
+        errand = Errand(
+            **{**value, "duration_seconds": duration},
+            position=start + offset,
+            staff_id=staff_id if staff_id is not None else visit.staff_id,
+            created_at=now,
+        )
+        visit.errands.append(errand)
+    session.flush()
+
+
+def _visit_ref(session: Session, visit: Visit, catalog: Catalog | None = None) -> VisitRef:
+    catalog = catalog or Catalog(session)
+    code = None
+    if visit.ticket_id is not None:
+        code = session.scalar(select(Ticket.code).where(Ticket.id == visit.ticket_id))
+    return VisitRef(
+        visit_id=visit.id,
+        ticket_code=code,
+        channel=visit.channel,
+        business_day=visit.business_day,
+        errands=tuple(catalog.view(e) for e in visit.errands),
+    )
+
+
+def finish_with_errands(
+    store: Store,
+    clock: Clock,
+    code: str,
+    errands: Sequence[ErrandInput],
+    *,
+    staff_id: int | None = None,
+    unreliable: bool = False,
+) -> VisitRef:
+    """Finish today's called or serving ticket and log its errands, in one transaction.
+
+    An empty list is allowed (a visit without errands; add them later with
+    :func:`log_errands`). `unreliable` flags the timing (the case worker forgot
+    to finish): errands without their own duration then get none.
+    """
+    now = clock.now()
+    with store.write() as session:
+        catalog = Catalog(session)
+        values = catalog.resolve_all(errands)
+        _check_staff(session, staff_id)
+        visit = queue_service.finish_in(session, now, code, unreliable=unreliable)
+        if visit.staff_id is None:
+            visit.staff_id = staff_id
+        _add_errands(session, visit, values, now, staff_id)
+        return _visit_ref(session, visit, catalog)
+
+
+def _visit(session: Session, visit_id: int) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise UnknownVisitError(visit_id)
+    return visit
+
+
+def log_errands(
+    store: Store,
+    clock: Clock,
+    visit_id: int,
+    errands: Sequence[ErrandInput],
+    *,
+    staff_id: int | None = None,
+    role: str = "caseworker",
+) -> VisitRef:
+    """Add errands to an existing visit: the same day by anyone, later by the manager."""
+    now = clock.now()
+    with store.write() as session:
+        visit = _visit(session, visit_id)
+        catalog = Catalog(session)
+        if not errands:
+            return _visit_ref(session, visit, catalog)
+        check_day(visit.business_day, now, role)
+        values = catalog.resolve_all(errands)
+        _check_staff(session, staff_id)
+        _add_errands(session, visit, values, now, staff_id)
+        bump(session, now, [visit.business_day])
+        return _visit_ref(session, visit, catalog)
+
+
+def log_quick_visit(
+    store: Store,
+    clock: Clock,
+    channel: str,
+    errands: Sequence[ErrandInput],
+    *,
+    point_number: int | None = None,
+    staff_id: int | None = None,
+    duration_seconds: int | None = None,
+) -> VisitRef:
+    """Log a visit without a ticket (at a desk or on the phone) that ends now.
+
+    Its length is `duration_seconds`, else the sum of the errands' own
+    durations; with neither, its timing is unknown and flagged unreliable.
+    """
+    if channel not in QUICK_CHANNELS:
+        raise InvalidChannelError(channel)
+    if not errands:
+        raise NoErrandsError()
+    check_duration(duration_seconds)
+    now = clock.now()
+    with store.write() as session:
+        catalog = Catalog(session)
+        values = catalog.resolve_all(errands)
+        _check_staff(session, staff_id)
+        point_id = None
+        if point_number is not None:
+            point_id = session.scalar(
+                select(ServicePoint.id).where(
+                    ServicePoint.number == point_number, ServicePoint.active
+                )
+            )
+            if point_id is None:
+                raise UnknownServicePointError(point_number)
+        given = [v["duration_seconds"] for v in values]
+        length = duration_seconds
+        if length is None and any(d is not None for d in given):
+            length = sum(d or 0 for d in given)
+        visit = Visit(
+            business_day=business_day(now),
+            ticket_id=None,
+            channel=channel,
+            service_point_id=point_id,
+            staff_id=staff_id,
+            started_at=now - timedelta(seconds=length or 0),
+            ended_at=now,
+            timing_unreliable=length is None,
+            demo=False,
+        )
+        session.add(visit)
+        session.flush()
+        _add_errands(session, visit, values, now, staff_id)
+        bump(session, now, [visit.business_day])
+        return _visit_ref(session, visit, catalog)
+
+
+_CORRECTABLE = (
+    "agency_id",
+    "errand_type_id",
+    "outcome_id",
+    "referral_target_id",
+    "language_id",
+    "interpreter_kind_id",
+    "duration_seconds",
+)
+
+
+def correct_errand(
+    store: Store,
+    clock: Clock,
+    errand_id: int,
+    new: ErrandInput,
+    *,
+    staff_id: int | None = None,
+    role: str = "caseworker",
+) -> ErrandView:
+    """Correct a logged errand: the same day by anyone, later only by the manager.
+
+    The errand's own (even retired) entries may stay; a retired one cannot be
+    newly chosen. A duration of None keeps the errand's duration. A change
+    bumps the day's revision so its summary is sent again.
+    """
+    now = clock.now()
+    with store.write() as session:
+        errand = session.get(Errand, errand_id)
+        if errand is None:
+            raise UnknownErrandError(errand_id)
+        check_day(errand.visit.business_day, now, role)
+        catalog = Catalog(session)
+        values = catalog.resolve(new, None, keep=errand)
+        if values["duration_seconds"] is None:
+            values["duration_seconds"] = errand.duration_seconds
+        if all(getattr(errand, k) == values[k] for k in _CORRECTABLE):
+            return catalog.view(errand)
+        _check_staff(session, staff_id)
+        for key in _CORRECTABLE:
+            setattr(errand, key, values[key])
+        errand.corrected_at = now
+        errand.corrected_by_staff_id = staff_id
+        bump(session, now, [errand.visit.business_day])
+        session.flush()
+        return catalog.view(errand)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def visit_errands(store: Store, visit_id: int) -> VisitRef:
+    """A visit and its errands."""
+    with store.read() as session:
+        return _visit_ref(session, _visit(session, visit_id))
+
+
+def _choice(row: Any) -> Choice:
+    return Choice(row.code, row.label, row.label_en)
+
+
+def _in_use(rows: Any) -> list[Any]:
+    return by_sort(r for r in rows if r.active)
+
+
+def catalog_choices(store: Store) -> CatalogChoices:
+    """What the errand form offers: active entries only, in sort order."""
+    with store.read() as session:
+        catalog = Catalog(session)
+        types_of: dict[int, list[ErrandType]] = {}
+        for t in _in_use(catalog.types.values()):
+            types_of.setdefault(t.agency_id, []).append(t)
+        agencies = tuple(
+            AgencyChoice(a.code, a.label, a.label_en, tuple(map(_choice, types_of.get(a.id, []))))
+            for a in _in_use(catalog.agencies.values())
+        )
+
+        def active(rows: dict[str, Any]) -> tuple[Choice, ...]:
+            return tuple(map(_choice, _in_use(rows.values())))
+
+        queues = session.scalars(
+            select(Queue).where(Queue.active).order_by(Queue.sort_order, Queue.letter)
+        )
+        return CatalogChoices(
+            agencies=agencies,
+            outcomes=tuple(
+                OutcomeChoice(o.code, o.label, o.label_en, o.requires_referral)
+                for o in _in_use(catalog.outcomes.values())
+            ),
+            referral_targets=active(catalog.targets),
+            languages=active(catalog.languages),
+            interpreter_kinds=active(catalog.interpreters),
+            queue_agencies={q.letter: tuple(a.code for a in _in_use(q.agencies)) for q in queues},
+        )

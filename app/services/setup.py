@@ -1,0 +1,264 @@
+"""Change the office's set-up: its rules and opening hours, queues, service points, catalog.
+
+Every function is one write transaction: it validates everything first (a
+refusal changes nothing), bumps the office revision so every screen
+refreshes, and audit-logs each change without visitor data. Refusals are
+:class:`SetupError` subclasses: English for the log, ``.swedish`` for the
+screen. The office itself is changed here; queues, service points and
+catalog entries live in ``setup_queues``, ``setup_points`` and
+``setup_catalog`` and are re-exported, so callers need only this module.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Office
+from app.models.db import Store
+from app.services.clock import Clock
+from app.services.office import WEEKDAYS, OfficeInfo, get_office
+from app.services.revision import bump
+from app.services.setup_base import (
+    InvalidOpeningHoursError,
+    InvalidProfileError,
+    InvalidSettingError,
+    LastActiveError,
+    LetterTakenError,
+    PointInUseError,
+    PointNotFoundError,
+    PointNumberTakenError,
+    QueueInUseError,
+    QueueNotFoundError,
+    SetupError,
+    UnknownAgencyCodeError,
+    audit,
+    clean_label,
+)
+from app.services.setup_catalog import (
+    KINDS,
+    AgencyItem,
+    CatalogEntryNotFoundError,
+    CatalogItem,
+    CatalogOverview,
+    DefaultEntryError,
+    EntryInUseError,
+    add_catalog_entry,
+    catalog_overview,
+    export_catalog_file,
+    import_catalog_file,
+    rename_catalog_entry,
+    set_catalog_entry_active,
+)
+from app.services.setup_points import (
+    CALL_ORDERS,
+    MAX_POINT,
+    PointSetup,
+    add_service_point,
+    list_point_setup,
+    set_service_point_active,
+    update_service_point,
+)
+from app.services.setup_queues import (
+    QueueSetup,
+    add_queue,
+    list_queue_setup,
+    set_queue_active,
+    update_queue,
+)
+
+__all__ = [
+    "CALL_ORDERS",
+    "KINDS",
+    "LIMITS",
+    "MAX_POINT",
+    "AgencyItem",
+    "CatalogEntryNotFoundError",
+    "CatalogItem",
+    "CatalogOverview",
+    "DefaultEntryError",
+    "EntryInUseError",
+    "InvalidOpeningHoursError",
+    "InvalidProfileError",
+    "InvalidSettingError",
+    "LastActiveError",
+    "LetterTakenError",
+    "PointInUseError",
+    "PointNotFoundError",
+    "PointNumberTakenError",
+    "PointSetup",
+    "QueueInUseError",
+    "QueueNotFoundError",
+    "QueueSetup",
+    "SetupError",
+    "UnknownAgencyCodeError",
+    "add_catalog_entry",
+    "add_queue",
+    "add_service_point",
+    "catalog_overview",
+    "clean_opening_hours",
+    "export_catalog_file",
+    "import_catalog_file",
+    "list_point_setup",
+    "list_queue_setup",
+    "rename_catalog_entry",
+    "set_catalog_entry_active",
+    "set_queue_active",
+    "set_service_point_active",
+    "update_office",
+    "update_queue",
+    "update_service_point",
+]
+
+MAX_INTERVALS = 2
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# Inclusive ranges of the office's numeric rules.
+LIMITS: dict[str, tuple[int, int]] = {
+    "recalls_before_no_show": (0, 10),
+    "recall_min_seconds": (0, 600),
+    "priority_ratio": (0, 20),
+    "retention_days": (1, 3650),
+    "small_count_threshold": (0, 50),
+}
+FIELD_SV = {
+    "recalls_before_no_show": "antal upprop innan uteblev",
+    "recall_min_seconds": "minsta tid mellan upprop (sekunder)",
+    "priority_ratio": "förturslappar i följd",
+    "retention_days": "gallringstid (dagar)",
+    "small_count_threshold": "gränsen för små tal",
+}
+DAY_SV = {
+    "mon": "måndag",
+    "tue": "tisdag",
+    "wed": "onsdag",
+    "thu": "torsdag",
+    "fri": "fredag",
+    "sat": "lördag",
+    "sun": "söndag",
+}
+
+
+def _office_row(session: Session) -> Office:
+    office = session.scalar(select(Office))
+    if office is None:
+        raise LookupError("the store has no office; it was not seeded")
+    return office
+
+
+def _clock_time(value: Any, day: str) -> str:
+    if not isinstance(value, str) or not TIME_RE.match(value.strip()):
+        raise InvalidOpeningHoursError(
+            f"Opening hours on {day}: {value!r} is not a time HH:MM.",
+            f"Öppettiderna på {DAY_SV[day]}: {value} är inte en tid (TT:MM).",
+        )
+    return value.strip()
+
+
+def _clean_day(day: str, intervals: Any) -> list[list[str]]:
+    sv = DAY_SV[day]
+    if not isinstance(intervals, list | tuple):
+        raise InvalidOpeningHoursError(
+            f"Opening hours on {day} must be a list of [start, end] pairs.",
+            f"Öppettiderna på {sv} ska vara par av tider.",
+        )
+    if len(intervals) > MAX_INTERVALS:
+        raise InvalidOpeningHoursError(
+            f"Opening hours on {day}: at most {MAX_INTERVALS} intervals a day.",
+            f"Öppettiderna på {sv}: högst {MAX_INTERVALS} pass per dag.",
+        )
+    pairs = []
+    for pair in intervals:
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise InvalidOpeningHoursError(
+                f"Opening hours on {day}: each interval is a [start, end] pair.",
+                f"Öppettiderna på {sv}: varje pass har en start- och en sluttid.",
+            )
+        start, end = _clock_time(pair[0], day), _clock_time(pair[1], day)
+        if start >= end:
+            raise InvalidOpeningHoursError(
+                f"Opening hours on {day}: {start}–{end} ends before it starts.",
+                f"Öppettiderna på {sv}: {start}–{end} slutar innan det börjar. "
+                "Rätta tiderna och spara igen.",
+            )
+        pairs.append([start, end])
+    pairs.sort()
+    if len(pairs) == 2 and pairs[0][1] > pairs[1][0]:
+        raise InvalidOpeningHoursError(
+            f"Opening hours on {day}: the intervals overlap.",
+            f"Öppettiderna på {sv}: passen överlappar varandra. Rätta tiderna och spara igen.",
+        )
+    return pairs
+
+
+def clean_opening_hours(hours: dict[str, Any]) -> dict[str, list[list[str]]]:
+    """Validated opening hours for all seven days (a day left out is closed)."""
+    unknown = sorted(set(hours) - set(WEEKDAYS))
+    if unknown:
+        raise InvalidOpeningHoursError(
+            f"Opening hours: unknown day {unknown[0]!r}.",
+            f"Öppettiderna: okänd veckodag {unknown[0]}.",
+        )
+    return {day: _clean_day(day, hours.get(day, [])) for day in WEEKDAYS}
+
+
+def _check_range(field: str, value: int) -> int:
+    low, high = LIMITS[field]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidSettingError(
+            f"{field} must be a whole number from {low} to {high}.",
+            f"Värdet för {FIELD_SV[field]} ska vara ett heltal från {low} till {high}.",
+        )
+    return value
+
+
+def update_office(
+    store: Store,
+    clock: Clock,
+    *,
+    name: str | None = None,
+    opening_hours: dict[str, Any] | None = None,
+    recalls_before_no_show: int | None = None,
+    recall_min_seconds: int | None = None,
+    priority_ratio: int | None = None,
+    retention_days: int | None = None,
+    small_count_threshold: int | None = None,
+) -> OfficeInfo:
+    """Change the office's name, opening hours or rules; arguments left None stay as they are."""
+    wanted: dict[str, Any] = {}
+    if name is not None:
+        wanted["name"] = clean_label(name, "office name", "kontorets namn")
+    if opening_hours is not None:
+        wanted["opening_hours"] = clean_opening_hours(opening_hours)
+    numbers = {
+        "recalls_before_no_show": recalls_before_no_show,
+        "recall_min_seconds": recall_min_seconds,
+        "priority_ratio": priority_ratio,
+        "retention_days": retention_days,
+        "small_count_threshold": small_count_threshold,
+    }
+    for field, value in numbers.items():
+        if value is not None:
+            wanted[field] = _check_range(field, value)
+    now = clock.now()
+    with store.write() as session:
+        office = _office_row(session)
+        changed = False
+        for field, value in wanted.items():
+            old = getattr(office, field)
+            if old == value:
+                continue
+            setattr(office, field, value)
+            changed = True
+            if field == "opening_hours":
+                days = [d for d in WEEKDAYS if old.get(d, []) != value[d]]
+                audit(session, now, f"opening hours changed ({', '.join(days)})")
+            elif field == "name":
+                audit(session, now, "office name changed")
+            else:
+                audit(session, now, f"{field} changed from {old} to {value}")
+        if changed:
+            bump(session, now, [])
+    return get_office(store)

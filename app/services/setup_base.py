@@ -1,0 +1,113 @@
+"""Shared parts of the set-up services: refusals, limits, label checks and the audit log."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent
+from app.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+LABEL_MAX = 120
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+
+
+# ---------------------------------------------------------------- errors
+
+
+class SetupError(ServiceError):
+    """A set-up change was refused; nothing was changed."""
+
+
+class InvalidSettingError(SetupError):
+    """A value is outside what the office's rules allow."""
+
+
+class InvalidOpeningHoursError(SetupError):
+    """Opening hours that are not HH:MM pairs, overlap, or end before they start."""
+
+
+class LetterTakenError(SetupError):
+    """Another queue in use already has that letter."""
+
+
+class UnknownAgencyCodeError(SetupError):
+    """A queue names an agency that is not in the active catalog."""
+
+
+class QueueNotFoundError(SetupError):
+    """No queue has that code."""
+
+
+class QueueInUseError(SetupError):
+    """The queue cannot be retired: visitors still wait in it, or a point serves only it."""
+
+
+class PointNumberTakenError(SetupError):
+    """Another service point already has that number."""
+
+
+class PointNotFoundError(SetupError):
+    """No service point has that number."""
+
+
+class PointInUseError(SetupError):
+    """The service point is serving a visitor right now."""
+
+
+class InvalidProfileError(SetupError):
+    """A work profile names a queue that is not in use, or one twice."""
+
+
+class LastActiveError(SetupError):
+    """The office needs at least one of these; the last one cannot be retired."""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def audit(session: Session, now: datetime, detail: str) -> None:
+    """Log one configuration change (never visitor data)."""
+    session.add(AuditEvent(at=now, action="config_change", detail=detail[:500]))
+    log.info("configuration changed: %s", detail)
+
+
+def clean_label(value: str | None, what_en: str, what_sv: str, limit: int = LABEL_MAX) -> str:
+    """A trimmed, non-empty label within its length, or InvalidSettingError."""
+    text = (value or "").strip()
+    if not text:
+        raise InvalidSettingError(
+            f"The {what_en} must not be empty.", f"Fyll i {what_sv}: det får inte vara tomt."
+        )
+    if len(text) > limit:
+        raise InvalidSettingError(
+            f"The {what_en} is longer than {limit} characters.",
+            f"{what_sv.capitalize()} får vara högst {limit} tecken långt.",
+        )
+    return text
+
+
+def clean_optional(value: str, what_en: str, what_sv: str) -> str | None:
+    """An optional label: blank clears it."""
+    return clean_label(value, what_en, what_sv) if value.strip() else None
+
+
+def compact_order(rows: Iterable[Any], first: Any = None) -> None:
+    """Number the active rows 0, 1, 2 … in their order, as a catalog import would.
+
+    Keeps export then import of the same file a no-op after a hand edit. ``first``
+    (a restored row) goes before any row that shares its old place.
+    """
+    active = sorted(
+        (r for r in rows if r.active), key=lambda r: (r.sort_order, r is not first, r.code)
+    )
+    for index, row in enumerate(active):
+        if row.sort_order != index:
+            row.sort_order = index

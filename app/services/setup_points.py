@@ -1,0 +1,232 @@
+"""Change the office's service points and their work profiles; read them all.
+
+A work profile is an ordered list of queue letters; an empty one serves
+every queue in use. A retired point is kept for history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Queue, ServicePoint, ServicePointQueue, Ticket
+from app.models import visit as st
+from app.models.db import Store
+from app.services.clock import Clock, business_day
+from app.services.revision import bump
+from app.services.setup_base import (
+    InvalidProfileError,
+    InvalidSettingError,
+    LastActiveError,
+    PointInUseError,
+    PointNotFoundError,
+    PointNumberTakenError,
+    audit,
+    clean_label,
+)
+
+CALL_ORDERS = ("longest_wait", "queue_order")
+MAX_POINT = 99
+POINT_NAME_MAX = 60
+
+
+@dataclass(frozen=True)
+class PointSetup:
+    """A service point and its work profile; an empty profile serves every active queue."""
+
+    number: int
+    name: str
+    call_order: str
+    profile: tuple[str, ...]
+    active: bool
+
+
+def _point_setup(session: Session, point: ServicePoint) -> PointSetup:
+    letters = {i: letter for i, letter in session.execute(select(Queue.id, Queue.letter))}
+    return PointSetup(
+        point.number,
+        point.name,
+        point.call_order,
+        tuple(letters[p.queue_id] for p in point.profile),
+        point.active,
+    )
+
+
+def list_point_setup(store: Store) -> list[PointSetup]:
+    """Every service point, by number, with its own profile (empty: all queues)."""
+    with store.read() as session:
+        points = session.scalars(select(ServicePoint).order_by(ServicePoint.number))
+        return [_point_setup(session, p) for p in points]
+
+
+def _check_number(number: int) -> int:
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_POINT:
+        raise InvalidSettingError(
+            f"A service point number is 1–{MAX_POINT}, not {number!r}.",
+            f"Luckans nummer ska vara ett heltal från 1 till {MAX_POINT}.",
+        )
+    return number
+
+
+def _point_by_number(session: Session, number: int) -> ServicePoint:
+    point = session.scalar(select(ServicePoint).where(ServicePoint.number == number))
+    if point is None:
+        raise PointNotFoundError(
+            f"There is no service point {number}.",
+            f"Lucka {number} finns inte. Uppdatera listan och försök igen.",
+        )
+    return point
+
+
+def _free_number(session: Session, number: int, point: ServicePoint | None) -> None:
+    holder = session.scalar(select(ServicePoint).where(ServicePoint.number == number))
+    if holder is None or holder is point:
+        return
+    hint = "" if holder.active else " Den är ur bruk: återställ den i stället."
+    raise PointNumberTakenError(
+        f"Service point number {number} is taken ({holder.name}).",
+        f"Nummer {number} har redan {holder.name}.{hint or ' Välj ett annat nummer.'}",
+    )
+
+
+def _check_call_order(call_order: str) -> str:
+    if call_order not in CALL_ORDERS:
+        raise InvalidSettingError(
+            f"Call order must be one of {', '.join(CALL_ORDERS)}.",
+            "Välj en ordning för uppropen i listan.",
+        )
+    return call_order
+
+
+def _profile_rows(session: Session, letters: Sequence[str]) -> list[ServicePointQueue]:
+    by_letter = {q.letter: q for q in session.scalars(select(Queue).where(Queue.active))}
+    rows: list[ServicePointQueue] = []
+    seen: set[str] = set()
+    for position, raw in enumerate(letters):
+        letter = raw.strip().upper()
+        if letter in seen:
+            raise InvalidProfileError(
+                f"Work profile: queue {letter} is listed twice.",
+                f"Arbetsprofilen: kö {letter} finns med två gånger.",
+            )
+        if letter not in by_letter:
+            raise InvalidProfileError(
+                f"Work profile: {letter!r} is no queue in use.",
+                f"Arbetsprofilen: kö {letter} finns inte bland köerna i bruk.",
+            )
+        seen.add(letter)
+        rows.append(ServicePointQueue(queue_id=by_letter[letter].id, position=position))
+    return rows
+
+
+def add_service_point(
+    store: Store,
+    clock: Clock,
+    number: int,
+    name: str = "",
+    *,
+    call_order: str = "longest_wait",
+    profile: Sequence[str] = (),
+) -> PointSetup:
+    """Add a service point in use; an empty profile serves every queue."""
+    number = _check_number(number)
+    name = clean_label(name or f"Lucka {number}", "name", "luckans namn", POINT_NAME_MAX)
+    call_order = _check_call_order(call_order)
+    now = clock.now()
+    with store.write() as session:
+        _free_number(session, number, None)
+        point = ServicePoint(number=number, name=name, active=True, call_order=call_order)
+        point.profile = _profile_rows(session, profile)
+        session.add(point)
+        session.flush()
+        audit(session, now, f"service point {number} added")
+        bump(session, now, [])
+        return _point_setup(session, point)
+
+
+def update_service_point(
+    store: Store,
+    clock: Clock,
+    number: int,
+    *,
+    new_number: int | None = None,
+    name: str | None = None,
+    call_order: str | None = None,
+    profile: Sequence[str] | None = None,
+) -> PointSetup:
+    """Change a service point's number, name, call order or work profile (letters, in order)."""
+    if new_number is not None:
+        _check_number(new_number)
+    if name is not None:
+        name = clean_label(name, "name", "luckans namn", POINT_NAME_MAX)
+    if call_order is not None:
+        _check_call_order(call_order)
+    now = clock.now()
+    with store.write() as session:
+        point = _point_by_number(session, number)
+        before = _point_setup(session, point)
+        changes = []
+        if new_number is not None and new_number != point.number:
+            _free_number(session, new_number, point)
+            point.number = new_number
+            changes.append(f"number -> {new_number}")
+        if name is not None and name != point.name:
+            point.name = name
+            changes.append("name")
+        if call_order is not None and call_order != point.call_order:
+            point.call_order = call_order
+            changes.append(f"call order {call_order}")
+        if profile is not None:
+            rows = _profile_rows(session, profile)
+            wanted = tuple(p.strip().upper() for p in profile)
+            if wanted != before.profile:
+                point.profile = []
+                session.flush()
+                point.profile = rows
+                changes.append(f"profile {','.join(wanted) or 'all queues'}")
+        if changes:
+            session.flush()
+            audit(session, now, f"service point {number} changed: {'; '.join(changes)}")
+            bump(session, now, [])
+        return _point_setup(session, point)
+
+
+def set_service_point_active(store: Store, clock: Clock, number: int, active: bool) -> PointSetup:
+    """Retire a service point (kept for history) or put it back in use."""
+    now = clock.now()
+    with store.write() as session:
+        point = _point_by_number(session, number)
+        if point.active == active:
+            return _point_setup(session, point)
+        if not active:
+            current = session.scalar(
+                select(Ticket.code).where(
+                    Ticket.service_point_id == point.id,
+                    Ticket.business_day == business_day(now),
+                    Ticket.state.in_((st.CALLED, st.SERVING)),
+                )
+            )
+            if current:
+                raise PointInUseError(
+                    f"Service point {number} is serving {current}; it was not retired.",
+                    f"{point.name} betjänar {current} just nu. "
+                    "Avsluta besöket först och ta sedan luckan ur bruk.",
+                )
+            others = session.scalar(
+                select(func.count(ServicePoint.id)).where(
+                    ServicePoint.active, ServicePoint.id != point.id
+                )
+            )
+            if not others:
+                raise LastActiveError(
+                    "The office needs at least one service point in use.",
+                    "Kontoret behöver minst en lucka i bruk.",
+                )
+        point.active = active
+        session.flush()
+        audit(session, now, f"service point {number} {'restored' if active else 'retired'}")
+        bump(session, now, [])
+        return _point_setup(session, point)

@@ -1,0 +1,270 @@
+"""Change the office's queues: add, edit, retire and restore; read them all.
+
+A retired queue is kept for history and issues no tickets; it gives up its
+letter when another queue needs it. Each function is one transaction that
+bumps the office revision and audit-logs the change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Agency, Queue, ServicePoint, Ticket
+from app.models import visit as st
+from app.models.db import Store
+from app.services.clock import Clock, business_day
+from app.services.revision import bump
+from app.services.setup_base import (
+    InvalidSettingError,
+    LastActiveError,
+    LetterTakenError,
+    QueueInUseError,
+    QueueNotFoundError,
+    UnknownAgencyCodeError,
+    audit,
+    clean_label,
+    clean_optional,
+    compact_order,
+)
+
+# A retired queue keeps its history but gives its letter up: it moves to a
+# placeholder that is not a ticket letter. Digits first, then lowercase from
+# the end, so as not to meet catalog import's placeholders (lowercase from 'a').
+_PLACEHOLDERS = "0123456789zyxwvutsrqponmlkjihgfedcba"
+
+
+@dataclass(frozen=True)
+class QueueSetup:
+    """A queue as the settings screen shows it, retired ones included."""
+
+    code: str
+    letter: str
+    label: str
+    label_en: str | None
+    agency_codes: tuple[str, ...]
+    active: bool
+
+    @property
+    def has_letter(self) -> bool:
+        """Whether it holds a ticket letter (a retired queue may have given it up)."""
+        return bool(re.fullmatch("[A-Z]", self.letter))
+
+
+def _queue_setup(queue: Queue) -> QueueSetup:
+    return QueueSetup(
+        queue.code,
+        queue.letter,
+        queue.label,
+        queue.label_en,
+        tuple(a.code for a in queue.agencies),
+        queue.active,
+    )
+
+
+def list_queue_setup(store: Store) -> list[QueueSetup]:
+    """Every queue, in use first, in display order."""
+    with store.read() as session:
+        rows = session.scalars(
+            select(Queue).order_by(Queue.active.desc(), Queue.sort_order, Queue.letter)
+        )
+        return [_queue_setup(q) for q in rows]
+
+
+def _queue_by_code(session: Session, code: str) -> Queue:
+    queue = session.scalar(select(Queue).where(Queue.code == code))
+    if queue is None:
+        raise QueueNotFoundError(
+            f"There is no queue with the code {code!r}.",
+            "Kön finns inte längre. Uppdatera listan och försök igen.",
+        )
+    return queue
+
+
+def _clean_letter(letter: str) -> str:
+    letter = (letter or "").strip().upper()
+    if not re.fullmatch("[A-Z]", letter):
+        raise InvalidSettingError(
+            f"A queue letter is one letter A–Z, not {letter!r}.",
+            "Köns bokstav ska vara en bokstav A–Z (utan å, ä, ö).",
+        )
+    return letter
+
+
+def _take_letter(session: Session, letter: str, queue: Queue | None) -> None:
+    """Make the letter free for this queue: refuse one in use, move a retired holder aside."""
+    holder = session.scalar(select(Queue).where(Queue.letter == letter))
+    if holder is None or holder is queue:
+        return
+    if holder.active:
+        raise LetterTakenError(
+            f"Queue {letter} ({holder.label}) already has that letter.",
+            f"Bokstaven {letter} används redan av kön {holder.label}. Välj en annan bokstav.",
+        )
+    used = set(session.scalars(select(Queue.letter)))
+    holder.letter = next(c for c in _PLACEHOLDERS if c not in used)
+    session.flush()
+
+
+def _agencies(session: Session, codes: Iterable[str]) -> list[Agency]:
+    wanted = list(dict.fromkeys(c.strip() for c in codes if c.strip()))
+    found = {a.code: a for a in session.scalars(select(Agency).where(Agency.active))}
+    for code in wanted:
+        if code not in found:
+            raise UnknownAgencyCodeError(
+                f"There is no agency in use with the code {code!r}.",
+                f"Myndigheten {code} finns inte bland myndigheterna i bruk.",
+            )
+    return [found[c] for c in wanted]
+
+
+def _new_code(session: Session, label: str) -> str:
+    table = str.maketrans("åäöéüÅÄÖÉÜ", "aaoeuAAOEU")
+    base = re.sub(r"[^a-z0-9]+", "-", label.translate(table).lower()).strip("-")[:30] or "queue"
+    taken = set(session.scalars(select(Queue.code)))
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}-{n}", n + 1
+    return code
+
+
+def add_queue(
+    store: Store,
+    clock: Clock,
+    letter: str,
+    label: str,
+    *,
+    label_en: str = "",
+    agencies: Sequence[str] = (),
+) -> QueueSetup:
+    """Add a queue in use with its ticket letter, after the others."""
+    letter = _clean_letter(letter)
+    label = clean_label(label, "queue name", "köns namn")
+    english = clean_optional(label_en, "English queue name", "köns engelska namn")
+    now = clock.now()
+    with store.write() as session:
+        _take_letter(session, letter, None)
+        others = list(session.scalars(select(Queue)))
+        compact_order(others)
+        queue = Queue(
+            code=_new_code(session, label),
+            letter=letter,
+            label=label,
+            label_en=english,
+            active=True,
+            sort_order=sum(q.active for q in others),
+        )
+        queue.agencies = _agencies(session, agencies)
+        session.add(queue)
+        session.flush()
+        audit(session, now, f"queue {letter} added ({queue.code})")
+        bump(session, now, [])
+        return _queue_setup(queue)
+
+
+def update_queue(
+    store: Store,
+    clock: Clock,
+    code: str,
+    *,
+    letter: str | None = None,
+    label: str | None = None,
+    label_en: str | None = None,
+    agencies: Sequence[str] | None = None,
+) -> QueueSetup:
+    """Change a queue's letter, names or agencies; None leaves a field, "" clears label_en."""
+    new_letter = _clean_letter(letter) if letter is not None else None
+    new_label = clean_label(label, "queue name", "köns namn") if label is not None else None
+    now = clock.now()
+    with store.write() as session:
+        queue = _queue_by_code(session, code)
+        changes = []
+        if new_letter is not None and new_letter != queue.letter:
+            _take_letter(session, new_letter, queue)
+            changes.append(f"letter {queue.letter} -> {new_letter}")
+            queue.letter = new_letter
+        if new_label is not None and new_label != queue.label:
+            queue.label = new_label
+            changes.append("name")
+        if label_en is not None:
+            english = clean_optional(label_en, "English queue name", "köns engelska namn")
+            if english != queue.label_en:
+                queue.label_en = english
+                changes.append("English name")
+        if agencies is not None:
+            refs = _agencies(session, agencies)
+            if [a.code for a in refs] != [a.code for a in queue.agencies]:
+                queue.agencies = refs
+                changes.append("agencies " + ",".join(a.code for a in refs))
+        if changes:
+            session.flush()
+            audit(session, now, f"queue {queue.code} changed: {'; '.join(changes)}")
+            bump(session, now, [])
+        return _queue_setup(queue)
+
+
+def _check_can_retire_queue(session: Session, queue: Queue, now: datetime) -> None:
+    waiting = session.scalar(
+        select(func.count(Ticket.id)).where(
+            Ticket.queue_id == queue.id,
+            Ticket.business_day == business_day(now),
+            Ticket.state.in_(st.ACTIVE_STATES),
+        )
+    )
+    if waiting:
+        raise QueueInUseError(
+            f"Queue {queue.letter} still has {waiting} visitor(s) today; it was not retired.",
+            f"Kö {queue.letter} har {waiting} besökare som väntar eller betjänas i dag. "
+            "Ta kön ur bruk när den är tom, eller flytta besökarna till en annan kö först.",
+        )
+    others = session.scalar(select(func.count(Queue.id)).where(Queue.active, Queue.id != queue.id))
+    if not others:
+        raise LastActiveError(
+            "The office needs at least one queue in use.",
+            "Kontoret behöver minst en kö i bruk. Lägg till en ny kö först.",
+        )
+    for point in session.scalars(select(ServicePoint).where(ServicePoint.active)):
+        ids = [p.queue_id for p in point.profile]
+        if ids == [queue.id]:
+            raise QueueInUseError(
+                f"Service point {point.number} serves only queue {queue.letter}.",
+                f"{point.name} betjänar bara kö {queue.letter}. Ändra luckans arbetsprofil först.",
+            )
+
+
+def set_queue_active(store: Store, clock: Clock, code: str, active: bool) -> QueueSetup:
+    """Retire a queue (kept for history, no new tickets) or put it back in use."""
+    now = clock.now()
+    with store.write() as session:
+        queue = _queue_by_code(session, code)
+        if queue.active == active:
+            return _queue_setup(queue)
+        if active:
+            if not re.fullmatch("[A-Z]", queue.letter):
+                raise InvalidSettingError(
+                    f"Queue {queue.code} has no letter; give it one before restoring it.",
+                    f"Kön {queue.label} har ingen bokstav. Ge den en ledig bokstav "
+                    "med Ändra, och återställ den sedan.",
+                )
+            retired = [a for a in queue.agencies if not a.active]
+            if retired:
+                raise QueueInUseError(
+                    f"Queue {queue.code} is for the retired agency {retired[0].code}.",
+                    f"Kön {queue.label} hör till {retired[0].label}, som är ur bruk. "
+                    "Återställ myndigheten, eller ta bort den från kön med Ändra, först.",
+                )
+        else:
+            _check_can_retire_queue(session, queue, now)
+            for point in session.scalars(select(ServicePoint)):
+                point.profile = [p for p in point.profile if p.queue_id != queue.id]
+        queue.active = active
+        compact_order(session.scalars(select(Queue)), first=queue if active else None)
+        session.flush()
+        audit(session, now, f"queue {queue.letter} {'restored' if active else 'retired'}")
+        bump(session, now, [])
+        return _queue_setup(queue)

@@ -1,0 +1,303 @@
+"""The errand form: the errands of a finished ticket or of a quick visit without a ticket.
+
+One row per errand (agency → errand type → outcome → referral, language,
+interpreter). The common case is fast: the queue's usual agency is chosen,
+the last-used outcome, language and interpreter come back, the errand type is
+found by typing part of its name, and Ctrl+Enter saves. Enter never submits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import errands
+from app.services.errands import CatalogChoices, ErrandInput, VisitRef
+from app.services.errors import ServiceError
+from app.ui.context import UiContext
+from app.ui.errand_models import CODE_ROLE
+from app.ui.errand_row import ErrandRow, count_text
+
+log = logging.getLogger(__name__)
+
+PREF_OUTCOME = "errands/outcome"
+PREF_LANGUAGE = "errands/language"
+PREF_INTERPRETER = "errands/interpreter"
+PREF_CHANNEL = "errands/quick_channel"
+PREF_QUICK_AGENCY = "errands/quick_agency"
+
+# The shared style sets one text colour for every widget, so disabled fields are greyed here.
+FORM_STYLE = """
+QComboBox, QLineEdit { placeholder-text-color: #4f565c; }
+QComboBox:disabled, QSpinBox:disabled { color: #5b6166; }
+QPushButton[role="danger"]:disabled { color: #6b7278; border-color: #b0b7be; }
+QGroupBox { font-weight: 600; }
+QGroupBox QLabel { font-weight: 400; }
+"""
+
+
+class ErrandForm(QWidget):
+    """Errand rows, save (Ctrl+Enter) and cancel (Esc); calls the errands service once."""
+
+    saved = Signal(object, str)  # VisitRef, a short confirmation for the service view
+    cancelled = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._choices: CatalogChoices | None = None
+        self._code: str | None = None
+        self._letter: str | None = None
+        self._point: int | None = None
+        self.rows: list[ErrandRow] = []
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("errand-form")
+        self.setAccessibleName(self.tr("Ärenden"))
+        self.setStyleSheet(FORM_STYLE)
+        self.title = QLabel(self)
+        self.title.setObjectName("errand-form-title")
+        self.title.setProperty("role", "heading")
+        hint = QLabel(
+            self.tr("Ctrl+Enter sparar · Esc avbryter · Tab flyttar till nästa fält"), self
+        )
+        hint.setObjectName("errand-form-hint")
+
+        self.channel_box = QGroupBox(self.tr("Kontaktväg"), self)
+        self.channel_box.setObjectName("errand-channel")
+        self.desk = QRadioButton(self.tr("Besök vid disk"), self.channel_box)
+        self.desk.setObjectName("channel-desk")
+        self.desk.setAccessibleName(self.tr("Kontaktväg: besök vid disk"))
+        self.phone = QRadioButton(self.tr("Telefon"), self.channel_box)
+        self.phone.setObjectName("channel-phone")
+        self.phone.setAccessibleName(self.tr("Kontaktväg: telefon"))
+        self.duration = QSpinBox(self.channel_box)
+        self.duration.setObjectName("quick-duration")
+        self.duration.setAccessibleName(self.tr("Besökets längd i minuter, om du vet den"))
+        self.duration.setRange(0, 8 * 60)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setSpecialValueText(self.tr("vet ej"))
+        duration_label = QLabel(self.tr("&Tid:"), self.channel_box)
+        duration_label.setBuddy(self.duration)
+        channel_layout = QHBoxLayout(self.channel_box)
+        channel_layout.addWidget(self.desk)
+        channel_layout.addWidget(self.phone)
+        channel_layout.addSpacing(24)
+        channel_layout.addWidget(duration_label)
+        channel_layout.addWidget(self.duration)
+        channel_layout.addStretch(1)
+
+        self._rows_host = QWidget(self)
+        self._rows_layout = QVBoxLayout(self._rows_host)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("errand-rows")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._rows_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("errand-form-message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+
+        self.add_button = QPushButton(self.tr("&Lägg till ärende"), self)
+        self.add_button.setObjectName("add-errand")
+        self.add_button.setAccessibleName(self.tr("Lägg till ärende"))
+        self.save_button = QPushButton(self.tr("Spara och avsluta (Ctrl+Enter)"), self)
+        self.save_button.setObjectName("save-errands")
+        self.save_button.setAccessibleName(self.tr("Spara ärendena"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setAutoDefault(False)
+        self.cancel_button = QPushButton(self.tr("Avbryt (Esc)"), self)
+        self.cancel_button.setObjectName("cancel-errands")
+        self.cancel_button.setAccessibleName(self.tr("Avbryt utan att spara"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(hint)
+        layout.addWidget(self.channel_box)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save_button.click)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel_button.click)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+
+    # ------------------------------------------------------------ starting
+
+    def start_ticket(self, code: str, queue_letter: str | None) -> None:
+        """Errands of a called ticket; saving finishes it."""
+        self._code, self._letter, self._point = code, queue_letter, None
+        self.title.setText(self.tr("Avsluta {0} – registrera ärenden").format(code))
+        self.channel_box.hide()
+        self.save_button.setText(self.tr("Spara och avsluta (Ctrl+Enter)"))
+        self._reset()
+
+    def start_quick(self, point_number: int | None) -> None:
+        """Errands of a visit without a ticket (at the desk or on the phone)."""
+        self._code, self._letter, self._point = None, None, point_number
+        self.title.setText(self.tr("Ärende utan kölapp"))
+        self.channel_box.show()
+        self.save_button.setText(self.tr("Spara (Ctrl+Enter)"))
+        self.duration.setValue(0)
+        phone = self._ctx.prefs.get_str(PREF_CHANNEL) == "phone"
+        (self.phone if phone else self.desk).setChecked(True)
+        self._reset()
+
+    def _reset(self) -> None:
+        self._choices = errands.catalog_choices(self._ctx.store)
+        for row in self.rows:
+            self._drop(row)
+        self.rows = []
+        self.message.clear()
+        self._add_row()
+
+    def _usual_agency(self) -> str | None:
+        assert self._choices is not None
+        if self._code is None:
+            return self._ctx.prefs.get_str(PREF_QUICK_AGENCY)
+        usual = self._choices.queue_agencies.get(self._letter or "", ())
+        return usual[0] if usual else None
+
+    def _add_row(self) -> ErrandRow:
+        assert self._choices is not None
+        row = ErrandRow(self._choices, self._rows_host)
+        prefs = self._ctx.prefs
+        if self.rows:  # the same visitor: same language and interpreter as before
+            last = self.rows[-1]
+            row.set_defaults(
+                None,
+                prefs.get_str(PREF_OUTCOME),
+                last.languages.currentData(CODE_ROLE),
+                last.interpreter.currentData(CODE_ROLE),
+            )
+        else:
+            row.set_defaults(
+                self._usual_agency(),
+                prefs.get_str(PREF_OUTCOME),
+                prefs.get_str(PREF_LANGUAGE),
+                prefs.get_str(PREF_INTERPRETER),
+            )
+        row.remove_requested.connect(self._on_remove_requested)
+        self.rows.append(row)
+        self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)
+        self._renumber()
+        return row
+
+    def _renumber(self) -> None:
+        for number, row in enumerate(self.rows, start=1):
+            row.set_number(number)
+            row.remove.setEnabled(len(self.rows) > 1)
+        chain: list[QWidget] = []
+        if self._code is None:
+            chain += [self.desk, self.phone, self.duration]
+        for row in self.rows:
+            chain += row.focus_chain()
+        chain += [self.add_button, self.cancel_button, self.save_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _drop(self, row: ErrandRow) -> None:
+        self._rows_layout.removeWidget(row)
+        row.hide()
+        row.setParent(None)  # gone from findChild at once, not only after deleteLater
+        row.deleteLater()
+
+    def focus_start(self) -> None:
+        """Focus the first field still to fill in."""
+        if self.rows:
+            self.rows[0].focus_first_empty()
+
+    # ------------------------------------------------------------ slots
+
+    def _on_add_clicked(self) -> None:
+        row = self._add_row()
+        row.agency.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_remove_requested(self, row: ErrandRow) -> None:
+        if len(self.rows) <= 1:
+            return
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        self._drop(row)
+        self._renumber()
+        self.rows[min(index, len(self.rows) - 1)].agency.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_cancel_clicked(self) -> None:
+        self.message.clear()
+        self.cancelled.emit()
+
+    def _on_save_clicked(self) -> None:
+        inputs: list[ErrandInput] = []
+        for row in self.rows:
+            entry, problem, widget = row.to_input()
+            if entry is None:
+                self.message.setText(problem)
+                if widget is not None:
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            inputs.append(entry)
+        try:
+            ref, text = self._store(inputs)
+        except ServiceError as exc:
+            log.info("errands not saved: %s", exc)
+            self.message.setText(exc.swedish)
+            return
+        self._remember(inputs)
+        self.message.clear()
+        self.saved.emit(ref, text)
+
+    def _store(self, inputs: list[ErrandInput]) -> tuple[VisitRef, str]:
+        """Call the service once; returns the visit and the confirmation to show."""
+        store, clock = self._ctx.store, self._ctx.clock
+        if self._code is not None:
+            ref = errands.finish_with_errands(store, clock, self._code, inputs)
+            return ref, self.tr("{0} avslutad – {1}").format(self._code, count_text(len(inputs)))
+        channel = "phone" if self.phone.isChecked() else "desk"
+        minutes = self.duration.value()
+        ref = errands.log_quick_visit(
+            store,
+            clock,
+            channel,
+            inputs,
+            point_number=self._point,
+            duration_seconds=minutes * 60 if minutes else None,
+        )
+        what = self.tr("Telefonsamtal") if channel == "phone" else self.tr("Besök vid disk")
+        return ref, self.tr("{0} registrerat – {1}").format(what, count_text(len(inputs)))
+
+    def _remember(self, inputs: list[ErrandInput]) -> None:
+        last = inputs[-1]
+        prefs = self._ctx.prefs
+        prefs.set(PREF_OUTCOME, last.outcome_code)
+        prefs.set(PREF_LANGUAGE, last.language_code or errands.DEFAULT_LANGUAGE)
+        prefs.set(PREF_INTERPRETER, last.interpreter_code or errands.DEFAULT_INTERPRETER)
+        if self._code is None:
+            prefs.set(PREF_CHANNEL, "phone" if self.phone.isChecked() else "desk")
+            prefs.set(PREF_QUICK_AGENCY, inputs[0].agency_code)

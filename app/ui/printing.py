@@ -1,0 +1,358 @@
+"""The ticket printout: an 80 mm thermal-roll ticket through Qt, or a PDF file when no printer.
+
+The same code prints for reception's button and for ``servicedisk ticket issue A --print``:
+:func:`ticket_for` builds what goes on paper from a queue snapshot, a :class:`TicketPrinter`
+puts it on paper (or in a PDF) and :func:`print_and_record` stores how that went.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from app.models.db import Store
+from app.services import queue
+from app.services.clock import OFFICE_TZ, Clock
+from app.services.queue_views import QueueSnapshot, ahead_of, queue_snapshot
+from app.ui.prefs import Prefs
+
+log = logging.getLogger(__name__)
+
+PAPER_WIDTH_MM = 80.0
+PAPER_HEIGHT_MM = 110.0
+MARGIN_MM = 4.0
+PREF_PRINTER = "printing/printer"
+PREF_MODE = "printing/mode"
+# The workstation prefs file the GUI keeps in the data dir (see application.build_context).
+PREFS_FILENAME = "workstation.ini"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("printing", text)
+
+
+@dataclass(frozen=True)
+class TicketPrint:
+    """What one ticket printout says."""
+
+    office_name: str
+    code: str
+    queue_label: str
+    issued_at: datetime
+    booked: bool = False
+    ahead: int | None = None
+    wait_minutes: int | None = None
+    queue_label_en: str | None = None
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    """How a print went: the status to store, and sentences for the log and the screen."""
+
+    ok: bool
+    status: str  # "printed", "pdf:<path>" or "failed"
+    english: str
+    swedish: str
+
+    @staticmethod
+    def failed(english: str, swedish: str) -> PrintOutcome:
+        """A failed print with its reason."""
+        return PrintOutcome(False, "failed", f"print failed: {english}", swedish)
+
+
+class TicketPrinter(Protocol):
+    """Anything that can put a ticket on paper (tests inject fakes)."""
+
+    def __call__(self, ticket: TicketPrint) -> PrintOutcome:
+        """Print the ticket; never raises."""
+        ...
+
+
+@dataclass(frozen=True)
+class PrintTarget:
+    """Where a print goes: a named printer, or a PDF file."""
+
+    pdf_path: Path | None = None
+    printer_name: str = ""
+
+
+def ticket_for(snapshot: QueueSnapshot, code: str, office_name: str | None = None) -> TicketPrint:
+    """The printout of a ticket as the snapshot sees it (people ahead, estimated wait)."""
+    view = snapshot.ticket(code)
+    if view is None:
+        raise LookupError(f"ticket {code} is not in today's queue")
+    status = snapshot.queue(view.queue_letter)
+    ahead = ahead_of(snapshot, code)
+    return TicketPrint(
+        office_name=office_name or snapshot.office_name,
+        code=view.code,
+        queue_label=status.label if status else view.queue_letter,
+        issued_at=view.issued_at,
+        booked=view.booked,
+        ahead=ahead,
+        wait_minutes=status.wait_for(ahead) if status else None,
+        queue_label_en=status.label_en if status else None,
+    )
+
+
+def pdf_filename(ticket: TicketPrint) -> str:
+    """ "A012-20261125-103000.pdf": the code and the office-local issue time."""
+    local = ticket.issued_at.astimezone(OFFICE_TZ)
+    return f"{ticket.code}-{local:%Y%m%d-%H%M%S}.pdf"
+
+
+def ticket_page_layout() -> QPageLayout:
+    """The 80 mm roll page, set by the app rather than left to the printer's default."""
+    size = QPageSize(
+        QSizeF(PAPER_WIDTH_MM, PAPER_HEIGHT_MM),
+        QPageSize.Unit.Millimeter,
+        "Kölapp 80 mm",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+
+
+def make_qprinter(target: PrintTarget) -> QPrinter:
+    """A QPrinter aimed at the target (page size and job name are set by the caller)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if target.pdf_path is not None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target.pdf_path))
+    else:
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+        printer.setPrinterName(target.printer_name)
+    return printer
+
+
+class QtTicketPrinter:
+    """Prints through Qt to the chosen or default printer, or to a PDF when there is none.
+
+    ``prefs`` is read at each print (a printer chosen in Settings applies at once);
+    ``make_printer`` builds the QPrinter for a target (tests inject one that fails).
+    """
+
+    def __init__(
+        self,
+        pdf_dir: Path,
+        prefs: Prefs | None = None,
+        make_printer: Callable[[PrintTarget], QPrinter] = make_qprinter,
+        *,
+        choice: tuple[str, str] | None = None,
+    ) -> None:
+        self._pdf_dir, self._prefs, self._make_printer = pdf_dir, prefs, make_printer
+        self._choice = choice
+
+    def choice(self) -> tuple[str, str]:
+        """(mode, printer name) from the prefs: mode "pdf" or "", name "" for the default."""
+        if self._choice is not None:
+            return self._choice
+        if self._prefs is None:
+            return "", ""
+        mode = self._prefs.get_str(PREF_MODE, "") or ""
+        name = self._prefs.get_str(PREF_PRINTER, "") or ""
+        return mode.strip(), name.strip()
+
+    def frozen(self) -> QtTicketPrinter:
+        """A copy with the prefs read now, to print on a worker thread (QSettings is not
+        shared across threads)."""
+        return QtTicketPrinter(self._pdf_dir, None, self._make_printer, choice=self.choice())
+
+    def target(self, ticket: TicketPrint) -> PrintTarget:
+        """Where this ticket goes now: PDF by choice or for want of a printer, else a printer."""
+        mode, chosen = self.choice()
+        names = QPrinterInfo.availablePrinterNames()
+        if mode == "pdf" or not names:
+            return PrintTarget(pdf_path=self._pdf_dir / pdf_filename(ticket))
+        if not chosen:
+            default = QPrinterInfo.defaultPrinterName()
+            chosen = default if default in names else names[0]
+        return PrintTarget(printer_name=chosen)
+
+    def __call__(self, ticket: TicketPrint) -> PrintOutcome:
+        """Print one ticket; reports failure instead of raising."""
+        try:
+            return self._print(ticket)
+        except Exception as exc:  # a print must never take the ticket (or the GUI) down with it
+            log.exception("printing %s failed", ticket.code)
+            return PrintOutcome.failed(str(exc), _tr("oväntat fel vid utskriften"))
+
+    def _print(self, ticket: TicketPrint) -> PrintOutcome:
+        target = self.target(ticket)
+        if target.pdf_path is None and target.printer_name not in (
+            QPrinterInfo.availablePrinterNames()
+        ):
+            return PrintOutcome.failed(
+                f"the printer {target.printer_name!r} was not found",
+                _tr("skrivaren {0} finns inte").format(target.printer_name),
+            )
+        if target.pdf_path is not None:
+            target.pdf_path.parent.mkdir(parents=True, exist_ok=True)
+        printer = self._make_printer(target)
+        printer.setDocName(f"Kölapp {ticket.code}")
+        printer.setCreator("Servicedisk")
+        printer.setFullPage(False)
+        if not printer.setPageLayout(ticket_page_layout()):
+            log.warning("printer %s refused the 80 mm page layout", printer.printerName())
+        painter = QPainter()
+        if not painter.begin(printer):
+            where = printer.outputFileName() or printer.printerName()
+            return PrintOutcome.failed(
+                f"could not open {where}", _tr("skrivaren gick inte att öppna")
+            )
+        try:
+            paint_ticket(painter, printer, ticket)
+        finally:
+            ended = painter.end()
+        if not ended or printer.printerState() == QPrinter.PrinterState.Error:
+            return PrintOutcome.failed(
+                "the printer reported an error", _tr("skrivaren rapporterade ett fel")
+            )
+        if target.pdf_path is not None:
+            path = target.pdf_path
+            return PrintOutcome(
+                True, f"pdf:{path}", f"printed to PDF {path}", _tr("sparad som PDF")
+            )
+        name = printer.printerName()
+        return PrintOutcome(
+            True, "printed", f"printed on {name}", _tr("utskriven på {0}").format(name)
+        )
+
+
+def for_worker(printer: TicketPrinter) -> TicketPrinter:
+    """The printer to hand a worker thread: a Qt printer with its prefs read on this thread."""
+    return printer.frozen() if isinstance(printer, QtTicketPrinter) else printer
+
+
+def _font(point_size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
+
+
+def paint_ticket(painter: QPainter, printer: QPrinter, ticket: TicketPrint) -> None:
+    """Lay the ticket out in the page's paint rectangle, top to bottom, centred."""
+    paint = printer.pageLayout().paintRectPixels(printer.resolution())
+    width = float(paint.width())
+    mm = printer.resolution() / 25.4
+    y = 0.0
+    centre = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
+
+    def block(text: str, font: QFont, gap_mm: float = 1.5) -> None:
+        nonlocal y
+        painter.setFont(font)
+        box = painter.boundingRect(QRectF(0, y, width, 10_000), centre, text)
+        painter.drawText(QRectF(0, y, width, box.height()), centre, text)
+        y += box.height() + gap_mm * mm
+
+    def rule() -> None:
+        nonlocal y
+        painter.setPen(QPen(Qt.GlobalColor.black, 0.3 * mm))
+        painter.drawLine(int(0.1 * width), int(y), int(0.9 * width), int(y))
+        y += 2.5 * mm
+
+    painter.setPen(Qt.GlobalColor.black)
+    block(ticket.office_name, _font(10, bold=True), 2)
+    rule()
+    block(_tr("Ditt nummer") + " / Your number", _font(8))
+    code_font = _font(64, bold=True)
+    metrics = QFontMetricsF(code_font, printer)
+    while metrics.horizontalAdvance(ticket.code) > 0.92 * width and code_font.pointSizeF() > 20:
+        code_font.setPointSizeF(code_font.pointSizeF() - 2)
+        metrics = QFontMetricsF(code_font, printer)
+    block(ticket.code, code_font, 0.5)
+    if ticket.booked:
+        block(_tr("BOKAD TID") + " / BOOKED TIME", _font(10, bold=True), 1)
+    if ticket.queue_label_en and ticket.queue_label_en != ticket.queue_label:
+        block(ticket.queue_label, _font(11, bold=True), 0.5)
+        block(ticket.queue_label_en, _font(8), 2.5)
+    else:
+        block(ticket.queue_label, _font(11, bold=True), 2.5)
+    local = ticket.issued_at.astimezone(OFFICE_TZ)
+    lines = [f"{local:%Y-%m-%d   %H:%M}"]
+    if ticket.ahead is not None:
+        lines.append(_tr("Före dig: {0}").format(ticket.ahead) + f" / Ahead of you: {ticket.ahead}")
+    if ticket.wait_minutes is not None:
+        if ticket.wait_minutes <= 0:
+            lines.append(_tr("Väntetid: kort") + " / Wait: short")
+        else:
+            minutes = ticket.wait_minutes
+            lines.append(
+                _tr("Beräknad väntetid: ca {0} min").format(minutes)
+                + f"\nEstimated wait: about {minutes} min"
+            )
+    block("\n".join(lines), _font(9), 2.5)
+    rule()
+    block(_tr("Vänta tills ditt nummer visas på skärmen."), _font(9, bold=True), 0.8)
+    block("Please wait until your number is shown on the screen.", _font(8))
+
+
+# ------------------------------------------------------------------ shared by GUI and CLI
+
+
+def print_and_record(
+    store: Store, clock: Clock, printer: TicketPrinter, ticket: TicketPrint
+) -> PrintOutcome:
+    """Print a ticket and store how it went; the ticket stays issued whatever happens."""
+    try:
+        outcome = printer(ticket)
+    except Exception as exc:  # an injected printer that raises is still a failed print
+        log.exception("printing %s failed", ticket.code)
+        outcome = PrintOutcome.failed(str(exc), _tr("oväntat fel vid utskriften"))
+    if outcome.ok:
+        log.info("ticket %s: %s", ticket.code, outcome.english)
+    else:
+        log.warning("ticket %s: %s", ticket.code, outcome.english)
+    try:
+        queue.set_print_status(store, clock, ticket.code, outcome.status)
+    except Exception:
+        log.exception("could not record the print status of %s", ticket.code)
+    return outcome
+
+
+def _ensure_application() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    if QCoreApplication.instance() is not None:
+        return
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless:
+        # A script on a server without a screen can still print or write the PDF.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QApplication(["servicedisk"])
+
+
+def print_ticket_headless(
+    store: Store,
+    clock: Clock,
+    code: str,
+    printer: TicketPrinter | None = None,
+) -> tuple[bool, str]:
+    """Print a ticket exactly as reception's button does; returns (ok, English message)."""
+    _ensure_application()
+    settings = store.settings
+    if printer is None:
+        if settings is None:
+            return False, "print failed: the store has no data dir to keep prints or settings in"
+        prefs = Prefs(settings.data_dir / PREFS_FILENAME)
+        printer = QtTicketPrinter(settings.data_dir / "tickets", prefs)
+    try:
+        ticket = ticket_for(queue_snapshot(store, clock), code)
+    except LookupError as exc:
+        return False, f"print failed: {exc}"
+    outcome = print_and_record(store, clock, printer, ticket)
+    return outcome.ok, outcome.english

@@ -1,0 +1,257 @@
+"""The parts of the reception screen: issue buttons, the last-ticket panel, the closing banner."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.calendar import OpeningHours, opening_intervals
+from app.services.clock import OFFICE_TZ
+from app.services.queue_views import QueueSnapshot
+from app.ui.printing import PrintOutcome, TicketPrint
+from app.ui.queue_models import SORT_ROLE
+
+AMBER = "background: #fff0c2; color: #3d2c00;"  # 12:1 contrast
+BANNER_STYLE = (
+    f"{AMBER} border: 2px solid #b7860b; border-radius: 6px; padding: 10px;"
+    " font-size: 13pt; font-weight: 600;"
+)
+VIEW_STYLE = (
+    "QFrame#last-ticket-panel { background: white; border: 1px solid #c4cbd2;"
+    " border-radius: 8px; }"
+    "QPushButton#booked-toggle { font-size: 12pt; padding: 10px; }"
+    f"QPushButton#booked-toggle:checked {{ {AMBER} border: 3px solid #b7860b;"
+    " font-weight: 700; }"
+    "QTableView { font-size: 12pt; }"
+)
+ERROR_STYLE = "color: #a61c00; font-weight: 600; font-size: 12pt;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("reception", text)
+
+
+def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours) -> str:
+    """The banner text when a new visitor's estimated wait runs past closing (else "")."""
+    now = snapshot.now
+    intervals = opening_intervals(hours, snapshot.business_day)
+    end = next((end for start, end in intervals if start <= now < end), None)
+    if end is None:
+        past = [end for _start, end in intervals if end <= now]
+        if not past:
+            return ""  # before opening: a queue at opening is normal
+        return _tr(
+            "Kontoret har stängt för i dag (stängde {0}). Nya besökare hinner kanske inte betjänas."
+        ).format(f"{max(past).astimezone(OFFICE_TZ):%H:%M}")
+    closing = f"{end.astimezone(OFFICE_TZ):%H:%M}"
+    return "\n".join(
+        _tr(
+            "Kön {0}: uppskattad väntetid {1} min – besökaren hinner kanske inte betjänas "
+            "före stängning {2}."
+        ).format(q.letter, q.estimated_wait_minutes, closing)
+        for q in snapshot.queues
+        if now + timedelta(minutes=q.estimated_wait_minutes) > end
+    )
+
+
+def make_table(
+    model: QAbstractItemModel, name: str, accessible: str, parent: QObject, stretch: int = -1
+) -> QTableView:
+    """A read-only, row-selecting table over a sortable proxy (Tab leaves it); the
+    ``stretch`` column takes the spare width, the others fit their contents."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setModel(proxy)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSortIndicatorClearable(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # call order until the user sorts
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setMinimumSectionSize(60)
+    header.setResizeContentsPrecision(0)  # fit to the rows in view: cheap on long queues
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return table
+
+
+def titled(title: str, table: QTableView) -> tuple[QVBoxLayout, QLabel]:
+    """A table under its title (the title is the table's buddy)."""
+    label = QLabel(title)
+    label.setStyleSheet("font-size: 12pt; font-weight: 700;")
+    label.setBuddy(table)
+    box = QVBoxLayout()
+    box.addWidget(label)
+    box.addWidget(table, 1)
+    return box, label
+
+
+class IssueButton(QPushButton):
+    """One big button per queue: letter, label, waiting count and estimate, its F-key."""
+
+    def __init__(self, letter: str, label: str, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.letter, self.label_text, self.key = letter, label, key
+        self.setObjectName(f"issue-{letter}")
+        self.setProperty("role", "primary")
+        self.setMinimumHeight(110)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._stats: tuple[int, int] | None = None
+        self._setup_ui()
+        self.set_stats(0, 0)
+
+    def _setup_ui(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 8, 14, 8)
+        letter = QLabel(self.letter)
+        letter.setStyleSheet("font-size: 40pt; font-weight: 800; color: white;")
+        letter.setMinimumWidth(56)
+        texts = QVBoxLayout()
+        self.name_label = QLabel(self.label_text)
+        self.name_label.setWordWrap(True)
+        self.name_label.setStyleSheet("font-size: 12pt; font-weight: 700; color: white;")
+        self.stats_label = QLabel("")
+        self.stats_label.setStyleSheet("font-size: 12pt; color: white;")
+        texts.addStretch(1)
+        texts.addWidget(self.name_label)
+        texts.addWidget(self.stats_label)
+        texts.addStretch(1)
+        key = QLabel(self.key)
+        key.setStyleSheet(
+            "font-size: 11pt; font-weight: 700; color: white; border: 1px solid white;"
+            " border-radius: 4px; padding: 2px 6px;"
+        )
+        layout.addWidget(letter)
+        layout.addSpacing(10)
+        layout.addLayout(texts, 1)
+        layout.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
+        for child in (letter, self.name_label, self.stats_label, key):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        if not self.key:
+            key.hide()
+
+    def set_stats(self, waiting: int, minutes: int) -> None:
+        """Show how many wait and the estimate for a new ticket."""
+        if self._stats == (waiting, minutes):
+            return
+        self._stats = (waiting, minutes)
+        if waiting == 0:
+            text = self.tr("Ingen väntar")
+        else:
+            text = self.tr("{0} väntar · ca {1} min").format(waiting, minutes)
+        self.stats_label.setText(text)
+        self.setAccessibleName(
+            self.tr("Ny kölapp {0}, {1}. {2}. {3}").format(
+                self.letter, self.label_text, text, self.key
+            )
+        )
+
+
+class LastTicketPanel(QFrame):
+    """The ticket just issued, very large, with its queue, estimate and print state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code: str | None = None
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("last-ticket-panel")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(18, 12, 18, 12)
+        heading = QLabel(self.tr("Senast utfärdad"))
+        heading.setProperty("role", "heading")
+        self.code_label = QLabel("–")
+        self.code_label.setObjectName("last-ticket")
+        self.code_label.setAccessibleName(self.tr("Senast utfärdade kölapp"))
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setStyleSheet("font-size: 72pt; font-weight: 800; color: #073763;")
+        self.booked_label = QLabel(self.tr("Bokad tid / förtur"))
+        self.booked_label.setObjectName("last-booked")
+        self.booked_label.setStyleSheet(f"{AMBER} font-weight: 700; padding: 2px 10px;")
+        self.booked_label.hide()
+        self.queue_label = QLabel("")
+        self.queue_label.setObjectName("last-queue")
+        self.detail = QLabel(self.tr("Tryck på en kö (eller F1 …) för att ge en kölapp."))
+        self.detail.setObjectName("last-detail")
+        self.print_state = QLabel("")
+        self.print_state.setObjectName("print-state")
+        for label in (self.queue_label, self.detail, self.print_state):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setStyleSheet("font-size: 13pt;")
+        self.print_error = QLabel("")
+        self.print_error.setObjectName("print-error")
+        self.print_error.setProperty("role", "error")
+        self.print_error.setWordWrap(True)
+        self.print_error.setStyleSheet(ERROR_STYLE)
+        self.print_error.hide()
+        self.reprint = QPushButton(self.tr("Skriv ut igen (Ctrl+P)"))
+        self.reprint.setObjectName("reprint")
+        self.reprint.setAccessibleName(self.tr("Skriv ut senaste kölappen igen"))
+        self.reprint.setEnabled(False)
+        box.addWidget(heading)
+        box.addWidget(self.code_label)
+        box.addWidget(self.booked_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.queue_label, self.detail, self.print_state, self.print_error):
+            box.addWidget(widget)
+        box.addStretch(1)
+        box.addWidget(self.reprint)
+
+    def show_ticket(self, printout: TicketPrint, letter: str) -> None:
+        """Show a newly issued ticket (before it is printed)."""
+        self.code = printout.code
+        self.code_label.setText(printout.code)
+        self.code_label.setAccessibleDescription(printout.code)
+        self.booked_label.setVisible(printout.booked)
+        self.queue_label.setText(self.tr("Kö {0} – {1}").format(letter, printout.queue_label))
+        if printout.ahead is None:
+            self.detail.setText("")
+        elif printout.ahead == 0:
+            self.detail.setText(self.tr("Ingen före – tur snart"))
+        else:
+            self.detail.setText(
+                self.tr("{0} före · ca {1} min väntetid").format(
+                    printout.ahead, printout.wait_minutes
+                )
+            )
+        self.print_error.hide()
+        self.reprint.setEnabled(True)
+
+    def set_printing(self) -> None:
+        """The print has been sent."""
+        self.print_state.setText(self.tr("Skriver ut …"))
+
+    def set_outcome(self, outcome: PrintOutcome, sentence: str) -> None:
+        """How printing went; a failure shows the sentence in red."""
+        if not outcome.ok:
+            self.print_state.setText(self.tr("Utskriften misslyckades"))
+        elif outcome.status == "printed":
+            self.print_state.setText(self.tr("Utskriven ✓"))
+        else:
+            name = outcome.status.replace("\\", "/").rsplit("/", 1)[-1]
+            self.print_state.setText(self.tr("Sparad som PDF ✓ ({0})").format(name))
+        self.print_error.setText(sentence if not outcome.ok else "")
+        self.print_error.setVisible(not outcome.ok)

@@ -1,0 +1,111 @@
+"""Render every screen with demo data to PNG: ``python -m app.ui.screenshots DIR``.
+
+Used by ``make screenshots`` for the README and the user guide. Runs offscreen
+on a temporary demo office at a fixed busy weekday morning, so the pictures are
+the same from run to run.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from app.config import resolve_settings
+from app.models.db import open_store
+from app.services import queue
+from app.services.clock import OFFICE_TZ, ManualClock
+from app.services.demo import generate_demo
+from app.services.office import seed_store
+from app.ui.application import build_context
+from app.ui.runner import SyncRunner
+from app.ui.style import apply_style
+
+log = logging.getLogger(__name__)
+
+# A Monday in the tax-return season, mid-morning: a busy office.
+SHOT_AT = datetime(2026, 4, 13, 10, 40, tzinfo=OFFICE_TZ)
+
+
+def _click(window: QWidget, name: str) -> None:
+    button = window.findChild(QPushButton, name)
+    assert button is not None, f"no button {name}"
+    button.click()
+
+
+def _save(widget: QWidget, path: Path, width: int, height: int) -> Path:
+    widget.resize(width, height)
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+def render_all(out_dir: Path) -> list[Path]:
+    """Render the main window's tabs, the errand form and the display; returns the files."""
+    from app.ui.announcer import silent_announcer
+    from app.ui.display import DisplayWindow
+    from app.ui.main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    apply_style(app)
+    clock = ManualClock(SHOT_AT)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = resolve_settings(data_dir=tmp, env={})
+        store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+        generate_demo(store, clock, days=30, seed=3, visits_per_day=160)
+        ctx = build_context(settings, store, clock, runner=SyncRunner())
+        ctx.prefs.set("service_point/number", 2)
+        ctx.prefs.set("printing/mode", "pdf")
+        files = []
+        window = MainWindow(ctx)
+        ctx.watcher.refresh()
+        window.resize(1280, 800)
+        window.show()
+        _click(window, "issue-B")
+        files.append(_save(window, out_dir / "reception.png", 1280, 800))
+        snapshot = ctx.watcher.snapshot
+        assert snapshot is not None
+        point = next(p for p in snapshot.points if p.number == 2)
+        if point.current is None:
+            try:
+                queue.call_next(store, clock, 2)
+            except Exception as exc:  # an empty queue still makes a picture
+                log.info("no call for the screenshot: %s", exc)
+        ctx.watcher.refresh()
+        window.tabs.setCurrentWidget(window.service_point)
+        files.append(_save(window, out_dir / "service-point.png", 1280, 800))
+        _click(window, "finish")
+        files.append(_save(window, out_dir / "errand-form.png", 1280, 800))
+        _click(window, "cancel-errands")
+        picker = window.role_picker
+        picker.setCurrentIndex(picker.findData("manager"))
+        window.tabs.setCurrentWidget(window.settings_view)
+        files.append(_save(window, out_dir / "settings.png", 1280, 800))
+        display = DisplayWindow(ctx, announcer=silent_announcer())
+        ctx.watcher.refresh()
+        files.append(_save(display, out_dir / "display.png", 1920, 1080))
+        display.close()
+        window.close()
+        ctx.watcher.stop()
+        store.close()
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Render to the folder given (default docs/screenshots)."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots")
+    for path in render_all(out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""The panels of the service point screen: the current ticket, the queues, the ticket lists."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import visit as st
+from app.services.clock import OFFICE_TZ, Clock
+from app.services.queue_views import QueueSnapshot, TicketView
+from app.ui import style
+from app.ui.errand_models import CODE_ROLE, TicketListModel, waited_text
+
+PANEL_STYLE = f"""
+QLabel#current-ticket {{ font-size: 80pt; font-weight: 800; color: {style.ACCENT_DARK}; }}
+QLabel#service-timer {{ font-size: 30pt; font-weight: 700; }}
+QLabel#current-wait, QLabel#current-detail {{ font-size: 14pt; }}
+QFrame#current-card {{ background: white; border: 1px solid #c3cad1; border-radius: 10px; }}
+QPushButton[big="true"] {{ font-size: 14pt; padding: 10px 16px; min-height: 36px; }}
+QLabel#point-message {{ font-size: 12pt; padding: 4px 0; }}
+QLabel#point-message[kind="error"] {{ color: {style.DANGER}; font-weight: 700; }}
+QLabel#point-message[kind="ok"] {{ color: {style.OK}; font-weight: 700; }}
+QLabel#point-queues {{ font-size: 12pt; }}
+"""
+
+
+def timer_text(seconds: float) -> str:
+    """Elapsed service time as mm:ss (h:mm:ss past an hour)."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+class CurrentCard(QFrame):
+    """The ticket at this point, very large, its wait and a service timer ticking each second."""
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._ticket: TicketView | None = None
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("current-card")
+        self.heading = QLabel(self)
+        self.heading.setObjectName("current-heading")
+        self.heading.setProperty("role", "heading")
+        self.code = QLabel(self)
+        self.code.setObjectName("current-ticket")
+        self.code.setAccessibleName(self.tr("Aktuell kölapp"))
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("current-detail")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.wait = QLabel(self)
+        self.wait.setObjectName("current-wait")
+        self.timer = QLabel(self)
+        self.timer.setObjectName("service-timer")
+        self.timer.setAccessibleName(self.tr("Tid sedan uppropet"))
+        self.timer_caption = QLabel(self.tr("Tid hos dig"), self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.wait)
+        bottom.addStretch(1)
+        bottom.addWidget(self.timer_caption)
+        bottom.addWidget(self.timer)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addStretch(1)
+        layout.addWidget(self.code)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+        self.tick = QTimer(self)
+        self.tick.setObjectName("service-tick")
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._on_tick)
+
+    def show_ticket(
+        self, ticket: TicketView | None, point_name: str, queue_label: str | None
+    ) -> None:
+        """Show the point's ticket (None: idle; empty point_name: no point chosen)."""
+        self._ticket = ticket
+        if ticket is None:
+            self.heading.setText(self.tr("Ingen besökare just nu"))
+            self.code.setText("")
+            ready = self.tr("Tryck Ropa nästa (F5) när du är redo.")
+            self.detail.setText(ready if point_name else "")
+            self.wait.setText("")
+            self.timer.setText("")
+            self.timer_caption.hide()
+            self.tick.stop()
+            return
+        if ticket.state == st.SERVING:
+            self.heading.setText(self.tr("Betjänas nu"))
+        else:
+            self.heading.setText(self.tr("Uppropad till {0}").format(point_name))
+        self.code.setText(ticket.code)
+        details = [self.tr("Kö {0}").format(ticket.queue_letter)]
+        if queue_label:
+            details[0] += f" · {queue_label}"
+        if ticket.booked:
+            details.append(self.tr("förtur"))
+        if ticket.recalls:
+            details.append(self.tr("ropad igen {0} gång(er)").format(ticket.recalls))
+        self.detail.setText(" · ".join(details))
+        self.wait.setText(self.tr("Väntade {0}").format(waited_text(ticket.wait_seconds)))
+        self.timer_caption.show()
+        self._on_tick()
+        if not self.tick.isActive():
+            self.tick.start()
+
+    def _on_tick(self) -> None:
+        t = self._ticket
+        if t is None or t.called_at is None:
+            return
+        elapsed = (self._clock.now() - t.called_at).total_seconds()
+        self.timer.setText(timer_text(elapsed))
+        called = t.called_at.astimezone(OFFICE_TZ).strftime("%H:%M")
+        self.timer.setToolTip(self.tr("Uppropad {0}").format(called))
+
+
+class QueuesPanel(QGroupBox):
+    """The queues this point serves, with how many wait and the estimated wait."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Dina köer"))
+        self.setObjectName("point-queues-box")
+        self.label = QLabel(self)
+        self.label.setObjectName("point-queues")
+        self.label.setAccessibleName(self.tr("Köer som luckan betjänar"))
+        self.label.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.label)
+
+    def show_queues(self, snapshot: QueueSnapshot, letters: tuple[str, ...]) -> None:
+        """One line per queue: letter, name, waiting, about how long."""
+        rows = []
+        for letter in letters:
+            q = snapshot.queue(letter)
+            if q is None:
+                continue
+            wait = self.tr("ca {0} min").format(q.estimated_wait_minutes) if q.waiting else ""
+            rows.append(
+                f"<tr><td><b>{q.letter}</b></td><td>{html.escape(q.label)}</td>"
+                f"<td align='right'><b>{self.tr('{0} väntar').format(q.waiting)}</b></td>"
+                f"<td align='right'>{wait}</td></tr>"
+            )
+        if not rows:
+            self.label.setText(self.tr("Välj lucka för att se köerna."))
+            return
+        self.label.setText(
+            "<table cellspacing='0' cellpadding='4' width='100%'>" + "".join(rows) + "</table>"
+        )
+
+
+class SpecificPanel(QGroupBox):
+    """Choose a waiting ticket and call it out of order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Ropa upp en viss kölapp"))
+        self.model = TicketListModel(self)
+        self.picker = QComboBox(self)
+        self.picker.setObjectName("waiting-picker")
+        self.picker.setAccessibleName(self.tr("Väntande kölapp att ropa upp"))
+        self.picker.setModel(self.model)
+        self.picker.setPlaceholderText(self.tr("Ingen väntar"))
+        self.button = QPushButton(self.tr("Ropa upp vald"), self)
+        self.button.setObjectName("call-specific")
+        self.button.setAccessibleName(self.tr("Ropa upp vald kölapp före sin tur"))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.picker, 1)
+        layout.addWidget(self.button)
+
+    def set_tickets(self, tickets: tuple[TicketView, ...]) -> None:
+        """New waiting list; the chosen ticket stays chosen while it still waits."""
+        chosen = self.code()
+        self.model.set_tickets(tickets)
+        row = self.model.row_of(chosen)
+        self.picker.setCurrentIndex(row if row >= 0 else (0 if tickets else -1))
+
+    def code(self) -> str | None:
+        """The chosen ticket's code."""
+        return self.picker.currentData(CODE_ROLE)
+
+
+class ParkedPanel(QGroupBox):
+    """Parked tickets, to call back without a new number."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Parkerade"))
+        self.model = TicketListModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("parked-list")
+        self.table.setAccessibleName(self.tr("Parkerade kölappar"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.button = QPushButton(self.tr("Ropa upp parkerad"), self)
+        self.button.setObjectName("resume")
+        self.button.setAccessibleName(self.tr("Ropa upp vald parkerad kölapp igen"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.button)
+
+    def set_tickets(self, tickets: tuple[TicketView, ...]) -> None:
+        """New parked list; keep the selection, else select the first."""
+        chosen = self.code()
+        self.model.set_tickets(tickets)
+        row = self.model.row_of(chosen)
+        if row < 0 and tickets:
+            row = 0
+        if row >= 0:
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
+    def code(self) -> str | None:
+        """The selected parked ticket's code."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(CODE_ROLE) if rows else None

@@ -1,0 +1,168 @@
+"""The catalog file box of Settings › Katalog: export to and import from a JSON file.
+
+Both run through the runner, off the GUI thread; the file dialog is injectable
+so tests can answer it at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.services import setup
+from app.services.catalog import CatalogError, ImportResult
+from app.services.clock import OFFICE_TZ
+from app.services.office import get_office
+from app.ui.context import UiContext
+from app.ui.settings_common import button
+
+log = logging.getLogger(__name__)
+
+
+class FileDialogs:
+    """Asks for a file to save to or open; tests inject one that answers at once."""
+
+    def save_path(self, parent: QWidget, title: str, suggested: str) -> str | None:
+        """A path to write, or None when cancelled."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "JSON (*.json)")
+        return path or None
+
+    def open_path(self, parent: QWidget, title: str, folder: str) -> str | None:
+        """A path to read, or None when cancelled."""
+        path, _ = QFileDialog.getOpenFileName(parent, title, folder, "JSON (*.json)")
+        return path or None
+
+
+class CatalogFileBox(QGroupBox):
+    """Export… and Import… of the whole catalog, with a line on what they do."""
+
+    message = Signal(str, bool)  # Swedish text, is it an error
+    imported = Signal()
+
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, file_dialogs: FileDialogs | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.file_dialogs = file_dialogs or FileDialogs()
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("catalog-file")
+        self.setTitle(self.tr("Katalogfil"))
+        self.export_button = button(self, self.tr("&Exportera…"), "export-catalog")
+        self.import_button = button(self, self.tr("Im&portera…"), "import-catalog")
+        self.export_button.clicked.connect(self._on_export)
+        self.import_button.clicked.connect(self._on_import)
+        note = QLabel(
+            self.tr(
+                "Flytta katalogen mellan kontor som en JSON-fil. En import ändrar allt "
+                "eller inget; poster som saknas i filen tas ur bruk."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(note)
+        layout.addLayout(row)
+
+    def tell(self, text: str, error: bool = False) -> None:
+        """Show a sentence under the sections."""
+        self.message.emit(text, error)
+
+    def _folder(self) -> str:
+        return self._ctx.prefs.get_str("settings/catalog_folder") or str(Path.home())
+
+    def _remember_folder(self, path: Path) -> None:
+        self._ctx.prefs.set("settings/catalog_folder", str(path.parent))
+
+    def _busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy)
+
+    def _on_export(self) -> None:
+        office = get_office(self._ctx.store)
+        day = self._ctx.clock.now().astimezone(OFFICE_TZ).date().isoformat()
+        suggested = str(Path(self._folder()) / f"katalog-{office.code}-{day}.json")
+        chosen = self.file_dialogs.save_path(self, self.tr("Exportera katalogen"), suggested)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".json")
+        self._remember_folder(path)
+        self._busy(True)
+        self.tell(self.tr("Exporterar katalogen …"))
+        store = self._ctx.store
+        self._ctx.runner.submit(
+            lambda: setup.export_catalog_file(store, path),
+            self._on_exported,
+            self._on_export_failed,
+        )
+
+    def _on_exported(self, path: Path) -> None:
+        self._busy(False)
+        self.tell(self.tr("Katalogen är exporterad till {0}.").format(path))
+
+    def _on_export_failed(self, exc: Exception) -> None:
+        self._busy(False)
+        log.warning("catalog export failed: %s", exc)
+        self.tell(
+            self.tr(
+                "Katalogen kunde inte sparas: {0}. Välj en annan mapp eller ett annat namn."
+            ).format(getattr(exc, "strerror", None) or exc),
+            True,
+        )
+
+    def _on_import(self) -> None:
+        chosen = self.file_dialogs.open_path(self, self.tr("Importera katalog"), self._folder())
+        if not chosen:
+            return
+        path = Path(chosen)
+        self._remember_folder(path)
+        self._busy(True)
+        self.tell(self.tr("Importerar katalogen …"))
+        store, clock = self._ctx.store, self._ctx.clock
+        self._ctx.runner.submit(
+            lambda: setup.import_catalog_file(store, clock, path),
+            self._on_imported,
+            self._on_import_failed,
+        )
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self._busy(False)
+        self.imported.emit()
+        self._ctx.watcher.refresh()
+        if not result.changed:
+            self.tell(
+                self.tr("Katalogen är importerad. Inget ändrades: filen stämmer med katalogen.")
+            )
+            return
+        self.tell(
+            self.tr("Katalogen är importerad: {0} nya, {1} ändrade, {2} tagna ur bruk.").format(
+                result.added, result.updated, result.retired
+            )
+        )
+
+    def _on_import_failed(self, exc: Exception) -> None:
+        self._busy(False)
+        if isinstance(exc, CatalogError):
+            log.info("catalog import refused: %s", exc)
+            self.tell(self.tr("Katalogen importerades inte: {0}").format(exc), True)
+            return
+        log.error("catalog import failed", exc_info=exc)
+        self.tell(
+            self.tr(
+                "Katalogen kunde inte importeras: ett oväntat fel. Inget är ändrat. "
+                "Se loggfilen och försök igen."
+            ),
+            True,
+        )

@@ -1,0 +1,190 @@
+"""What the settings pages share: a page that reports in Swedish, a dialog that keeps its input."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import ServiceError
+from app.ui.context import UiContext
+from app.ui.settings_models import KEY_ROLE, SORT_ROLE, RowsModel
+
+log = logging.getLogger(__name__)
+
+
+def button(parent: QWidget, text: str, name: str, role: str | None = None) -> QPushButton:
+    """A push button with an object name, an accessible name and an optional style role."""
+    widget = QPushButton(text, parent)
+    widget.setObjectName(name)
+    widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after a property the style sheet looks at changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def named(widget: Any, name: str, accessible: str) -> Any:
+    """Give a control its object name and screen-reader name; returns it."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class SettingsPage(QWidget):
+    """A settings section: it reloads from the services and reports each change as a sentence."""
+
+    message = Signal(str, bool)  # Swedish text, is it an error
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+
+    def reload(self) -> None:
+        """Read the set-up again (another window may have changed it)."""
+
+    def tell(self, text: str, error: bool = False) -> None:
+        """Show a sentence under the sections."""
+        self.message.emit(text, error)
+
+    def run(self, action: Callable[[], Any], done: Callable[[Any], str]) -> str | None:
+        """Run a service call. Refused: the Swedish sentence. Done: reload, tell it, None."""
+        try:
+            result = action()
+        except ServiceError as exc:
+            log.info("set-up change refused: %s", exc)
+            return exc.swedish
+        except Exception:
+            log.exception("set-up change failed")
+            return self.tr(
+                "Ändringen kunde inte sparas: databasen svarade inte. "
+                "Inget är ändrat. Försök igen om en stund."
+            )
+        self.reload()
+        self.tell(done(result))
+        self._ctx.watcher.refresh()
+        return None
+
+    def attempt(self, action: Callable[[], Any], done: Callable[[Any], str]) -> bool:
+        """Run a service call and report either way; whether it was done."""
+        problem = self.run(action, done)
+        if problem:
+            self.tell(problem, True)
+        return problem is None
+
+
+def table_view(
+    parent: QWidget, model: RowsModel, name: str, accessible: str, stretch: int = -1
+) -> QTableView:
+    """A sortable, row-selecting table over the model (behind a proxy).
+
+    Columns fit their contents; the ``stretch`` column (default: the last) takes the rest.
+    """
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSourceModel(model)
+    view = named(QTableView(parent), name, accessible)
+    view.setModel(proxy)
+    # Unsorted until the user clicks a header: the office's own order, in use first.
+    view.horizontalHeader().setSortIndicatorClearable(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    column = stretch if stretch >= 0 else model.columnCount() - 1
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    view.setTabKeyNavigation(False)
+    return view
+
+
+def selected_key(view: QTableView) -> Any:
+    """The key of the selected row, or None."""
+    rows = view.selectionModel().selectedRows()
+    return rows[0].data(KEY_ROLE) if rows else None
+
+
+def select_key(view: QTableView, key: Any) -> None:
+    """Select the row with this key (after a reload), else the first row."""
+    proxy = view.model()
+    if proxy.rowCount() == 0:
+        return
+    row = next((r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(KEY_ROLE) == key), 0)
+    view.selectRow(row)
+    view.setCurrentIndex(proxy.index(row, 0))
+
+
+class SetupDialog(QDialog):
+    """A small form that calls ``submit`` on Save and stays open, input kept, if refused."""
+
+    def __init__(
+        self,
+        title: str,
+        name: str,
+        submit: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self._submit = submit
+        self.form = QFormLayout()
+        self.form.setVerticalSpacing(10)
+        self.form.setHorizontalSpacing(16)
+        self.error = named(QLabel(self), f"{name}-error", self.tr("Fel"))
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        named(save, f"{name}-save", self.tr("Spara"))
+        save.setText(self.tr("&Spara"))
+        save.setProperty("role", "primary")
+        repolish(save)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        named(cancel, f"{name}-cancel", self.tr("Avbryt"))
+        cancel.setText(self.tr("Avbryt"))
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
+
+    def _on_save(self) -> None:
+        problem = self._submit()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.accept()

@@ -1,0 +1,332 @@
+"""Settings › Kontoret: the office's name, opening hours, call rules and record keeping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import setup
+from app.services.office import WEEKDAYS, OfficeInfo, get_office
+from app.ui.context import UiContext
+from app.ui.settings_common import SettingsPage, button, named
+from app.ui.settings_models import QT_TR_NOOP
+
+DAY_NAMES = {
+    "mon": QT_TR_NOOP("Måndag"),
+    "tue": QT_TR_NOOP("Tisdag"),
+    "wed": QT_TR_NOOP("Onsdag"),
+    "thu": QT_TR_NOOP("Torsdag"),
+    "fri": QT_TR_NOOP("Fredag"),
+    "sat": QT_TR_NOOP("Lördag"),
+    "sun": QT_TR_NOOP("Söndag"),
+}
+WIDE = 1150  # narrower than this, the rules go under the opening hours
+RULE_FIELDS = (
+    "recalls_before_no_show",
+    "recall_min_seconds",
+    "priority_ratio",
+    "retention_days",
+    "small_count_threshold",
+)
+
+
+class DayHours:
+    """One weekday's row: closed, opens, closes, and an optional pause in between."""
+
+    def __init__(self, page: QWidget, day: str, name: str) -> None:
+        self.closed = named(QCheckBox(page.tr("Stängt"), page), f"hours-{day}-closed", "")
+        self.closed.setAccessibleName(page.tr("{0} stängt").format(name))
+        self.open = self._time(page, f"hours-{day}-open", page.tr("{0} öppnar").format(name))
+        self.close = self._time(page, f"hours-{day}-close", page.tr("{0} stänger").format(name))
+        self.pause = named(
+            QCheckBox(page.tr("Paus"), page), f"hours-{day}-pause", page.tr("{0} paus").format(name)
+        )
+        self.pause_start = self._time(
+            page, f"hours-{day}-pause-start", page.tr("{0} paus från").format(name)
+        )
+        self.pause_end = self._time(
+            page, f"hours-{day}-pause-end", page.tr("{0} paus till").format(name)
+        )
+        self.closed.toggled.connect(self._on_toggled)
+        self.pause.toggled.connect(self._on_toggled)
+
+    @staticmethod
+    def _time(page: QWidget, name: str, accessible: str) -> QTimeEdit:
+        edit = named(QTimeEdit(page), name, accessible)
+        edit.setDisplayFormat("HH:mm")
+        edit.setMinimumWidth(84)
+        return edit
+
+    def _on_toggled(self, _checked: bool) -> None:
+        open_ = not self.closed.isChecked()
+        for widget in (self.open, self.close, self.pause):
+            widget.setEnabled(open_)
+        for widget in (self.pause_start, self.pause_end):
+            widget.setEnabled(open_ and self.pause.isChecked())
+
+    def set(self, intervals: list[list[str]]) -> None:
+        """Show a day's intervals (none: closed; two: a pause between them)."""
+        first = intervals[0] if intervals else ["10:00", "16:00"]
+        last = intervals[-1] if intervals else first
+        self.open.setTime(QTime.fromString(first[0], "HH:mm"))
+        self.close.setTime(QTime.fromString(last[1], "HH:mm"))
+        paused = len(intervals) > 1
+        self.pause_start.setTime(QTime.fromString(first[1] if paused else "12:00", "HH:mm"))
+        self.pause_end.setTime(QTime.fromString(last[0] if paused else "13:00", "HH:mm"))
+        self.pause.setChecked(paused)
+        self.closed.setChecked(not intervals)
+        self._on_toggled(True)
+
+    def get(self) -> list[list[str]]:
+        """The intervals as typed."""
+        if self.closed.isChecked():
+            return []
+        opens, closes = self.open.time().toString("HH:mm"), self.close.time().toString("HH:mm")
+        if not self.pause.isChecked():
+            return [[opens, closes]]
+        return [
+            [opens, self.pause_start.time().toString("HH:mm")],
+            [self.pause_end.time().toString("HH:mm"), closes],
+        ]
+
+
+class OfficePage(SettingsPage):
+    """The office's own settings, saved together with one button."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._loaded: OfficeInfo | None = None
+        self._setup_ui()
+        self.reload()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("settings-office")
+        inner = QWidget(self)
+        self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, inner)
+        columns.setContentsMargins(16, 16, 16, 16)
+        columns.setSpacing(24)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(16)
+        right.setSpacing(16)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        name_box = QGroupBox(self.tr("Kontoret"), inner)
+        name_form = QFormLayout(name_box)
+        self.name = named(QLineEdit(name_box), "office-name", self.tr("Kontorets namn"))
+        self.name.setMaxLength(120)
+        name_form.addRow(self.tr("&Namn:"), self.name)
+        left.addWidget(name_box)
+        left.addWidget(self._hours_box(inner))
+        left.addStretch(1)
+
+        right.addWidget(self._calls_box(inner))
+        right.addWidget(self._records_box(inner))
+        right.addStretch(1)
+        actions = QHBoxLayout()
+        self.revert_button = button(self, self.tr("Ångra än&dringar"), "revert-office")
+        self.save_button = button(self, self.tr("&Spara"), "save-office", "primary")
+        self.revert_button.clicked.connect(self._on_revert)
+        self.save_button.clicked.connect(self._on_save)
+        actions.addStretch(1)
+        actions.addWidget(self.revert_button)
+        actions.addWidget(self.save_button)
+        right.addLayout(actions)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side on a wide screen, one above the other on a narrow one."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+
+    def _hours_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Öppettider"), parent)
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        heads = ("", "", self.tr("Öppnar"), self.tr("Stänger"), "", self.tr("Paus från"))
+        for column, text in enumerate((*heads, self.tr("till"))):
+            if text:
+                head = QLabel(text, box)
+                head.setStyleSheet("font-weight: 600;")
+                grid.addWidget(head, 0, column)
+        self.days: dict[str, DayHours] = {}
+        for row, day in enumerate(WEEKDAYS, start=1):
+            name = self.tr(DAY_NAMES[day])
+            hours = self.days[day] = DayHours(box, day, name)
+            label = QLabel(name, box)
+            label.setBuddy(hours.closed)
+            widgets = (label, hours.closed, hours.open, hours.close, hours.pause)
+            for column, widget in enumerate(widgets):
+                grid.addWidget(widget, row, column)
+            grid.addWidget(hours.pause_start, row, 5)
+            grid.addWidget(hours.pause_end, row, 6)
+        grid.setColumnStretch(7, 1)
+        note = QLabel(
+            self.tr(
+                "Öppettiderna styr demodata, uppskattningar och väntrumsskärmen. "
+                "Receptionen kan alltid dela ut kölappar."
+            ),
+            box,
+        )
+        note.setWordWrap(True)
+        grid.addWidget(note, len(WEEKDAYS) + 1, 0, 1, 8)
+        return box
+
+    def _spin(self, field: str, accessible: str, suffix: str = "", special: str = "") -> QSpinBox:
+        low, high = setup.LIMITS[field]
+        spin = named(QSpinBox(self), field.replace("_", "-"), accessible)
+        spin.setRange(low, high)
+        spin.setSuffix(suffix)
+        if special:
+            spin.setSpecialValueText(special)
+        spin.setMinimumWidth(140)
+        return spin
+
+    def _calls_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Upprop och förtur"), parent)
+        form = QFormLayout(box)
+        form.setVerticalSpacing(10)
+        self.recalls = self._spin(
+            "recalls_before_no_show", self.tr("Upprop innan uteblev"), self.tr(" upprop")
+        )
+        self.recall_seconds = self._spin(
+            "recall_min_seconds", self.tr("Minsta tid mellan upprop"), self.tr(" sekunder")
+        )
+        self.priority = self._spin(
+            "priority_ratio", self.tr("Förturslappar i följd"), "", self.tr("Ingen gräns")
+        )
+        form.addRow(self.tr("&Upprop innan uteblev:"), self.recalls)
+        form.addRow(self.tr("&Minsta tid mellan upprop:"), self.recall_seconds)
+        form.addRow(self.tr("&Förturslappar i följd:"), self.priority)
+        form.addRow(
+            self._note(
+                box,
+                self.tr(
+                    "Så många förturslappar ropas upp i rad innan nästa vanliga "
+                    "besökare, när båda väntar."
+                ),
+            )
+        )
+        return box
+
+    def _records_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Statistik och gallring"), parent)
+        form = QFormLayout(box)
+        form.setVerticalSpacing(10)
+        self.retention = self._spin("retention_days", self.tr("Gallringstid"), self.tr(" dagar"))
+        self.threshold = self._spin(
+            "small_count_threshold", self.tr("Gräns för små tal"), "", self.tr("Ingen")
+        )
+        form.addRow(self.tr("&Gallra besök efter:"), self.retention)
+        form.addRow(self.tr("Sl&å ihop tal under:"), self.threshold)
+        form.addRow(
+            self._note(
+                box,
+                self.tr(
+                    "Små antal i rapporterna slås ihop till ”övrigt”, så att ingen "
+                    "besökare kan pekas ut."
+                ),
+            )
+        )
+        return box
+
+    def _note(self, parent: QWidget, text: str) -> QLabel:
+        note = QLabel(text, parent)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #4a525a;")
+        return note
+
+    # ---------------------------------------------------------------- data
+
+    def _spins(self) -> dict[str, QSpinBox]:
+        return dict(
+            zip(
+                RULE_FIELDS,
+                (self.recalls, self.recall_seconds, self.priority, self.retention, self.threshold),
+                strict=True,
+            )
+        )
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds, as update_office's keyword arguments."""
+        out: dict[str, Any] = {
+            "name": self.name.text(),
+            "opening_hours": {day: hours.get() for day, hours in self.days.items()},
+        }
+        out.update({field: spin.value() for field, spin in self._spins().items()})
+        return out
+
+    def _show(self, office: OfficeInfo) -> None:
+        self._loaded = office
+        self.name.setText(office.name)
+        for day, hours in self.days.items():
+            hours.set(office.opening_hours.get(day, []))
+        for field, spin in self._spins().items():
+            spin.setValue(getattr(office, field))
+
+    def _saved_values(self) -> dict[str, Any] | None:
+        if self._loaded is None:
+            return None
+        shown = {field: getattr(self._loaded, field) for field in RULE_FIELDS}
+        shown["name"] = self._loaded.name
+        shown["opening_hours"] = {d: self._loaded.opening_hours.get(d, []) for d in WEEKDAYS}
+        return shown
+
+    def is_dirty(self) -> bool:
+        """Whether the form holds changes not yet saved."""
+        return self._loaded is not None and self.values() != self._saved_values()
+
+    def reload(self) -> None:
+        """Show the stored settings, unless the user is in the middle of changing them."""
+        if not self.is_dirty():
+            self._show(get_office(self._ctx.store))
+
+    # ---------------------------------------------------------------- slots
+
+    def _on_revert(self) -> None:
+        self._show(get_office(self._ctx.store))
+        self.tell(self.tr("Ändringarna är ångrade."))
+
+    def _on_save(self) -> None:
+        if not self.is_dirty():
+            self.tell(self.tr("Inget att spara: inget är ändrat."))
+            return
+        values = self.values()
+        done = self.run(
+            lambda: setup.update_office(self._ctx.store, self._ctx.clock, **values),
+            self._on_saved,
+        )
+        if done:
+            self.tell(done, True)
+
+    def _on_saved(self, office: OfficeInfo) -> str:
+        self._show(office)
+        return self.tr("Kontorets inställningar är sparade.")

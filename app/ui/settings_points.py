@@ -1,0 +1,277 @@
+"""Settings › Luckor: the service points with their work profiles and call order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import setup
+from app.services.setup import PointSetup
+from app.ui.context import UiContext
+from app.ui.settings_common import (
+    SettingsPage,
+    SetupDialog,
+    button,
+    named,
+    select_key,
+    selected_key,
+    table_view,
+)
+from app.ui.settings_models import PointTableModel
+
+
+class PointDialog(SetupDialog):
+    """A service point's number, name, call order and the queues it serves, in order."""
+
+    def __init__(
+        self,
+        title: str,
+        queues: Sequence[tuple[str, str]],
+        point: PointSetup | None,
+        submit: Callable[[PointDialog], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, "point-dialog", lambda: submit(self), parent)
+        self.number = named(QSpinBox(self), "point-number", self.tr("Nummer"))
+        self.number.setRange(1, setup.MAX_POINT)
+        self.number.setMaximumWidth(90)
+        self.name = named(QLineEdit(self), "point-name", self.tr("Namn"))
+        self.name.setMaxLength(60)
+        self.call_order = named(QComboBox(self), "point-call-order", self.tr("Ordning"))
+        for code, text in PointTableModel.CALL_ORDERS.items():
+            self.call_order.addItem(self.tr(text), code)
+        self.queues = named(QListWidget(self), "point-queues", self.tr("Köer luckan betjänar"))
+        self.queues.setMinimumHeight(150)
+        self.queues.itemChanged.connect(self._on_item_changed)
+        self.up = button(self, self.tr("Upp"), "point-queue-up")
+        self.down = button(self, self.tr("Ned"), "point-queue-down")
+        self.up.setToolTip(self.tr("Flytta kön uppåt (Ctrl+Upp)"))
+        self.down.setToolTip(self.tr("Flytta kön nedåt (Ctrl+Ned)"))
+        self.up.setShortcut("Ctrl+Up")
+        self.down.setShortcut("Ctrl+Down")
+        self.up.clicked.connect(lambda: self._on_move(-1))
+        self.down.clicked.connect(lambda: self._on_move(1))
+        self.hint = named(QLabel(self), "point-profile-hint", self.tr("Arbetsprofil"))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #4a525a;")
+
+        profile = list(point.profile) if point else []
+        ordered = [q for q in profile if q in dict(queues)]
+        ordered += [letter for letter, _ in queues if letter not in ordered]
+        labels = dict(queues)
+        for letter in ordered:
+            item = QListWidgetItem(f"{letter}  {labels[letter]}", self.queues)
+            item.setData(Qt.ItemDataRole.UserRole, letter)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = letter in profile
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        if self.queues.count():
+            self.queues.setCurrentRow(0)
+        if point:
+            self.number.setValue(point.number)
+            self.name.setText(point.name)
+            self.call_order.setCurrentIndex(max(0, self.call_order.findData(point.call_order)))
+
+        self.form.addRow(self.tr("&Nummer:"), self.number)
+        self.form.addRow(self.tr("N&amn:"), self.name)
+        self.form.addRow(self.tr("&Ordning:"), self.call_order)
+        box = QGridLayout()
+        box.addWidget(self.queues, 0, 0, 3, 1)
+        box.addWidget(self.up, 0, 1)
+        box.addWidget(self.down, 1, 1)
+        queues_label = QLabel(self.tr("&Köer:"), self)
+        queues_label.setBuddy(self.queues)
+        self.form.addRow(queues_label, box)
+        self.form.addRow("", self.hint)
+        self._on_item_changed()
+
+    def profile(self) -> list[str]:
+        """The checked queues' letters, in list order (empty: every queue)."""
+        items = (self.queues.item(i) for i in range(self.queues.count()))
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def _on_item_changed(self, *_args: object) -> None:
+        chosen = self.profile()
+        if chosen:
+            text = self.tr("Luckan betjänar bara {0}, i den ordningen.").format(", ".join(chosen))
+        else:
+            text = self.tr("Ingen kö vald: luckan betjänar alla köer.")
+        self.hint.setText(text)
+
+    def _on_move(self, step: int) -> None:
+        row = self.queues.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.queues.count():
+            return
+        item = self.queues.takeItem(row)
+        self.queues.insertItem(target, item)
+        self.queues.setCurrentRow(target)
+        self._on_item_changed()
+
+
+class PointsPage(SettingsPage):
+    """The service points table and what can be done to a point."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dialog: PointDialog | None = None
+        self._setup_ui()
+        self.reload()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("settings-points")
+        self.model = PointTableModel(self)
+        self.table = table_view(self, self.model, "points-table", self.tr("Luckor"))
+        self.table.activated.connect(self._on_edit)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.add_button = button(self, self.tr("&Ny lucka…"), "add-point", "primary")
+        self.edit_button = button(self, self.tr("&Ändra…"), "edit-point")
+        self.retire_button = button(self, self.tr("Ta &ur bruk"), "retire-point", "danger")
+        self.restore_button = button(self, self.tr("Åter&ställ"), "restore-point")
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.retire_button.clicked.connect(self._on_retire)
+        self.restore_button.clicked.connect(self._on_restore)
+        intro = QLabel(
+            self.tr(
+                "En luckas arbetsprofil är de köer den ropar upp från. Utan vald kö "
+                "betjänar luckan alla köer."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for widget in (self.add_button, self.edit_button, self.retire_button):
+            actions.addWidget(widget)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+    def reload(self) -> None:
+        """Read the service points again, keeping the selection."""
+        key = selected_key(self.table)
+        if self.model.set_rows(setup.list_point_setup(self._ctx.store)) or key is None:
+            select_key(self.table, key)
+        self._on_selection()
+
+    def selected(self) -> PointSetup | None:
+        """The service point on the selected row."""
+        return self.model.find(selected_key(self.table))
+
+    def _queues(self) -> list[tuple[str, str]]:
+        return [(q.letter, q.label) for q in setup.list_queue_setup(self._ctx.store) if q.active]
+
+    def _on_selection(self, *_args: object) -> None:
+        point = self.selected()
+        self.edit_button.setEnabled(point is not None)
+        self.retire_button.setEnabled(point is not None and point.active)
+        self.restore_button.setEnabled(point is not None and not point.active)
+
+    def _open(self, dialog: PointDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+        dialog.name.setFocus()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.table.setFocus()
+
+    def _on_add(self) -> None:
+        dialog = PointDialog(self.tr("Ny lucka"), self._queues(), None, self._submit_new, self)
+        taken = {p.number for p in self.model.rows()}
+        dialog.number.setValue(next(n for n in range(1, 100) if n not in taken) if taken else 1)
+        dialog.name.setText(self.tr("Lucka {0}").format(dialog.number.value()))
+        self._open(dialog)
+
+    def _submit_new(self, dialog: PointDialog) -> str | None:
+        return self.run(
+            lambda: setup.add_service_point(
+                self._ctx.store,
+                self._ctx.clock,
+                dialog.number.value(),
+                dialog.name.text(),
+                call_order=dialog.call_order.currentData(),
+                profile=dialog.profile(),
+            ),
+            self._added,
+        )
+
+    def _added(self, point: PointSetup) -> str:
+        select_key(self.table, point.number)
+        return self.tr("{0} är tillagd.").format(point.name)
+
+    def _on_edit(self, *_args: object) -> None:
+        point = self.selected()
+        if point is None:
+            return
+        title = self.tr("Ändra {0}").format(point.name)
+        self._open(PointDialog(title, self._queues(), point, self._submit_edit(point), self))
+
+    def _submit_edit(self, point: PointSetup) -> Callable[[PointDialog], str | None]:
+        def submit(dialog: PointDialog) -> str | None:
+            return self.run(
+                lambda: setup.update_service_point(
+                    self._ctx.store,
+                    self._ctx.clock,
+                    point.number,
+                    new_number=dialog.number.value(),
+                    name=dialog.name.text(),
+                    call_order=dialog.call_order.currentData(),
+                    profile=dialog.profile(),
+                ),
+                self._changed,
+            )
+
+        return submit
+
+    def _changed(self, point: PointSetup) -> str:
+        select_key(self.table, point.number)
+        return self.tr("{0} är ändrad.").format(point.name)
+
+    def _on_retire(self) -> None:
+        point = self.selected()
+        if point is None:
+            return
+        self.attempt(
+            lambda: setup.set_service_point_active(
+                self._ctx.store, self._ctx.clock, point.number, False
+            ),
+            lambda p: self.tr("{0} är tagen ur bruk.").format(p.name),
+        )
+
+    def _on_restore(self) -> None:
+        point = self.selected()
+        if point is None:
+            return
+        self.attempt(
+            lambda: setup.set_service_point_active(
+                self._ctx.store, self._ctx.clock, point.number, True
+            ),
+            lambda p: self.tr("{0} är i bruk igen.").format(p.name),
+        )

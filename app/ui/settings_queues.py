@@ -1,0 +1,233 @@
+"""Settings › Köer: the queues with their letters and agencies; add, edit, retire, restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import setup
+from app.services.setup import QueueSetup
+from app.ui.context import UiContext
+from app.ui.settings_common import (
+    SettingsPage,
+    SetupDialog,
+    button,
+    named,
+    select_key,
+    selected_key,
+    table_view,
+)
+from app.ui.settings_models import QueueTableModel
+
+
+class QueueDialog(SetupDialog):
+    """A queue's letter, names and agencies."""
+
+    def __init__(
+        self,
+        title: str,
+        agencies: Sequence[tuple[str, str]],
+        queue: QueueSetup | None,
+        submit: Callable[[QueueDialog], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, "queue-dialog", lambda: submit(self), parent)
+        self.letter = named(QLineEdit(self), "queue-letter", self.tr("Bokstav"))
+        self.letter.setMaxLength(1)
+        self.letter.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]"), self))
+        self.letter.setMaximumWidth(60)
+        self.letter.textEdited.connect(self._on_letter_edited)
+        self.label = named(QLineEdit(self), "queue-label", self.tr("Namn"))
+        self.label.setMaxLength(120)
+        self.label_en = named(QLineEdit(self), "queue-label-en", self.tr("Engelskt namn"))
+        self.label_en.setMaxLength(120)
+        self.agencies = named(QListWidget(self), "queue-agencies", self.tr("Myndigheter"))
+        self.agencies.setMinimumHeight(170)
+        chosen = set(queue.agency_codes) if queue else set()
+        for code, label in agencies:
+            item = QListWidgetItem(label, self.agencies)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked
+            item.setCheckState(checked)
+        if queue:
+            self.letter.setText(queue.letter if queue.has_letter else "")
+            self.label.setText(queue.label)
+            self.label_en.setText(queue.label_en or "")
+        self.form.addRow(self.tr("&Bokstav:"), self.letter)
+        self.form.addRow(self.tr("&Namn:"), self.label)
+        self.form.addRow(self.tr("&Engelskt namn:"), self.label_en)
+        self.form.addRow(self.tr("&Myndigheter:"), self.agencies)
+        hint = QLabel(self.tr("Kryssa för med mellanslag."), self)
+        hint.setStyleSheet("color: #4a525a;")
+        self.form.addRow("", hint)
+
+    def _on_letter_edited(self, text: str) -> None:
+        self.letter.setText(text.upper())
+
+    def agency_codes(self) -> list[str]:
+        """The checked agencies, in list order."""
+        items = (self.agencies.item(i) for i in range(self.agencies.count()))
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+
+class QueuesPage(SettingsPage):
+    """The queues table and what can be done to a queue."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dialog: QueueDialog | None = None
+        self._agencies: list[tuple[str, str]] = []
+        self._setup_ui()
+        self.reload()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("settings-queues")
+        self.model = QueueTableModel(self)
+        self.table = table_view(
+            self, self.model, "queues-table", self.tr("Köer"), QueueTableModel.AGENCIES
+        )
+        self.table.activated.connect(self._on_edit)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.add_button = button(self, self.tr("&Ny kö…"), "add-queue", "primary")
+        self.edit_button = button(self, self.tr("&Ändra…"), "edit-queue")
+        self.retire_button = button(self, self.tr("Ta &ur bruk"), "retire-queue", "danger")
+        self.restore_button = button(self, self.tr("Åter&ställ"), "restore-queue")
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.retire_button.clicked.connect(self._on_retire)
+        self.restore_button.clicked.connect(self._on_restore)
+        intro = QLabel(
+            self.tr(
+                "Varje kö har en bokstav på kölappen. En kö som tas ur bruk finns kvar i "
+                "statistiken och kan återställas."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for widget in (self.add_button, self.edit_button, self.retire_button):
+            actions.addWidget(widget)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+    def reload(self) -> None:
+        """Read the queues and the agencies in use again, keeping the selection."""
+        key = selected_key(self.table)
+        overview = setup.catalog_overview(self._ctx.store)
+        self._agencies = [(a.item.code, a.item.label) for a in overview.agencies if a.item.active]
+        self.model.set_agency_labels({a.item.code: a.item.label for a in overview.agencies})
+        if self.model.set_rows(setup.list_queue_setup(self._ctx.store)) or key is None:
+            select_key(self.table, key)
+        self._on_selection()
+
+    def selected(self) -> QueueSetup | None:
+        """The queue on the selected row."""
+        return self.model.find(selected_key(self.table))
+
+    def _on_selection(self, *_args: object) -> None:
+        queue = self.selected()
+        self.edit_button.setEnabled(queue is not None)
+        self.retire_button.setEnabled(queue is not None and queue.active)
+        self.restore_button.setEnabled(queue is not None and not queue.active)
+
+    def _open(self, dialog: QueueDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+        dialog.letter.setFocus()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.table.setFocus()
+
+    def _on_add(self) -> None:
+        self._open(QueueDialog(self.tr("Ny kö"), self._agencies, None, self._submit_new, self))
+
+    def _submit_new(self, dialog: QueueDialog) -> str | None:
+        store, clock = self._ctx.store, self._ctx.clock
+        return self.run(
+            lambda: setup.add_queue(
+                store,
+                clock,
+                dialog.letter.text(),
+                dialog.label.text(),
+                label_en=dialog.label_en.text(),
+                agencies=dialog.agency_codes(),
+            ),
+            self._added,
+        )
+
+    def _added(self, queue: QueueSetup) -> str:
+        select_key(self.table, queue.code)
+        return self.tr("Kö {0} ({1}) är tillagd.").format(queue.letter, queue.label)
+
+    def _on_edit(self, *_args: object) -> None:
+        queue = self.selected()
+        if queue is None:
+            return
+        title = self.tr("Ändra kö {0}").format(queue.letter if queue.has_letter else queue.label)
+        self._open(QueueDialog(title, self._agencies, queue, self._submit_edit(queue), self))
+
+    def _submit_edit(self, queue: QueueSetup) -> Callable[[QueueDialog], str | None]:
+        def submit(dialog: QueueDialog) -> str | None:
+            return self.run(
+                lambda: setup.update_queue(
+                    self._ctx.store,
+                    self._ctx.clock,
+                    queue.code,
+                    letter=dialog.letter.text() if queue.active or dialog.letter.text() else None,
+                    label=dialog.label.text(),
+                    label_en=dialog.label_en.text(),
+                    agencies=dialog.agency_codes(),
+                ),
+                lambda q: self.tr("Kö {0} är ändrad.").format(
+                    q.letter if q.has_letter else q.label
+                ),
+            )
+
+        return submit
+
+    def _on_retire(self) -> None:
+        queue = self.selected()
+        if queue is None:
+            return
+        self.attempt(
+            lambda: setup.set_queue_active(self._ctx.store, self._ctx.clock, queue.code, False),
+            lambda q: self.tr(
+                "Kö {0} är tagen ur bruk. Den finns kvar i statistiken och kan återställas."
+            ).format(q.letter),
+        )
+
+    def _on_restore(self) -> None:
+        queue = self.selected()
+        if queue is None:
+            return
+        self.attempt(
+            lambda: setup.set_queue_active(self._ctx.store, self._ctx.clock, queue.code, True),
+            lambda q: self.tr("Kö {0} är i bruk igen.").format(q.letter),
+        )

@@ -1,0 +1,157 @@
+"""Start-up to main window shown with a year of data, against a bare PySide6 window.
+
+Both are timed the same way: from launching a fresh Python process until the
+process reports its window shown with the event loop running. The app run
+also reports its peak RSS with every window (main window and display) open.
+Run alone: ``python -m bench.bench_startup``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+YEAR_DAYS = 365
+VISITS_PER_DAY = 600
+ROUNDS = 5
+
+BARE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1280, 800); w.show()
+def shown():
+    app.processEvents()
+    print("SHOWN", flush=True); app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+APP = r"""
+import json, resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.config import resolve_settings
+from app.ui import application
+app = QApplication(sys.argv)
+open_display = len(sys.argv) > 2 and sys.argv[2] == "display"
+def shown():
+    app.processEvents()
+    windows = [w for w in app.topLevelWidgets() if w.isVisible()]
+    if open_display:
+        main = next(w for w in windows if w.objectName() == "main-window")
+        main.display_action.trigger()
+        app.processEvents()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("SHOWN", json.dumps({"rss_mb": rss_mb, "windows": len(windows)}), flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+sys.exit(application.run_gui(resolve_settings(data_dir=sys.argv[1])))
+"""
+
+
+def _time_process(code: str, *args: str) -> tuple[float, dict]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    assert proc.stdout is not None
+    extra: dict = {}
+    for line in proc.stdout:
+        if line.startswith("SHOWN"):
+            elapsed = time.perf_counter() - start
+            rest = line[len("SHOWN") :].strip()
+            extra = json.loads(rest) if rest else {}
+            break
+    else:
+        raise RuntimeError(f"process never showed its window (exit {proc.wait()})")
+    proc.wait(timeout=60)
+    return elapsed, extra
+
+
+def _make_year(data_dir: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--data-dir",
+            str(data_dir),
+            "demo",
+            "--days",
+            str(YEAR_DAYS),
+            "--visits-per-day",
+            str(VISITS_PER_DAY),
+            "--seed",
+            "7",
+        ],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def run() -> list[dict]:
+    """Measure start-up and memory; returns the figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "year"
+        _make_year(data_dir)
+        _time_process(APP, str(data_dir))  # warm the OS file cache for both sides
+        _time_process(BARE)
+        bare, app = [], []
+        for _ in range(ROUNDS):
+            bare.append(_time_process(BARE)[0])
+            app.append(_time_process(APP, str(data_dir))[0])
+        _, mem = _time_process(APP, str(data_dir), "display")
+    bare_s, app_s = statistics.median(bare), statistics.median(app)
+    return [
+        {
+            "name": "start-up: bare PySide6 window",
+            "value": round(bare_s * 1000),
+            "unit": "ms",
+            "budget": None,
+            "note": f"median of {ROUNDS}",
+        },
+        {
+            "name": "start-up: main window, one year of data",
+            "value": round(app_s * 1000),
+            "unit": "ms",
+            "budget": None,
+            "note": f"{YEAR_DAYS} days × {VISITS_PER_DAY}/day, median of {ROUNDS}",
+        },
+        {
+            "name": "start-up ratio app / bare window",
+            "value": round(app_s / bare_s, 2),
+            "unit": "×",
+            "budget": "≤ 3",
+            "note": "",
+        },
+        {
+            "name": "RSS, main window + display, one year",
+            "value": round(mem["rss_mb"]),
+            "unit": "MB",
+            "budget": "≤ 250",
+            "note": "peak resident set (ru_maxrss)",
+        },
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(f"{row['name']:45} {row['value']:>8} {row['unit']:3} {row['budget'] or ''}")

@@ -1,0 +1,313 @@
+"""The reception screen, driven as a person would: buttons, keys, the lists they see."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QTableView
+
+from app.services import queue
+from app.services.clock import OFFICE_TZ
+from app.services.queue_views import queue_snapshot
+from app.ui.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint
+from app.ui.queue_models import RecentTicketsModel, WaitingModel
+from app.ui.reception import DOUBLE_PRESS_SECONDS, ReceptionView
+
+
+class FakePrinter:
+    """A printer that works until told to fail; remembers what it printed."""
+
+    def __init__(self) -> None:
+        self.fail = False
+        self.printed: list[TicketPrint] = []
+
+    def __call__(self, ticket: TicketPrint) -> PrintOutcome:
+        if self.fail:
+            return PrintOutcome.failed("out of paper", "skrivaren har slut på papper")
+        self.printed.append(ticket)
+        return PrintOutcome(True, "printed", "printed on Fake", "utskriven på Fake")
+
+
+class FakeMonotonic:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def printer() -> FakePrinter:
+    return FakePrinter()
+
+
+@pytest.fixture
+def mono() -> FakeMonotonic:
+    return FakeMonotonic()
+
+
+@pytest.fixture
+def view(qtbot, ui_ctx, printer, mono):
+    widget = ReceptionView(ui_ctx, printer=printer, monotonic=mono)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    ui_ctx.watcher.refresh()
+    return widget
+
+
+def button(view, name: str) -> QPushButton:
+    found = view.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+def label(view, name: str) -> QLabel:
+    found = view.findChild(QLabel, name)
+    assert found is not None, name
+    return found
+
+
+def table(view, name: str) -> QTableView:
+    found = view.findChild(QTableView, name)
+    assert found is not None, name
+    return found
+
+
+def column(view, name: str, col: int = 0) -> list[str]:
+    model = table(view, name).model()
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def press(qtbot, view, name: str) -> None:
+    qtbot.mouseClick(button(view, name), Qt.MouseButton.LeftButton)
+
+
+def press_key(qtbot, view, key) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    qtbot.keyClick(view, key)
+
+
+def db_ticket(ui_ctx, code: str):
+    return queue_snapshot(ui_ctx.store, ui_ctx.clock).ticket(code)
+
+
+def test_issue_a_shows_the_code_large_and_in_the_waiting_table(qtbot, view, ui_ctx, printer):
+    press(qtbot, view, "issue-A")
+    assert label(view, "last-ticket").text() == "A001"
+    assert "A001" in column(view, "waiting-table")
+    assert "A001" in column(view, "recent-tickets")
+    assert [t.code for t in printer.printed] == ["A001"]
+    assert db_ticket(ui_ctx, "A001").print_status == "printed"
+    assert label(view, "print-error").isHidden()
+    assert "Utskriven" in label(view, "print-state").text()
+    assert "Ingen väntar" not in button(view, "issue-A").accessibleName()
+
+
+def test_function_keys_issue_in_queue_order(qtbot, view):
+    press_key(qtbot, view, Qt.Key.Key_F2)
+    assert label(view, "last-ticket").text() == "B001"
+    press_key(qtbot, view, Qt.Key.Key_F1)
+    assert label(view, "last-ticket").text() == "A001"
+    assert sorted(column(view, "waiting-table")) == ["A001", "B001"]
+
+
+def test_ctrl_p_reprints_the_last_ticket(qtbot, view, printer):
+    press(qtbot, view, "issue-C")
+    press_key(qtbot, view, Qt.Key.Key_P)  # plain P does nothing
+    assert len(printer.printed) == 1
+    view.activateWindow()
+    qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert [t.code for t in printer.printed] == ["C001", "C001"]
+
+
+def test_booked_toggle_marks_the_next_ticket_and_resets(qtbot, view, ui_ctx, mono):
+    toggle = button(view, "booked-toggle")
+    press(qtbot, view, "booked-toggle")
+    assert toggle.isChecked()
+    press(qtbot, view, "issue-A")
+    assert not toggle.isChecked()
+    assert not label(view, "last-booked").isHidden()
+    mono.t += 5
+    press(qtbot, view, "issue-A")
+    assert label(view, "last-booked").isHidden()
+    assert db_ticket(ui_ctx, "A001").booked and not db_ticket(ui_ctx, "A002").booked
+    rows = dict(
+        zip(
+            column(view, "waiting-table", WaitingModel.COL_CODE),
+            column(view, "waiting-table", WaitingModel.COL_BOOKED),
+            strict=True,
+        )
+    )
+    assert rows == {"A001": "Bokad", "A002": ""}
+    model = table(view, "waiting-table").model()
+    booked_row = column(view, "waiting-table").index("A001")
+    assert model.index(booked_row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_a_double_press_issues_one_ticket_a_later_press_another(qtbot, view, ui_ctx, mono):
+    press(qtbot, view, "issue-A")
+    mono.t += DOUBLE_PRESS_SECONDS / 2
+    press(qtbot, view, "issue-A")
+    assert column(view, "waiting-table") == ["A001"]
+    press(qtbot, view, "issue-B")  # another queue is another button: not a double press
+    mono.t += DOUBLE_PRESS_SECONDS
+    press(qtbot, view, "issue-A")
+    assert sorted(column(view, "waiting-table")) == ["A001", "A002", "B001"]
+    assert label(view, "last-ticket").text() == "A002"
+
+
+def test_a_failed_print_keeps_the_ticket_and_reprint_recovers(qtbot, view, ui_ctx, printer):
+    printer.fail = True
+    press(qtbot, view, "issue-A")
+    assert label(view, "last-ticket").text() == "A001"
+    error = label(view, "print-error")
+    assert not error.isHidden()
+    assert "A001 kunde inte skrivas ut" in error.text()
+    assert "slut på papper" in error.text()
+    assert db_ticket(ui_ctx, "A001").state == "waiting"
+    assert db_ticket(ui_ctx, "A001").print_status == "failed"
+    assert "A001" in column(view, "waiting-table")
+
+    printer.fail = False
+    press(qtbot, view, "reprint")
+    assert error.isHidden()
+    assert db_ticket(ui_ctx, "A001").print_status == "printed"
+    assert len(queue_snapshot(ui_ctx.store, ui_ctx.clock).waiting) == 1
+
+
+def test_a_printer_that_cannot_be_opened_is_reported(qtbot, ui_ctx, tmp_path, mono):
+    def unwritable(target: PrintTarget) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "missing" / "dir" / "x.pdf"))
+        return printer
+
+    real = QtTicketPrinter(tmp_path / "tickets", None, make_printer=unwritable)
+    widget = ReceptionView(ui_ctx, printer=real, monotonic=mono)
+    qtbot.addWidget(widget)
+    ui_ctx.watcher.refresh()
+    qtbot.mouseClick(button(widget, "issue-D"), Qt.MouseButton.LeftButton)
+    assert label(widget, "last-ticket").text() == "D001"
+    assert not label(widget, "print-error").isHidden()
+    assert "gick inte att öppna" in label(widget, "print-error").text()
+    assert db_ticket(ui_ctx, "D001").print_status == "failed"
+
+
+def select_recent(view, code: str) -> None:
+    recent = table(view, "recent-tickets")
+    row = column(view, "recent-tickets").index(code)
+    recent.selectionModel().select(
+        recent.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def test_cancel_asks_first_and_removes_the_ticket(qtbot, view, ui_ctx, mono):
+    press(qtbot, view, "issue-A")
+    press(qtbot, view, "issue-B")
+    cancel = button(view, "cancel-ticket")
+    assert not cancel.isEnabled()
+    select_recent(view, "A001")
+    assert cancel.isEnabled()
+
+    press(qtbot, view, "cancel-ticket")
+    box = view.findChild(QMessageBox, "cancel-confirm")
+    qtbot.mouseClick(box.findChild(QPushButton, "keep-ticket"), Qt.MouseButton.LeftButton)
+    assert "A001" in column(view, "waiting-table")
+
+    select_recent(view, "A001")
+    press(qtbot, view, "cancel-ticket")
+    qtbot.waitUntil(lambda: view.findChild(QMessageBox, "cancel-confirm") is not None)
+    box = view.findChild(QMessageBox, "cancel-confirm")
+    qtbot.mouseClick(box.findChild(QPushButton, "confirm-cancel"), Qt.MouseButton.LeftButton)
+    assert column(view, "waiting-table") == ["B001"]
+    assert "A001" not in column(view, "recent-tickets")
+    assert "makulerad" in label(view, "reception-message").text()
+
+
+def test_reprint_of_a_selected_ticket(qtbot, view, printer, mono):
+    press(qtbot, view, "issue-A")
+    press(qtbot, view, "issue-B")
+    select_recent(view, "A001")
+    press(qtbot, view, "reprint-selected")
+    assert [t.code for t in printer.printed] == ["A001", "B001", "A001"]
+
+
+def issue_many(ui_ctx, letter: str, count: int) -> None:
+    for _ in range(count):
+        queue.issue_ticket(ui_ctx.store, ui_ctx.clock, letter)
+
+
+def test_closing_warning_near_closing_with_a_long_queue(qtbot, view, ui_ctx, ui_clock):
+    ui_clock.set(datetime(2026, 11, 25, 15, 30, tzinfo=OFFICE_TZ))
+    issue_many(ui_ctx, "A", 10)
+    ui_ctx.watcher.poll()
+    warning = label(view, "closing-warning")
+    assert not warning.isHidden()
+    assert "Kön A: uppskattad väntetid" in warning.text()
+    assert "före stängning 16:00" in warning.text()
+    assert "Kön B" not in warning.text()
+    press(qtbot, view, "issue-A")  # a warning never blocks issuing
+    assert label(view, "last-ticket").text() == "A011"
+
+
+def test_no_closing_warning_in_the_morning(qtbot, view, ui_ctx):
+    issue_many(ui_ctx, "A", 10)
+    ui_ctx.watcher.poll()
+    assert label(view, "closing-warning").isHidden()
+
+
+def test_a_ticket_from_another_workstation_shows_up(qtbot, view, ui_ctx):
+    queue.issue_ticket(ui_ctx.store, ui_ctx.clock, "C")
+    ui_ctx.watcher.poll()
+    assert "C001" in column(view, "waiting-table")
+    assert "C001" in column(view, "recent-tickets")
+    assert "1 väntar" in button(view, "issue-C").accessibleName()
+
+
+def test_now_serving_per_service_point(qtbot, view, ui_ctx):
+    queue.issue_ticket(ui_ctx.store, ui_ctx.clock, "A")
+    queue.call_next(ui_ctx.store, ui_ctx.clock, 3)
+    ui_ctx.watcher.poll()
+    assert column(view, "serving-table", 0)[2] == "Lucka 3"
+    assert column(view, "serving-table", 1)[2] == "A001"
+    assert column(view, "serving-table", 2)[2] == "10:30"
+    recent = column(view, "recent-tickets", RecentTicketsModel.COL_STATE)
+    assert recent == ["Uppropad – Lucka 3"]
+
+
+def test_every_control_is_reachable_with_tab(qtbot, view):
+    press(qtbot, view, "issue-A")
+    select_recent(view, "A001")
+    button(view, "issue-A").setFocus()
+    seen = []
+    for _ in range(20):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget().objectName())
+    wanted = {"issue-A", "issue-B", "issue-C", "issue-D", "booked-toggle", "reprint"}
+    wanted |= {"recent-tickets", "reprint-selected", "cancel-ticket"}
+    wanted |= {"waiting-table", "serving-table"}
+    assert wanted <= set(seen)
+
+
+def test_pdf_printing_by_default_writes_the_ticket_file(qtbot, ui_ctx, mono):
+    ui_ctx.prefs.set("printing/mode", "pdf")
+    widget = ReceptionView(ui_ctx, monotonic=mono)
+    qtbot.addWidget(widget)
+    qtbot.mouseClick(button(widget, "issue-A"), Qt.MouseButton.LeftButton)
+    status = db_ticket(ui_ctx, "A001").print_status
+    assert status.startswith("pdf:")
+    path = Path(status[4:])
+    assert path.parent == ui_ctx.settings.data_dir / "tickets"
+    assert path.name == "A001-20261125-103000.pdf"
+    assert path.stat().st_size > 0
+    assert "PDF" in label(widget, "print-state").text()

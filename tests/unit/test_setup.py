@@ -1,0 +1,494 @@
+"""The set-up services: office rules, queues, service points and catalog entries."""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import select
+
+from app.models import AuditEvent
+from app.services import catalog, errands, queue, setup
+from app.services.errors import UnknownQueueError
+from app.services.office import get_office, list_queues, list_service_points
+from app.services.revision import office_revision
+from app.services.setup_catalog import DefaultEntryError
+
+
+def audit_details(store) -> list[str]:
+    with store.read() as session:
+        rows = session.scalars(select(AuditEvent).where(AuditEvent.action == "config_change"))
+        return [r.detail for r in rows]
+
+
+@contextmanager
+def refused(store, error=setup.SetupError, swedish: str = "", english: str = ""):
+    """Expect a refusal that changes nothing: same revision, same set-up, no audit event."""
+    before = (
+        office_revision(store),
+        get_office(store),
+        setup.list_queue_setup(store),
+        setup.list_point_setup(store),
+        setup.catalog_overview(store),
+        audit_details(store),
+    )
+    with pytest.raises(error) as caught:
+        yield caught
+    if isinstance(caught.value, setup.SetupError):
+        assert caught.value.swedish, "a refusal needs a Swedish sentence for the screen"
+        assert swedish in caught.value.swedish
+    assert english in str(caught.value)
+    after = (
+        office_revision(store),
+        get_office(store),
+        setup.list_queue_setup(store),
+        setup.list_point_setup(store),
+        setup.catalog_overview(store),
+        audit_details(store),
+    )
+    assert after == before
+
+
+def active_export(store) -> dict:
+    with store.read() as session:
+        return catalog.export_catalog(session)
+
+
+# ---------------------------------------------------------------- the office
+
+
+def test_update_office_saves_name_hours_and_rules(store, clock):
+    revision = office_revision(store)
+    hours = {d: [["09:00", "15:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}
+    hours["thu"] = [["13:00", "18:00"], ["09:00", "12:00"]]
+    info = setup.update_office(
+        store,
+        clock,
+        name="Servicekontoret Nystad",
+        opening_hours=hours,
+        retention_days=120,
+        small_count_threshold=3,
+        priority_ratio=0,
+        recalls_before_no_show=2,
+        recall_min_seconds=30,
+    )
+    assert info == get_office(store)
+    assert info.name == "Servicekontoret Nystad"
+    assert info.opening_hours["thu"] == [["09:00", "12:00"], ["13:00", "18:00"]]
+    assert info.opening_hours["sat"] == [] and info.opening_hours["sun"] == []
+    assert (info.retention_days, info.small_count_threshold, info.priority_ratio) == (120, 3, 0)
+    assert (info.recalls_before_no_show, info.recall_min_seconds) == (2, 30)
+    assert office_revision(store) == revision + 1
+    details = audit_details(store)
+    assert len(details) == 7
+    assert "office name changed" in details
+    assert "retention_days changed from 90 to 120" in details
+    assert not any("Nystad" in d for d in details)
+
+
+def test_update_office_with_nothing_new_changes_nothing(store, clock):
+    office = get_office(store)
+    revision = office_revision(store)
+    setup.update_office(store, clock, name=office.name, opening_hours=office.opening_hours)
+    assert office_revision(store) == revision
+    assert audit_details(store) == []
+
+
+@pytest.mark.parametrize(
+    ("hours", "swedish"),
+    [
+        ({"mon": [["16:00", "10:00"]]}, "slutar innan det börjar"),
+        ({"mon": [["10:00", "10:00"]]}, "slutar innan det börjar"),
+        ({"tue": [["9:00", "16:00"]]}, "inte en tid"),
+        ({"tue": [["10:00", "24:00"]]}, "inte en tid"),
+        ({"wed": [["08:00", "10:00"], ["11:00", "12:00"], ["13:00", "14:00"]]}, "högst 2 pass"),
+        ({"thu": [["10:00", "13:00"], ["12:00", "16:00"]]}, "överlappar"),
+        ({"fri": [["10:00"]]}, "start- och en sluttid"),
+        ({"fri": "10-16"}, "par av tider"),
+        ({"holiday": []}, "okänd veckodag"),
+    ],
+)
+def test_update_office_refuses_bad_opening_hours(store, clock, hours, swedish):
+    with refused(store, setup.InvalidOpeningHoursError, swedish):
+        setup.update_office(store, clock, name="Annat namn", opening_hours=hours)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("retention_days", 0),
+        ("retention_days", 3651),
+        ("small_count_threshold", 51),
+        ("small_count_threshold", -1),
+        ("recalls_before_no_show", 11),
+        ("recall_min_seconds", 601),
+        ("priority_ratio", 21),
+        ("priority_ratio", True),
+    ],
+)
+def test_update_office_refuses_numbers_out_of_range(store, clock, field, value):
+    with refused(store, setup.InvalidSettingError, "ska vara ett heltal"):
+        setup.update_office(store, clock, name="Annat namn", **{field: value})
+
+
+def test_update_office_refuses_an_empty_name(store, clock):
+    with refused(store, setup.InvalidSettingError, "kontorets namn"):
+        setup.update_office(store, clock, name="   ", retention_days=30)
+
+
+# ---------------------------------------------------------------- queues
+
+
+def test_add_queue_appears_last_with_its_agencies(store, clock):
+    revision = office_revision(store)
+    added = setup.add_queue(
+        store, clock, "e", " Migrationsverket ", label_en="Migration", agencies=["FK", "PM"]
+    )
+    assert (added.letter, added.label, added.agency_codes) == (
+        "E",
+        "Migrationsverket",
+        ("FK", "PM"),
+    )
+    assert added.active and added.code == "migrationsverket"
+    assert [q.letter for q in list_queues(store)] == ["A", "B", "C", "D", "E"]
+    assert office_revision(store) == revision + 1
+    assert audit_details(store) == ["queue E added (migrationsverket)"]
+    assert queue.issue_ticket(store, clock, "E").code == "E001"
+
+
+@pytest.mark.parametrize(
+    ("letter", "label", "agencies", "error", "swedish"),
+    [
+        ("A", "Ny kö", [], setup.LetterTakenError, "används redan"),
+        ("Å", "Ny kö", [], setup.InvalidSettingError, "A–Z"),
+        ("EF", "Ny kö", [], setup.InvalidSettingError, "A–Z"),
+        ("", "Ny kö", [], setup.InvalidSettingError, "A–Z"),
+        ("E", "  ", [], setup.InvalidSettingError, "köns namn"),
+        ("E", "x" * 121, [], setup.InvalidSettingError, "högst 120"),
+        ("E", "Ny kö", ["CSN"], setup.UnknownAgencyCodeError, "CSN"),
+    ],
+)
+def test_add_queue_refusals_change_nothing(store, clock, letter, label, agencies, error, swedish):
+    with refused(store, error, swedish):
+        setup.add_queue(store, clock, letter, label, agencies=agencies)
+
+
+def test_add_queue_refuses_a_retired_agency(store, clock):
+    setup.add_queue(store, clock, "E", "Kommunen", agencies=["K-EXEMPEL"])
+    setup.update_queue(store, clock, "korta", agencies=["GEMENSAMT"])
+    setup.update_queue(store, clock, "kommunen", agencies=[])
+    setup.set_catalog_entry_active(store, clock, "agency", "K-EXEMPEL", False)
+    with refused(store, setup.UnknownAgencyCodeError, "K-EXEMPEL"):
+        setup.add_queue(store, clock, "F", "Kommunen igen", agencies=["K-EXEMPEL"])
+
+
+def test_update_queue_changes_letter_names_and_agencies(store, clock):
+    changed = setup.update_queue(
+        store, clock, "af", letter="F", label="Arbete", label_en="", agencies=["AF", "FK"]
+    )
+    assert (changed.letter, changed.label, changed.label_en) == ("F", "Arbete", None)
+    assert changed.agency_codes == ("AF", "FK")
+    assert "F" in [q.letter for q in list_queues(store)]
+    assert len(audit_details(store)) == 1
+    revision = office_revision(store)
+    setup.update_queue(store, clock, "af", letter="f", label="Arbete")
+    assert office_revision(store) == revision  # nothing new
+
+
+def test_update_queue_refusals(store, clock):
+    with refused(store, setup.LetterTakenError, "Skatteverket"):
+        setup.update_queue(store, clock, "af", letter="B")
+    with refused(store, setup.QueueNotFoundError, "finns inte"):
+        setup.update_queue(store, clock, "nope", label="X")
+    with refused(store, setup.InvalidSettingError, "köns namn"):
+        setup.update_queue(store, clock, "af", label="", letter="F")
+
+
+def test_retire_a_queue_with_nobody_waiting(store, clock):
+    setup.update_service_point(store, clock, 3, profile=["C", "A"])
+    queue.issue_ticket(store, clock, "C")
+    queue.call_next(store, clock, 1)  # C001 is called: nobody waits any more …
+    queue.finish(store, clock, "C001")  # … and finished.
+    revision = office_revision(store)
+    retired = setup.set_queue_active(store, clock, "af", False)
+    assert not retired.active
+    assert "C" not in [q.letter for q in list_queues(store)]
+    assert next(p for p in list_service_points(store) if p.number == 3).queue_letters == ("A",)
+    assert office_revision(store) == revision + 1
+    assert audit_details(store)[-1] == "queue C retired"
+    with pytest.raises(UnknownQueueError):
+        queue.issue_ticket(store, clock, "C")
+    assert [q.code for q in setup.list_queue_setup(store)][-1] == "af"  # kept, listed last
+
+
+def test_refuse_retiring_a_queue_with_a_waiting_ticket(store, clock):
+    queue.issue_ticket(store, clock, "B")
+    with refused(store, setup.QueueInUseError, "Kö B har 1 besökare som väntar"):
+        setup.set_queue_active(store, clock, "skv", False)
+
+
+def test_a_waiting_ticket_from_yesterday_does_not_block(store, clock):
+    queue.issue_ticket(store, clock, "B")
+    clock.advance(days=1)
+    assert not setup.set_queue_active(store, clock, "skv", False).active
+
+
+def test_refuse_retiring_the_only_queue_of_a_point_or_the_last_queue(store, clock):
+    setup.update_service_point(store, clock, 4, profile=["D"])
+    with refused(store, setup.QueueInUseError, "Lucka 4 betjänar bara kö D"):
+        setup.set_queue_active(store, clock, "korta", False)
+    setup.update_service_point(store, clock, 4, profile=[])
+    for code in ("fk-pm", "skv", "af"):
+        setup.set_queue_active(store, clock, code, False)
+    with refused(store, setup.LastActiveError, "minst en kö"):
+        setup.set_queue_active(store, clock, "korta", False)
+
+
+def test_restore_a_queue_and_reuse_a_retired_letter(store, clock):
+    setup.set_queue_active(store, clock, "af", False)
+    assert setup.set_queue_active(store, clock, "af", True).letter == "C"
+    assert [q.letter for q in list_queues(store)] == ["A", "B", "C", "D"]
+    setup.set_queue_active(store, clock, "af", False)
+    newcomer = setup.add_queue(store, clock, "C", "Ny C-kö")
+    old = next(q for q in setup.list_queue_setup(store) if q.code == "af")
+    assert newcomer.letter == "C" and not old.has_letter
+    with refused(store, setup.InvalidSettingError, "ingen bokstav"):
+        setup.set_queue_active(store, clock, "af", True)
+    setup.update_queue(store, clock, "af", letter="G")
+    assert setup.set_queue_active(store, clock, "af", True).letter == "G"
+
+
+# ---------------------------------------------------------------- service points
+
+
+def test_point_profile_narrowed_to_one_queue_and_back(store, clock):
+    revision = office_revision(store)
+    point = setup.update_service_point(
+        store, clock, 2, profile=["b"], call_order="queue_order", name="Disk 2"
+    )
+    assert (point.profile, point.call_order, point.name) == (("B",), "queue_order", "Disk 2")
+    shown = next(p for p in list_service_points(store) if p.number == 2)
+    assert shown.queue_letters == ("B",)
+    assert office_revision(store) == revision + 1
+    assert audit_details(store) == [
+        "service point 2 changed: name; call order queue_order; profile B"
+    ]
+    setup.update_service_point(store, clock, 2, profile=["D", "A"])
+    assert next(p for p in list_service_points(store) if p.number == 2).queue_letters == (
+        "D",
+        "A",
+    )
+    setup.update_service_point(store, clock, 2, profile=[])
+    assert next(p for p in list_service_points(store) if p.number == 2).queue_letters == (
+        "A",
+        "B",
+        "C",
+        "D",
+    )
+
+
+def test_add_point_and_renumber(store, clock):
+    added = setup.add_service_point(store, clock, 7, profile=["A"])
+    assert (added.number, added.name, added.profile) == (7, "Lucka 7", ("A",))
+    setup.update_service_point(store, clock, 7, new_number=8, name="Lucka 8")
+    assert [p.number for p in list_service_points(store)] == [1, 2, 3, 4, 5, 6, 8]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "swedish"),
+    [
+        ({"number": 3}, setup.PointNumberTakenError, "Lucka 3"),
+        ({"number": 0}, setup.InvalidSettingError, "1 till 99"),
+        ({"number": 100}, setup.InvalidSettingError, "1 till 99"),
+        ({"number": 7, "call_order": "random"}, setup.InvalidSettingError, "ordning"),
+        ({"number": 7, "profile": ["Z"]}, setup.InvalidProfileError, "kö Z finns inte"),
+        ({"number": 7, "profile": ["A", "a"]}, setup.InvalidProfileError, "två gånger"),
+        ({"number": 7, "name": "x" * 61}, setup.InvalidSettingError, "högst 60"),
+    ],
+)
+def test_add_point_refusals_change_nothing(store, clock, kwargs, error, swedish):
+    with refused(store, error, swedish):
+        setup.add_service_point(store, clock, **kwargs)
+
+
+def test_update_point_refusals(store, clock):
+    with refused(store, setup.PointNotFoundError, "finns inte"):
+        setup.update_service_point(store, clock, 42, name="X")
+    with refused(store, setup.PointNumberTakenError, "Lucka 1"):
+        setup.update_service_point(store, clock, 2, new_number=1, profile=["A"])
+    setup.set_queue_active(store, clock, "af", False)
+    with refused(store, setup.InvalidProfileError, "kö C finns inte"):
+        setup.update_service_point(store, clock, 2, profile=["C"])
+
+
+def test_retire_and_restore_a_point(store, clock):
+    queue.issue_ticket(store, clock, "A")
+    queue.call_next(store, clock, 5)
+    with refused(store, setup.PointInUseError, "Lucka 5 betjänar A001 just nu"):
+        setup.set_service_point_active(store, clock, 5, False)
+    queue.finish(store, clock, "A001")
+    assert not setup.set_service_point_active(store, clock, 5, False).active
+    assert 5 not in [p.number for p in list_service_points(store)]
+    with refused(store, setup.PointNumberTakenError, "återställ den"):
+        setup.add_service_point(store, clock, 5)
+    assert setup.set_service_point_active(store, clock, 5, True).active
+    assert audit_details(store)[-2:] == ["service point 5 retired", "service point 5 restored"]
+
+
+def test_refuse_retiring_the_last_point(store, clock):
+    for number in range(1, 6):
+        setup.set_service_point_active(store, clock, number, False)
+    with refused(store, setup.LastActiveError, "minst en lucka"):
+        setup.set_service_point_active(store, clock, 6, False)
+
+
+# ---------------------------------------------------------------- catalog
+
+
+def test_overview_lists_retired_entries_with_their_flag(store, clock):
+    setup.set_catalog_entry_active(store, clock, "errand_type", "vab", False, agency_code="FK")
+    setup.set_catalog_entry_active(store, clock, "language", "yi", False)
+    overview = setup.catalog_overview(store)
+    fk = overview.agencies[0]
+    assert fk.item.code == "FK" and fk.agency_kind == "agency"
+    vab = fk.errand_types[-1]
+    assert (vab.code, vab.active, vab.agency_code) == ("vab", False, "FK")
+    assert overview.languages[-1].code == "yi" and not overview.languages[-1].active
+    assert len(overview.outcomes) == 6 and len(overview.interpreter_kinds) == 3
+
+
+def test_retire_an_errand_type_hides_it_from_the_active_catalog(store, clock):
+    revision = office_revision(store)
+    item = setup.set_catalog_entry_active(
+        store, clock, "errand_type", "sjukpenning", False, agency_code="FK"
+    )
+    assert not item.active
+    fk = next(a for a in active_export(store)["agencies"] if a["code"] == "FK")
+    assert "sjukpenning" not in [t["code"] for t in fk["errand_types"]]
+    assert office_revision(store) == revision + 1
+    assert audit_details(store) == ["errand_type FK/sjukpenning retired"]
+    setup.set_catalog_entry_active(store, clock, "errand_type", "sjukpenning", True, "FK")
+    fk = next(a for a in active_export(store)["agencies"] if a["code"] == "FK")
+    assert [t["code"] for t in fk["errand_types"]][2] == "sjukpenning"  # back in its place
+
+
+def test_rename_entries(store, clock):
+    item = setup.rename_catalog_entry(store, clock, "outcome", "resolved", "Klart på plats")
+    assert (item.label, item.label_en) == ("Klart på plats", "Resolved here")
+    item = setup.rename_catalog_entry(store, clock, "language", "fa", "Persiska (farsi)", "")
+    assert item.label_en is None
+    item = setup.rename_catalog_entry(
+        store, clock, "errand_type", "ovrigt", "Annat", "Other", agency_code="PM"
+    )
+    assert (item.label, item.agency_code) == ("Annat", "PM")
+    assert len(audit_details(store)) == 3
+    revision = office_revision(store)
+    setup.rename_catalog_entry(store, clock, "outcome", "resolved", "Klart på plats")
+    assert office_revision(store) == revision
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "swedish"),
+    [
+        (("outcome", "resolved", " "), setup.InvalidSettingError, "namnet"),
+        (("colour", "red", "Röd"), setup.InvalidSettingError, "Okänd sorts post"),
+        (("outcome", "nope", "X"), setup.CatalogEntryNotFoundError, "finns inte"),
+        (("errand_type", "vab", "X"), setup.CatalogEntryNotFoundError, "finns inte"),
+    ],
+)
+def test_rename_refusals(store, clock, args, error, swedish):
+    with refused(store, error, swedish):
+        setup.rename_catalog_entry(store, clock, *args)
+
+
+def test_retire_refusals(store, clock):
+    with refused(store, setup.EntryInUseError, "hör till kö B"):
+        setup.set_catalog_entry_active(store, clock, "agency", "SKV", False)
+    outcomes = [o.code for o in setup.catalog_overview(store).outcomes]
+    for code in outcomes[1:]:
+        setup.set_catalog_entry_active(store, clock, "outcome", code, False)
+    with refused(store, setup.LastActiveError, "minst ett utfall"):
+        setup.set_catalog_entry_active(store, clock, "outcome", outcomes[0], False)
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "swedish"),
+    [
+        ("language", errands.DEFAULT_LANGUAGE, "Svenska är förvalt språk"),
+        ("interpreter_kind", errands.DEFAULT_INTERPRETER, "Ingen tolk är förvalt tolkval"),
+    ],
+)
+def test_refuse_retiring_what_errands_get_by_default(store, clock, kind, code, swedish):
+    with refused(store, DefaultEntryError, swedish, english=f"{code!r} is the default") as caught:
+        setup.set_catalog_entry_active(store, clock, kind, code, False)
+    assert isinstance(caught.value, setup.EntryInUseError)
+    assert (caught.value.kind, caught.value.code) == (kind, code)
+    # Still refused when it is the last one in use: the default is the reason that holds.
+    others = [i.code for i in getattr(setup.catalog_overview(store), f"{kind}s") if i.code != code]
+    for other in others:
+        setup.set_catalog_entry_active(store, clock, kind, other, False)
+    with refused(store, DefaultEntryError, swedish):
+        setup.set_catalog_entry_active(store, clock, kind, code, False)
+    # So an errand logged without choosing a language or interpreter still goes in.
+    visit = errands.log_quick_visit(
+        store, clock, "desk", [errands.ErrandInput("FK", "vab", "resolved")]
+    )
+    logged = visit.errands[0]
+    assert (logged.language_code, logged.interpreter_code) == (
+        errands.DEFAULT_LANGUAGE,
+        errands.DEFAULT_INTERPRETER,
+    )
+    # Renaming the default stays allowed.
+    item = setup.rename_catalog_entry(store, clock, kind, code, "Förvalt")
+    assert (item.label, item.active) == ("Förvalt", True)
+
+
+def test_retiring_an_agency_takes_its_errand_types_along(store, clock):
+    setup.update_queue(store, clock, "korta", agencies=["GEMENSAMT", "K-EXEMPEL"])
+    setup.set_catalog_entry_active(store, clock, "agency", "R-EXEMPEL", False)
+    region = next(a for a in setup.catalog_overview(store).agencies if a.item.code == "R-EXEMPEL")
+    assert not region.item.active and not any(t.active for t in region.errand_types)
+    with refused(store, setup.EntryInUseError, "Återställ myndigheten först"):
+        setup.set_catalog_entry_active(store, clock, "errand_type", "1177", True, "R-EXEMPEL")
+    setup.set_catalog_entry_active(store, clock, "agency", "R-EXEMPEL", True)
+    region = next(a for a in setup.catalog_overview(store).agencies if a.item.code == "R-EXEMPEL")
+    assert region.item.active and all(t.active for t in region.errand_types)
+
+
+def test_add_entries(store, clock):
+    item = setup.add_catalog_entry(
+        store, clock, "errand_type", "uppehallstillstand", "Uppehållstillstånd", agency_code="SKV"
+    )
+    assert (item.agency_code, item.active) == ("SKV", True)
+    setup.add_catalog_entry(store, clock, "language", "ku", "Kurdiska", "Kurdish")
+    exported = active_export(store)
+    assert exported["languages"][-1] == {"code": "ku", "label": "Kurdiska", "label_en": "Kurdish"}
+    skv = next(a for a in exported["agencies"] if a["code"] == "SKV")
+    assert skv["errand_types"][-1]["code"] == "uppehallstillstand"
+    with refused(store, setup.InvalidSettingError, "finns redan"):
+        setup.add_catalog_entry(store, clock, "language", "ku", "Kurdiska igen")
+    with refused(store, setup.InvalidSettingError, "Koden får bara"):
+        setup.add_catalog_entry(store, clock, "language", "kurd ish", "Kurdiska")
+
+
+def test_export_then_import_after_hand_edits_changes_nothing(store, clock, tmp_path):
+    setup.set_catalog_entry_active(store, clock, "errand_type", "vab", False, agency_code="FK")
+    setup.set_queue_active(store, clock, "af", False)
+    setup.add_queue(store, clock, "E", "Migrationsverket")
+    setup.add_catalog_entry(store, clock, "outcome", "later", "Återkommer")
+    path = setup.export_catalog_file(store, tmp_path / "katalog.json")
+    assert "Återkommer" in path.read_text(encoding="utf-8")
+    revision = office_revision(store)
+    result = setup.import_catalog_file(store, clock, path)
+    assert not result.changed
+    assert office_revision(store) == revision
+
+
+def test_import_of_a_broken_file_names_the_entry_and_changes_nothing(store, clock, tmp_path):
+    path = setup.export_catalog_file(store, tmp_path / "katalog.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    del doc["agencies"][2]["errand_types"][1]["code"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with refused(store, catalog.CatalogError, english="agencies[2].errand_types[1]: code missing"):
+        setup.import_catalog_file(store, clock, path)
