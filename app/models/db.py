@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -80,19 +80,28 @@ class Store:
 
     engine: Engine
     settings: Settings | None = None
+    # Per-process memos of services (e.g. the last business day whose leftovers were closed).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
+    _write_engine: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        write_engine = self.engine.execution_options(servicedisk_write=True)
+        self._write_engine = self.engine.execution_options(servicedisk_write=True)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
-        self._write = sessionmaker(write_engine, expire_on_commit=False)
+        self._write = sessionmaker(self._write_engine, expire_on_commit=False)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on error."""
         with self._write.begin() as session:
             yield session
+
+    @contextlib.contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """One write transaction on a bare Core connection, for the hottest paths."""
+        with self._write_engine.begin() as conn:
+            yield conn
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

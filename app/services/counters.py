@@ -9,14 +9,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import bindparam
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+# Built statements by (dialect, table, keys, column, extra columns): building and
+# caching the upsert once keeps the hot path (issuing a ticket) lean.
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}
 
-def increment(
-    session: Session, model: type[Any], keys: dict[str, Any], column: str, **on_insert: Any
-) -> int:
-    """Add one to model.column for the row with these keys (1 for a new row); returns it."""
-    dialect = session.get_bind().dialect.name
+
+def dialect_name(executor: Connection | Session) -> str:
+    """The dialect behind a Core connection or an ORM session."""
+    if isinstance(executor, Connection):
+        return executor.dialect.name
+    return executor.get_bind().dialect.name
+
+
+def _statement(
+    dialect: str, model: type[Any], keys: tuple[str, ...], column: str, extra: tuple[str, ...]
+) -> Any:
+    cache_key = (dialect, model.__tablename__, keys, column, extra)
+    stmt = _STATEMENTS.get(cache_key)
+    if stmt is not None:
+        return stmt
     # Both dialects spell the upsert the same way; only the construct differs.
     # Imported here: the PostgreSQL dialect costs a SQLite-only command ~80 ms to load.
     insert: Any
@@ -25,9 +40,30 @@ def increment(
     else:
         from sqlalchemy.dialects.sqlite import insert
     table = model.__table__
-    stmt = insert(table).values(**keys, **{column: 1}, **on_insert)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(keys),
-        set_={column: table.c[column] + 1, **on_insert},
-    ).returning(table.c[column])
-    return int(session.execute(stmt).scalar_one())
+    values = {name: bindparam(name, type_=table.c[name].type) for name in (*keys, *extra)}
+    stmt = (
+        insert(table)
+        .values(**values, **{column: 1})
+        .on_conflict_do_update(
+            index_elements=list(keys),
+            set_={column: table.c[column] + 1, **{name: values[name] for name in extra}},
+        )
+        .returning(table.c[column])
+    )
+    _STATEMENTS[cache_key] = stmt
+    return stmt
+
+
+def increment(
+    executor: Connection | Session,
+    model: type[Any],
+    keys: dict[str, Any],
+    column: str,
+    **on_insert: Any,
+) -> int:
+    """Add one to model.column for the row with these keys (1 for a new row); returns it.
+
+    ``on_insert`` columns are written on insert and overwritten on update.
+    """
+    stmt = _statement(dialect_name(executor), model, tuple(keys), column, tuple(on_insert))
+    return int(executor.execute(stmt, {**keys, **on_insert}).scalar_one())

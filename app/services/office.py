@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import RESOURCES_DIR
-from app.models import Office, Queue, ServicePoint
+from app.models import Office, Queue, ServicePoint, ServicePointQueue
 from app.models.db import Store
 from app.services import catalog
 from app.services.clock import Clock
-from app.services.revision import bump
+from app.services.revision import bump, revision_expression
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def get_office(store: Store) -> OfficeInfo:
             code=o.code,
             name=o.name,
             time_zone=o.time_zone,
-            revision=o.revision,
+            revision=int(session.scalar(select(revision_expression())) or 0),
             opening_hours=dict(o.opening_hours),
             recalls_before_no_show=o.recalls_before_no_show,
             recall_min_seconds=o.recall_min_seconds,
@@ -144,18 +145,42 @@ def point_queue_ids(session: Session, point: ServicePoint) -> list[int]:
     )
 
 
+def point_queue_map(session: Session, point_ids: Iterable[int]) -> dict[int, list[int]]:
+    """:func:`point_queue_ids` of these service points, in two reads however many points."""
+    profiles: dict[int, list[int]] = {point_id: [] for point_id in point_ids}
+    rows = session.execute(
+        select(ServicePointQueue.service_point_id, ServicePointQueue.queue_id).order_by(
+            ServicePointQueue.service_point_id, ServicePointQueue.position
+        )
+    )
+    for point_id, queue_id in rows:
+        if point_id in profiles:
+            profiles[point_id].append(queue_id)
+    if not all(profiles.values()):
+        every = list(
+            session.scalars(
+                select(Queue.id).where(Queue.active).order_by(Queue.sort_order, Queue.letter)
+            )
+        )
+        for queue_ids in profiles.values():
+            if not queue_ids:
+                queue_ids.extend(every)
+    return profiles
+
+
 def list_service_points(store: Store) -> list[ServicePointInfo]:
     """The active service points with their work profiles."""
     with store.read() as session:
         letters = {row.id: row.letter for row in session.execute(select(Queue.id, Queue.letter))}
-        out = []
-        for p in session.scalars(
-            select(ServicePoint).where(ServicePoint.active).order_by(ServicePoint.number)
-        ):
-            ids = point_queue_ids(session, p)
-            out.append(
-                ServicePointInfo(
-                    p.id, p.number, p.name, p.call_order, tuple(letters[i] for i in ids)
-                )
+        points = list(
+            session.scalars(
+                select(ServicePoint).where(ServicePoint.active).order_by(ServicePoint.number)
             )
-        return out
+        )
+        profiles = point_queue_map(session, (p.id for p in points))
+        return [
+            ServicePointInfo(
+                p.id, p.number, p.name, p.call_order, tuple(letters[i] for i in profiles[p.id])
+            )
+            for p in points
+        ]

@@ -11,11 +11,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Boolean, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from app.models import CallEvent, Office, Queue, ServicePoint, Ticket, TicketCounter, Visit
+from app.models import (
+    CallEvent,
+    Office,
+    Queue,
+    ServicePoint,
+    ServicePointQueue,
+    Ticket,
+    TicketCounter,
+    UTCDateTime,
+    Visit,
+)
 from app.models import visit as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
@@ -31,7 +42,6 @@ from app.services.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
-from app.services.office import point_queue_ids
 from app.services.revision import bump
 
 MAX_NUMBER = 999
@@ -139,37 +149,97 @@ def close_stale_days(session: Session, today: date, now: datetime) -> int:
 # ---------------------------------------------------------------- issuing
 
 
+def close_stale_once(store: Store, today: date, now: datetime) -> None:
+    """Close earlier days' leftovers, once per process and business day.
+
+    After the first pass of a day nothing older can become active again, so the
+    hot paths (issuing, calling) skip the check until the day changes.
+    """
+    if store.memo.get("closed_through") == today:
+        return
+    with store.write() as session:
+        close_stale_days(session, today, now)
+    store.memo["closed_through"] = today
+
+
+_TICKET = Ticket.__table__
+# One statement inserts the ticket and checks its queue: no row means no such queue.
+_INSERT_TICKET = (
+    insert(_TICKET)
+    .from_select(
+        [
+            "business_day",
+            "code",
+            "number",
+            "origin_queue_id",
+            "queue_id",
+            "booked",
+            "state",
+            "issued_at",
+            "place_at",
+            "recalls",
+            "demo",
+        ],
+        select(
+            bindparam("business_day", type_=_TICKET.c.business_day.type),
+            bindparam("code", type_=_TICKET.c.code.type),
+            bindparam("number", type_=_TICKET.c.number.type),
+            Queue.id,
+            Queue.id,
+            bindparam("booked", type_=_TICKET.c.booked.type),
+            literal(st.WAITING),
+            bindparam("issued_at", type_=_TICKET.c.issued_at.type),
+            bindparam("issued_at", type_=_TICKET.c.place_at.type),
+            literal(0),
+            bindparam("demo", type_=_TICKET.c.demo.type),
+        ).where(Queue.letter == bindparam("letter"), Queue.active),
+    )
+    .returning(_TICKET.c.id)
+)
+
+
 def issue_ticket(
     store: Store, clock: Clock, letter: str, *, booked: bool = False, demo: bool = False
 ) -> TicketRef:
     """Issue the next ticket of a queue; durable when this returns."""
     now = clock.now()
     day = business_day(now)
-    with store.write() as session:
-        queue = _queue(session, letter)
+    letter = letter.strip().upper()
+    if len(letter) != 1:
+        raise UnknownQueueError(letter)
+    close_stale_once(store, day, now)
+    with store.write_connection() as conn:
         number = increment(
-            session, TicketCounter, {"business_day": day, "letter": queue.letter}, "last_number"
+            conn, TicketCounter, {"business_day": day, "letter": letter}, "last_number"
         )
+        code = f"{letter}{number:03d}"
+        ticket_id = conn.execute(
+            _INSERT_TICKET,
+            {
+                "business_day": day,
+                "code": code,
+                "number": number,
+                "booked": booked,
+                "issued_at": now,
+                "demo": demo,
+                "letter": letter,
+            },
+        ).scalar()
+        # Raising rolls the whole transaction back, the counter included.
+        if ticket_id is None:
+            raise UnknownQueueError(letter)
         if number > MAX_NUMBER:
-            raise QueueFullError(queue.letter)  # rolls back the counter too
-        ticket = Ticket(
-            business_day=day,
-            code=f"{queue.letter}{number:03d}",
-            number=number,
-            origin_queue_id=queue.id,
-            queue_id=queue.id,
-            booked=booked,
-            state=st.WAITING,
-            issued_at=now,
-            place_at=now,
-            demo=demo,
-        )
-        ticket.queue = queue
-        session.add(ticket)
-        close_stale_days(session, day, now)
-        bump(session, now, [day])
-        session.flush()
-        return _ref(ticket)
+            raise QueueFullError(letter)
+        bump(conn, now, [day])
+    return TicketRef(
+        id=ticket_id,
+        code=code,
+        queue_letter=letter,
+        state=st.WAITING,
+        booked=booked,
+        business_day=day,
+        issued_at=now,
+    )
 
 
 def set_print_status(store: Store, clock: Clock, code: str, status: str) -> None:
@@ -193,48 +263,6 @@ def _current_at(session: Session, point: ServicePoint, day: date) -> Ticket | No
     )
 
 
-def _priority_allowed(session: Session, office: Office, day: date) -> bool:
-    """Whether the next call may be a priority ticket under the office's fairness ratio."""
-    if office.priority_ratio <= 0:
-        return True
-    last = (
-        session.execute(
-            select(Ticket.booked)
-            .join(CallEvent, CallEvent.ticket_id == Ticket.id)
-            .where(CallEvent.business_day == day, CallEvent.recall.is_(False))
-            .order_by(CallEvent.id.desc())
-            .limit(office.priority_ratio)
-        )
-        .scalars()
-        .all()
-    )
-    return not (len(last) == office.priority_ratio and all(last))
-
-
-def _next_waiting(
-    session: Session, point: ServicePoint, day: date, office: Office
-) -> Ticket | None:
-    queue_ids = point_queue_ids(session, point)
-    if not queue_ids:
-        return None
-    base = select(Ticket).where(Ticket.business_day == day, Ticket.state == st.WAITING)
-    # Oldest first by place in time, then number; issue order settles a full tie.
-    order = (Ticket.place_at, Ticket.number, Ticket.id)
-    booked_first = _priority_allowed(session, office, day)
-    candidates = [queue_ids] if point.call_order != "queue_order" else [[q] for q in queue_ids]
-    for ids in candidates:
-        stmt = base.where(Ticket.queue_id.in_(ids))
-        if booked_first:
-            stmt = stmt.order_by(Ticket.booked.desc(), *order)
-        else:
-            # Walk-ins get their turn; booked ones only if no walk-in waits.
-            stmt = stmt.order_by(Ticket.booked.asc(), *order)
-        ticket = session.scalars(stmt.limit(1).with_for_update(skip_locked=True)).first()
-        if ticket is not None:
-            return ticket
-    return None
-
-
 def _call(
     session: Session, ticket: Ticket, point: ServicePoint, now: datetime, staff_id: int | None
 ) -> None:
@@ -256,26 +284,138 @@ def _call(
     )
 
 
+_ACTIVE_CALL = (st.CALLED, st.SERVING)
+# The point, its current ticket (if any) and the office's fairness ratio, in one read.
+_POINT_STATE = select(
+    ServicePoint.id,
+    ServicePoint.name,
+    ServicePoint.call_order,
+    select(Office.priority_ratio).limit(1).scalar_subquery().label("ratio"),
+    select(Ticket.code)
+    .where(
+        Ticket.business_day == bindparam("day"),
+        Ticket.service_point_id == ServicePoint.id,
+        Ticket.state.in_(_ACTIVE_CALL),
+    )
+    .limit(1)
+    .scalar_subquery()
+    .label("busy"),
+).where(ServicePoint.number == bindparam("number"), ServicePoint.active)
+
+
+def _next_waiting_stmt(*, booked_first: bool) -> Any:
+    """The next waiting ticket for a point, by its work profile, in one statement.
+
+    A point with no profile rows serves every active queue. "queue_order" takes
+    its queues strictly in profile order; otherwise the longest waiting across
+    them goes first. Booked tickets first unless the fairness ratio says a
+    walk-in's turn has come.
+    """
+    profile = ServicePointQueue.__table__.alias("profile")
+    any_profile = (
+        select(ServicePointQueue.queue_id)
+        .where(ServicePointQueue.service_point_id == bindparam("point_id"))
+        .exists()
+    )
+    strict = bindparam("strict", type_=Boolean())
+    return (
+        select(Ticket.id, Ticket.code, Ticket.booked, Ticket.issued_at, Queue.letter)
+        .join(Queue, Queue.id == Ticket.queue_id)
+        .outerjoin(
+            profile,
+            (profile.c.queue_id == Ticket.queue_id)
+            & (profile.c.service_point_id == bindparam("point_id")),
+        )
+        .where(
+            Ticket.business_day == bindparam("day"),
+            Ticket.state == st.WAITING,
+            Queue.active,
+            profile.c.queue_id.is_not(None) | ~any_profile,
+        )
+        .order_by(
+            case((strict, func.coalesce(profile.c.position, Queue.sort_order)), else_=0),
+            case((strict, Queue.letter), else_=""),
+            Ticket.booked.desc() if booked_first else Ticket.booked.asc(),
+            # Oldest first by place in time, then number; issue order settles a full tie.
+            Ticket.place_at,
+            Ticket.number,
+            Ticket.id,
+        )
+        .limit(1)
+        .with_for_update(skip_locked=True, of=Ticket)
+    )
+
+
+_NEXT_BOOKED_FIRST = _next_waiting_stmt(booked_first=True)
+_NEXT_WALK_IN_FIRST = _next_waiting_stmt(booked_first=False)
+_LAST_CALLS_BOOKED = (
+    select(Ticket.booked)
+    .join(CallEvent, CallEvent.ticket_id == Ticket.id)
+    .where(CallEvent.business_day == bindparam("day"), CallEvent.recall.is_(False))
+    .order_by(CallEvent.id.desc())
+    .limit(bindparam("ratio"))
+)
+_MARK_CALLED = (
+    update(Ticket)
+    .where(Ticket.id == bindparam("ticket_id"))
+    .values(
+        state=st.CALLED,
+        service_point_id=bindparam("point_id"),
+        staff_id=bindparam("staff_id"),
+        called_at=bindparam("now", type_=UTCDateTime()),
+        first_called_at=func.coalesce(
+            Ticket.first_called_at, bindparam("now", type_=UTCDateTime())
+        ),
+        recalls=0,
+    )
+)
+_INSERT_CALL = insert(CallEvent).values(
+    business_day=bindparam("day"),
+    at=bindparam("now", type_=UTCDateTime()),
+    ticket_id=bindparam("ticket_id"),
+    service_point_id=bindparam("point_id"),
+    recall=False,
+)
+
+
 def call_next(
     store: Store, clock: Clock, point_number: int, staff_id: int | None = None
 ) -> TicketRef:
-    """Call the next ticket for a service point, by its work profile."""
+    """Call the next ticket for a service point, by its work profile; atomic across workstations."""
     now = clock.now()
     day = business_day(now)
-    with store.write() as session:
-        point = _point(session, point_number)
-        close_stale_days(session, day, now)
-        busy = _current_at(session, point, day)
-        if busy is not None:
-            raise PointBusyError(point.number, busy.code)
-        ticket = _next_waiting(session, point, day, _office(session))
-        if ticket is not None:
-            _call(session, ticket, point, now, staff_id)
-            bump(session, now, [day])
-            return _ref(ticket)
-    # Raised after the commit: the first call of a day closes what yesterday left
-    # open even when nobody waits yet.
-    raise NobodyWaitingError(point_number)
+    close_stale_once(store, day, now)
+    with store.write_connection() as conn:
+        point = conn.execute(_POINT_STATE, {"day": day, "number": point_number}).first()
+        if point is None:
+            raise UnknownServicePointError(point_number)
+        if point.busy is not None:
+            raise PointBusyError(point_number, point.busy)
+        params = {"day": day, "point_id": point.id, "strict": point.call_order == "queue_order"}
+        ticket = conn.execute(_NEXT_BOOKED_FIRST, params).first()
+        if ticket is None:
+            raise NobodyWaitingError(point_number)
+        ratio = point.ratio or 0
+        if ticket.booked and ratio > 0:
+            last = conn.execute(_LAST_CALLS_BOOKED, {"day": day, "ratio": ratio}).scalars().all()
+            if len(last) == ratio and all(last):
+                ticket = conn.execute(_NEXT_WALK_IN_FIRST, params).first()
+        assert ticket is not None
+        ids = {"ticket_id": ticket.id, "point_id": point.id, "now": now, "day": day}
+        conn.execute(_MARK_CALLED, {**ids, "staff_id": staff_id})
+        conn.execute(_INSERT_CALL, ids)
+        bump(conn, now, [day])
+    return TicketRef(
+        id=ticket.id,
+        code=ticket.code,
+        queue_letter=ticket.letter,
+        state=st.CALLED,
+        booked=ticket.booked,
+        business_day=day,
+        issued_at=ticket.issued_at,
+        service_point_number=point_number,
+        service_point_name=point.name,
+    )
 
 
 def call_ticket(

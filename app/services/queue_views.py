@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from app.models import CallEvent, Office, Queue, ServicePoint, Ticket
 from app.models import visit as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
-from app.services.office import point_queue_ids
+from app.services.office import point_queue_map
+from app.services.revision import revision_expression
 
 DEFAULT_SERVICE_SECONDS = 6 * 60
 ESTIMATE_SAMPLE = 30  # finished tickets that shape an estimate
@@ -140,15 +141,32 @@ def _view(
     )
 
 
-def _service_seconds(session: Session, now: datetime) -> dict[int | None, float]:
-    """Median recent service time per queue id (None: the whole office)."""
-    since = business_day(now) - timedelta(days=ESTIMATE_LOOKBACK_DAYS)
-    rows = session.execute(
-        select(Ticket.queue_id, Ticket.called_at, Ticket.closed_at)
-        .where(Ticket.state == st.DONE, Ticket.business_day >= since)
-        .order_by(Ticket.closed_at.desc())
-        .limit(ESTIMATE_SAMPLE * 10)
-    ).all()
+# One business day's finished tickets, latest first: a short range of the
+# (business_day, state) index, however long the history is.
+_DONE_ON_DAY = (
+    select(Ticket.queue_id, Ticket.called_at, Ticket.closed_at)
+    .where(Ticket.business_day == bindparam("day"), Ticket.state == st.DONE)
+    .order_by(Ticket.closed_at.desc())
+    .limit(bindparam("limit"))
+)
+
+
+def _service_seconds(session: Session, day: date) -> dict[int | None, float]:
+    """Median recent service time per queue id (None: the whole office).
+
+    Walks back from today one business day at a time until it has its sample: one
+    query over ``business_day >= since`` made the database sort every finished
+    ticket of the lookback (or of the whole year, by the state index) first.
+    A ticket is finished on its own business day, so this is the same latest-first order.
+    """
+    wanted = ESTIMATE_SAMPLE * 10
+    rows: list[Any] = []
+    for back in range(ESTIMATE_LOOKBACK_DAYS + 1):
+        limit = wanted - len(rows)
+        params = {"day": day - timedelta(days=back), "limit": limit}
+        rows += session.execute(_DONE_ON_DAY, params).all()
+        if len(rows) >= wanted:
+            break
     per_queue: dict[int | None, list[float]] = {}
     for queue_id, called, closed in rows:
         if called is None or closed is None:
@@ -176,8 +194,8 @@ def queue_snapshot(store: Store, clock: Clock, *, recent: int = RECENT_CALLS) ->
     now = clock.now()
     day = business_day(now)
     with store.read() as session:
-        office = session.scalar(select(Office))
-        assert office is not None
+        # The same revision the watcher polls, so that it sees this snapshot as current.
+        office = session.execute(select(Office.name, revision_expression())).one()
         queues = list(session.scalars(select(Queue).order_by(Queue.sort_order, Queue.letter)))
         letters = {q.id: q.letter for q in queues}
         points = {
@@ -196,7 +214,7 @@ def queue_snapshot(store: Store, clock: Clock, *, recent: int = RECENT_CALLS) ->
         views = [_view(t, letters, points, now) for t in tickets]
         waiting = tuple(v for v in views if v.state == st.WAITING)
         current = {v.service_point_number: v for v in views if v.state in (st.CALLED, st.SERVING)}
-        profiles = {p.id: point_queue_ids(session, p) for p in points.values()}
+        profiles = point_queue_map(session, points)
         point_status = tuple(
             PointStatus(
                 p.number, p.name, tuple(letters[q] for q in profiles[p.id]), current.get(p.number)
@@ -210,7 +228,7 @@ def queue_snapshot(store: Store, clock: Clock, *, recent: int = RECENT_CALLS) ->
                 .group_by(Ticket.queue_id)
             ).all()
         )
-        times = _service_seconds(session, now)
+        times = _service_seconds(session, day)
         # Points that are staffed now: serving someone, or called within the last half hour.
         staffed_ids = set(
             session.scalars(
@@ -260,7 +278,7 @@ def queue_snapshot(store: Store, clock: Clock, *, recent: int = RECENT_CALLS) ->
             if e.service_point_id in points
         )
         return QueueSnapshot(
-            revision=office.revision,
+            revision=int(office.revision),
             office_name=office.name,
             business_day=day,
             now=now,

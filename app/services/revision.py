@@ -1,8 +1,11 @@
 """The office revision and the per-day revisions that every change bumps.
 
-Screens poll :func:`office_revision` (one integer, cheap) and refresh when it
-moves; the sync worker sends every day whose revision is newer than the one
-the central endpoint acknowledged.
+A change to a day's records bumps that day's revision; a change to the
+office's set-up bumps the office's own counter. The *office revision* that
+screens poll (:func:`office_revision`, one cheap read) is the sum of both, so
+it moves with every change while a write touches only one counter row. The
+sync worker sends every day whose revision is newer than the one the central
+endpoint acknowledged.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.models import DayRevision, Office
@@ -18,17 +22,31 @@ from app.models.db import Store
 from app.services.counters import increment
 
 
-def bump(session: Session, now: datetime, days: Iterable[date]) -> None:
-    """Record a change to the office and to each of these business days."""
-    session.execute(update(Office).values(revision=Office.revision + 1))
-    for day in sorted(set(days)):
+_BUMP_OFFICE = update(Office).values(revision=Office.revision + 1)
+
+
+def bump(session: Session | Connection, now: datetime, days: Iterable[date]) -> None:
+    """Record a change to these business days' records, or (no days) to the office's set-up."""
+    days = sorted(set(days))
+    if not days:
+        session.execute(_BUMP_OFFICE)
+    for day in days:
         increment(session, DayRevision, {"business_day": day}, "revision", changed_at=now)
 
 
+def revision_expression() -> ColumnElement[int]:
+    """SQL for the office revision: the set-up counter plus every day's counter."""
+    days = select(func.coalesce(func.sum(DayRevision.revision), 0)).scalar_subquery()
+    return (select(Office.revision).limit(1).scalar_subquery() + days).label("revision")
+
+
+_OFFICE_REVISION = select(revision_expression())
+
+
 def office_revision(store: Store) -> int:
-    """The office's current revision: changes whenever anything shown changes."""
+    """The office's current revision: moves whenever anything shown changes."""
     with store.read() as session:
-        return int(session.scalar(select(Office.revision)) or 0)
+        return int(session.scalar(_OFFICE_REVISION) or 0)
 
 
 def day_revisions(session: Session) -> dict[date, int]:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
+# The layers below the UI come first, on purpose: once PySide6 is loaded, its
+# import hook reads the source of every module imported after it (to look for
+# `__feature__`), which costs start-up a tenth of a second over SQLAlchemy's modules.
 from app.config import Settings
 from app.models.db import Store, StoreError, open_store
 from app.services.clock import Clock, SystemClock
 from app.services.office import get_office, seed_store
+
+# isort: split
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
 from app.ui.context import UiContext
 from app.ui.prefs import Prefs
 from app.ui.runner import ThreadRunner
@@ -77,6 +82,8 @@ def run_gui(settings: Settings, *, display_only: bool = False, screen: int | Non
         log.error("cannot open the store: %s", exc)
         return _store_failed(exc)
     ctx = build_context(settings, store, clock)
+    # One read of the queue before any screen is built: every screen starts from it.
+    ctx.watcher.refresh()
     if display_only:
         window = show_display(ctx, screen)
     else:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QWidget
 
 from app.services.queue_views import QueueSnapshot
 from app.ui.context import UiContext
 
+if TYPE_CHECKING:
+    from app.ui.reception import ReceptionView
+    from app.ui.service_point import ServicePointView
+    from app.ui.settings_view import SettingsView
+    from app.ui.statistics_view import StatisticsView
+
 ROLES = (("reception", "Reception"), ("caseworker", "Handläggare"), ("manager", "Kontorschef"))
+# The tabs, in order. Each screen is built the first time it is shown (or asked for):
+# start-up builds only the one the role starts on.
+RECEPTION_TAB, SERVICE_POINT_TAB, STATISTICS_TAB, SETTINGS_TAB = range(4)
 
 
 class MainWindow(QMainWindow):
@@ -18,30 +30,27 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._ctx = ctx
         self._display: QWidget | None = None
+        self._views: dict[int, QWidget] = {}
         self._setup_ui()
         ctx.watcher.failed.connect(self._on_watcher_failed)
         ctx.watcher.changed.connect(self._on_snapshot)
 
     def _setup_ui(self) -> None:
-        from app.ui.reception import ReceptionView
-        from app.ui.service_point import ServicePointView
-        from app.ui.settings_view import SettingsView
-        from app.ui.statistics_view import StatisticsView
-
         self.setObjectName("main-window")
         self.setWindowTitle(self.tr("Servicedisk – {0}").format(self._ctx.office_name))
         self.resize(1280, 800)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("main-tabs")
         self.tabs.setAccessibleName(self.tr("Vyer"))
-        self.reception = ReceptionView(self._ctx, self)
-        self.service_point = ServicePointView(self._ctx, self)
-        self.statistics = StatisticsView(self._ctx, self)
-        self.settings_view = SettingsView(self._ctx, self)
-        self.tabs.addTab(self.reception, self.tr("&Reception"))
-        self.tabs.addTab(self.service_point, self.tr("&Lucka"))
-        self.tabs.addTab(self.statistics, self.tr("S&tatistik"))
-        self.tabs.addTab(self.settings_view, self.tr("&Inställningar"))
+        titles = (
+            self.tr("&Reception"),
+            self.tr("&Lucka"),
+            self.tr("S&tatistik"),
+            self.tr("&Inställningar"),
+        )
+        for title in titles:
+            self.tabs.addTab(QWidget(), title)  # stands in until the screen is built
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.setCentralWidget(self.tabs)
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
@@ -77,6 +86,86 @@ class MainWindow(QMainWindow):
         self.role_picker.setCurrentIndex(index)
         self._on_role_changed(index)
 
+    # ------------------------------------------------------------ the screens, built on demand
+
+    @property
+    def reception(self) -> ReceptionView:
+        """The reception screen."""
+        return cast("ReceptionView", self._view(RECEPTION_TAB))
+
+    @property
+    def service_point(self) -> ServicePointView:
+        """The service point (lucka) screen."""
+        return cast("ServicePointView", self._view(SERVICE_POINT_TAB))
+
+    @property
+    def statistics(self) -> StatisticsView:
+        """The statistics screen."""
+        return cast("StatisticsView", self._view(STATISTICS_TAB))
+
+    @property
+    def settings_view(self) -> SettingsView:
+        """The settings screen."""
+        return cast("SettingsView", self._view(SETTINGS_TAB))
+
+    def _build(self, tab: int, parent: QWidget) -> QWidget:
+        builders: dict[int, Callable[[QWidget], QWidget]] = {
+            RECEPTION_TAB: self._build_reception,
+            SERVICE_POINT_TAB: self._build_service_point,
+            STATISTICS_TAB: self._build_statistics,
+            SETTINGS_TAB: self._build_settings,
+        }
+        return builders[tab](parent)
+
+    def _build_reception(self, parent: QWidget) -> QWidget:
+        from app.ui.reception import ReceptionView
+
+        return ReceptionView(self._ctx, parent)
+
+    def _build_service_point(self, parent: QWidget) -> QWidget:
+        from app.ui.service_point import ServicePointView
+
+        return ServicePointView(self._ctx, parent)
+
+    def _build_statistics(self, parent: QWidget) -> QWidget:
+        from app.ui.statistics_view import StatisticsView
+
+        return StatisticsView(self._ctx, parent)
+
+    def _build_settings(self, parent: QWidget) -> QWidget:
+        from app.ui.settings_view import SettingsView
+
+        return SettingsView(self._ctx, parent)
+
+    def _view(self, tab: int) -> QWidget:
+        """The screen of a tab, built and put in place of its stand-in the first time."""
+        view = self._views.get(tab)
+        if view is not None:
+            return view
+        stand_in = self.tabs.widget(tab)
+        assert stand_in is not None
+        # Built right in the tabs' page stack: moving a styled widget tree to another
+        # parent later makes Qt restyle all of it (tens of ms for a screen).
+        view = self._views[tab] = self._build(tab, stand_in.parentWidget() or self.tabs)
+        title, visible = self.tabs.tabText(tab), self.tabs.isTabVisible(tab)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)  # the swap is no change of tab
+        try:
+            self.tabs.removeTab(tab)
+            self.tabs.insertTab(tab, view, title)
+            self.tabs.setTabVisible(tab, visible)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        stand_in.deleteLater()
+        return view
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index >= 0:
+            self._view(index)
+
+    # ------------------------------------------------------------ roles, display, status
+
     def _store_location(self) -> str:
         path = self._ctx.settings.sqlite_path
         return self.tr("Databas: {0}").format(path if path else self._ctx.settings.database_url)
@@ -85,11 +174,12 @@ class MainWindow(QMainWindow):
         role = self.role_picker.itemData(index) or "reception"
         self._ctx.role = role
         self._ctx.prefs.set("ui/role", role)
+        # The start tab first: hiding the current tab would show (and build) a neighbour.
+        start = SERVICE_POINT_TAB if role == "caseworker" else RECEPTION_TAB
+        self.tabs.setCurrentWidget(self._view(start))
         manager = role == "manager"
-        self.tabs.setTabVisible(self.tabs.indexOf(self.statistics), manager)
-        self.tabs.setTabVisible(self.tabs.indexOf(self.settings_view), manager)
-        start = self.service_point if role == "caseworker" else self.reception
-        self.tabs.setCurrentWidget(start)
+        self.tabs.setTabVisible(STATISTICS_TAB, manager)
+        self.tabs.setTabVisible(SETTINGS_TAB, manager)
 
     def _on_open_display(self) -> None:
         from app.ui.display import DisplayWindow

@@ -81,7 +81,11 @@ class ReceptionView(QWidget):
         self._hours: OpeningHours = {}
         self._hours_read: float | None = None
         self._setup_ui()
-        self._build_buttons([(q.letter, q.label) for q in list_queues(ctx.store)])
+        snapshot = ctx.watcher.snapshot
+        if snapshot is not None:  # at start-up the queues are read already
+            self._build_buttons([(q.letter, q.label) for q in snapshot.queues])
+        else:
+            self._build_buttons([(q.letter, q.label) for q in list_queues(ctx.store)])
         ctx.watcher.changed.connect(self._on_snapshot)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)

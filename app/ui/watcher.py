@@ -41,8 +41,9 @@ class RevisionWatcher(QObject):
         self._timer.timeout.connect(self.poll)
 
     def start(self) -> None:
-        """Read now, then poll."""
-        self.refresh()
+        """Read now (unless a snapshot is already here), then poll."""
+        if self.snapshot is None:
+            self.refresh()
         self._timer.start()
 
     def stop(self) -> None:

@@ -13,7 +13,6 @@ from app.models import (
     Errand,
     ErrandType,
     Language,
-    Office,
     Staff,
     Ticket,
     Visit,
@@ -21,6 +20,7 @@ from app.models import (
 from app.models.db import Store
 from app.services import errands as er
 from app.services import queue as q
+from app.services import revision
 from app.services.clock import ManualClock, business_day
 from app.services.errands import ErrandInput
 from app.services.errors import ServiceError, UnknownServicePointError, UnknownTicketError
@@ -55,8 +55,7 @@ def day_revision(store: Store, day) -> int:
 
 
 def office_revision(store: Store) -> int:
-    with store.read() as session:
-        return int(session.scalar(select(Office.revision)) or 0)
+    return revision.office_revision(store)
 
 
 def retire(store: Store, model: type, code: str) -> None:

@@ -35,6 +35,7 @@ from app.services.errors import (
     UnknownTicketError,
 )
 from app.services.queue_views import ahead_of, estimate_detail, queue_snapshot
+from app.services.revision import office_revision
 
 # ---------------------------------------------------------------- helpers
 
@@ -75,11 +76,10 @@ def ticket(store: Store, code: str, day: date | None = None) -> Ticket:
 def revisions(store: Store, day: date) -> tuple[int, int]:
     """The office revision and the given day's revision."""
     with store.read() as session:
-        office = session.scalar(select(Office.revision))
         day_rev = session.scalar(
             select(DayRevision.revision).where(DayRevision.business_day == day)
         )
-        return int(office or 0), int(day_rev or 0)
+    return office_revision(store), int(day_rev or 0)
 
 
 def issue_many(store: Store, clock: ManualClock, spec: str, step_s: float = 60) -> list[str]:
