@@ -294,7 +294,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) and wrong usage (2): return, don't exit
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     settings = resolve_settings(args.data_dir, args.database_url)
     setup_logging(settings)
     from app.services.errors import ServiceError

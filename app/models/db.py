@@ -130,7 +130,7 @@ def current_revision(engine: Engine) -> str | None:
 def _describe_unreadable(path: Path, exc: Exception) -> UnreadableStoreError:
     return UnreadableStoreError(
         f"The database {path} cannot be read ({exc}). It has not been changed. "
-        "Restore a backup with 'servicedisk restore FILE' or move the file away."
+        f"Move it away and copy the newest backup from {path.parent / 'backups'} in its place."
     )
 
 
@@ -235,7 +235,7 @@ def _migrate_locked(store: Store, now: Callable[[], datetime]) -> None:
             "know; it was written by a newer version. Install that version or restore a backup."
         )
     if at is not None and store.settings is not None and store.settings.sqlite_path:
-        from app.services.backup import backup_sqlite
+        from app.models.backup import backup_sqlite
 
         target = backup_sqlite(
             store.engine, store.settings.backups_dir, reason=f"before-upgrade-{at}", now=now()

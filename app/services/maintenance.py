@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import Settings
@@ -33,11 +33,16 @@ def check_store(settings: Settings) -> CheckReport:
                 return CheckReport(
                     False,
                     (),
-                    f"{path} is not an SQLite database. Restore a "
-                    "backup with 'servicedisk restore FILE'.",
+                    f"{path} is not an SQLite database. Move it away and copy the newest "
+                    f"backup from {settings.backups_dir} in its place.",
                 )
         lines.append(f"database\t{path}")
-    engine = make_engine(settings.database_url)
+    # Read-only: a check must not change the file (not even its journal mode).
+    engine = (
+        create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+        if path is not None
+        else make_engine(settings.database_url)
+    )
     try:
         with engine.connect() as conn:
             if engine.dialect.name == "sqlite":

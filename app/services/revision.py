@@ -21,7 +21,6 @@ from app.models import DayRevision, Office
 from app.models.db import Store
 from app.services.counters import increment
 
-
 _BUMP_OFFICE = update(Office).values(revision=Office.revision + 1)
 
 

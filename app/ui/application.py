@@ -40,16 +40,16 @@ def build_context(settings: Settings, store: Store, clock: Clock, runner=None) -
     )
 
 
-def _store_failed(exc: StoreError) -> int:
+def _store_failed(exc: StoreError, backups: object) -> int:
     QMessageBox.critical(
         None,
         "Servicedisk",
         QApplication.translate(
             "application",
             "Databasen kunde inte öppnas och har inte ändrats.\n\n"
-            "Återställ en säkerhetskopia (servicedisk restore FIL) eller kontakta IT.\n\n"
-            "Detaljer: {0}",
-        ).format(exc),
+            "Flytta undan filen och lägg den senaste säkerhetskopian från mappen {0} "
+            "på dess plats, eller kontakta IT.\n\nDetaljer: {1}",
+        ).format(backups, exc),
     )
     return 1
 
@@ -80,7 +80,7 @@ def run_gui(settings: Settings, *, display_only: bool = False, screen: int | Non
         store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
     except StoreError as exc:
         log.error("cannot open the store: %s", exc)
-        return _store_failed(exc)
+        return _store_failed(exc, settings.backups_dir)
     ctx = build_context(settings, store, clock)
     # One read of the queue before any screen is built: every screen starts from it.
     ctx.watcher.refresh()

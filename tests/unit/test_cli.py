@@ -145,12 +145,10 @@ def test_unknown_queue_is_one_sentence_and_exit_1(run):
         ["no-such-command"],
     ],
 )
-def test_wrong_usage_exits_2(run, argv, capsys, data_dir):
-    with pytest.raises(SystemExit) as exc:
-        run(*argv)
-    assert exc.value.code == 2
-    out, err = capsys.readouterr()
-    assert out == ""
+def test_wrong_usage_exits_2(run, argv, data_dir):
+    code, out, err = run(*argv)
+    assert code == 2
+    assert out == []
     assert "usage: servicedisk" in err
     assert not (data_dir / DATABASE_FILENAME).exists()
 
@@ -266,3 +264,15 @@ def test_commands_on_an_unreadable_store_fail_without_touching_it(run, data_dir)
     assert_one_sentence(err)
     assert "has not been changed" in err
     assert path.read_bytes() == b"\x00garbage" * 500
+
+
+def test_check_leaves_the_file_untouched(run, data_dir):
+    import hashlib
+
+    assert run("ticket", "issue", "A")[0] == 0
+    path = data_dir / DATABASE_FILENAME
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    code, out, _ = run("check")
+    assert code == 0
+    assert "integrity\tok" in out
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

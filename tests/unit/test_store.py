@@ -115,7 +115,7 @@ def test_an_unreadable_file_is_never_replaced(tmp_path, clock, damage):
     message = str(err.value)
     assert str(settings.sqlite_path) in message
     assert "has not been changed" in message
-    assert "restore" in message.lower()
+    assert "copy the newest backup from" in message
     assert settings.sqlite_path.read_bytes() == data
     assert not settings.backups_dir.exists()  # and no "backup" of the damage either
 

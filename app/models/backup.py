@@ -1,4 +1,4 @@
-"""Backups of the SQLite store, with SQLite's online backup API."""
+"""Consistent copies of the SQLite store (the online backup API), taken before upgrades."""
 
 from __future__ import annotations
 
