@@ -15,9 +15,9 @@ from sqlalchemy import func, inspect, select
 import app.models.db as db
 from app.migrations import HEAD_REVISION
 from app.models import Base, Ticket
+from app.models.backup import backup_sqlite
 from app.models.db import current_revision, make_engine, open_store
 from app.services import queue as q
-from app.models.backup import backup_sqlite
 from app.services.office import seed_store
 
 MIGRATIONS = Path(db.__file__).resolve().parent.parent / "migrations"
