@@ -5,9 +5,9 @@ process reports its window shown with the event loop running. The app run
 also reports its peak RSS with every window (main window and display) open.
 Run alone: ``python -m bench.bench_startup``.
 
-The app side starts the way ``servicedisk --data-dir DIR`` does: ``app.cli`` and
-``app.ui.application`` are loaded before the bench touches Qt, in the command's
-own import order, and the window comes from ``cli.main``. Both sides keep their
+The app side starts the way ``servicedisk --data-dir DIR`` does: the command's
+module loads the window's code (``cli.load_gui``, as ``cli.main`` does) before the
+bench touches Qt, and the window comes from ``cli.main``. Both sides keep their
 compiled bytecode between runs (in a temporary ``PYTHONPYCACHEPREFIX``, filled
 by the warm-up runs), as every start of an installed app has it, even where the
 environment sets ``PYTHONDONTWRITEBYTECODE``.
@@ -45,7 +45,7 @@ app.exec()
 APP = r"""
 import json, resource, sys
 from app import cli
-from app.ui import application  # what cli.main loads for the window, in its order
+cli.load_gui()  # what cli.main loads for the window, the way it does, before Qt is touched
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv)

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from app.config import RESOURCES_DIR
 from app.models import Office, Queue, ServicePoint, ServicePointQueue
 from app.models.db import Store
-from app.services import catalog
 from app.services.clock import Clock
 from app.services.revision import bump, revision_expression
 
@@ -66,6 +65,9 @@ class ServicePointInfo:
 
 def seed_store(store: Store, clock: Clock, seed_dir: Path = SEED_DIR) -> bool:
     """Fill an empty store with the seed office; returns whether it did anything."""
+    # Only a new store needs the catalog's code: an everyday start does without loading it.
+    from app.services import catalog
+
     with store.write() as session:
         if session.scalar(select(Office.id)) is not None:
             return False
@@ -134,19 +136,11 @@ def list_queues(store: Store) -> list[QueueInfo]:
         return [queue_info(q) for q in rows]
 
 
-def point_queue_ids(session: Session, point: ServicePoint) -> list[int]:
-    """The queues a point serves, in profile order; every active queue when not narrowed."""
-    if point.profile:
-        return [p.queue_id for p in point.profile]
-    return list(
-        session.scalars(
-            select(Queue.id).where(Queue.active).order_by(Queue.sort_order, Queue.letter)
-        )
-    )
-
-
 def point_queue_map(session: Session, point_ids: Iterable[int]) -> dict[int, list[int]]:
-    """:func:`point_queue_ids` of these service points, in two reads however many points."""
+    """The queues each point serves, in profile order; every active queue when not narrowed.
+
+    Two reads however many points there are.
+    """
     profiles: dict[int, list[int]] = {point_id: [] for point_id in point_ids}
     rows = session.execute(
         select(ServicePointQueue.service_point_id, ServicePointQueue.queue_id).order_by(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, bindparam, case, func, insert, literal, select, update
+from sqlalchemy import Boolean, Table, bindparam, case, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -162,7 +162,7 @@ def close_stale_once(store: Store, today: date, now: datetime) -> None:
     store.memo["closed_through"] = today
 
 
-_TICKET = Ticket.__table__
+_TICKET: Table = Ticket.__table__  # type: ignore[assignment]
 # One statement inserts the ticket and checks its queue: no row means no such queue.
 _INSERT_TICKET = (
     insert(_TICKET)

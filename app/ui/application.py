@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import sys
+from collections.abc import Iterator
 
 # The layers below the UI come first, on purpose: once PySide6 is loaded, its
 # import hook reads the source of every module imported after it (to look for
@@ -67,8 +70,45 @@ def show_display(ctx: UiContext, screen: int | None = None) -> QWidget:
     return window
 
 
+@contextlib.contextmanager
+def _collector_waits() -> Iterator[None]:
+    """Hold the garbage collector off, then freeze what was made out of its sight.
+
+    What start-up makes (the store, the screens) lives as long as the app:
+    collecting over it part-way through, and again in every full collection
+    later on the GUI thread, would be wasted time.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+
+
 def run_gui(settings: Settings, *, display_only: bool = False, screen: int | None = None) -> int:
     """Run the application until its last window closes; returns the exit code."""
+    try:
+        with _collector_waits():
+            app, ctx, _window = _start(settings, display_only=display_only, screen=screen)
+    except StoreError as exc:
+        log.error("cannot open the store: %s", exc)
+        return _store_failed(exc, settings.backups_dir)
+    code = app.exec()
+    ctx.watcher.stop()
+    runner = ctx.runner
+    if isinstance(runner, ThreadRunner):
+        runner.wait()
+    ctx.store.close()
+    return code
+
+
+def _start(
+    settings: Settings, *, display_only: bool, screen: int | None
+) -> tuple[QApplication, UiContext, QWidget]:
+    """Open the store (or raise StoreError) and show the first window."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Servicedisk")
@@ -76,11 +116,7 @@ def run_gui(settings: Settings, *, display_only: bool = False, screen: int | Non
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     apply_style(app)
     clock = SystemClock()
-    try:
-        store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-    except StoreError as exc:
-        log.error("cannot open the store: %s", exc)
-        return _store_failed(exc, settings.backups_dir)
+    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
     ctx = build_context(settings, store, clock)
     # One read of the queue before any screen is built: every screen starts from it.
     ctx.watcher.refresh()
@@ -93,10 +129,4 @@ def run_gui(settings: Settings, *, display_only: bool = False, screen: int | Non
         window.show()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     ctx.watcher.start()
-    code = app.exec()
-    ctx.watcher.stop()
-    runner = ctx.runner
-    if isinstance(runner, ThreadRunner):
-        runner.wait()
-    store.close()
-    return code
+    return app, ctx, window

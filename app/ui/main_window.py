@@ -148,13 +148,16 @@ class MainWindow(QMainWindow):
         # parent later makes Qt restyle all of it (tens of ms for a screen).
         view = self._views[tab] = self._build(tab, stand_in.parentWidget() or self.tabs)
         title, visible = self.tabs.tabText(tab), self.tabs.isTabVisible(tab)
-        current = self.tabs.currentIndex()
+        was_current = self.tabs.currentIndex() == tab
+        # In first, stand-in out after: removing the current tab would show another
+        # screen for a moment (and build or reload it).
         blocked = self.tabs.blockSignals(True)  # the swap is no change of tab
         try:
-            self.tabs.removeTab(tab)
             self.tabs.insertTab(tab, view, title)
             self.tabs.setTabVisible(tab, visible)
-            self.tabs.setCurrentIndex(current)
+            if was_current:
+                self.tabs.setCurrentIndex(tab)
+            self.tabs.removeTab(tab + 1)
         finally:
             self.tabs.blockSignals(blocked)
         stand_in.deleteLater()

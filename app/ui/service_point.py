@@ -30,9 +30,8 @@ from app.models import visit as st
 from app.services import queue
 from app.services.errands import VisitRef
 from app.services.errors import ServiceError
-from app.services.office import list_service_points
 from app.services.queue import TicketRef
-from app.services.queue_views import QueueSnapshot, TicketView
+from app.services.queue_views import PointStatus, QueueSnapshot, TicketView
 from app.ui.context import UiContext
 from app.ui.errand_form import ErrandForm
 from app.ui.service_point_panels import (
@@ -192,12 +191,12 @@ class ServicePointView(QWidget):
 
     # ------------------------------------------------------------ state
 
-    def _load_points(self) -> None:
+    def _load_points(self, points: tuple[PointStatus, ...]) -> None:
         """Fill the picker (again, after the office changed its service points)."""
         saved = self._ctx.prefs.get_int(PREF_POINT)
         self.point_picker.blockSignals(True)
         self.point_picker.clear()
-        for p in list_service_points(self._ctx.store):
+        for p in points:  # the snapshot's active points, as the office set them up
             letters = ", ".join(p.queue_letters) or "–"
             self.point_picker.addItem(self.tr("{0} (köer {1})").format(p.name, letters), p.number)
         self.point_picker.setCurrentIndex(self.point_picker.findData(saved))
@@ -219,7 +218,7 @@ class ServicePointView(QWidget):
         points_key = tuple((p.number, p.name, p.queue_letters) for p in snapshot.points)
         if points_key != self._points_key:
             self._points_key = points_key
-            self._load_points()
+            self._load_points(snapshot.points)
         number = self.point_number()
         point = next((p for p in snapshot.points if p.number == number), None)
         self._current = point.current if point else None

@@ -37,3 +37,17 @@ def test_renamed_office_shows_in_title_and_status_bar(qtbot, ui_ctx):
     ui_ctx.watcher.poll()
     assert window.findChild(QLabel, "status-office").text() == "Servicekontoret Norrby"
     assert "Norrby" in window.windowTitle()
+
+
+def test_only_the_start_tab_is_built_and_others_build_when_opened(qtbot, ui_ctx):
+    from PySide6.QtWidgets import QPushButton
+
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    # Reception is built at start; the service point's controls are not there yet.
+    assert window.findChild(QPushButton, "issue-A") is not None
+    assert window.findChild(QPushButton, "call-next") is None
+    window.tabs.setCurrentIndex(1)
+    assert window.findChild(QPushButton, "call-next") is not None
+    assert window.tabs.currentWidget() is window.service_point
+    assert window.tabs.count() == 4
