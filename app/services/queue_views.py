@@ -122,7 +122,8 @@ def call_order() -> tuple[Any, ...]:
 def _view(
     t: Ticket, letters: dict[int, str], points: dict[int, ServicePoint], now: datetime
 ) -> TicketView:
-    end = t.first_called_at if t.first_called_at else now
+    # Still waiting (also after a return or a transfer): the wait goes on until now.
+    end = now if t.state == st.WAITING or t.first_called_at is None else t.first_called_at
     point = points.get(t.service_point_id) if t.service_point_id else None
     return TicketView(
         id=t.id,

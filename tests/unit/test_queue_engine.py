@@ -997,3 +997,15 @@ def test_estimate_detail_says_one_minute(store, clock):
     issue_many(store, clock, "AA", step_s=1)
     snap = queue_snapshot(store, clock)
     assert estimate_detail(snap, snap.waiting[-1].code) == "1 ahead, about 1 minute"
+
+
+def test_a_returned_ticket_keeps_counting_its_wait(store, clock):
+    q.issue_ticket(store, clock, "A")
+    clock.advance(minutes=4)
+    q.call_next(store, clock, 1)
+    clock.advance(minutes=1)
+    q.return_to_queue(store, clock, "A001")
+    clock.advance(minutes=5)
+    ticket = queue_snapshot(store, clock).ticket("A001")
+    assert ticket is not None and ticket.state == "waiting"
+    assert ticket.wait_seconds == 10 * 60
