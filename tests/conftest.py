@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -34,3 +35,18 @@ def store(settings: Settings, clock: ManualClock) -> Iterator[Store]:
     opened = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def restore_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """cli.main() sets up file logging on the root logger; undo it after the test."""
+    monkeypatch.delenv("SERVICEDISK_DATA_DIR", raising=False)
+    monkeypatch.delenv("SERVICEDISK_DATABASE_URL", raising=False)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -83,6 +84,45 @@ class SettingsPage(QWidget):
         self.tell(done(result))
         self._ctx.watcher.refresh()
         return None
+
+    def _list_layout(self, table: QTableView, kind: str, add_label: str, intro: str) -> None:
+        """Lay out a list page: an intro, the table, and add/edit/retire/restore buttons.
+
+        The buttons are named ``add-<kind>`` … and call ``_on_add``, ``_on_edit``,
+        ``_on_retire`` and ``_on_restore``; activating a row edits it.
+        """
+        self.table = table
+        table.activated.connect(self._on_edit)
+        table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.add_button = button(self, add_label, f"add-{kind}", "primary")
+        self.edit_button = button(self, self.tr("&Ändra…"), f"edit-{kind}")
+        self.retire_button = button(self, self.tr("Ta &ur bruk"), f"retire-{kind}", "danger")
+        self.restore_button = button(self, self.tr("Åter&ställ"), f"restore-{kind}")
+        self.add_button.clicked.connect(self._on_add)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.retire_button.clicked.connect(self._on_retire)
+        self.restore_button.clicked.connect(self._on_restore)
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for widget in (self.add_button, self.edit_button, self.retire_button):
+            actions.addWidget(widget)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addWidget(label)
+        layout.addWidget(table, 1)
+        layout.addLayout(actions)
+
+    # List pages override these (see _list_layout).
+    def _on_add(self) -> None: ...
+    def _on_edit(self, *_args: object) -> None: ...
+    def _on_retire(self) -> None: ...
+    def _on_restore(self) -> None: ...
+    def _on_selection(self, *_args: object) -> None: ...
 
     def attempt(self, action: Callable[[], Any], done: Callable[[Any], str]) -> bool:
         """Run a service call and report either way; whether it was done."""

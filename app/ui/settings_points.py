@@ -8,13 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -138,37 +136,15 @@ class PointsPage(SettingsPage):
     def _setup_ui(self) -> None:
         self.setObjectName("settings-points")
         self.model = PointTableModel(self)
-        self.table = table_view(self, self.model, "points-table", self.tr("Luckor"))
-        self.table.activated.connect(self._on_edit)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.add_button = button(self, self.tr("&Ny lucka…"), "add-point", "primary")
-        self.edit_button = button(self, self.tr("&Ändra…"), "edit-point")
-        self.retire_button = button(self, self.tr("Ta &ur bruk"), "retire-point", "danger")
-        self.restore_button = button(self, self.tr("Åter&ställ"), "restore-point")
-        self.add_button.clicked.connect(self._on_add)
-        self.edit_button.clicked.connect(self._on_edit)
-        self.retire_button.clicked.connect(self._on_retire)
-        self.restore_button.clicked.connect(self._on_restore)
-        intro = QLabel(
+        self._list_layout(
+            table_view(self, self.model, "points-table", self.tr("Luckor")),
+            "point",
+            self.tr("&Ny lucka…"),
             self.tr(
                 "En luckas arbetsprofil är de köer den ropar upp från. Utan vald kö "
                 "betjänar luckan alla köer."
             ),
-            self,
         )
-        intro.setWordWrap(True)
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        for widget in (self.add_button, self.edit_button, self.retire_button):
-            actions.addWidget(widget)
-        actions.addWidget(self.restore_button)
-        actions.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
 
     def reload(self) -> None:
         """Read the service points again, keeping the selection."""

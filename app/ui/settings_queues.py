@@ -7,12 +7,10 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +20,6 @@ from app.ui.context import UiContext
 from app.ui.settings_common import (
     SettingsPage,
     SetupDialog,
-    button,
     named,
     select_key,
     selected_key,
@@ -99,39 +96,15 @@ class QueuesPage(SettingsPage):
     def _setup_ui(self) -> None:
         self.setObjectName("settings-queues")
         self.model = QueueTableModel(self)
-        self.table = table_view(
-            self, self.model, "queues-table", self.tr("Köer"), QueueTableModel.AGENCIES
-        )
-        self.table.activated.connect(self._on_edit)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.add_button = button(self, self.tr("&Ny kö…"), "add-queue", "primary")
-        self.edit_button = button(self, self.tr("&Ändra…"), "edit-queue")
-        self.retire_button = button(self, self.tr("Ta &ur bruk"), "retire-queue", "danger")
-        self.restore_button = button(self, self.tr("Åter&ställ"), "restore-queue")
-        self.add_button.clicked.connect(self._on_add)
-        self.edit_button.clicked.connect(self._on_edit)
-        self.retire_button.clicked.connect(self._on_retire)
-        self.restore_button.clicked.connect(self._on_restore)
-        intro = QLabel(
+        self._list_layout(
+            table_view(self, self.model, "queues-table", self.tr("Köer"), QueueTableModel.AGENCIES),
+            "queue",
+            self.tr("&Ny kö…"),
             self.tr(
                 "Varje kö har en bokstav på kölappen. En kö som tas ur bruk finns kvar i "
                 "statistiken och kan återställas."
             ),
-            self,
         )
-        intro.setWordWrap(True)
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        for widget in (self.add_button, self.edit_button, self.retire_button):
-            actions.addWidget(widget)
-        actions.addWidget(self.restore_button)
-        actions.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
 
     def reload(self) -> None:
         """Read the queues and the agencies in use again, keeping the selection."""

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,19 +71,6 @@ def errand_type(store: Store, agency: str, code: str) -> ErrandType:
         )
         assert row is not None
         return row
-
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    """app.cli.main adds a log file handler to the root logger; take it off again."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers[:]:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 # ---------------------------------------------------------------- good files

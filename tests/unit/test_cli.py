@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,20 +12,7 @@ from app import cli
 from app.config import DATABASE_FILENAME
 from app.services.clock import business_day
 
-
-@pytest.fixture(autouse=True)
-def _restore_logging(monkeypatch):
-    """main() sets up file logging on the root logger; undo it after each test."""
-    monkeypatch.delenv("SERVICEDISK_DATA_DIR", raising=False)
-    monkeypatch.delenv("SERVICEDISK_DATABASE_URL", raising=False)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers[:]:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("restore_logging")
 
 
 @pytest.fixture

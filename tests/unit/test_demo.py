@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -356,19 +355,6 @@ def test_a_large_office_gets_enough_service_points(store: Store, clock: ManualCl
     with store.read() as session:
         names = session.scalars(select(ServicePoint.name).order_by(ServicePoint.number)).all()
     assert len(names) == 6 + result.added_points and names[6] == "Lucka 7"
-
-
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    """app.cli.main adds a log file handler to the root logger; take it off again."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers[:]:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 def test_cli_demo(settings: Settings, capsys: Any, restore_logging: None) -> None:
