@@ -25,8 +25,9 @@ venv: $(VENV)/.installed
 # The demo office lives in a data dir of its own, filled on first start,
 # so an office's real store is never touched.
 run: $(VENV)/.installed
-	@test -f "$(DEMO_DIR)/servicedisk.sqlite3" || \
-		$(PY) -m app --data-dir "$(DEMO_DIR)" demo --days $(DEMO_DAYS) --seed 1
+	@test -f "$(DEMO_DIR)/.demo-filled" || \
+		{ $(PY) -m app --data-dir "$(DEMO_DIR)" demo --days $(DEMO_DAYS) --seed 1 && \
+		  touch "$(DEMO_DIR)/.demo-filled"; }
 	$(PY) -m app --data-dir "$(DEMO_DIR)"
 
 test: $(VENV)/.installed-test

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -27,9 +27,12 @@ from app.models import (
     Outcome,
     Queue,
     ReferralTarget,
+    ServicePoint,
+    Ticket,
 )
 from app.models.catalog import CatalogEntry
 from app.models.db import Store
+from app.models.visit import ACTIVE_STATES
 from app.services.clock import Clock
 from app.services.errand_rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 from app.services.revision import bump
@@ -353,6 +356,10 @@ def _apply_queues(
     session: Session, tally: _Tally, doc: CatalogDoc, agencies: dict[str, Agency]
 ) -> None:
     queues = {q.code: q for q in session.scalars(select(Queue))}
+    in_file = {q.code for q in doc.queues}
+    _check_retiring_queues(
+        session, [q for q in queues.values() if q.active and q.code not in in_file]
+    )
     wanted = {q.letter for q in doc.queues}
     # Letters are unique: first move every letter that will change (or that a
     # retired queue holds) out of the way, to a lowercase placeholder no queue
@@ -377,6 +384,33 @@ def _apply_queues(
                 tally.updated += 1
             queue.agencies = refs
     _retire(tally, queues.values(), set(by_code))
+
+
+def _check_retiring_queues(session: Session, retiring: list[Queue]) -> None:
+    """Refuse to retire a queue someone still waits in or that a point serves alone.
+
+    Otherwise visitors would be stranded: shown as waiting, never called. A
+    retired queue also leaves every work profile.
+    """
+    for queue in retiring:
+        active = session.scalar(
+            select(func.count(Ticket.id)).where(
+                Ticket.queue_id == queue.id, Ticket.state.in_(ACTIVE_STATES)
+            )
+        )
+        if active:
+            raise CatalogError(
+                f"queues: queue '{queue.code}' ({queue.letter}) is missing from the file but "
+                f"{active} visitor(s) still wait or are served in it; import it when it is empty"
+            )
+        for point in session.scalars(select(ServicePoint).where(ServicePoint.active)):
+            remaining = [p for p in point.profile if p.queue_id != queue.id]
+            if point.profile and not remaining:
+                raise CatalogError(
+                    f"queues: queue '{queue.code}' ({queue.letter}) is missing from the file but "
+                    f"{point.name} serves only that queue; change its work profile first"
+                )
+            point.profile = remaining
 
 
 def import_catalog(store: Store, clock: Clock, doc: CatalogDoc, *, source: str) -> ImportResult:

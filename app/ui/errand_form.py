@@ -31,6 +31,7 @@ from app.services.errors import ServiceError
 from app.ui.context import UiContext
 from app.ui.errand_models import CODE_ROLE
 from app.ui.errand_row import ErrandRow, count_text
+from app.ui.messages import database_failed
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +269,10 @@ class ErrandForm(QWidget):
         except ServiceError as exc:
             log.info("errands not saved: %s", exc)
             self.message.setText(exc.swedish)
+            return
+        except Exception:  # the database did not answer: keep the form as typed
+            log.exception("errands not saved")
+            self.message.setText(database_failed())
             return
         self._remember(inputs)
         self.message.clear()

@@ -34,6 +34,7 @@ from app.services.queue import TicketRef
 from app.services.queue_views import PointStatus, QueueSnapshot, TicketView
 from app.ui.context import UiContext
 from app.ui.errand_form import ErrandForm
+from app.ui.messages import database_failed
 from app.ui.service_point_panels import (
     PANEL_STYLE,
     CurrentCard,
@@ -256,6 +257,10 @@ class ServicePointView(QWidget):
             log.info("service point action refused: %s", exc)
             self._show(exc.swedish, "error")
             self._ctx.watcher.refresh()
+            return False
+        except Exception:  # the database did not answer: say so, lose nothing
+            log.exception("service point action failed")
+            self._show(database_failed(), "error")
             return False
         self._show(done(ref))
         self._ctx.watcher.refresh()

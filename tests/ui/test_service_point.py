@@ -246,3 +246,19 @@ def test_function_key_calls_next(qtbot, view, ui_ctx, ui_clock):
     qtbot.keyClick(view.focusWidget() or view, Qt.Key.Key_Escape)
     assert button(view, "finish").isVisible()
     assert text(view, "current-ticket") == "B001"
+
+
+def test_a_database_failure_is_said_in_swedish_and_nothing_is_called(
+    qtbot, view, ui_ctx, ui_clock, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    issue(ui_ctx, ui_clock, "A")
+
+    def locked(*_args, **_kwargs):
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(queue, "call_next", locked)
+    click(qtbot, view, "call-next")
+    assert "Det gick inte att spara i databasen" in text(view, "point-message")
+    assert [t.code for t in queue_snapshot(ui_ctx.store, ui_clock).waiting] == ["A001"]

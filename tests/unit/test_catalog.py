@@ -29,6 +29,7 @@ from app.services import catalog
 from app.services import errands as er
 from app.services.clock import ManualClock
 from app.services.errands import ErrandInput
+from app.services.office import list_queues
 
 SEED_FILE = RESOURCES_DIR / "seed" / "catalog.json"
 CATALOG_MODELS = (Agency, ErrandType, Outcome, ReferralTarget, Language, InterpreterKind, Queue)
@@ -381,3 +382,26 @@ def test_import_refuses_a_file_without_the_default_language_or_interpreter(tmp_p
     doc[section] = [e for e in doc[section] if e["code"] != code]
     with pytest.raises(CatalogError, match=f"{section}: must keep the entry with code '{code}'"):
         parse_catalog(doc)
+
+
+def test_import_refuses_to_retire_a_queue_someone_waits_in(
+    settings: Settings, store: Store, clock: ManualClock, tmp_path: Path, capsys: Any
+) -> None:
+    from app.services import queue as q
+
+    q.issue_ticket(store, clock, "A")
+    doc = json.loads(SEED_FILE.read_text(encoding="utf-8"))
+    doc["queues"] = [entry for entry in doc["queues"] if entry["letter"] != "A"]
+    path = tmp_path / "without-a.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    before = snapshot(store)
+    code = main(["--data-dir", str(settings.data_dir), "catalog", "import", str(path)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "queue 'fk-pm' (A)" in err and "1 visitor(s)" in err
+    assert snapshot(store) == before
+    # With the visitor served, the same file retires the queue and it leaves no profile behind.
+    q.call_next(store, clock, 1)
+    q.finish(store, clock, "A001")
+    assert main(["--data-dir", str(settings.data_dir), "catalog", "import", str(path)]) == 0
+    assert "A" not in [queue.letter for queue in list_queues(store)]
