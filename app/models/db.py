@@ -58,7 +58,8 @@ def _sqlite_begin(conn: Any) -> None:
     # deferred one that reads first could fail to upgrade its lock when another
     # process wrote in between, instead of waiting its turn.
     mode = "IMMEDIATE" if conn.get_execution_options().get("servicedisk_write") else "DEFERRED"
-    conn.exec_driver_sql(f"BEGIN {mode}")
+    # Straight to the driver: this runs before every transaction, the hot paths included.
+    conn.connection.driver_connection.execute(f"BEGIN {mode}")
 
 
 def make_engine(database_url: str) -> Engine:

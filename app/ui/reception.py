@@ -151,12 +151,18 @@ class ReceptionView(QWidget):
         self.reprint_selected.setObjectName("reprint-selected")
         self.reprint_selected.setAccessibleName(self.tr("Skriv ut vald kölapp igen"))
         self.reprint_selected.clicked.connect(self._on_reprint_selected_clicked)
+        self.walked_out = QPushButton(self.tr("Gick innan upprop"))
+        self.walked_out.setObjectName("walked-out")
+        self.walked_out.setAccessibleName(
+            self.tr("Markera vald kölapp: besökaren gick innan upprop")
+        )
+        self.walked_out.clicked.connect(self._on_walked_out_clicked)
         self.cancel_ticket = QPushButton(self.tr("Makulera vald …"))
         self.cancel_ticket.setObjectName("cancel-ticket")
         self.cancel_ticket.setProperty("role", "danger")
         self.cancel_ticket.setAccessibleName(self.tr("Makulera vald kölapp"))
         self.cancel_ticket.clicked.connect(self._on_cancel_clicked)
-        for button in (self.reprint_selected, self.cancel_ticket):
+        for button in (self.reprint_selected, self.walked_out, self.cancel_ticket):
             button.setEnabled(False)
             actions.addWidget(button)
         recent_box.addLayout(actions)
@@ -198,7 +204,7 @@ class ReceptionView(QWidget):
                 shortcut.activated.connect(lambda x=letter: self._on_issue(x))
                 self._shortcuts.append(shortcut)
         chain: list[QWidget] = [*self._buttons.values(), self.booked, self.panel.reprint]
-        chain += [self.recent_table, self.reprint_selected, self.cancel_ticket]
+        chain += [self.recent_table, self.reprint_selected, self.walked_out, self.cancel_ticket]
         chain += [self.waiting_table, self.serving_table]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -287,7 +293,7 @@ class ReceptionView(QWidget):
             return
         self._print(printout)
 
-    # ------------------------------------------------------------ recent tickets and cancel
+    # ---------------------------------------------------- recent tickets, cancel, walked out
 
     def _selected_code(self) -> str | None:
         rows = self.recent_table.selectionModel().selectedRows()
@@ -301,7 +307,9 @@ class ReceptionView(QWidget):
         snapshot = self._ctx.watcher.snapshot
         ticket = snapshot.ticket(code) if code and snapshot else None
         self.reprint_selected.setEnabled(code is not None)
-        self.cancel_ticket.setEnabled(ticket is not None and ticket.state in ("waiting", "parked"))
+        in_queue = ticket is not None and ticket.state in ("waiting", "parked")
+        self.walked_out.setEnabled(in_queue)
+        self.cancel_ticket.setEnabled(in_queue)
 
     def _on_cancel_clicked(self) -> None:
         code = self._selected_code()
@@ -338,6 +346,26 @@ class ReceptionView(QWidget):
             self._say(self.tr("{0} är makulerad.").format(code))
         self._ctx.watcher.refresh()
 
+    def _on_walked_out_clicked(self) -> None:
+        """The visitor left before being called: not a no-show, not a cancellation."""
+        code = self._selected_code()
+        if code is None:
+            return
+        try:
+            queue.walked_out(self._ctx.store, self._ctx.clock, code)
+        except ServiceError as exc:
+            log.warning("could not mark %s as walked out: %s", code, exc)
+            self._say(exc.swedish, error=True)
+        except Exception:
+            log.exception("could not mark %s as walked out", code)
+            self._say(
+                self.tr("{0} kunde inte markeras som gått. Försök igen.").format(code), error=True
+            )
+        else:
+            log.info("reception marked %s as walked out", code)
+            self._say(self.tr("{0} är markerad: gick innan upprop.").format(code))
+        self._ctx.watcher.refresh()
+
     # ------------------------------------------------------------ the live queue
 
     def _on_snapshot(self, snapshot: QueueSnapshot) -> None:
@@ -345,7 +373,9 @@ class ReceptionView(QWidget):
         if [letter for letter, _ in queues] != list(self._buttons):
             self._build_buttons(queues)  # the catalog changed
         for status in snapshot.queues:
-            self._buttons[status.letter].set_stats(status.waiting, status.estimated_wait_minutes)
+            button = self._buttons[status.letter]
+            button.set_label(status.label)  # a renamed queue keeps its letter
+            button.set_stats(status.waiting, status.estimated_wait_minutes)
         self.waiting_model.set_snapshot(snapshot)
         self.serving_model.set_snapshot(snapshot)
         self.recent_model.set_snapshot(snapshot)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -45,26 +45,41 @@ def _tr(text: str) -> str:
 
 
 def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours) -> str:
-    """The banner text when a new visitor's estimated wait runs past closing (else "")."""
+    """The banner text: closed for the day, a pause (lunch) until the office reopens, or the
+    queues whose estimated wait for a new visitor runs past closing (else "").
+
+    The estimate is weighed against the open time left today, so a pause does not count
+    as closing and the warning names the day's last closing time.
+    """
     now = snapshot.now
     intervals = opening_intervals(hours, snapshot.business_day)
-    end = next((end for start, end in intervals if start <= now < end), None)
-    if end is None:
-        past = [end for _start, end in intervals if end <= now]
-        if not past:
-            return ""  # before opening: a queue at opening is normal
+    if not intervals or now < intervals[0][0]:
+        return ""  # closed all day, or before opening: a queue at opening is normal
+    ahead = [(max(start, now), end) for start, end in intervals if end > now]
+    if not ahead:
         return _tr(
             "Kontoret har stängt för i dag (stängde {0}). Nya besökare hinner kanske inte betjänas."
-        ).format(f"{max(past).astimezone(OFFICE_TZ):%H:%M}")
-    closing = f"{end.astimezone(OFFICE_TZ):%H:%M}"
-    return "\n".join(
+        ).format(_hhmm(intervals[-1][1]))
+    open_left = sum((end - start for start, end in ahead), timedelta())
+    closing = _hhmm(ahead[-1][1])
+    lines = []
+    if ahead[0][0] > now:  # between two intervals of the day
+        lines.append(
+            _tr("Paus – öppnar igen {0}. Kölappar kan ändå delas ut.").format(_hhmm(ahead[0][0]))
+        )
+    lines += [
         _tr(
             "Kön {0}: uppskattad väntetid {1} min – besökaren hinner kanske inte betjänas "
             "före stängning {2}."
         ).format(q.letter, q.estimated_wait_minutes, closing)
         for q in snapshot.queues
-        if now + timedelta(minutes=q.estimated_wait_minutes) > end
-    )
+        if timedelta(minutes=q.estimated_wait_minutes) > open_left
+    ]
+    return "\n".join(lines)
+
+
+def _hhmm(instant: datetime) -> str:
+    return f"{instant.astimezone(OFFICE_TZ):%H:%M}"
 
 
 def make_table(
@@ -162,9 +177,20 @@ class IssueButton(QPushButton):
         else:
             text = self.tr("{0} väntar · ca {1} min").format(waiting, minutes)
         self.stats_label.setText(text)
+        self._update_accessible_name()
+
+    def set_label(self, label: str) -> None:
+        """Show the queue's new name (renamed in the settings)."""
+        if label == self.label_text:
+            return
+        self.label_text = label
+        self.name_label.setText(label)
+        self._update_accessible_name()
+
+    def _update_accessible_name(self) -> None:
         self.setAccessibleName(
             self.tr("Ny kölapp {0}, {1}. {2}. {3}").format(
-                self.letter, self.label_text, text, self.key
+                self.letter, self.label_text, self.stats_label.text(), self.key
             )
         )
 

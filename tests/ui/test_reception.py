@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QT
 
 from app.services import queue
 from app.services.clock import OFFICE_TZ
+from app.services.errors import InvalidTransitionError
+from app.services.office import list_queues
 from app.services.queue_views import queue_snapshot
+from app.services.setup import update_office, update_queue
 from app.ui.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint
 from app.ui.queue_models import RecentTicketsModel, WaitingModel
-from app.ui.reception import DOUBLE_PRESS_SECONDS, ReceptionView
+from app.ui.reception import DOUBLE_PRESS_SECONDS, OFFICE_REREAD_SECONDS, ReceptionView
 
 
 class FakePrinter:
@@ -234,6 +237,34 @@ def test_cancel_asks_first_and_removes_the_ticket(qtbot, view, ui_ctx, mono):
     assert "makulerad" in label(view, "reception-message").text()
 
 
+def test_walked_out_is_kept_apart_from_cancel(qtbot, view, ui_ctx, mono):
+    press(qtbot, view, "issue-A")
+    press(qtbot, view, "issue-B")
+    walked = button(view, "walked-out")
+    assert not walked.isEnabled()
+    assert walked.accessibleName()
+    select_recent(view, "A001")
+    assert walked.isEnabled()
+
+    press(qtbot, view, "walked-out")
+    assert column(view, "waiting-table") == ["B001"]
+    assert "A001" not in [t.code for t in queue_snapshot(ui_ctx.store, ui_ctx.clock).waiting]
+    with pytest.raises(InvalidTransitionError, match="walked-out"):  # closed, not cancelled
+        queue.cancel(ui_ctx.store, ui_ctx.clock, "A001")
+    assert "A001" in label(view, "reception-message").text()
+    assert "gick innan upprop" in label(view, "reception-message").text()
+
+
+def test_walked_out_on_a_ticket_closed_elsewhere_says_why(qtbot, view, ui_ctx):
+    press(qtbot, view, "issue-A")
+    select_recent(view, "A001")
+    queue.cancel(ui_ctx.store, ui_ctx.clock, "A001")  # another workstation, not yet polled
+    press(qtbot, view, "walked-out")
+    message = label(view, "reception-message").text()
+    assert "Det går inte att markera som gått A001" in message
+    assert "A001" not in column(view, "waiting-table")
+
+
 def test_reprint_of_a_selected_ticket(qtbot, view, printer, mono):
     press(qtbot, view, "issue-A")
     press(qtbot, view, "issue-B")
@@ -260,6 +291,37 @@ def test_closing_warning_near_closing_with_a_long_queue(qtbot, view, ui_ctx, ui_
     assert label(view, "last-ticket").text() == "A011"
 
 
+def set_hours(ui_ctx, mono, hours) -> None:
+    update_office(ui_ctx.store, ui_ctx.clock, opening_hours=hours)
+    mono.t += OFFICE_REREAD_SECONDS + 1  # reception re-reads the hours
+
+
+LUNCH = {"wed": [["10:00", "12:00"], ["13:00", "16:00"]]}
+
+
+def test_a_lunch_pause_is_not_closing_time(qtbot, view, ui_ctx, ui_clock, mono):
+    set_hours(ui_ctx, mono, LUNCH)
+    ui_clock.set(datetime(2026, 11, 25, 12, 30, tzinfo=OFFICE_TZ))
+    ui_ctx.watcher.poll()
+    warning = label(view, "closing-warning")
+    assert "stängt för i dag" not in warning.text()
+    assert "öppnar igen 13:00" in warning.text()
+    assert "Kön A" not in warning.text()
+
+
+def test_closing_warning_still_works_after_a_lunch_pause(qtbot, view, ui_ctx, ui_clock, mono):
+    set_hours(ui_ctx, mono, LUNCH)
+    ui_clock.set(datetime(2026, 11, 25, 15, 30, tzinfo=OFFICE_TZ))
+    issue_many(ui_ctx, "A", 10)
+    ui_ctx.watcher.poll()
+    warning = label(view, "closing-warning")
+    assert "före stängning 16:00" in warning.text()
+    assert "Paus" not in warning.text()
+    ui_clock.set(datetime(2026, 11, 25, 16, 10, tzinfo=OFFICE_TZ))
+    ui_ctx.watcher.refresh()
+    assert "stängt för i dag (stängde 16:00)" in warning.text()
+
+
 def test_no_closing_warning_in_the_morning(qtbot, view, ui_ctx):
     issue_many(ui_ctx, "A", 10)
     ui_ctx.watcher.poll()
@@ -272,6 +334,16 @@ def test_a_ticket_from_another_workstation_shows_up(qtbot, view, ui_ctx):
     assert "C001" in column(view, "waiting-table")
     assert "C001" in column(view, "recent-tickets")
     assert "1 väntar" in button(view, "issue-C").accessibleName()
+
+
+def test_a_renamed_queue_shows_its_new_name_on_the_issue_button(qtbot, view, ui_ctx):
+    code = next(q.code for q in list_queues(ui_ctx.store) if q.letter == "A")
+    update_queue(ui_ctx.store, ui_ctx.clock, code, label="Pass och id-kort")
+    ui_ctx.watcher.refresh()
+    issue_a = button(view, "issue-A")
+    assert issue_a.label_text == "Pass och id-kort"
+    assert issue_a.name_label.text() == "Pass och id-kort"
+    assert "Pass och id-kort" in issue_a.accessibleName()
 
 
 def test_now_serving_per_service_point(qtbot, view, ui_ctx):
@@ -294,7 +366,7 @@ def test_every_control_is_reachable_with_tab(qtbot, view):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget().objectName())
     wanted = {"issue-A", "issue-B", "issue-C", "issue-D", "booked-toggle", "reprint"}
-    wanted |= {"recent-tickets", "reprint-selected", "cancel-ticket"}
+    wanted |= {"recent-tickets", "reprint-selected", "walked-out", "cancel-ticket"}
     wanted |= {"waiting-table", "serving-table"}
     assert wanted <= set(seen)
 
