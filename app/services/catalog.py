@@ -52,7 +52,11 @@ CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
 class CatalogError(ValueError):
-    """A catalog file is wrong; the message names the entry and the reason."""
+    """A catalog file is wrong; names the entry and the reason, in English and in Swedish."""
+
+    def __init__(self, english: str, swedish: str | None = None) -> None:
+        super().__init__(english)
+        self.swedish = swedish or english
 
 
 @dataclass(frozen=True)
@@ -115,18 +119,20 @@ class ImportResult:
 # ---------------------------------------------------------------- validation
 
 
-def _fail(where: str, message: str) -> CatalogError:
-    return CatalogError(f"{where}: {message}" if where else message)
+def _fail(where: str, message: str, swedish: str) -> CatalogError:
+    if not where:
+        return CatalogError(message, swedish)
+    return CatalogError(f"{where}: {message}", f"{where}: {swedish}")
 
 
 def _obj(value: Any, where: str, allowed: Iterable[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail(where, "must be an object")
+        raise _fail(where, "must be an object", "måste vara ett objekt")
     if not value:
-        raise _fail(where, "empty object")
+        raise _fail(where, "empty object", "tomt objekt")
     unknown = sorted(set(value) - set(allowed))
     if unknown:
-        raise _fail(where, f"unknown field '{unknown[0]}'")
+        raise _fail(where, f"unknown field '{unknown[0]}'", f"okänt fält '{unknown[0]}'")
     return value
 
 
@@ -134,12 +140,12 @@ def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True)
     value = entry.get(key)
     if value is None:
         if required:
-            raise _fail(where, f"{key} missing")
+            raise _fail(where, f"{key} missing", f"{key} saknas")
         return None
     if not isinstance(value, str) or not value.strip():
-        raise _fail(where, f"{key} must be a non-empty text")
+        raise _fail(where, f"{key} must be a non-empty text", f"{key} måste vara en text")
     if len(value) > 120:
-        raise _fail(where, f"{key} is longer than 120 characters")
+        raise _fail(where, f"{key} is longer than 120 characters", f"{key} är längre än 120 tecken")
     return value.strip()
 
 
@@ -147,9 +153,13 @@ def _code(entry: dict[str, Any], where: str, seen: set[str]) -> str:
     code = _text(entry, "code", where)
     assert code is not None
     if not CODE_RE.match(code):
-        raise _fail(where, f"code '{code}' may hold only letters A–Z, digits, '-', '_' and '.'")
+        raise _fail(
+            where,
+            f"code '{code}' may hold only letters A–Z, digits, '-', '_' and '.'",
+            f"koden '{code}' får bara innehålla bokstäverna A–Z, siffror, '-', '_' och '.'",
+        )
     if code in seen:
-        raise _fail(where, f"duplicate code '{code}'")
+        raise _fail(where, f"duplicate code '{code}'", f"koden '{code}' finns redan")
     seen.add(code)
     return code
 
@@ -158,11 +168,11 @@ def _list(doc: dict[str, Any], key: str, where: str = "") -> list[Any]:
     value = doc.get(key)
     path = f"{where}.{key}" if where else key
     if value is None:
-        raise _fail(path, "missing")
+        raise _fail(path, "missing", "saknas")
     if not isinstance(value, list):
-        raise _fail(path, "must be a list")
+        raise _fail(path, "must be a list", "måste vara en lista")
     if key in REQUIRED_NONEMPTY and not value:
-        raise _fail(path, "must hold at least one entry")
+        raise _fail(path, "must hold at least one entry", "måste ha minst en post")
     return value
 
 
@@ -174,22 +184,30 @@ def _entry(raw: Any, where: str, seen: set[str], *, outcome: bool = False) -> En
     assert label is not None
     requires = entry.get("requires_referral", False)
     if not isinstance(requires, bool):
-        raise _fail(where, "requires_referral must be true or false")
+        raise _fail(
+            where,
+            "requires_referral must be true or false",
+            "requires_referral måste vara true eller false",
+        )
     return EntryDoc(code, label, _text(entry, "label_en", where, required=False), requires)
 
 
 def parse_catalog(data: Any) -> CatalogDoc:
     """Validate a decoded catalog document; raises CatalogError naming the first bad entry."""
     if not isinstance(data, dict) or not data:
-        raise _fail("", "the catalog must be a JSON object with 'format' and 'version'")
+        raise _fail(
+            "",
+            "the catalog must be a JSON object with 'format' and 'version'",
+            "katalogen måste vara ett JSON-objekt med 'format' och 'version'",
+        )
     if data.get("format") != FORMAT:
-        raise _fail("format", f"must be '{FORMAT}'")
+        raise _fail("format", f"must be '{FORMAT}'", f"måste vara '{FORMAT}'")
     if data.get("version") != VERSION:
-        raise _fail("version", f"must be {VERSION}")
+        raise _fail("version", f"must be {VERSION}", f"måste vara {VERSION}")
     known = {"format", "version", "agencies", "queues", *PLAIN_SECTIONS}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise _fail(unknown[0], "unknown section")
+        raise _fail(unknown[0], "unknown section", "okänd del")
 
     agencies: list[AgencyDoc] = []
     agency_codes: set[str] = set()
@@ -201,7 +219,11 @@ def parse_catalog(data: Any) -> CatalogDoc:
         assert label is not None
         kind = entry.get("kind", "agency")
         if kind not in AGENCY_KINDS:
-            raise _fail(where, f"kind must be one of {', '.join(AGENCY_KINDS)}")
+            raise _fail(
+                where,
+                f"kind must be one of {', '.join(AGENCY_KINDS)}",
+                f"kind måste vara en av {', '.join(AGENCY_KINDS)}",
+            )
         type_codes: set[str] = set()
         types = tuple(
             _entry(t, f"{where}.errand_types[{j}]", type_codes)
@@ -224,7 +246,11 @@ def parse_catalog(data: Any) -> CatalogDoc:
         ("interpreter_kinds", DEFAULT_INTERPRETER),
     ):
         if default not in {e.code for e in plain[key]}:
-            raise _fail(key, f"must keep the entry with code '{default}' (the default)")
+            raise _fail(
+                key,
+                f"must keep the entry with code '{default}' (the default)",
+                f"måste behålla posten med koden '{default}' (standardvalet)",
+            )
 
     queues: list[QueueDoc] = []
     queue_codes: set[str] = set()
@@ -235,18 +261,30 @@ def parse_catalog(data: Any) -> CatalogDoc:
         code = _code(entry, where, queue_codes)
         letter = entry.get("letter")
         if not isinstance(letter, str) or not re.fullmatch("[A-Z]", letter):
-            raise _fail(where, "letter must be one capital letter A–Z")
+            raise _fail(
+                where,
+                "letter must be one capital letter A–Z",
+                "letter måste vara en stor bokstav A–Z",
+            )
         if letter in letters:
-            raise _fail(where, f"duplicate letter '{letter}'")
+            raise _fail(where, f"duplicate letter '{letter}'", f"bokstaven '{letter}' finns redan")
         letters.add(letter)
         label = _text(entry, "label", where)
         assert label is not None
         refs = entry.get("agencies", [])
         if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
-            raise _fail(where, "agencies must be a list of agency codes")
+            raise _fail(
+                where,
+                "agencies must be a list of agency codes",
+                "agencies måste vara en lista med myndighetskoder",
+            )
         for j, ref in enumerate(refs):
             if ref not in agency_codes:
-                raise _fail(f"{where}.agencies[{j}]", f"unknown agency '{ref}'")
+                raise _fail(
+                    f"{where}.agencies[{j}]",
+                    f"unknown agency '{ref}'",
+                    f"okänd myndighet '{ref}'",
+                )
         queues.append(
             QueueDoc(
                 code,
@@ -264,14 +302,17 @@ def read_catalog_file(path: Path) -> CatalogDoc:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise CatalogError(f"{path}: no such file") from exc
+        raise CatalogError(f"{path}: no such file", f"{path}: filen finns inte") from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(f"{path}: cannot be read ({exc})") from exc
+        raise CatalogError(
+            f"{path}: cannot be read ({exc})", f"{path}: filen kan inte läsas ({exc})"
+        ) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CatalogError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            f"{path}: inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})",
         ) from exc
     return parse_catalog(data)
 
@@ -401,14 +442,18 @@ def _check_retiring_queues(session: Session, retiring: list[Queue]) -> None:
         if active:
             raise CatalogError(
                 f"queues: queue '{queue.code}' ({queue.letter}) is missing from the file but "
-                f"{active} visitor(s) still wait or are served in it; import it when it is empty"
+                f"{active} visitor(s) still wait or are served in it; import it when it is empty",
+                f"kö {queue.letter} saknas i filen men {active} besökare väntar eller betjänas "
+                "i den; importera när kön är tom",
             )
         for point in session.scalars(select(ServicePoint).where(ServicePoint.active)):
             remaining = [p for p in point.profile if p.queue_id != queue.id]
             if point.profile and not remaining:
                 raise CatalogError(
                     f"queues: queue '{queue.code}' ({queue.letter}) is missing from the file but "
-                    f"{point.name} serves only that queue; change its work profile first"
+                    f"{point.name} serves only that queue; change its work profile first",
+                    f"kö {queue.letter} saknas i filen men {point.name} betjänar bara den kön; "
+                    "ändra luckans arbetsprofil först",
                 )
             point.profile = remaining
 

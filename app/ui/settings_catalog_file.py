@@ -117,8 +117,9 @@ class CatalogFileBox(QGroupBox):
         log.warning("catalog export failed: %s", exc)
         self.tell(
             self.tr(
-                "Katalogen kunde inte sparas: {0}. Välj en annan mapp eller ett annat namn."
-            ).format(getattr(exc, "strerror", None) or exc),
+                "Katalogen kunde inte sparas där (ingen behörighet, disken full eller mappen "
+                "saknas). Välj en annan mapp eller ett annat namn."
+            ),
             True,
         )
 
@@ -156,7 +157,7 @@ class CatalogFileBox(QGroupBox):
         self._busy(False)
         if isinstance(exc, CatalogError):
             log.info("catalog import refused: %s", exc)
-            self.tell(self.tr("Katalogen importerades inte: {0}").format(exc), True)
+            self.tell(self.tr("Katalogen importerades inte: {0}").format(exc.swedish), True)
             return
         log.error("catalog import failed", exc_info=exc)
         self.tell(

@@ -407,7 +407,7 @@ def test_import_of_a_broken_file_names_the_entry(qtbot, view, ui_ctx, dialogs, t
     click(qtbot, view, "import-catalog")
 
     assert is_error(view)
-    assert message(view) == "Katalogen importerades inte: agencies[2].errand_types[1]: code missing"
+    assert message(view) == "Katalogen importerades inte: agencies[2].errand_types[1]: code saknas"
     assert (office_revision(ui_ctx.store), setup.catalog_overview(ui_ctx.store)) == before
     assert child(view, QPushButton, "import-catalog").isEnabled()
 
