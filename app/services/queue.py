@@ -4,12 +4,16 @@ Each public function is one unit of work in one write transaction. A ticket
 number is allocated by an atomic counter in the same transaction that stores
 the ticket, so a number that was shown always exists and is never given twice.
 Every change bumps the office revision and the business day's revision.
+
+This module holds issuing and calling; the shared ticket reference and lookups
+live in :mod:`app.services.queue_base` and what happens after a call in
+:mod:`app.services.queue_after`. Both are re-exported here, so callers keep
+using ``app.services.queue`` for the whole engine.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -25,7 +29,6 @@ from app.models import (
     Ticket,
     TicketCounter,
     UTCDateTime,
-    Visit,
 )
 from app.models import visit as st
 from app.models.db import Store
@@ -42,109 +45,45 @@ from app.services.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
+from app.services.queue_after import (
+    cancel,
+    close_stale_days,
+    finish,
+    finish_in,
+    no_show,
+    park,
+    return_to_queue,
+    start_serving,
+    transfer,
+    walked_out,
+)
+from app.services.queue_base import MAX_NUMBER, TicketRef, _office, _point, _ref, _require, _ticket
 from app.services.revision import bump
 
-MAX_NUMBER = 999
-
-
-@dataclass(frozen=True)
-class TicketRef:
-    """A ticket just acted on: enough to show, print or announce it."""
-
-    id: int
-    code: str
-    queue_letter: str
-    state: str
-    booked: bool
-    business_day: date
-    issued_at: datetime
-    service_point_number: int | None = None
-    service_point_name: str | None = None
-    recalls: int = 0
-    visit_id: int | None = None
-
-
-def _ref(ticket: Ticket, visit_id: int | None = None) -> TicketRef:
-    point = ticket.service_point
-    return TicketRef(
-        id=ticket.id,
-        code=ticket.code,
-        queue_letter=ticket.queue.letter,
-        state=ticket.state,
-        booked=ticket.booked,
-        business_day=ticket.business_day,
-        issued_at=ticket.issued_at,
-        service_point_number=point.number if point else None,
-        service_point_name=point.name if point else None,
-        recalls=ticket.recalls,
-        visit_id=visit_id,
-    )
-
-
-# ---------------------------------------------------------------- lookups
-
-
-def _queue(session: Session, letter: str) -> Queue:
-    queue = session.scalar(select(Queue).where(Queue.letter == letter.upper(), Queue.active))
-    if queue is None:
-        raise UnknownQueueError(letter)
-    return queue
-
-
-def _point(session: Session, number: int) -> ServicePoint:
-    point = session.scalar(
-        select(ServicePoint).where(ServicePoint.number == number, ServicePoint.active)
-    )
-    if point is None:
-        raise UnknownServicePointError(number)
-    return point
-
-
-def _ticket(session: Session, code: str, day: date) -> Ticket:
-    ticket = session.scalar(
-        select(Ticket).where(Ticket.business_day == day, Ticket.code == code.upper())
-    )
-    if ticket is None:
-        raise UnknownTicketError(code.upper())
-    return ticket
-
-
-def _require(ticket: Ticket, allowed: tuple[str, ...], action_en: str, action_sv: str) -> None:
-    if ticket.state not in allowed:
-        raise InvalidTransitionError(ticket.code, ticket.state, action_en, action_sv)
-
-
-def _office(session: Session) -> Office:
-    office = session.scalar(select(Office))
-    assert office is not None, "store not seeded"
-    return office
-
-
-# ---------------------------------------------------------------- day rollover
-
-
-def close_stale_days(session: Session, today: date, now: datetime) -> int:
-    """Close what earlier business days left open; returns how many tickets it closed.
-
-    Waiting and parked tickets become not served (they are not carried into
-    today). Called or serving ones are finished with their timing flagged
-    unreliable: the case worker forgot to finish them.
-    """
-    stale = list(
-        session.scalars(
-            select(Ticket).where(Ticket.state.in_(st.ACTIVE_STATES), Ticket.business_day < today)
-        )
-    )
-    if not stale:
-        return 0
-    for ticket in stale:
-        if ticket.state in (st.CALLED, st.SERVING):
-            _finish(session, ticket, now, unreliable=True)
-        else:
-            ticket.state, ticket.closed_at = st.NOT_SERVED, now
-    bump(session, now, [t.business_day for t in stale])
-    return len(stale)
-
+__all__ = [
+    "MAX_NUMBER",
+    "InvalidTransitionError",
+    "TicketRef",
+    "TooFewRecallsError",
+    "UnknownTicketError",
+    "call_next",
+    "call_ticket",
+    "cancel",
+    "close_stale_days",
+    "close_stale_once",
+    "finish",
+    "finish_in",
+    "issue_ticket",
+    "no_show",
+    "park",
+    "recall",
+    "resume",
+    "return_to_queue",
+    "set_print_status",
+    "start_serving",
+    "transfer",
+    "walked_out",
+]
 
 # ---------------------------------------------------------------- issuing
 
@@ -468,147 +407,3 @@ def recall(store: Store, clock: Clock, code: str) -> TicketRef:
         )
         bump(session, now, [day])
         return _ref(ticket)
-
-
-# ---------------------------------------------------------------- after the call
-
-
-def start_serving(store: Store, clock: Clock, code: str) -> TicketRef:
-    """The called visitor has arrived at the service point."""
-    return _transition(
-        store, clock, code, (st.CALLED,), st.SERVING, "start serving", "börja betjäna"
-    )
-
-
-def no_show(store: Store, clock: Clock, code: str) -> TicketRef:
-    """The called visitor did not come, after the office's number of recalls."""
-    now = clock.now()
-    with store.write() as session:
-        ticket = _ticket(session, code, business_day(now))
-        _require(ticket, (st.CALLED,), "mark as no-show", "markera som utebliven")
-        needed = _office(session).recalls_before_no_show - ticket.recalls
-        if needed > 0:
-            raise TooFewRecallsError(ticket.code, needed)
-        ticket.state, ticket.closed_at = st.NO_SHOW, now
-        bump(session, now, [ticket.business_day])
-        return _ref(ticket)
-
-
-def return_to_queue(store: Store, clock: Clock, code: str) -> TicketRef:
-    """Put a called ticket back in its queue, in its old place."""
-    return _transition(
-        store,
-        clock,
-        code,
-        (st.CALLED, st.SERVING),
-        st.WAITING,
-        "return to the queue",
-        "lägga tillbaka i kön",
-        unassign=True,
-    )
-
-
-def park(store: Store, clock: Clock, code: str) -> TicketRef:
-    """Set a visitor aside (filling in a form); call them back later with :func:`resume`."""
-    return _transition(
-        store, clock, code, (st.CALLED, st.SERVING), st.PARKED, "park", "parkera", unassign=True
-    )
-
-
-def cancel(store: Store, clock: Clock, code: str) -> TicketRef:
-    """Cancel a ticket that is not being served (issued by mistake)."""
-    return _transition(
-        store, clock, code, (st.WAITING, st.PARKED), st.CANCELLED, "cancel", "makulera", close=True
-    )
-
-
-def walked_out(store: Store, clock: Clock, code: str) -> TicketRef:
-    """The visitor left before being called (not the same as a no-show)."""
-    return _transition(
-        store,
-        clock,
-        code,
-        (st.WAITING, st.PARKED),
-        st.WALKED_OUT,
-        "mark as walked out",
-        "markera som gått",
-        close=True,
-    )
-
-
-def _transition(
-    store: Store,
-    clock: Clock,
-    code: str,
-    allowed: tuple[str, ...],
-    target: str,
-    action_en: str,
-    action_sv: str,
-    *,
-    unassign: bool = False,
-    close: bool = False,
-) -> TicketRef:
-    now = clock.now()
-    with store.write() as session:
-        ticket = _ticket(session, code, business_day(now))
-        _require(ticket, allowed, action_en, action_sv)
-        ticket.state = target
-        if unassign:
-            ticket.service_point_id = None
-            ticket.service_point = None
-        if close:
-            ticket.closed_at = now
-        bump(session, now, [ticket.business_day])
-        return _ref(ticket)
-
-
-def transfer(store: Store, clock: Clock, code: str, letter: str) -> TicketRef:
-    """Move a ticket to another queue, keeping its place in time and its number."""
-    now = clock.now()
-    with store.write() as session:
-        ticket = _ticket(session, code, business_day(now))
-        _require(ticket, (st.WAITING, st.CALLED, st.SERVING, st.PARKED), "transfer", "flytta")
-        queue = _queue(session, letter)
-        ticket.queue_id, ticket.queue = queue.id, queue
-        ticket.state = st.WAITING
-        ticket.service_point_id, ticket.service_point = None, None
-        bump(session, now, [ticket.business_day])
-        return _ref(ticket)
-
-
-def _finish(session: Session, ticket: Ticket, now: datetime, *, unreliable: bool = False) -> Visit:
-    assert ticket.called_at is not None
-    visit = Visit(
-        business_day=ticket.business_day,
-        ticket_id=ticket.id,
-        channel="ticket",
-        service_point_id=ticket.service_point_id,
-        staff_id=ticket.staff_id,
-        started_at=ticket.called_at,
-        ended_at=now,
-        timing_unreliable=unreliable,
-        demo=ticket.demo,
-    )
-    session.add(visit)
-    ticket.state, ticket.closed_at = st.DONE, now
-    session.flush()
-    return visit
-
-
-def finish_in(session: Session, now: datetime, code: str, *, unreliable: bool = False) -> Visit:
-    """Finish today's ticket within the caller's transaction; returns the new visit."""
-    ticket = _ticket(session, code, business_day(now))
-    _require(ticket, (st.CALLED, st.SERVING), "finish", "avsluta")
-    visit = _finish(session, ticket, now, unreliable=unreliable)
-    bump(session, now, [ticket.business_day])
-    return visit
-
-
-def finish(store: Store, clock: Clock, code: str, *, unreliable: bool = False) -> TicketRef:
-    """Finish serving a ticket; the visit is stored and its errands can be logged."""
-    now = clock.now()
-    with store.write() as session:
-        visit = finish_in(session, now, code, unreliable=unreliable)
-        ticket = session.get(Ticket, visit.ticket_id)
-        assert ticket is not None
-        return _ref(ticket, visit.id)

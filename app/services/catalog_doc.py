@@ -1,0 +1,282 @@
+"""The catalog file format: its constants, the document it decodes to, and validation.
+
+The format is documented in docs/catalog-format.md. :func:`parse_catalog`
+validates a whole decoded document before anything is applied and raises a
+:class:`CatalogError` naming the first bad entry
+(``agencies[2].errand_types[5]: code missing``). Nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.models import InterpreterKind, Language, Outcome, ReferralTarget
+from app.services.errand_rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
+
+FORMAT = "servicedisk-catalog"
+VERSION = 1
+AGENCY_KINDS = ("agency", "municipality", "region", "common", "other")
+# Sections of plain entries: file key → model.
+PLAIN_SECTIONS: dict[str, type[Any]] = {
+    "outcomes": Outcome,
+    "referral_targets": ReferralTarget,
+    "languages": Language,
+    "interpreter_kinds": InterpreterKind,
+}
+REQUIRED_NONEMPTY = ("agencies", "outcomes", "languages", "interpreter_kinds", "queues")
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+
+
+class CatalogError(ValueError):
+    """A catalog file is wrong; names the entry and the reason, in English and in Swedish."""
+
+    def __init__(self, english: str, swedish: str | None = None) -> None:
+        super().__init__(english)
+        self.swedish = swedish or english
+
+
+@dataclass(frozen=True)
+class EntryDoc:
+    """A catalog entry as read from a file."""
+
+    code: str
+    label: str
+    label_en: str | None = None
+    requires_referral: bool = False
+
+
+@dataclass(frozen=True)
+class AgencyDoc:
+    """An agency with its errand types, as read from a file."""
+
+    code: str
+    label: str
+    label_en: str | None
+    kind: str
+    errand_types: tuple[EntryDoc, ...]
+
+
+@dataclass(frozen=True)
+class QueueDoc:
+    """A queue, as read from a file."""
+
+    code: str
+    letter: str
+    label: str
+    label_en: str | None
+    agencies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CatalogDoc:
+    """A whole validated catalog."""
+
+    agencies: tuple[AgencyDoc, ...]
+    plain: dict[str, tuple[EntryDoc, ...]]
+    queues: tuple[QueueDoc, ...]
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _fail(where: str, message: str, swedish: str) -> CatalogError:
+    if not where:
+        return CatalogError(message, swedish)
+    return CatalogError(f"{where}: {message}", f"{where}: {swedish}")
+
+
+def _obj(value: Any, where: str, allowed: Iterable[str]) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(where, "must be an object", "måste vara ett objekt")
+    if not value:
+        raise _fail(where, "empty object", "tomt objekt")
+    unknown = sorted(set(value) - set(allowed))
+    if unknown:
+        raise _fail(where, f"unknown field '{unknown[0]}'", f"okänt fält '{unknown[0]}'")
+    return value
+
+
+def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        if required:
+            raise _fail(where, f"{key} missing", f"{key} saknas")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(where, f"{key} must be a non-empty text", f"{key} måste vara en text")
+    if len(value) > 120:
+        raise _fail(where, f"{key} is longer than 120 characters", f"{key} är längre än 120 tecken")
+    return value.strip()
+
+
+def _code(entry: dict[str, Any], where: str, seen: set[str]) -> str:
+    code = _text(entry, "code", where)
+    assert code is not None
+    if not CODE_RE.match(code):
+        raise _fail(
+            where,
+            f"code '{code}' may hold only letters A–Z, digits, '-', '_' and '.'",
+            f"koden '{code}' får bara innehålla bokstäverna A–Z, siffror, '-', '_' och '.'",
+        )
+    if code in seen:
+        raise _fail(where, f"duplicate code '{code}'", f"koden '{code}' finns redan")
+    seen.add(code)
+    return code
+
+
+def _list(doc: dict[str, Any], key: str, where: str = "") -> list[Any]:
+    value = doc.get(key)
+    path = f"{where}.{key}" if where else key
+    if value is None:
+        raise _fail(path, "missing", "saknas")
+    if not isinstance(value, list):
+        raise _fail(path, "must be a list", "måste vara en lista")
+    if key in REQUIRED_NONEMPTY and not value:
+        raise _fail(path, "must hold at least one entry", "måste ha minst en post")
+    return value
+
+
+def _entry(raw: Any, where: str, seen: set[str], *, outcome: bool = False) -> EntryDoc:
+    allowed = ["code", "label", "label_en"] + (["requires_referral"] if outcome else [])
+    entry = _obj(raw, where, allowed)
+    code = _code(entry, where, seen)
+    label = _text(entry, "label", where)
+    assert label is not None
+    requires = entry.get("requires_referral", False)
+    if not isinstance(requires, bool):
+        raise _fail(
+            where,
+            "requires_referral must be true or false",
+            "requires_referral måste vara true eller false",
+        )
+    return EntryDoc(code, label, _text(entry, "label_en", where, required=False), requires)
+
+
+def parse_catalog(data: Any) -> CatalogDoc:
+    """Validate a decoded catalog document; raises CatalogError naming the first bad entry."""
+    if not isinstance(data, dict) or not data:
+        raise _fail(
+            "",
+            "the catalog must be a JSON object with 'format' and 'version'",
+            "katalogen måste vara ett JSON-objekt med 'format' och 'version'",
+        )
+    if data.get("format") != FORMAT:
+        raise _fail("format", f"must be '{FORMAT}'", f"måste vara '{FORMAT}'")
+    if data.get("version") != VERSION:
+        raise _fail("version", f"must be {VERSION}", f"måste vara {VERSION}")
+    known = {"format", "version", "agencies", "queues", *PLAIN_SECTIONS}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise _fail(unknown[0], "unknown section", "okänd del")
+
+    agencies: list[AgencyDoc] = []
+    agency_codes: set[str] = set()
+    for i, raw in enumerate(_list(data, "agencies")):
+        where = f"agencies[{i}]"
+        entry = _obj(raw, where, ["code", "label", "label_en", "kind", "errand_types"])
+        code = _code(entry, where, agency_codes)
+        label = _text(entry, "label", where)
+        assert label is not None
+        kind = entry.get("kind", "agency")
+        if kind not in AGENCY_KINDS:
+            raise _fail(
+                where,
+                f"kind must be one of {', '.join(AGENCY_KINDS)}",
+                f"kind måste vara en av {', '.join(AGENCY_KINDS)}",
+            )
+        type_codes: set[str] = set()
+        types = tuple(
+            _entry(t, f"{where}.errand_types[{j}]", type_codes)
+            for j, t in enumerate(_list(entry, "errand_types", where))
+        )
+        agencies.append(
+            AgencyDoc(code, label, _text(entry, "label_en", where, required=False), kind, types)
+        )
+
+    plain: dict[str, tuple[EntryDoc, ...]] = {}
+    for key in PLAIN_SECTIONS:
+        seen: set[str] = set()
+        plain[key] = tuple(
+            _entry(raw, f"{key}[{i}]", seen, outcome=key == "outcomes")
+            for i, raw in enumerate(_list(data, key))
+        )
+    # Errands logged without a choice use these: retiring them would break logging.
+    for key, default in (
+        ("languages", DEFAULT_LANGUAGE),
+        ("interpreter_kinds", DEFAULT_INTERPRETER),
+    ):
+        if default not in {e.code for e in plain[key]}:
+            raise _fail(
+                key,
+                f"must keep the entry with code '{default}' (the default)",
+                f"måste behålla posten med koden '{default}' (standardvalet)",
+            )
+
+    queues: list[QueueDoc] = []
+    queue_codes: set[str] = set()
+    letters: set[str] = set()
+    for i, raw in enumerate(_list(data, "queues")):
+        where = f"queues[{i}]"
+        entry = _obj(raw, where, ["code", "letter", "label", "label_en", "agencies"])
+        code = _code(entry, where, queue_codes)
+        letter = entry.get("letter")
+        if not isinstance(letter, str) or not re.fullmatch("[A-Z]", letter):
+            raise _fail(
+                where,
+                "letter must be one capital letter A–Z",
+                "letter måste vara en stor bokstav A–Z",
+            )
+        if letter in letters:
+            raise _fail(where, f"duplicate letter '{letter}'", f"bokstaven '{letter}' finns redan")
+        letters.add(letter)
+        label = _text(entry, "label", where)
+        assert label is not None
+        refs = entry.get("agencies", [])
+        if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+            raise _fail(
+                where,
+                "agencies must be a list of agency codes",
+                "agencies måste vara en lista med myndighetskoder",
+            )
+        for j, ref in enumerate(refs):
+            if ref not in agency_codes:
+                raise _fail(
+                    f"{where}.agencies[{j}]",
+                    f"unknown agency '{ref}'",
+                    f"okänd myndighet '{ref}'",
+                )
+        queues.append(
+            QueueDoc(
+                code,
+                letter,
+                label,
+                _text(entry, "label_en", where, required=False),
+                tuple(dict.fromkeys(refs)),
+            )
+        )
+    return CatalogDoc(tuple(agencies), plain, tuple(queues))
+
+
+def read_catalog_file(path: Path) -> CatalogDoc:
+    """Read and validate a catalog file; CatalogError says what is wrong and where."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise CatalogError(f"{path}: no such file", f"{path}: filen finns inte") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogError(
+            f"{path}: cannot be read ({exc})", f"{path}: filen kan inte läsas ({exc})"
+        ) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            f"{path}: inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})",
+        ) from exc
+    return parse_catalog(data)

@@ -1,0 +1,189 @@
+"""The queue engine after the call: serve, no-show, return, park, cancel, transfer, finish.
+
+Also closes what earlier business days left open. Each public function is one
+unit of work in one write transaction and bumps the office and day revisions.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Ticket, Visit
+from app.models import visit as st
+from app.models.db import Store
+from app.services.clock import Clock, business_day
+from app.services.errors import TooFewRecallsError
+from app.services.queue_base import TicketRef, _office, _queue, _ref, _require, _ticket
+from app.services.revision import bump
+
+# ---------------------------------------------------------------- day rollover
+
+
+def close_stale_days(session: Session, today: date, now: datetime) -> int:
+    """Close what earlier business days left open; returns how many tickets it closed.
+
+    Waiting and parked tickets become not served (they are not carried into
+    today). Called or serving ones are finished with their timing flagged
+    unreliable: the case worker forgot to finish them.
+    """
+    stale = list(
+        session.scalars(
+            select(Ticket).where(Ticket.state.in_(st.ACTIVE_STATES), Ticket.business_day < today)
+        )
+    )
+    if not stale:
+        return 0
+    for ticket in stale:
+        if ticket.state in (st.CALLED, st.SERVING):
+            _finish(session, ticket, now, unreliable=True)
+        else:
+            ticket.state, ticket.closed_at = st.NOT_SERVED, now
+    bump(session, now, [t.business_day for t in stale])
+    return len(stale)
+
+
+# ---------------------------------------------------------------- after the call
+
+
+def start_serving(store: Store, clock: Clock, code: str) -> TicketRef:
+    """The called visitor has arrived at the service point."""
+    return _transition(
+        store, clock, code, (st.CALLED,), st.SERVING, "start serving", "börja betjäna"
+    )
+
+
+def no_show(store: Store, clock: Clock, code: str) -> TicketRef:
+    """The called visitor did not come, after the office's number of recalls."""
+    now = clock.now()
+    with store.write() as session:
+        ticket = _ticket(session, code, business_day(now))
+        _require(ticket, (st.CALLED,), "mark as no-show", "markera som utebliven")
+        needed = _office(session).recalls_before_no_show - ticket.recalls
+        if needed > 0:
+            raise TooFewRecallsError(ticket.code, needed)
+        ticket.state, ticket.closed_at = st.NO_SHOW, now
+        bump(session, now, [ticket.business_day])
+        return _ref(ticket)
+
+
+def return_to_queue(store: Store, clock: Clock, code: str) -> TicketRef:
+    """Put a called ticket back in its queue, in its old place."""
+    return _transition(
+        store,
+        clock,
+        code,
+        (st.CALLED, st.SERVING),
+        st.WAITING,
+        "return to the queue",
+        "lägga tillbaka i kön",
+        unassign=True,
+    )
+
+
+def park(store: Store, clock: Clock, code: str) -> TicketRef:
+    """Set a visitor aside (filling in a form); call them back later with :func:`resume`."""
+    return _transition(
+        store, clock, code, (st.CALLED, st.SERVING), st.PARKED, "park", "parkera", unassign=True
+    )
+
+
+def cancel(store: Store, clock: Clock, code: str) -> TicketRef:
+    """Cancel a ticket that is not being served (issued by mistake)."""
+    return _transition(
+        store, clock, code, (st.WAITING, st.PARKED), st.CANCELLED, "cancel", "makulera", close=True
+    )
+
+
+def walked_out(store: Store, clock: Clock, code: str) -> TicketRef:
+    """The visitor left before being called (not the same as a no-show)."""
+    return _transition(
+        store,
+        clock,
+        code,
+        (st.WAITING, st.PARKED),
+        st.WALKED_OUT,
+        "mark as walked out",
+        "markera som gått",
+        close=True,
+    )
+
+
+def _transition(
+    store: Store,
+    clock: Clock,
+    code: str,
+    allowed: tuple[str, ...],
+    target: str,
+    action_en: str,
+    action_sv: str,
+    *,
+    unassign: bool = False,
+    close: bool = False,
+) -> TicketRef:
+    now = clock.now()
+    with store.write() as session:
+        ticket = _ticket(session, code, business_day(now))
+        _require(ticket, allowed, action_en, action_sv)
+        ticket.state = target
+        if unassign:
+            ticket.service_point_id = None
+            ticket.service_point = None
+        if close:
+            ticket.closed_at = now
+        bump(session, now, [ticket.business_day])
+        return _ref(ticket)
+
+
+def transfer(store: Store, clock: Clock, code: str, letter: str) -> TicketRef:
+    """Move a ticket to another queue, keeping its place in time and its number."""
+    now = clock.now()
+    with store.write() as session:
+        ticket = _ticket(session, code, business_day(now))
+        _require(ticket, (st.WAITING, st.CALLED, st.SERVING, st.PARKED), "transfer", "flytta")
+        queue = _queue(session, letter)
+        ticket.queue_id, ticket.queue = queue.id, queue
+        ticket.state = st.WAITING
+        ticket.service_point_id, ticket.service_point = None, None
+        bump(session, now, [ticket.business_day])
+        return _ref(ticket)
+
+
+def _finish(session: Session, ticket: Ticket, now: datetime, *, unreliable: bool = False) -> Visit:
+    assert ticket.called_at is not None
+    visit = Visit(
+        business_day=ticket.business_day,
+        ticket_id=ticket.id,
+        channel="ticket",
+        service_point_id=ticket.service_point_id,
+        staff_id=ticket.staff_id,
+        started_at=ticket.called_at,
+        ended_at=now,
+        timing_unreliable=unreliable,
+        demo=ticket.demo,
+    )
+    session.add(visit)
+    ticket.state, ticket.closed_at = st.DONE, now
+    session.flush()
+    return visit
+
+
+def finish_in(session: Session, now: datetime, code: str, *, unreliable: bool = False) -> Visit:
+    """Finish today's ticket within the caller's transaction; returns the new visit."""
+    ticket = _ticket(session, code, business_day(now))
+    _require(ticket, (st.CALLED, st.SERVING), "finish", "avsluta")
+    visit = _finish(session, ticket, now, unreliable=unreliable)
+    bump(session, now, [ticket.business_day])
+    return visit
+
+
+def finish(store: Store, clock: Clock, code: str, *, unreliable: bool = False) -> TicketRef:
+    """Finish serving a ticket; the visit is stored and its errands can be logged."""
+    now = clock.now()
+    with store.write() as session:
+        visit = finish_in(session, now, code, unreliable=unreliable)
+        ticket = session.get(Ticket, visit.ticket_id)
+        assert ticket is not None
+        return _ref(ticket, visit.id)

@@ -1,0 +1,97 @@
+"""Shared ground of the queue engine: the ticket reference and the lookups.
+
+:class:`TicketRef` is what every queue action returns; the lookups find an
+active queue, service point or today's ticket (raising the service's own
+errors when there is none) and check that a ticket may make a transition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Office, Queue, ServicePoint, Ticket
+from app.services.errors import (
+    InvalidTransitionError,
+    UnknownQueueError,
+    UnknownServicePointError,
+    UnknownTicketError,
+)
+
+MAX_NUMBER = 999
+
+
+@dataclass(frozen=True)
+class TicketRef:
+    """A ticket just acted on: enough to show, print or announce it."""
+
+    id: int
+    code: str
+    queue_letter: str
+    state: str
+    booked: bool
+    business_day: date
+    issued_at: datetime
+    service_point_number: int | None = None
+    service_point_name: str | None = None
+    recalls: int = 0
+    visit_id: int | None = None
+
+
+def _ref(ticket: Ticket, visit_id: int | None = None) -> TicketRef:
+    point = ticket.service_point
+    return TicketRef(
+        id=ticket.id,
+        code=ticket.code,
+        queue_letter=ticket.queue.letter,
+        state=ticket.state,
+        booked=ticket.booked,
+        business_day=ticket.business_day,
+        issued_at=ticket.issued_at,
+        service_point_number=point.number if point else None,
+        service_point_name=point.name if point else None,
+        recalls=ticket.recalls,
+        visit_id=visit_id,
+    )
+
+
+# ---------------------------------------------------------------- lookups
+
+
+def _queue(session: Session, letter: str) -> Queue:
+    queue = session.scalar(select(Queue).where(Queue.letter == letter.upper(), Queue.active))
+    if queue is None:
+        raise UnknownQueueError(letter)
+    return queue
+
+
+def _point(session: Session, number: int) -> ServicePoint:
+    point = session.scalar(
+        select(ServicePoint).where(ServicePoint.number == number, ServicePoint.active)
+    )
+    if point is None:
+        raise UnknownServicePointError(number)
+    return point
+
+
+def _ticket(session: Session, code: str, day: date) -> Ticket:
+    ticket = session.scalar(
+        select(Ticket).where(Ticket.business_day == day, Ticket.code == code.upper())
+    )
+    if ticket is None:
+        raise UnknownTicketError(code.upper())
+    return ticket
+
+
+def _require(ticket: Ticket, allowed: tuple[str, ...], action_en: str, action_sv: str) -> None:
+    if ticket.state not in allowed:
+        raise InvalidTransitionError(ticket.code, ticket.state, action_en, action_sv)
+
+
+def _office(session: Session) -> Office:
+    office = session.scalar(select(Office))
+    assert office is not None, "store not seeded"
+    return office
