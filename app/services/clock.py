@@ -50,8 +50,3 @@ class ManualClock:
 def business_day(instant: datetime, tz: ZoneInfo = OFFICE_TZ) -> date:
     """The office-local calendar day an instant belongs to."""
     return instant.astimezone(tz).date()
-
-
-def day_start(day: date, tz: ZoneInfo = OFFICE_TZ) -> datetime:
-    """The instant (UTC) local midnight begins the given day."""
-    return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)

@@ -46,8 +46,3 @@ def office_revision(store: Store) -> int:
     """The office's current revision: moves whenever anything shown changes."""
     with store.read() as session:
         return int(session.scalar(_OFFICE_REVISION) or 0)
-
-
-def day_revisions(session: Session) -> dict[date, int]:
-    """Every business day's revision."""
-    return {d.business_day: d.revision for d in session.scalars(select(DayRevision))}

@@ -279,10 +279,6 @@ class Announcer(QObject):
         self._queue.append(Announcement(code, point_number, recall))
         self._pump()
 
-    def clear(self) -> None:
-        """Forget announcements not yet started (the one playing finishes)."""
-        self._queue.clear()
-
     # A loop rather than recursion: a backend may call done at once.
     def _pump(self) -> None:
         if self._pumping:
