@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.services.queue_views import TicketView
 
@@ -16,43 +23,70 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-class ChoiceModel(QAbstractTableModel):
+class _CodedRows(QAbstractTableModel):
+    """Rows of read models that each have a ``code``, with fixed column titles."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, rows: Sequence[Any] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = list(rows)
+
+    def _replace(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def _at(self, row: int) -> Any | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _item(self, index: Index) -> Any | None:
+        return self._at(index.row()) if index.isValid() else None
+
+    def row_of(self, code: str | None) -> int:
+        """The row holding a code, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.code == code), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of rows."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """One column per title."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return QCoreApplication.translate("errand_models", self.HEADERS[section])
+        return None
+
+
+class ChoiceModel(_CodedRows):
     """Catalog entries (code, label, label_en) for a combo box; column 0 is what it shows."""
 
     LABEL, CODE, LABEL_EN = range(3)
     HEADERS = ("Benämning", "Kod", "Engelska")
 
-    def __init__(self, choices: Sequence[Any] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = list(choices)
-
     def set_choices(self, choices: Sequence[Any]) -> None:
         """Replace every row (another agency's errand types, a reloaded catalog)."""
-        self.beginResetModel()
-        self._rows = list(choices)
-        self.endResetModel()
+        self._replace(choices)
 
     def choice(self, row: int) -> Any | None:
         """The choice on a row, or None outside the model."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, code: str | None) -> int:
-        """The row holding a code, or -1."""
-        return next((i for i, c in enumerate(self._rows) if c.code == code), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of choices."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Label, code, English label."""
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return self._at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text per column; the code, a sort key and the choice itself by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        choice = self._item(index)
+        if choice is None:
             return None
-        choice = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = (choice.label, choice.code, choice.label_en)[index.column()]
             return value or ""
@@ -66,18 +100,6 @@ class ChoiceModel(QAbstractTableModel):
             return choice
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.tr(self.HEADERS[section])
-        return None
-
 
 def waited_text(seconds: int) -> str:
     """A wait as a case worker reads it: "under 1 min", "14 min", "1 h 05 min"."""
@@ -89,43 +111,28 @@ def waited_text(seconds: int) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
-class TicketListModel(QAbstractTableModel):
+class TicketListModel(_CodedRows):
     """Waiting or parked tickets of the snapshot: code, queue, wait so far."""
 
     CODE, QUEUE, WAITED = range(3)
     HEADERS = ("Lapp", "Kö", "Väntade")
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TicketView] = []
+        super().__init__((), parent)
 
     def set_tickets(self, tickets: Sequence[TicketView]) -> None:
         """Replace the rows (a new snapshot)."""
-        self.beginResetModel()
-        self._rows = list(tickets)
-        self.endResetModel()
+        self._replace(tickets)
 
     def ticket(self, row: int) -> TicketView | None:
         """The ticket on a row, or None."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, code: str | None) -> int:
-        """The row of a ticket code, or -1."""
-        return next((i for i, t in enumerate(self._rows) if t.code == code), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of tickets."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Code, queue, waited."""
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return self._at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text per column; the code, a sort key and the ticket by role."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        t = self._item(index)
+        if t is None:
             return None
-        t = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.CODE:
@@ -142,16 +149,4 @@ class TicketListModel(QAbstractTableModel):
             return (t.code, t.queue_letter, t.wait_seconds)[column]
         if role == OBJECT_ROLE:
             return t
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.tr(self.HEADERS[section])
         return None

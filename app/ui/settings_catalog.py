@@ -103,7 +103,6 @@ class CatalogPage(SettingsPage):
         self, ctx: UiContext, parent: QWidget | None = None, file_dialogs: FileDialogs | None = None
     ) -> None:
         super().__init__(ctx, parent)
-        self.dialog: EntryDialog | None = None
         self._overview: CatalogOverview | None = None
         self._setup_ui(file_dialogs)
         self.reload()
@@ -287,7 +286,7 @@ class CatalogPage(SettingsPage):
                 lambda item: self.tr("Namnet är ändrat till ”{0}”.").format(item.label),
             )
 
-        self._open(EntryDialog(title, entry, submit, self))
+        self._open_entry(EntryDialog(title, entry, submit, self))
 
     def _on_add(self) -> None:
         target = self._target()
@@ -310,23 +309,14 @@ class CatalogPage(SettingsPage):
                 self._added,
             )
 
-        self._open(EntryDialog(title, None, submit, self))
+        self._open_entry(EntryDialog(title, None, submit, self))
 
     def _added(self, item: CatalogItem) -> str:
         self.select_entry(item.kind, item.code, item.agency_code)
         return self.tr("”{0}” är tillagd.").format(item.label)
 
-    def _open(self, dialog: EntryDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.open()
-        (dialog.code if dialog.code.isVisible() else dialog.label).setFocus()
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = None
-        self.tree.setFocus()
+    def _open_entry(self, dialog: EntryDialog) -> None:
+        self._open(dialog, dialog.code if not dialog.code.isHidden() else dialog.label, self.tree)
 
     def _on_set_active(self, active: bool) -> None:
         entry = self.selected()

@@ -56,9 +56,15 @@ class SettingsPage(QWidget):
 
     message = Signal(str, bool)  # Swedish text, is it an error
 
+    # Set by list pages (see _list_layout): their table, its model, the open dialog.
+    table: QTableView
+    model: Any
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self.dialog: QDialog | None = None
+        self._focus_after_dialog: QWidget | None = None
 
     def reload(self) -> None:
         """Read the set-up again (another window may have changed it)."""
@@ -122,7 +128,31 @@ class SettingsPage(QWidget):
     def _on_edit(self, *_args: object) -> None: ...
     def _on_retire(self) -> None: ...
     def _on_restore(self) -> None: ...
-    def _on_selection(self, *_args: object) -> None: ...
+
+    def _on_selection(self, *_args: object) -> None:
+        """Enable what can be done to the selected row (list pages)."""
+        item = self.selected()
+        self.edit_button.setEnabled(item is not None)
+        self.retire_button.setEnabled(item is not None and item.active)
+        self.restore_button.setEnabled(item is not None and not item.active)
+
+    def selected(self) -> Any:
+        """The read model on the selected row of a list page, or None."""
+        return self.model.find(selected_key(self.table))
+
+    def _open(self, dialog: QDialog, focus: QWidget, back: QWidget | None = None) -> None:
+        """Open an edit dialog without blocking; when it closes, focus goes back (the table)."""
+        self.dialog = dialog
+        self._focus_after_dialog = back
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+        focus.setFocus()
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        (self._focus_after_dialog or self.table).setFocus()
 
     def attempt(self, action: Callable[[], Any], done: Callable[[Any], str]) -> bool:
         """Run a service call and report either way; whether it was done."""

@@ -129,7 +129,6 @@ class PointsPage(SettingsPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.dialog: PointDialog | None = None
         self._setup_ui()
         self.reload()
 
@@ -155,35 +154,17 @@ class PointsPage(SettingsPage):
 
     def selected(self) -> PointSetup | None:
         """The service point on the selected row."""
-        return self.model.find(selected_key(self.table))
+        return super().selected()
 
     def _queues(self) -> list[tuple[str, str]]:
         return [(q.letter, q.label) for q in setup.list_queue_setup(self._ctx.store) if q.active]
-
-    def _on_selection(self, *_args: object) -> None:
-        point = self.selected()
-        self.edit_button.setEnabled(point is not None)
-        self.retire_button.setEnabled(point is not None and point.active)
-        self.restore_button.setEnabled(point is not None and not point.active)
-
-    def _open(self, dialog: PointDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.open()
-        dialog.name.setFocus()
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = None
-        self.table.setFocus()
 
     def _on_add(self) -> None:
         dialog = PointDialog(self.tr("Ny lucka"), self._queues(), None, self._submit_new, self)
         taken = {p.number for p in self.model.rows()}
         dialog.number.setValue(next(n for n in range(1, 100) if n not in taken) if taken else 1)
         dialog.name.setText(self.tr("Lucka {0}").format(dialog.number.value()))
-        self._open(dialog)
+        self._open(dialog, dialog.name)
 
     def _submit_new(self, dialog: PointDialog) -> str | None:
         return self.run(
@@ -207,7 +188,8 @@ class PointsPage(SettingsPage):
         if point is None:
             return
         title = self.tr("Ändra {0}").format(point.name)
-        self._open(PointDialog(title, self._queues(), point, self._submit_edit(point), self))
+        dialog = PointDialog(title, self._queues(), point, self._submit_edit(point), self)
+        self._open(dialog, dialog.name)
 
     def _submit_edit(self, point: PointSetup) -> Callable[[PointDialog], str | None]:
         def submit(dialog: PointDialog) -> str | None:

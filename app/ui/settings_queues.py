@@ -88,7 +88,6 @@ class QueuesPage(SettingsPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.dialog: QueueDialog | None = None
         self._agencies: list[tuple[str, str]] = []
         self._setup_ui()
         self.reload()
@@ -118,28 +117,11 @@ class QueuesPage(SettingsPage):
 
     def selected(self) -> QueueSetup | None:
         """The queue on the selected row."""
-        return self.model.find(selected_key(self.table))
-
-    def _on_selection(self, *_args: object) -> None:
-        queue = self.selected()
-        self.edit_button.setEnabled(queue is not None)
-        self.retire_button.setEnabled(queue is not None and queue.active)
-        self.restore_button.setEnabled(queue is not None and not queue.active)
-
-    def _open(self, dialog: QueueDialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(self._on_dialog_finished)
-        dialog.open()
-        dialog.letter.setFocus()
-
-    def _on_dialog_finished(self, _result: int) -> None:
-        if self.dialog is not None:
-            self.dialog.deleteLater()
-        self.dialog = None
-        self.table.setFocus()
+        return super().selected()
 
     def _on_add(self) -> None:
-        self._open(QueueDialog(self.tr("Ny kö"), self._agencies, None, self._submit_new, self))
+        dialog = QueueDialog(self.tr("Ny kö"), self._agencies, None, self._submit_new, self)
+        self._open(dialog, dialog.letter)
 
     def _submit_new(self, dialog: QueueDialog) -> str | None:
         store, clock = self._ctx.store, self._ctx.clock
@@ -164,7 +146,8 @@ class QueuesPage(SettingsPage):
         if queue is None:
             return
         title = self.tr("Ändra kö {0}").format(queue.letter if queue.has_letter else queue.label)
-        self._open(QueueDialog(title, self._agencies, queue, self._submit_edit(queue), self))
+        dialog = QueueDialog(title, self._agencies, queue, self._submit_edit(queue), self)
+        self._open(dialog, dialog.letter)
 
     def _submit_edit(self, queue: QueueSetup) -> Callable[[QueueDialog], str | None]:
         def submit(dialog: QueueDialog) -> str | None:
