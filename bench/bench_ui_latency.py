@@ -101,7 +101,13 @@ def run() -> list[dict[str, Any]]:
         prefs.set("printing/mode", "pdf")
         runner = _DeferredRunner()
         ctx = UiContext(
-            settings, store, clock, runner, RevisionWatcher(store, clock), prefs, "Exempelstad"
+            settings=settings,
+            store=store,
+            clock=clock,
+            runner=runner,
+            watcher=RevisionWatcher(store, clock),
+            prefs=prefs,
+            office_name="Exempelstad",
         )
         view = ReceptionView(ctx, monotonic=_Ticks())
         view.resize(WIDTH, HEIGHT)

@@ -11,7 +11,7 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,22 +24,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.migrations import HEAD_REVISION
+from app.models.errors import NewerSchemaError, StoreError, UnreadableStoreError
+from app.models.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
 
 log = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 15_000
-
-
-class StoreError(Exception):
-    """The store cannot be opened or used; the message says what to do."""
-
-
-class UnreadableStoreError(StoreError):
-    """The database file exists but is not a readable Servicedisk store."""
-
-
-class NewerSchemaError(StoreError):
-    """The database was written by a newer Servicedisk than this one."""
 
 
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -109,6 +97,20 @@ class Store:
         """One read-only transaction on a consistent snapshot."""
         with self._read() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Fetch]:
+        """One read-only transaction for plain SQL (the read models): see :mod:`app.models.rows`."""
+        with self.engine.connect() as connection, connection.begin():
+            driver = connection.connection.driver_connection
+            if connection.dialect.name == "sqlite" and isinstance(driver, sqlite3.Connection):
+                yield sqlite_fetch(driver)
+            else:
+
+                def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
+                    return [tuple(row) for row in connection.execute(text(sql), dict(params))]
+
+                yield fetch
 
     @property
     def dialect(self) -> str:

@@ -20,19 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime
-
-# Ticket states. Active ones are still the office's business today.
-WAITING = "waiting"
-CALLED = "called"
-SERVING = "serving"
-PARKED = "parked"
-DONE = "done"
-NO_SHOW = "no_show"
-WALKED_OUT = "walked_out"
-CANCELLED = "cancelled"
-NOT_SERVED = "not_served"  # still waiting when the business day ended
-ACTIVE_STATES = (WAITING, CALLED, SERVING, PARKED)
-CLOSED_STATES = (DONE, NO_SHOW, WALKED_OUT, CANCELLED, NOT_SERVED)
+from app.models.states import WAITING
 
 
 class TicketCounter(Base):

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.models import Agency, AuditEvent, ErrandType, Outcome, Queue, ServicePoint, Ticket
 from app.models.catalog import CatalogEntry
 from app.models.db import Store
-from app.models.visit import ACTIVE_STATES
+from app.models.states import ACTIVE_STATES
 from app.services.catalog_doc import (
     AGENCY_KINDS,
     CODE_RE,

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CallEvent, Errand, Ticket, Visit
-from app.models import visit as st
+from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
 from app.services.demo_plan import DayPlan, plan_day

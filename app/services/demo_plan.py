@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.models import visit as st
+from app.models import states as st
 from app.services import calendar
 from app.services.clock import OFFICE_TZ
 from app.services.demo_rhythm import (

@@ -14,7 +14,7 @@ from bisect import insort
 from collections import deque
 from dataclasses import dataclass, field
 
-from app.models import visit as st
+from app.models import states as st
 from app.services.demo_plan import DayPlan, PlannedTicket
 from app.services.demo_rhythm import FORGOT_TO_FINISH_SHARE, RECALL_SHARE
 from app.services.demo_world import World

@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.config import RESOURCES_DIR
 from app.models import Office, Queue, ServicePoint, ServicePointQueue
 from app.models.db import Store
 from app.services.clock import Clock
-from app.services.revision import bump, revision_expression
+from app.services.queue_views import REVISION_SQL, fill_profiles
+from app.services.revision import bump
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ def get_office(store: Store) -> OfficeInfo:
             code=o.code,
             name=o.name,
             time_zone=o.time_zone,
-            revision=int(session.scalar(select(revision_expression())) or 0),
+            revision=int(session.scalar(text(REVISION_SQL)) or 0),
             opening_hours=dict(o.opening_hours),
             recalls_before_no_show=o.recalls_before_no_show,
             recall_min_seconds=o.recall_min_seconds,
@@ -141,25 +142,15 @@ def point_queue_map(session: Session, point_ids: Iterable[int]) -> dict[int, lis
 
     Two reads however many points there are.
     """
-    profiles: dict[int, list[int]] = {point_id: [] for point_id in point_ids}
-    rows = session.execute(
+    pairs = session.execute(
         select(ServicePointQueue.service_point_id, ServicePointQueue.queue_id).order_by(
             ServicePointQueue.service_point_id, ServicePointQueue.position
         )
     )
-    for point_id, queue_id in rows:
-        if point_id in profiles:
-            profiles[point_id].append(queue_id)
-    if not all(profiles.values()):
-        every = list(
-            session.scalars(
-                select(Queue.id).where(Queue.active).order_by(Queue.sort_order, Queue.letter)
-            )
-        )
-        for queue_ids in profiles.values():
-            if not queue_ids:
-                queue_ids.extend(every)
-    return profiles
+    every = session.scalars(
+        select(Queue.id).where(Queue.active).order_by(Queue.sort_order, Queue.letter)
+    )
+    return fill_profiles(pairs, point_ids, list(every))
 
 
 def list_service_points(store: Store) -> list[ServicePointInfo]:

@@ -30,7 +30,7 @@ from app.models import (
     TicketCounter,
     UTCDateTime,
 )
-from app.models import visit as st
+from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
 from app.services.counters import increment

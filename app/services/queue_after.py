@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Ticket, Visit
-from app.models import visit as st
+from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
 from app.services.errors import TooFewRecallsError

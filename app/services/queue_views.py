@@ -1,26 +1,24 @@
 """Read models of the queue for screens and the command line.
 
-One :func:`queue_snapshot` reads everything a reception, service-point or
-display screen shows, on one consistent snapshot; screens call it when the
-office revision moves.
+One :func:`read_snapshot` reads everything a reception, service-point or display
+screen shows, on one consistent snapshot; screens read it again when the office
+revision moves. It is plain, portable SQL on a :data:`~app.models.rows.Fetch`,
+with no SQLAlchemy: the same code reads through an open store and, at start-up,
+through a bare ``sqlite3`` connection, so the first window shows before
+SQLAlchemy has loaded.
 """
 
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import bindparam, case, func, select
-from sqlalchemy.orm import Session
-
-from app.models import CallEvent, Office, Queue, ServicePoint, Ticket
-from app.models import visit as st
-from app.models.db import Store
+from app.models import states as st
+from app.models.rows import Fetch, Readable, Row, document, flag, instant, optional_instant
+from app.services.calendar import OpeningHours
 from app.services.clock import Clock, business_day
-from app.services.office import point_queue_map
-from app.services.revision import revision_expression
 
 DEFAULT_SERVICE_SECONDS = 6 * 60
 ESTIMATE_SAMPLE = 30  # finished tickets that shape an estimate
@@ -102,6 +100,7 @@ class QueueSnapshot:
     parked: tuple[TicketView, ...]
     points: tuple[PointStatus, ...]
     recent_calls: tuple[CallView, ...]
+    opening_hours: OpeningHours = field(default_factory=dict)
 
     def queue(self, letter: str) -> QueueStatus | None:
         """The status of one queue by letter."""
@@ -114,45 +113,91 @@ class QueueSnapshot:
         return found[0] if found else None
 
 
-def call_order() -> tuple[Any, ...]:
-    """The order in which a queue's waiting tickets are called (booked first)."""
-    return (case((Ticket.booked, 0), else_=1), Ticket.place_at, Ticket.number, Ticket.id)
+def _in(values: Iterable[str]) -> str:
+    return "(" + ", ".join(f"'{value}'" for value in values) + ")"
 
 
-def _view(
-    t: Ticket, letters: dict[int, str], points: dict[int, ServicePoint], now: datetime
-) -> TicketView:
-    # Still waiting (also after a return or a transfer): the wait goes on until now.
-    end = now if t.state == st.WAITING or t.first_called_at is None else t.first_called_at
-    point = points.get(t.service_point_id) if t.service_point_id else None
-    return TicketView(
-        id=t.id,
-        code=t.code,
-        queue_letter=letters[t.queue_id],
-        origin_letter=letters[t.origin_queue_id],
-        state=t.state,
-        booked=t.booked,
-        issued_at=t.issued_at,
-        called_at=t.called_at,
-        wait_seconds=max(0, int((end - t.issued_at).total_seconds())),
-        service_point_number=point.number if point else None,
-        service_point_name=point.name if point else None,
-        recalls=t.recalls,
-        print_status=t.print_status,
-    )
-
-
+# The office revision: the set-up counter plus every day's counter (see services.revision).
+REVISION_SQL = (
+    "SELECT (SELECT revision FROM office ORDER BY id LIMIT 1)"
+    " + (SELECT COALESCE(SUM(revision), 0) FROM day_revision)"
+)
+_OFFICE = f"SELECT name, opening_hours, ({REVISION_SQL}) FROM office ORDER BY id LIMIT 1"
+_QUEUES = "SELECT id, letter, label, label_en, active FROM queue ORDER BY sort_order, letter"
+_POINTS = "SELECT id, number, name FROM service_point WHERE active ORDER BY number"
+_PROFILES = (
+    "SELECT service_point_id, queue_id FROM service_point_queue ORDER BY service_point_id, position"
+)
+# Today's active tickets in the order they are called: booked first, then by place.
+_ACTIVE_TICKETS = (
+    "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
+    " first_called_at, service_point_id, recalls, print_status FROM ticket"
+    f" WHERE business_day = :day AND state IN {_in(st.ACTIVE_STATES)}"
+    " ORDER BY CASE WHEN booked THEN 0 ELSE 1 END, place_at, number, id"
+)
+_SERVED = (
+    "SELECT queue_id, COUNT(*) FROM ticket"
+    f" WHERE business_day = :day AND state = '{st.DONE}' GROUP BY queue_id"
+)
 # One business day's finished tickets, latest first: a short range of the
 # (business_day, state) index, however long the history is.
 _DONE_ON_DAY = (
-    select(Ticket.queue_id, Ticket.called_at, Ticket.closed_at)
-    .where(Ticket.business_day == bindparam("day"), Ticket.state == st.DONE)
-    .order_by(Ticket.closed_at.desc())
-    .limit(bindparam("limit"))
+    "SELECT queue_id, called_at, closed_at FROM ticket"
+    f" WHERE business_day = :day AND state = '{st.DONE}'"
+    " ORDER BY closed_at DESC LIMIT :limit"
+)
+_CALLING_POINTS = (
+    "SELECT service_point_id FROM call_event WHERE business_day = :day AND at >= :since"
+)
+_RECENT_CALLS = (
+    "SELECT e.id, t.code, e.service_point_id, e.at, e.recall"
+    " FROM call_event e JOIN ticket t ON t.id = e.ticket_id"
+    " WHERE e.business_day = :day ORDER BY e.id DESC LIMIT :limit"
 )
 
 
-def _service_seconds(session: Session, day: date) -> dict[int | None, float]:
+def fill_profiles(
+    pairs: Iterable[Row], point_ids: Iterable[int], every_active: list[int]
+) -> dict[int, list[int]]:
+    """The queues each point serves, from (point, queue) rows in profile order.
+
+    A point with no queues of its own serves every active queue.
+    """
+    profiles: dict[int, list[int]] = {point_id: [] for point_id in point_ids}
+    for point_id, queue_id in pairs:
+        if point_id in profiles:
+            profiles[point_id].append(queue_id)
+    for queue_ids in profiles.values():
+        if not queue_ids:
+            queue_ids.extend(every_active)
+    return profiles
+
+
+def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: datetime) -> TicketView:
+    (id_, code, queue_id, origin_id, state, booked, issued, called, first_called, point_id,
+     recalls, print_status) = row  # fmt: skip
+    issued_at, first_called_at = instant(issued), optional_instant(first_called)
+    # Still waiting (also after a return or a transfer): the wait goes on until now.
+    end = now if state == st.WAITING or first_called_at is None else first_called_at
+    point = points.get(point_id) if point_id else None
+    return TicketView(
+        id=id_,
+        code=code,
+        queue_letter=letters[queue_id],
+        origin_letter=letters[origin_id],
+        state=state,
+        booked=flag(booked),
+        issued_at=issued_at,
+        called_at=optional_instant(called),
+        wait_seconds=max(0, int((end - issued_at).total_seconds())),
+        service_point_number=point[1] if point else None,
+        service_point_name=point[2] if point else None,
+        recalls=recalls,
+        print_status=print_status,
+    )
+
+
+def _service_seconds(fetch: Fetch, on: date) -> dict[int | None, float]:
     """Median recent service time per queue id (None: the whole office).
 
     Walks back from today one business day at a time until it has its sample: one
@@ -161,18 +206,16 @@ def _service_seconds(session: Session, day: date) -> dict[int | None, float]:
     A ticket is finished on its own business day, so this is the same latest-first order.
     """
     wanted = ESTIMATE_SAMPLE * 10
-    rows: list[Any] = []
+    rows: list[Row] = []
     for back in range(ESTIMATE_LOOKBACK_DAYS + 1):
-        limit = wanted - len(rows)
-        params = {"day": day - timedelta(days=back), "limit": limit}
-        rows += session.execute(_DONE_ON_DAY, params).all()
+        rows += fetch(_DONE_ON_DAY, {"day": on - timedelta(days=back), "limit": wanted - len(rows)})
         if len(rows) >= wanted:
             break
     per_queue: dict[int | None, list[float]] = {}
     for queue_id, called, closed in rows:
         if called is None or closed is None:
             continue
-        seconds = (closed - called).total_seconds()
+        seconds = (instant(closed) - instant(called)).total_seconds()
         if 0 < seconds < 3 * 3600:
             per_queue.setdefault(queue_id, []).append(seconds)
             per_queue.setdefault(None, []).append(seconds)
@@ -190,105 +233,79 @@ def estimate_minutes(ahead: int, service_seconds: float, open_points: int) -> in
     return max(1, round(ahead * service_seconds / max(1, open_points) / 60))
 
 
-def queue_snapshot(store: Store, clock: Clock, *, recent: int = RECENT_CALLS) -> QueueSnapshot:
-    """Read the whole front-desk picture of today."""
-    now = clock.now()
-    day = business_day(now)
-    with store.read() as session:
-        # The same revision the watcher polls, so that it sees this snapshot as current.
-        office = session.execute(select(Office.name, revision_expression())).one()
-        queues = list(session.scalars(select(Queue).order_by(Queue.sort_order, Queue.letter)))
-        letters = {q.id: q.letter for q in queues}
-        points = {
-            p.id: p
-            for p in session.scalars(
-                select(ServicePoint).where(ServicePoint.active).order_by(ServicePoint.number)
-            )
-        }
-        tickets = list(
-            session.scalars(
-                select(Ticket)
-                .where(Ticket.business_day == day, Ticket.state.in_(st.ACTIVE_STATES))
-                .order_by(*call_order())
+def read_revision(fetch: Fetch) -> int:
+    """The office's current revision: moves whenever anything shown changes."""
+    rows = fetch(REVISION_SQL, {})
+    return int(rows[0][0] or 0) if rows else 0
+
+
+def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) -> QueueSnapshot:
+    """The whole front-desk picture of today, in one read transaction's `fetch`."""
+    today = business_day(now)
+    on_day = {"day": today}
+    office_name, hours, revision = fetch(_OFFICE, {})[0]
+    queues = fetch(_QUEUES, {})
+    letters = {row[0]: row[1] for row in queues}
+    points = {row[0]: row for row in fetch(_POINTS, {})}
+    views = [_view(row, letters, points, now) for row in fetch(_ACTIVE_TICKETS, on_day)]
+    waiting = tuple(v for v in views if v.state == st.WAITING)
+    current = {v.service_point_number: v for v in views if v.state in (st.CALLED, st.SERVING)}
+    every_active = [row[0] for row in queues if flag(row[4])]
+    profiles = fill_profiles(fetch(_PROFILES, {}), points, every_active)
+    point_status = tuple(
+        PointStatus(number, name, tuple(letters[q] for q in profiles[id_]), current.get(number))
+        for id_, number, name in points.values()
+    )
+    served_count = {queue_id: count for queue_id, count in fetch(_SERVED, on_day)}
+    times = _service_seconds(fetch, today)
+    # Points that are staffed now: serving someone, or called within the last half hour.
+    since = now - timedelta(minutes=30)
+    staffed_ids = {row[0] for row in fetch(_CALLING_POINTS, {"day": today, "since": since})}
+    staffed_ids |= {id_ for id_, number, _ in points.values() if number in current}
+    statuses = []
+    for id_, letter, label, label_en, active in queues:
+        if not flag(active):
+            continue
+        in_queue = [v for v in waiting if v.queue_letter == letter]
+        staffed = sum(1 for p_id in staffed_ids if id_ in profiles.get(p_id, []))
+        seconds = times.get(id_, times.get(None, DEFAULT_SERVICE_SECONDS))
+        statuses.append(
+            QueueStatus(
+                letter=letter,
+                label=label,
+                label_en=label_en,
+                waiting=len(in_queue),
+                booked_waiting=sum(1 for v in in_queue if v.booked),
+                estimated_wait_minutes=estimate_minutes(len(in_queue), seconds, staffed),
+                served_today=served_count.get(id_, 0),
+                service_seconds=seconds,
+                staffed_points=staffed,
             )
         )
-        views = [_view(t, letters, points, now) for t in tickets]
-        waiting = tuple(v for v in views if v.state == st.WAITING)
-        current = {v.service_point_number: v for v in views if v.state in (st.CALLED, st.SERVING)}
-        profiles = point_queue_map(session, points)
-        point_status = tuple(
-            PointStatus(
-                p.number, p.name, tuple(letters[q] for q in profiles[p.id]), current.get(p.number)
-            )
-            for p in points.values()
-        )
-        served_count = dict(
-            session.execute(
-                select(Ticket.queue_id, func.count())
-                .where(Ticket.business_day == day, Ticket.state == st.DONE)
-                .group_by(Ticket.queue_id)
-            ).all()
-        )
-        times = _service_seconds(session, day)
-        # Points that are staffed now: serving someone, or called within the last half hour.
-        staffed_ids = set(
-            session.scalars(
-                select(CallEvent.service_point_id).where(
-                    CallEvent.business_day == day, CallEvent.at >= now - timedelta(minutes=30)
-                )
-            )
-        )
-        staffed_ids |= {p_id for p_id, p in points.items() if p.number in current}
-        statuses = []
-        for q in queues:
-            if not q.active:
-                continue
-            in_queue = [v for v in waiting if v.queue_letter == q.letter]
-            staffed = sum(1 for p_id in staffed_ids if q.id in profiles.get(p_id, []))
-            seconds = times.get(q.id, times.get(None, DEFAULT_SERVICE_SECONDS))
-            statuses.append(
-                QueueStatus(
-                    letter=q.letter,
-                    label=q.label,
-                    label_en=q.label_en,
-                    waiting=len(in_queue),
-                    booked_waiting=sum(1 for v in in_queue if v.booked),
-                    estimated_wait_minutes=estimate_minutes(len(in_queue), seconds, staffed),
-                    served_today=served_count.get(q.id, 0),
-                    service_seconds=seconds,
-                    staffed_points=staffed,
-                )
-            )
-        calls = session.execute(
-            select(CallEvent, Ticket.code)
-            .join(Ticket, Ticket.id == CallEvent.ticket_id)
-            .where(CallEvent.business_day == day)
-            .order_by(CallEvent.id.desc())
-            .limit(recent)
-        ).all()
-        recent_calls = tuple(
-            CallView(
-                e.id,
-                code,
-                points[e.service_point_id].number,
-                points[e.service_point_id].name,
-                e.at,
-                e.recall,
-            )
-            for e, code in calls
-            if e.service_point_id in points
-        )
-        return QueueSnapshot(
-            revision=int(office.revision),
-            office_name=office.name,
-            business_day=day,
-            now=now,
-            queues=tuple(statuses),
-            waiting=waiting,
-            parked=tuple(v for v in views if v.state == st.PARKED),
-            points=point_status,
-            recent_calls=recent_calls,
-        )
+    calls = fetch(_RECENT_CALLS, {"day": today, "limit": recent})
+    recent_calls = tuple(
+        CallView(id_, code, points[p_id][1], points[p_id][2], instant(at), flag(recall))
+        for id_, code, p_id, at, recall in calls
+        if p_id in points
+    )
+    return QueueSnapshot(
+        revision=int(revision or 0),
+        office_name=office_name,
+        business_day=today,
+        now=now,
+        queues=tuple(statuses),
+        waiting=waiting,
+        parked=tuple(v for v in views if v.state == st.PARKED),
+        points=point_status,
+        recent_calls=recent_calls,
+        opening_hours=document(hours) or {},
+    )
+
+
+def queue_snapshot(source: Readable, clock: Clock, *, recent: int = RECENT_CALLS) -> QueueSnapshot:
+    """Read the whole front-desk picture of today, from a store or start-up's quick reader."""
+    with source.reading() as fetch:
+        return read_snapshot(fetch, clock.now(), recent=recent)
 
 
 def ahead_of(snapshot: QueueSnapshot, code: str) -> int:

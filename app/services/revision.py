@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.models import DayRevision, Office
 from app.models.db import Store
 from app.services.counters import increment
+from app.services.queue_views import read_revision
 
 _BUMP_OFFICE = update(Office).values(revision=Office.revision + 1)
 
@@ -33,16 +34,7 @@ def bump(session: Session | Connection, now: datetime, days: Iterable[date]) -> 
         increment(session, DayRevision, {"business_day": day}, "revision", changed_at=now)
 
 
-def revision_expression() -> ColumnElement[int]:
-    """SQL for the office revision: the set-up counter plus every day's counter."""
-    days = select(func.coalesce(func.sum(DayRevision.revision), 0)).scalar_subquery()
-    return (select(Office.revision).limit(1).scalar_subquery() + days).label("revision")
-
-
-_OFFICE_REVISION = select(revision_expression())
-
-
 def office_revision(store: Store) -> int:
     """The office's current revision: moves whenever anything shown changes."""
-    with store.read() as session:
-        return int(session.scalar(_OFFICE_REVISION) or 0)
+    with store.reading() as fetch:
+        return read_revision(fetch)

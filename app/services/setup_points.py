@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Queue, ServicePoint, ServicePointQueue, Ticket
-from app.models import visit as st
+from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
 from app.services.revision import bump

@@ -1,4 +1,12 @@
-"""Start the GUI: open the store, build the shared context, show the main window or display."""
+"""Start the GUI: show the first window, open the store, build the shared context.
+
+Start-up shows the window before SQLAlchemy has loaded: when the store is an
+SQLite file at this version's schema, the first picture of the queue is read
+with the standard library's ``sqlite3`` (:class:`~app.models.rows.SqliteReader`)
+and the store opens on a thread meanwhile (:class:`~app.ui.opening.StoreOpening`).
+A new store, one that needs an upgrade, or a server database is opened in full
+first, as before.
+"""
 
 from __future__ import annotations
 
@@ -7,40 +15,62 @@ import gc
 import logging
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-# The layers below the UI come first, on purpose: once PySide6 is loaded, its
-# import hook reads the source of every module imported after it (to look for
-# `__feature__`), which costs start-up a tenth of a second over SQLAlchemy's modules.
-from app.config import Settings
-from app.models.db import Store, StoreError, open_store
-from app.services.clock import Clock, SystemClock
-from app.services.office import get_office, seed_store
-
-# isort: split
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.config import Settings
+from app.models.errors import StoreError
+from app.models.rows import Readable, SqliteReader
+from app.services.clock import Clock, SystemClock
 from app.ui.context import UiContext
+from app.ui.opening import StoreOpening, open_after_first_paint
 from app.ui.prefs import Prefs
 from app.ui.runner import ThreadRunner
 from app.ui.style import apply_style
 from app.ui.watcher import RevisionWatcher
 
+if TYPE_CHECKING:
+    from app.models.db import Store
+
 log = logging.getLogger(__name__)
 
 
-def build_context(settings: Settings, store: Store, clock: Clock, runner=None) -> UiContext:
-    """The shared collaborators of every screen."""
-    office = get_office(store)
+def build_context(
+    settings: Settings,
+    store: Store | StoreOpening,
+    clock: Clock,
+    runner=None,
+    *,
+    reader: Readable | None = None,
+) -> UiContext:
+    """The shared collaborators of every screen, with the first picture of the queue read.
+
+    The watcher reads through `reader` when given (start-up's quick reader), else the store.
+    """
+    source = reader if reader is not None else store
+    assert not isinstance(source, StoreOpening), "an opening store needs a reader"
+    watcher = RevisionWatcher(source, clock)
+    # One read of the queue before any screen is built: every screen starts from it.
+    watcher.refresh()
     return UiContext(
         settings=settings,
         store=store,
         clock=clock,
         runner=runner if runner is not None else ThreadRunner(QApplication.instance()),
-        watcher=RevisionWatcher(store, clock),
+        watcher=watcher,
         prefs=Prefs(settings.data_dir / "workstation.ini"),
-        office_name=office.name,
+        office_name=watcher.snapshot.office_name if watcher.snapshot else "",
     )
+
+
+def _open_store(settings: Settings, clock: Clock) -> Store:
+    """Open (create, upgrade, seed) the store: this is what loads SQLAlchemy."""
+    from app.models.db import open_store
+    from app.services.office import seed_store
+
+    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
 
 
 def _store_failed(exc: StoreError, backups: object) -> int:
@@ -101,14 +131,14 @@ def run_gui(settings: Settings, *, display_only: bool = False, screen: int | Non
     runner = ctx.runner
     if isinstance(runner, ThreadRunner):
         runner.wait()
-    ctx.store.close()
+    ctx.close()
     return code
 
 
 def _start(
     settings: Settings, *, display_only: bool, screen: int | None
 ) -> tuple[QApplication, UiContext, QWidget]:
-    """Open the store (or raise StoreError) and show the first window."""
+    """Show the first window; the store is open, or opening (raises StoreError if it cannot)."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Servicedisk")
@@ -116,10 +146,15 @@ def _start(
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     apply_style(app)
     clock = SystemClock()
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-    ctx = build_context(settings, store, clock)
-    # One read of the queue before any screen is built: every screen starts from it.
-    ctx.watcher.refresh()
+    path = settings.sqlite_path
+    reader = SqliteReader.open(path) if path is not None else None
+    if reader is None:
+        ctx = build_context(settings, _open_store(settings, clock), clock)
+    else:
+        opening = StoreOpening(lambda: _open_store(settings, clock), app)
+        ctx = build_context(settings, opening, clock, reader=reader)
+        opening.opened.connect(lambda store: _store_opened(ctx, reader, store))
+        opening.failed.connect(lambda exc: _opening_failed(app, settings, exc))
     if display_only:
         window = show_display(ctx, screen)
     else:
@@ -128,5 +163,21 @@ def _start(
         window = MainWindow(ctx)
         window.show()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    if reader is not None:
+        open_after_first_paint(window, opening)
     ctx.watcher.start()
     return app, ctx, window
+
+
+def _store_opened(ctx: UiContext, reader: SqliteReader, store: Store) -> None:
+    ctx.watcher.set_source(store)
+    reader.close()
+    gc.freeze()  # what loaded with the store lives as long as the app, as start-up's does
+
+
+def _opening_failed(app: QApplication, settings: Settings, exc: BaseException) -> None:
+    if isinstance(exc, StoreError):
+        _store_failed(exc, settings.backups_dir)
+    else:
+        QMessageBox.critical(None, "Servicedisk", str(exc))
+    app.exit(1)

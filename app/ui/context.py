@@ -2,25 +2,55 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.config import Settings
-from app.models.db import Store
 from app.services.clock import Clock
+from app.ui.opening import StoreOpening
 from app.ui.prefs import Prefs
 from app.ui.runner import Runner
 from app.ui.watcher import RevisionWatcher
 
+if TYPE_CHECKING:
+    from app.models.db import Store
 
-@dataclass
+
 class UiContext:
-    """The few collaborators every screen shares; built once in application.py or a test."""
+    """The few collaborators every screen shares; built once in application.py or a test.
 
-    settings: Settings
-    store: Store
-    clock: Clock
-    runner: Runner
-    watcher: RevisionWatcher
-    prefs: Prefs
-    office_name: str
-    role: str = "reception"  # until sign-in exists: chosen in the status bar
+    The store is given open, or (at start-up) as a :class:`StoreOpening` still at
+    work: :attr:`store` then waits for it the first time it is needed.
+    """
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        store: Store | StoreOpening,
+        clock: Clock,
+        runner: Runner,
+        watcher: RevisionWatcher,
+        prefs: Prefs,
+        office_name: str,
+        role: str = "reception",  # until sign-in exists: chosen in the status bar
+    ) -> None:
+        self.settings, self.clock, self.runner = settings, clock, runner
+        self.watcher, self.prefs = watcher, prefs
+        self.office_name, self.role = office_name, role
+        self._store = store
+
+    @property
+    def store(self) -> Store:
+        """The open store (waiting for it in the first moments after start-up)."""
+        store = self._store
+        if isinstance(store, StoreOpening):
+            store = self._store = store.wait()
+        return store
+
+    def close(self) -> None:
+        """Release the store's connections (nothing if it never opened: that was reported)."""
+        try:
+            store = self.store
+        except Exception:
+            return
+        store.close()

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.calendar import is_open_at, opening_times
+from app.services.calendar import OpeningHours, is_open_at, opening_times
 from app.services.clock import OFFICE_TZ
-from app.services.office import get_office
 from app.services.queue_views import CallView, QueueSnapshot, QueueStatus, queue_snapshot
 from app.ui.announcer import Announcer
 from app.ui.context import UiContext
@@ -53,7 +52,7 @@ class DisplayWindow(QWidget):
         self._ctx = ctx
         self.announcer = announcer if announcer is not None else Announcer(parent=self)
         self._last_event_id: int | None = None
-        self._opening_hours: dict[str, list[list[str]]] = {}
+        self._opening_hours: OpeningHours = {}
         self._current_text = ""
         self._recent: list[CallView] = []
         self._visible_rows = RECENT_ROWS
@@ -250,7 +249,8 @@ class DisplayWindow(QWidget):
     def _on_changed(self, snapshot: QueueSnapshot) -> None:
         calls = snapshot.recent_calls
         set_text(self.office_label, snapshot.office_name)
-        self._read_opening_hours()
+        self._opening_hours = snapshot.opening_hours
+        self._on_clock_timeout()
         self._show_calls(calls)
         self.waiting.update_queues(snapshot.queues, self._waiting_text)
         self._relayout()
@@ -264,13 +264,6 @@ class DisplayWindow(QWidget):
             for call in fresh:
                 self.announcer.announce(call.code, call.point_number, recall=call.recall)
             self._start_flash()
-
-    def _read_opening_hours(self) -> None:
-        try:
-            self._opening_hours = get_office(self._ctx.store).opening_hours
-        except Exception:  # keep the last known hours; the watcher reports the database
-            return
-        self._on_clock_timeout()
 
     def _show_calls(self, calls: tuple[CallView, ...]) -> None:
         if calls:

@@ -109,6 +109,11 @@ class MainWindow(QMainWindow):
         return cast("SettingsView", self._view(SETTINGS_TAB))
 
     def _build(self, tab: int, parent: QWidget) -> QWidget:
+        if tab != RECEPTION_TAB:
+            # These screens load the services (and SQLAlchemy) when imported. At start-up
+            # the store loads them on a thread of its own: wait for that to finish, so that
+            # two threads never import the same modules at once.
+            _ = self._ctx.store
         builders: dict[int, Callable[[QWidget], QWidget]] = {
             RECEPTION_TAB: self._build_reception,
             SERVICE_POINT_TAB: self._build_service_point,

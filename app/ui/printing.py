@@ -14,17 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.models.db import Store
-from app.services import queue
 from app.services.clock import OFFICE_TZ, Clock
 from app.services.queue_views import QueueSnapshot, ahead_of, queue_snapshot
 from app.ui.prefs import Prefs
+
+if TYPE_CHECKING:
+    from app.models.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +316,8 @@ def print_and_record(
         log.info("ticket %s: %s", ticket.code, outcome.english)
     else:
         log.warning("ticket %s: %s", ticket.code, outcome.english)
+    from app.services import queue  # not at import: start-up shows reception before it loads
+
     try:
         queue.set_print_status(store, clock, ticket.code, outcome.status)
     except Exception:

@@ -19,10 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import queue
-from app.services.calendar import OpeningHours
 from app.services.errors import ServiceError
-from app.services.office import get_office, list_queues
 from app.services.queue_views import QueueSnapshot
 from app.ui.context import UiContext
 from app.ui.printing import (
@@ -50,7 +47,6 @@ log = logging.getLogger(__name__)
 
 DOUBLE_PRESS_SECONDS = 0.8  # a second press on the same queue within this is a bounce
 TICK_MS = 20_000  # waits so far grow on screen even when nothing changes
-OFFICE_REREAD_SECONDS = 300.0  # opening hours are re-read this often
 
 
 class ReceptionView(QWidget):
@@ -78,14 +74,11 @@ class ReceptionView(QWidget):
         self._buttons: dict[str, IssueButton] = {}
         self._shortcuts: list[QShortcut] = []
         self._printouts: dict[str, TicketPrint] = {}
-        self._hours: OpeningHours = {}
-        self._hours_read: float | None = None
         self._setup_ui()
+        if ctx.watcher.snapshot is None:  # not read yet (a failed read is reported, and retried)
+            ctx.watcher.refresh()
         snapshot = ctx.watcher.snapshot
-        if snapshot is not None:  # at start-up the queues are read already
-            self._build_buttons([(q.letter, q.label) for q in snapshot.queues])
-        else:
-            self._build_buttons([(q.letter, q.label) for q in list_queues(ctx.store)])
+        self._build_buttons([(q.letter, q.label) for q in snapshot.queues] if snapshot else [])
         ctx.watcher.changed.connect(self._on_snapshot)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -220,6 +213,8 @@ class ReceptionView(QWidget):
             return
         self._pressed[letter] = pressed
         booked = self.booked.isChecked()
+        from app.services import queue  # loads with the store, after the window is shown
+
         try:
             ref = queue.issue_ticket(self._ctx.store, self._ctx.clock, letter, booked=booked)
         except ServiceError as exc:
@@ -333,6 +328,8 @@ class ReceptionView(QWidget):
     def _on_cancel_answered(self, code: str, confirmed: bool) -> None:
         if not confirmed:
             return
+        from app.services import queue  # loads with the store, after the window is shown
+
         try:
             queue.cancel(self._ctx.store, self._ctx.clock, code)
         except ServiceError as exc:
@@ -351,6 +348,8 @@ class ReceptionView(QWidget):
         code = self._selected_code()
         if code is None:
             return
+        from app.services import queue  # loads with the store, after the window is shown
+
         try:
             queue.walked_out(self._ctx.store, self._ctx.clock, code)
         except ServiceError as exc:
@@ -381,19 +380,9 @@ class ReceptionView(QWidget):
         self.recent_model.set_snapshot(snapshot)
         self.waiting_heading.setText(self.tr("Väntar ({0})").format(len(snapshot.waiting)))
         self._on_recent_selected()
-        text = closing_warning_text(snapshot, self._opening_hours())
+        text = closing_warning_text(snapshot, snapshot.opening_hours)
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
-
-    def _opening_hours(self) -> OpeningHours:
-        now = self._monotonic()
-        if self._hours_read is None or now - self._hours_read > OFFICE_REREAD_SECONDS:
-            try:
-                self._hours = get_office(self._ctx.store).opening_hours
-                self._hours_read = now
-            except Exception:
-                log.exception("could not read the opening hours")
-        return self._hours
 
     def _on_tick(self) -> None:
         self.waiting_model.set_now(self._ctx.clock.now())

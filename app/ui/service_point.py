@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import visit as st
+from app.models import states as st
 from app.services import queue
 from app.services.errands import VisitRef
 from app.services.errors import ServiceError

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import visit as st
+from app.models import states as st
 from app.services.clock import OFFICE_TZ, Clock
 from app.services.queue_views import QueueSnapshot, TicketView
 from app.ui import style

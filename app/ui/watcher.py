@@ -11,10 +11,9 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.models.db import Store
+from app.models.rows import Readable
 from app.services.clock import Clock
-from app.services.queue_views import QueueSnapshot, queue_snapshot
-from app.services.revision import office_revision
+from app.services.queue_views import QueueSnapshot, queue_snapshot, read_revision
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +28,9 @@ class RevisionWatcher(QObject):
     changed = Signal(object)  # QueueSnapshot
     failed = Signal(str)  # Swedish sentence for the status bar
 
-    def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(self, source: Readable, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store, self._clock = store, clock
+        self._source, self._clock = source, clock
         self._revision = -1
         self._read_at = 0.0
         self._last_error: str | None = None
@@ -46,6 +45,10 @@ class RevisionWatcher(QObject):
             self.refresh()
         self._timer.start()
 
+    def set_source(self, source: Readable) -> None:
+        """Read from now on through this (the store, once start-up has opened it)."""
+        self._source = source
+
     def stop(self) -> None:
         """Stop polling."""
         self._timer.stop()
@@ -53,7 +56,8 @@ class RevisionWatcher(QObject):
     def poll(self) -> None:
         """Check the revision; read and emit a snapshot if it moved (or waits went stale)."""
         try:
-            revision = office_revision(self._store)
+            with self._source.reading() as fetch:
+                revision = read_revision(fetch)
         except Exception as exc:  # a locked or vanished database must not kill the GUI
             self._report(exc)
             return
@@ -64,7 +68,7 @@ class RevisionWatcher(QObject):
     def refresh(self) -> None:
         """Read and emit a snapshot now (after this window's own change, say)."""
         try:
-            snapshot = queue_snapshot(self._store, self._clock)
+            snapshot = queue_snapshot(self._source, self._clock)
         except Exception as exc:
             self._report(exc)
             return

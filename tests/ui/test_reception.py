@@ -18,7 +18,7 @@ from app.services.queue_views import queue_snapshot
 from app.services.setup import update_office, update_queue
 from app.ui.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint
 from app.ui.queue_models import RecentTicketsModel, WaitingModel
-from app.ui.reception import DOUBLE_PRESS_SECONDS, OFFICE_REREAD_SECONDS, ReceptionView
+from app.ui.reception import DOUBLE_PRESS_SECONDS, ReceptionView
 
 
 class FakePrinter:
@@ -292,8 +292,7 @@ def test_closing_warning_near_closing_with_a_long_queue(qtbot, view, ui_ctx, ui_
 
 
 def set_hours(ui_ctx, mono, hours) -> None:
-    update_office(ui_ctx.store, ui_ctx.clock, opening_hours=hours)
-    mono.t += OFFICE_REREAD_SECONDS + 1  # reception re-reads the hours
+    update_office(ui_ctx.store, ui_ctx.clock, opening_hours=hours)  # the next snapshot has them
 
 
 LUNCH = {"wed": [["10:00", "12:00"], ["13:00", "16:00"]]}
