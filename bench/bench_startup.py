@@ -61,7 +61,7 @@ def shown():
     print("SHOWN", json.dumps({"rss_mb": rss_mb, "windows": len(windows)}), flush=True)
     # Then: the store open behind the window (SQLAlchemy and the services loaded).
     from app.ui.opening import StoreOpening
-    opening = app.findChild(StoreOpening)
+    opening = windows[0].findChild(StoreOpening)
     if opening is not None:
         opening.wait()
     app.processEvents()

@@ -151,7 +151,7 @@ def _start(
     if reader is None:
         ctx = build_context(settings, _open_store(settings, clock), clock)
     else:
-        opening = StoreOpening(lambda: _open_store(settings, clock), app)
+        opening = StoreOpening(lambda: _open_store(settings, clock))
         ctx = build_context(settings, opening, clock, reader=reader)
         opening.opened.connect(lambda store: _store_opened(ctx, reader, store))
         opening.failed.connect(lambda exc: _opening_failed(app, settings, exc))
@@ -164,6 +164,7 @@ def _start(
         window.show()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     if reader is not None:
+        opening.setParent(window)
         open_after_first_paint(window, opening)
     ctx.watcher.start()
     return app, ctx, window

@@ -1,0 +1,104 @@
+"""Start-up as an office PC does it: the window first, the store opening behind it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from app.config import resolve_settings
+from app.models.db import open_store
+from app.models.errors import StoreError
+from app.services import queue
+from app.services.clock import SystemClock
+from app.services.office import seed_store
+from app.ui.application import _start
+from app.ui.context import UiContext
+from app.ui.opening import StoreOpening
+from app.ui.prefs import Prefs
+from app.ui.runner import ThreadRunner
+
+
+@pytest.fixture
+def settings(tmp_path):
+    settings = resolve_settings(data_dir=tmp_path / "data", env={})
+    Prefs(settings.data_dir / "workstation.ini").set("printing/mode", "pdf")
+    return settings
+
+
+@pytest.fixture
+def started(qtbot, settings):
+    """Start as `servicedisk` does; hands over (settings, ctx, window) and shuts down after."""
+    holder: dict = {}
+
+    def start():
+        _app, ctx, window = _start(settings, display_only=False, screen=None)
+        qtbot.addWidget(window)
+        holder.update(ctx=ctx, window=window)
+        return ctx, window
+
+    yield start
+    ctx = holder.get("ctx")
+    if ctx is not None:
+        ctx.watcher.stop()
+        if isinstance(ctx.runner, ThreadRunner):
+            ctx.runner.wait()
+        ctx.close()
+
+
+def issue_button(window, letter: str) -> QPushButton:
+    button = window.reception.findChild(QPushButton, f"issue-{letter}")
+    assert button is not None
+    return button
+
+
+def test_the_window_shows_the_queue_before_the_store_has_opened(qtbot, settings, started):
+    clock = SystemClock()  # start-up reads today's queue by the real clock
+    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    queue.issue_ticket(store, clock, "A")
+    store.close()
+
+    _ctx, window = started()
+    opening = window.findChild(StoreOpening)
+    assert opening is not None, "start-up opened the store before showing the window"
+    assert "1 väntar" in issue_button(window, "A").accessibleName()
+
+    # A press at once works: it waits for the store if it is still opening.
+    qtbot.mouseClick(issue_button(window, "A"), Qt.MouseButton.LeftButton)
+    assert window.reception.findChild(QLabel, "last-ticket").text() == "A002"
+
+    # Behind the window the store opened; changes from elsewhere keep showing.
+    other = open_store(settings, now=clock.now)
+    queue.issue_ticket(other, clock, "A")
+    other.close()
+    qtbot.waitUntil(lambda: "3 väntar" in issue_button(window, "A").accessibleName())
+
+
+def test_a_new_data_dir_is_created_and_seeded_before_the_window(qtbot, settings, started):
+    assert not settings.sqlite_path.exists()
+    _ctx, window = started()
+    assert window.findChild(StoreOpening) is None  # nothing to read quickly: opened in full
+    assert settings.sqlite_path.exists()
+    assert "Ingen väntar" in issue_button(window, "A").accessibleName()
+
+
+def test_a_store_that_cannot_open_is_reported_and_not_waited_for_forever(qtbot, settings):
+    def refuse():
+        raise StoreError("The database cannot be opened: disk I/O error")
+
+    opening = StoreOpening(refuse)
+    with qtbot.waitSignal(opening.failed, timeout=5000) as failed:
+        opening.start()
+    assert isinstance(failed.args[0], StoreError)
+    with pytest.raises(StoreError):
+        opening.wait()
+    ctx = UiContext(
+        settings=settings,
+        store=opening,
+        clock=SystemClock(),
+        runner=ThreadRunner(),
+        watcher=None,  # type: ignore[arg-type]
+        prefs=Prefs(settings.data_dir / "ws.ini"),
+        office_name="",
+    )
+    ctx.close()  # nothing to close, and no second error
