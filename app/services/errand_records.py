@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+# The service language and interpreter when nothing else is said.
+DEFAULT_LANGUAGE = "sv"
+DEFAULT_INTERPRETER = "none"
+
 
 @dataclass(frozen=True)
 class ErrandInput:

@@ -36,10 +36,13 @@ from app.services.errand_errors import (
     RetiredCatalogEntryError,
     UnknownCatalogEntryError,
 )
-from app.services.errand_records import ErrandInput, ErrandView
+from app.services.errand_records import (
+    DEFAULT_INTERPRETER,
+    DEFAULT_LANGUAGE,
+    ErrandInput,
+    ErrandView,
+)
 
-DEFAULT_LANGUAGE = "sv"
-DEFAULT_INTERPRETER = "none"
 QUICK_CHANNELS = ("desk", "phone")
 MANAGER_ROLE = "manager"
 

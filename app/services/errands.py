@@ -43,6 +43,8 @@ from app.services.errand_errors import (
     UnknownVisitError,
 )
 from app.services.errand_records import (
+    DEFAULT_INTERPRETER,
+    DEFAULT_LANGUAGE,
     AgencyChoice,
     CatalogChoices,
     Choice,
@@ -52,8 +54,6 @@ from app.services.errand_records import (
     VisitRef,
 )
 from app.services.errand_rules import (
-    DEFAULT_INTERPRETER,
-    DEFAULT_LANGUAGE,
     QUICK_CHANNELS,
     Catalog,
     by_sort,

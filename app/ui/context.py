@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from app.config import Settings
@@ -46,6 +48,17 @@ class UiContext:
         if isinstance(store, StoreOpening):
             store = self._store = store.wait()
         return store
+
+    def services(self, name: str) -> ModuleType:
+        """A service module (``"queue"``, ``"errands"``), loaded once the store is open.
+
+        Screens reach their services through here, not by imports at the top: at
+        start-up the services load with the store, on a thread of its own, after the
+        first window is shown; and this waits for that before importing, so that two
+        threads never import the same modules at once.
+        """
+        _ = self.store
+        return importlib.import_module(f"app.services.{name}")
 
     def close(self) -> None:
         """Release the store's connections (nothing if it never opened: that was reported)."""

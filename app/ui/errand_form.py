@@ -25,8 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import errands
-from app.services.errands import CatalogChoices, ErrandInput, VisitRef
+from app.services.errand_records import (
+    DEFAULT_INTERPRETER,
+    DEFAULT_LANGUAGE,
+    CatalogChoices,
+    ErrandInput,
+    VisitRef,
+)
 from app.services.errors import ServiceError
 from app.ui.context import UiContext
 from app.ui.errand_models import CODE_ROLE
@@ -172,7 +177,7 @@ class ErrandForm(QWidget):
         self._reset()
 
     def _reset(self) -> None:
-        self._choices = errands.catalog_choices(self._ctx.store)
+        self._choices = self._ctx.services("errands").catalog_choices(self._ctx.store)
         for row in self.rows:
             self._drop(row)
         self.rows = []
@@ -280,7 +285,7 @@ class ErrandForm(QWidget):
 
     def _store(self, inputs: list[ErrandInput]) -> tuple[VisitRef, str]:
         """Call the service once; returns the visit and the confirmation to show."""
-        store, clock = self._ctx.store, self._ctx.clock
+        store, clock, errands = self._ctx.store, self._ctx.clock, self._ctx.services("errands")
         if self._code is not None:
             ref = errands.finish_with_errands(store, clock, self._code, inputs)
             return ref, self.tr("{0} avslutad – {1}").format(self._code, count_text(len(inputs)))
@@ -301,8 +306,8 @@ class ErrandForm(QWidget):
         last = inputs[-1]
         prefs = self._ctx.prefs
         prefs.set(PREF_OUTCOME, last.outcome_code)
-        prefs.set(PREF_LANGUAGE, last.language_code or errands.DEFAULT_LANGUAGE)
-        prefs.set(PREF_INTERPRETER, last.interpreter_code or errands.DEFAULT_INTERPRETER)
+        prefs.set(PREF_LANGUAGE, last.language_code or DEFAULT_LANGUAGE)
+        prefs.set(PREF_INTERPRETER, last.interpreter_code or DEFAULT_INTERPRETER)
         if self._code is None:
             prefs.set(PREF_CHANNEL, "phone" if self.phone.isChecked() else "desk")
             prefs.set(PREF_QUICK_AGENCY, inputs[0].agency_code)

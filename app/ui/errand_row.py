@@ -14,8 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import errands
-from app.services.errands import CatalogChoices, ErrandInput
+from app.services.errand_records import (
+    DEFAULT_INTERPRETER,
+    DEFAULT_LANGUAGE,
+    AgencyChoice,
+    CatalogChoices,
+    ErrandInput,
+)
 from app.ui.errand_models import CODE_ROLE, OBJECT_ROLE, ChoiceModel
 
 
@@ -136,8 +141,8 @@ class ErrandRow(QGroupBox):
         """Preselect what is most likely; unknown codes leave a field empty."""
         _select(self.agency, agency)
         _select(self.outcome, outcome)
-        _select(self.languages, language or errands.DEFAULT_LANGUAGE)
-        _select(self.interpreter, interpreter or errands.DEFAULT_INTERPRETER)
+        _select(self.languages, language or DEFAULT_LANGUAGE)
+        _select(self.interpreter, interpreter or DEFAULT_INTERPRETER)
 
     def focus_first_empty(self) -> None:
         """Put the cursor where the case worker will type next."""
@@ -161,10 +166,10 @@ class ErrandRow(QGroupBox):
 
     # ------------------------------------------------------------ reading
 
-    def _agency_choice(self) -> errands.AgencyChoice | None:
+    def _agency_choice(self) -> AgencyChoice | None:
         return self.agency.currentData(OBJECT_ROLE)
 
-    def _type_code(self, agency: errands.AgencyChoice) -> tuple[str | None, bool]:
+    def _type_code(self, agency: AgencyChoice) -> tuple[str | None, bool]:
         """The chosen errand type from the typed text: an exact or a single partial match."""
         text = self.errand_type.currentText().strip().casefold()
         if not text:

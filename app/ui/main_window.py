@@ -109,10 +109,11 @@ class MainWindow(QMainWindow):
         return cast("SettingsView", self._view(SETTINGS_TAB))
 
     def _build(self, tab: int, parent: QWidget) -> QWidget:
-        if tab != RECEPTION_TAB:
+        if tab in (STATISTICS_TAB, SETTINGS_TAB):
             # These screens load the services (and SQLAlchemy) when imported. At start-up
             # the store loads them on a thread of its own: wait for that to finish, so that
-            # two threads never import the same modules at once.
+            # two threads never import the same modules at once. (Reception and the
+            # service point reach their services through ctx.services(), which waits.)
             _ = self._ctx.store
         builders: dict[int, Callable[[QWidget], QWidget]] = {
             RECEPTION_TAB: self._build_reception,

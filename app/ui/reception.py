@@ -213,9 +213,8 @@ class ReceptionView(QWidget):
             return
         self._pressed[letter] = pressed
         booked = self.booked.isChecked()
-        from app.services import queue  # loads with the store, after the window is shown
-
         try:
+            queue = self._ctx.services("queue")
             ref = queue.issue_ticket(self._ctx.store, self._ctx.clock, letter, booked=booked)
         except ServiceError as exc:
             log.warning("could not issue a ticket in %s: %s", letter, exc)
@@ -328,10 +327,8 @@ class ReceptionView(QWidget):
     def _on_cancel_answered(self, code: str, confirmed: bool) -> None:
         if not confirmed:
             return
-        from app.services import queue  # loads with the store, after the window is shown
-
         try:
-            queue.cancel(self._ctx.store, self._ctx.clock, code)
+            self._ctx.services("queue").cancel(self._ctx.store, self._ctx.clock, code)
         except ServiceError as exc:
             log.warning("could not cancel %s: %s", code, exc)
             self._say(exc.swedish, error=True)
@@ -348,10 +345,8 @@ class ReceptionView(QWidget):
         code = self._selected_code()
         if code is None:
             return
-        from app.services import queue  # loads with the store, after the window is shown
-
         try:
-            queue.walked_out(self._ctx.store, self._ctx.clock, code)
+            self._ctx.services("queue").walked_out(self._ctx.store, self._ctx.clock, code)
         except ServiceError as exc:
             log.warning("could not mark %s as walked out: %s", code, exc)
             self._say(exc.swedish, error=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,10 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import states as st
-from app.services import queue
-from app.services.errands import VisitRef
+from app.services.errand_records import VisitRef
 from app.services.errors import ServiceError
-from app.services.queue import TicketRef
 from app.services.queue_views import PointStatus, QueueSnapshot, TicketView
 from app.ui.context import UiContext
 from app.ui.errand_form import ErrandForm
@@ -43,6 +42,9 @@ from app.ui.service_point_panels import (
     SpecificPanel,
     timer_text,
 )
+
+if TYPE_CHECKING:
+    from app.services.queue import TicketRef
 
 __all__ = ["PREF_POINT", "ServicePointView", "timer_text"]
 
@@ -249,10 +251,10 @@ class ServicePointView(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def _act(self, work: Callable[[], TicketRef], done: Callable[[TicketRef], str]) -> bool:
-        """Run one queue action; show what happened (or why not) in Swedish."""
+    def _act(self, work: Callable[[Any], TicketRef], done: Callable[[TicketRef], str]) -> bool:
+        """Run one queue action (given the queue services); say what happened, or why not."""
         try:
-            ref = work()
+            ref = work(self._ctx.services("queue"))
         except ServiceError as exc:
             log.info("service point action refused: %s", exc)
             self._show(exc.swedish, "error")
@@ -266,7 +268,7 @@ class ServicePointView(QWidget):
         self._ctx.watcher.refresh()
         return True
 
-    def _call(self, work: Callable[[], TicketRef]) -> None:
+    def _call(self, work: Callable[[Any], TicketRef]) -> None:
         def done(ref: TicketRef) -> str:
             return self.tr("{0} ropas upp till {1}.").format(ref.code, ref.service_point_name)
 
@@ -276,17 +278,19 @@ class ServicePointView(QWidget):
     def _on_call_next_clicked(self) -> None:
         number = self.point_number()
         if number is not None:
-            self._call(lambda: queue.call_next(self._ctx.store, self._ctx.clock, number))
+            self._call(lambda queue: queue.call_next(self._ctx.store, self._ctx.clock, number))
 
     def _on_call_specific_clicked(self) -> None:
         number, code = self.point_number(), self.specific.code()
         if number is not None and code:
-            self._call(lambda: queue.call_ticket(self._ctx.store, self._ctx.clock, code, number))
+            self._call(
+                lambda queue: queue.call_ticket(self._ctx.store, self._ctx.clock, code, number)
+            )
 
     def _on_resume_clicked(self) -> None:
         number, code = self.point_number(), self.parked.code()
         if number is not None and code:
-            self._call(lambda: queue.resume(self._ctx.store, self._ctx.clock, code, number))
+            self._call(lambda queue: queue.resume(self._ctx.store, self._ctx.clock, code, number))
 
     def _on_parked_activated(self, _index: object) -> None:
         self.resume.click()
@@ -295,11 +299,11 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._act(
-                lambda: queue.recall(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.recall(self._ctx.store, self._ctx.clock, code),
                 lambda ref: self.tr("{0} ropas upp igen ({1}).").format(ref.code, ref.recalls),
             )
 
-    def _after_leaving(self, work: Callable[[], TicketRef], text: str) -> None:
+    def _after_leaving(self, work: Callable[[Any], TicketRef], text: str) -> None:
         """An action that ends this point's hold on the ticket."""
         if self._act(work, lambda ref: text.format(ref.code, ref.queue_letter)):
             self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -308,7 +312,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda: queue.no_show(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.no_show(self._ctx.store, self._ctx.clock, code),
                 self.tr("{0} är markerad som utebliven."),
             )
 
@@ -316,7 +320,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda: queue.park(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.park(self._ctx.store, self._ctx.clock, code),
                 self.tr("{0} är parkerad. Ropa upp den igen under Parkerade."),
             )
 
@@ -324,7 +328,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda: queue.return_to_queue(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.return_to_queue(self._ctx.store, self._ctx.clock, code),
                 self.tr("{0} är tillbaka i kö {1} på sin gamla plats."),
             )
 
@@ -345,7 +349,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda: queue.transfer(self._ctx.store, self._ctx.clock, code, letter),
+                lambda queue: queue.transfer(self._ctx.store, self._ctx.clock, code, letter),
                 self.tr("{0} är flyttad till kö {1}."),
             )
 

@@ -98,12 +98,15 @@ def test_the_quick_reader_cannot_write(store, settings):
 
 
 def test_the_window_s_start_up_code_loads_without_sqlalchemy():
-    """What start-up imports before the first window is shown leaves SQLAlchemy for later."""
+    """What start-up imports before the first window is shown leaves SQLAlchemy for later.
+
+    Reception and the service point are the screens a workstation starts on.
+    """
     code = (
         "import sys\n"
         "from app import cli\n"
         "cli.load_gui()\n"
-        "import app.ui.main_window, app.ui.reception, app.ui.display\n"
+        "import app.ui.main_window, app.ui.reception, app.ui.service_point, app.ui.display\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
     )
     out = subprocess.run(
