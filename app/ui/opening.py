@@ -32,7 +32,6 @@ WARM_MODULES = (
     "app.services.queue",
     "app.services.office",
     "app.services.errands",
-    "app.ui.printing",
 )
 
 
