@@ -41,7 +41,7 @@ class Readable(Protocol):
         ...
 
 
-def sqlite_value(value: Any) -> Any:
+def _sqlite_value(value: Any) -> Any:
     """A parameter in the form SQLAlchemy stores it in SQLite."""
     if isinstance(value, datetime):
         if value.tzinfo is None:
@@ -56,7 +56,7 @@ def sqlite_fetch(connection: sqlite3.Connection) -> Fetch:
     """A :data:`Fetch` on a DB-API sqlite3 connection (in whatever transaction it is in)."""
 
     def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
-        values = {name: sqlite_value(value) for name, value in params.items()}
+        values = {name: _sqlite_value(value) for name, value in params.items()}
         return connection.execute(sql, values).fetchall()
 
     return fetch

@@ -15,4 +15,3 @@ WALKED_OUT = "walked_out"
 CANCELLED = "cancelled"
 NOT_SERVED = "not_served"  # still waiting when the business day ended
 ACTIVE_STATES = (WAITING, CALLED, SERVING, PARKED)
-CLOSED_STATES = (DONE, NO_SHOW, WALKED_OUT, CANCELLED, NOT_SERVED)

@@ -239,6 +239,12 @@ def read_revision(fetch: Fetch) -> int:
     return int(rows[0][0] or 0) if rows else 0
 
 
+def office_revision(source: Readable) -> int:
+    """The office's current revision, read on its own: what screens poll."""
+    with source.reading() as fetch:
+        return read_revision(fetch)
+
+
 def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) -> QueueSnapshot:
     """The whole front-desk picture of today, in one read transaction's `fetch`."""
     today = business_day(now)

@@ -2,8 +2,9 @@
 
 A change to a day's records bumps that day's revision; a change to the
 office's set-up bumps the office's own counter. The *office revision* that
-screens poll (:func:`office_revision`, one cheap read) is the sum of both, so
-it moves with every change while a write touches only one counter row. The
+screens poll (:func:`app.services.queue_views.office_revision`, one cheap read)
+is the sum of both, so it moves with every change while a write touches only
+one counter row. The
 sync worker sends every day whose revision is newer than the one the central
 endpoint acknowledged.
 """
@@ -18,9 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.models import DayRevision, Office
-from app.models.db import Store
 from app.services.counters import increment
-from app.services.queue_views import read_revision
 
 _BUMP_OFFICE = update(Office).values(revision=Office.revision + 1)
 
@@ -32,9 +31,3 @@ def bump(session: Session | Connection, now: datetime, days: Iterable[date]) -> 
         session.execute(_BUMP_OFFICE)
     for day in days:
         increment(session, DayRevision, {"business_day": day}, "revision", changed_at=now)
-
-
-def office_revision(store: Store) -> int:
-    """The office's current revision: moves whenever anything shown changes."""
-    with store.reading() as fetch:
-        return read_revision(fetch)

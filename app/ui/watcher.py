@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.models.rows import Readable
 from app.services.clock import Clock
-from app.services.queue_views import QueueSnapshot, queue_snapshot, read_revision
+from app.services.queue_views import QueueSnapshot, office_revision, queue_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,7 @@ class RevisionWatcher(QObject):
     def poll(self) -> None:
         """Check the revision; read and emit a snapshot if it moved (or waits went stale)."""
         try:
-            with self._source.reading() as fetch:
-                revision = read_revision(fetch)
+            revision = office_revision(self._source)
         except Exception as exc:  # a locked or vanished database must not kill the GUI
             self._report(exc)
             return

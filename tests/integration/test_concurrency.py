@@ -21,7 +21,7 @@ from app.models import Office, Queue, ServicePoint, Ticket, TicketCounter
 from app.models.db import current_revision, open_store
 from app.services.clock import ManualClock
 from app.services.office import seed_store
-from app.services.revision import office_revision
+from app.services.queue_views import office_revision
 
 pytestmark = pytest.mark.slow
 

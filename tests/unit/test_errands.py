@@ -20,10 +20,10 @@ from app.models import (
 from app.models.db import Store
 from app.services import errands as er
 from app.services import queue as q
-from app.services import revision
 from app.services.clock import ManualClock, business_day
 from app.services.errands import ErrandInput
 from app.services.errors import ServiceError, UnknownServicePointError, UnknownTicketError
+from app.services.queue_views import office_revision
 
 RESOLVED = ErrandInput("FK", "foraldrapenning", "resolved")
 REFERRED = ErrandInput("SKV", "folkbokforing", "referred", referral_target_code="MIGRATIONSVERKET")
@@ -52,10 +52,6 @@ def day_revision(store: Store, day) -> int:
         return int(
             session.scalar(select(DayRevision.revision).where(DayRevision.business_day == day)) or 0
         )
-
-
-def office_revision(store: Store) -> int:
-    return revision.office_revision(store)
 
 
 def retire(store: Store, model: type, code: str) -> None:

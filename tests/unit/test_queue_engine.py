@@ -34,8 +34,7 @@ from app.services.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
-from app.services.queue_views import ahead_of, estimate_detail, queue_snapshot
-from app.services.revision import office_revision
+from app.services.queue_views import ahead_of, estimate_detail, office_revision, queue_snapshot
 
 # ---------------------------------------------------------------- helpers
 

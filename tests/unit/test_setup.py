@@ -12,7 +12,7 @@ from app.models import AuditEvent
 from app.services import catalog, errands, queue, setup
 from app.services.errors import UnknownQueueError
 from app.services.office import get_office, list_queues, list_service_points
-from app.services.revision import office_revision
+from app.services.queue_views import office_revision
 from app.services.setup_catalog import DefaultEntryError
 
 
