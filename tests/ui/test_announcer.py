@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.ui import announcer as announcer_module
 from app.ui.announcer import CHIME_PATH, Announcer, QtChime, QtSpeech, _spoken
+from tests.conftest import import_or_skip
 
 
 class FakeSound:
@@ -289,7 +290,7 @@ def test_the_qt_voice_speaks_codes_readably_and_reports_done_after_speaking(qapp
 
 
 def test_qts_silent_mock_engine_never_counts_as_a_voice(qapp, monkeypatch):
-    speech_module = pytest.importorskip("PySide6.QtTextToSpeech")
+    speech_module = import_or_skip("PySide6.QtTextToSpeech")
     monkeypatch.setattr(
         speech_module.QTextToSpeech, "availableEngines", staticmethod(lambda: ["mock"])
     )
