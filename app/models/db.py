@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.migrations import HEAD_REVISION
 from app.models.errors import NewerSchemaError, StoreError, UnreadableStoreError
-from app.models.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
+from app.models.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch, sqlite_file_problem
 
 log = logging.getLogger(__name__)
 
@@ -198,8 +198,10 @@ def open_store(
     path = settings.sqlite_path
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size > 0:
-            _check_sqlite_header(path)
+        if path.is_file() and path.stat().st_size > 0:
+            problem = sqlite_file_problem(path)
+            if problem is not None:
+                raise _describe_unreadable(path, ValueError(problem))
     engine = make_engine(settings.database_url)
     store = Store(engine, settings)
     try:
@@ -258,13 +260,3 @@ def _known_revision(revision: str) -> bool:
         return scripts.get_revision(revision) is not None
     except Exception:
         return False
-
-
-def _check_sqlite_header(path: Path) -> None:
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-    except OSError as exc:
-        raise _describe_unreadable(path, exc) from exc
-    if header != b"SQLite format 3\x00":
-        raise _describe_unreadable(path, ValueError("not an SQLite database"))

@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.config import Settings
 from app.migrations import HEAD_REVISION
 from app.models.db import current_revision, make_engine
+from app.models.rows import sqlite_file_problem
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,13 @@ def check_store(settings: Settings) -> CheckReport:
     if path is not None:
         if not path.exists():
             return CheckReport(False, (), f"There is no database at {path}.")
-        with open(path, "rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return CheckReport(
-                    False,
-                    (),
-                    f"{path} is not an SQLite database. Move it away and copy the newest "
-                    f"backup from {settings.backups_dir} in its place.",
-                )
+        if sqlite_file_problem(path) is not None:
+            return CheckReport(
+                False,
+                (),
+                f"{path} is not an SQLite database. Move it away and copy the newest "
+                f"backup from {settings.backups_dir} in its place.",
+            )
         lines.append(f"database\t{path}")
     # Read-only: a check must not change the file (not even its journal mode).
     engine = (
