@@ -6,8 +6,8 @@ import importlib
 import logging
 import os
 from collections.abc import Iterator
-from types import ModuleType
 from datetime import UTC, datetime
+from types import ModuleType
 
 import pytest
 
