@@ -13,11 +13,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
+import signal
+import socket
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, QSocketNotifier, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import Settings
@@ -126,13 +129,66 @@ def run_gui(settings: Settings, *, display_only: bool = False, screen: int | Non
     except StoreError as exc:
         log.error("cannot open the store: %s", exc)
         return _store_failed(exc, settings.backups_dir)
-    code = app.exec()
+    with _quit_on_termination(app):
+        code = app.exec()
+    _shut_down(app, ctx)
+    return code
+
+
+@contextlib.contextmanager
+def _quit_on_termination(app: QApplication) -> Iterator[None]:
+    """SIGTERM and SIGINT (a shutdown, a logout, Ctrl+C) end the app as closing it does.
+
+    Python runs a signal handler only between bytecodes, and Qt's event loop runs
+    none while it waits: the signal's byte on a socket wakes it up.
+    """
+    if os.name == "nt":  # pragma: no cover - Windows ends a GUI app with WM_CLOSE
+        yield
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+
+    def on_wakeup() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    def on_signal(signum: int, _frame: object) -> None:
+        log.info("ending on signal %s", signal.Signals(signum).name)
+        app.closeAllWindows()
+        app.quit()
+
+    notifier.activated.connect(on_wakeup)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+
+
+def _shut_down(app: QApplication, ctx: UiContext) -> None:
+    """Stop the work, close the store, then delete the windows, in that order.
+
+    Left to the interpreter's exit, windows, timers and the application object
+    are destroyed in no set order, and Qt may crash on one that outlived another.
+    """
     ctx.watcher.stop()
+    ctx.close()  # waits for a store still opening, so no thread is left at work
     runner = ctx.runner
     if isinstance(runner, ThreadRunner):
         runner.wait()
-    ctx.close()
-    return code
+    for window in app.topLevelWidgets():
+        window.close()
+        window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
 
 def _start(
@@ -155,6 +211,7 @@ def _start(
         ctx = build_context(settings, opening, clock, reader=reader)
         opening.opened.connect(lambda store: _store_opened(ctx, reader, store))
         opening.failed.connect(lambda exc: _opening_failed(app, settings, exc))
+        app.aboutToQuit.connect(reader.close)  # quit before the store opened: close it still
     if display_only:
         window = show_display(ctx, screen)
     else:

@@ -1,0 +1,126 @@
+"""The office's programs as real processes, for tests: run with `python -m` and this name.
+
+``reception DATA_DIR PRESSES INTERVAL_MS`` starts the main window the way
+``servicedisk --data-dir DATA_DIR`` does (quick read, store opening behind the
+window) and presses the first queue's button PRESSES times, the first press at
+once. ``display DATA_DIR`` starts ``servicedisk --display``. Both run until
+SIGTERM and report on stdout, one line each:
+
+- ``READY`` once the window is up and its store open;
+- ``ISSUED A001``: the code the reception window showed after a press;
+- ``PRESSED``: every press is done;
+- ``WAITING A001 B002 …``: the waiting list on screen, at every change;
+- ``SHOWS A001 → Lucka 1|B002 → Lucka 2 …``: the display's current call, then its list;
+- ``ANNOUNCE A001 1 recall|call``: an announcement the display queued;
+- ``DELETED path``: this process has a store file open that was deleted under it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from app import cli
+
+
+def _say(*words: object) -> None:
+    print(*words, flush=True)
+
+
+def _deleted_store_files() -> list[str]:
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if ".sqlite3" in target and target.endswith("(deleted)"):
+            found.append(target)
+    return found
+
+
+def _watch(window, describe) -> None:
+    """Report what the window shows after every change the watcher hands it."""
+    ctx = window._ctx
+
+    def on_changed(_snapshot: object) -> None:
+        _say(*describe())
+        for path in _deleted_store_files():
+            _say("DELETED", path)
+
+    ctx.watcher.changed.connect(on_changed)  # after the window's own slot: it has drawn
+
+
+def _reception(window, presses: int, interval_ms: int) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    reception = window.reception
+    model = reception.waiting_model
+
+    def waiting() -> list[str]:
+        codes = [model.index(row, model.COL_CODE).data() for row in range(model.rowCount())]
+        return ["WAITING", *codes]
+
+    _watch(window, waiting)
+    button = reception.findChild(QPushButton, "issue-A")
+    left = [presses]
+
+    def press() -> None:
+        if left[0] == 0:
+            _say("PRESSED")
+            return
+        left[0] -= 1
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # returns once the ticket is shown
+        _say("ISSUED", reception.panel.code_label.text())
+        QTimer.singleShot(interval_ms, press)
+
+    press()  # at once: the first press may come before the store has opened
+    window._ctx.store  # noqa: B018 - READY once the store is open
+    _say("READY")
+
+
+def _display(window) -> None:
+    def shows() -> list[str]:
+        recent = "|".join(f"{c.code} → {c.point_name}" for c in window._recent)
+        return ["SHOWS", f"{window.current_label.text()}|{recent}"]
+
+    _watch(window, shows)
+    window._ctx.store  # noqa: B018
+    _say("READY")
+
+
+def main() -> int:
+    """Start one program and report what it does."""
+    mode, data_dir, *rest = sys.argv[1:]
+    cli.load_gui()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.announcer import Announcer
+
+    announce = Announcer.announce
+
+    def reported(self, code: str, point_number: int, *, recall: bool = False) -> None:
+        _say("ANNOUNCE", code, point_number, "recall" if recall else "call")
+        announce(self, code, point_number, recall=recall)
+
+    Announcer.announce = reported  # type: ignore[method-assign]
+    app = QApplication(sys.argv[:1])
+
+    def started() -> None:
+        windows = [w for w in app.topLevelWidgets() if w.isVisible()]
+        if mode == "reception":
+            main_window = next(w for w in windows if w.objectName() == "main-window")
+            _reception(main_window, int(rest[0]), int(rest[1]))
+        else:
+            _display(windows[0])
+
+    QTimer.singleShot(0, started)
+    args = ["--data-dir", data_dir] + (["--display"] if mode == "display" else [])
+    return cli.main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

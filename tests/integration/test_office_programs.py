@@ -1,0 +1,229 @@
+"""Reception, the display and the command line as separate programs on one store.
+
+Each program is a real process started the way an office starts it (see
+office_programs.py). Whatever any of them printed or showed must be in the store,
+and every screen must end up showing what a fresh connection reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from app.ui.prefs import Prefs
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+# How long the programs work together (the issue asks for a minute; shorten it locally).
+SOAK_SECONDS = float(os.environ.get("SERVICEDISK_SOAK_SECONDS", "60"))
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("SERVICEDISK_DATA_DIR", None)
+    env.pop("SERVICEDISK_DATABASE_URL", None)
+    return env
+
+
+def servicedisk(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the command line as its own process."""
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(),
+        timeout=60,
+    )
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+class Program:
+    """A GUI program in a process of its own; its report lines are collected as they come."""
+
+    def __init__(self, *args: str) -> None:
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.integration.office_programs", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=_env(),
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self._changed:
+                self.lines.append(line.rstrip("\n"))
+                self._changed.notify_all()
+
+    def words(self, kind: str) -> list[list[str]]:
+        """The reports of one kind, as their words after the first."""
+        with self._changed:
+            return [line.split(" ")[1:] for line in self.lines if line.split(" ")[0] == kind]
+
+    def wait_for(self, test, what: str, timeout: float = 30) -> None:
+        """Wait until test() holds, or fail saying what never came."""
+        end = time.monotonic() + timeout
+        with self._changed:
+            while not test():
+                left = end - time.monotonic()
+                if left <= 0 or self.process.poll() is not None:
+                    stderr = self.process.stderr.read() if self.process.poll() is not None else ""
+                    raise AssertionError(
+                        f"{what} never came; last lines {self.lines[-5:]} {stderr}"
+                    )
+                self._changed.wait(min(left, 0.5))
+
+    def terminate(self) -> int:
+        """End it as a shutdown does (SIGTERM); its exit code."""
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=30)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+
+
+@pytest.fixture
+def office(tmp_path) -> Path:
+    """A store that exists already, as on any day after the first; tickets print to PDF."""
+    data_dir = tmp_path / "office"
+    servicedisk(data_dir, "queue")
+    Prefs(data_dir / "workstation.ini").set("printing/mode", "pdf")
+    return data_dir
+
+
+def stored_tickets(data_dir: Path) -> list[tuple[str, str]]:
+    """(code, state) of today's tickets, read by a connection of this test's own."""
+    done = servicedisk(data_dir, "queue", "--json")
+    doc = json.loads(done.stdout)
+    with sqlite3.connect(f"file:{data_dir / 'servicedisk.sqlite3'}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT code, state FROM ticket WHERE business_day = ? ORDER BY id",
+            (doc["business_day"],),
+        ).fetchall()
+    db.close()
+    return rows
+
+
+def stored_calls(data_dir: Path) -> list[tuple[str, str, str]]:
+    """Every call of the store in order: (code, point number, "call" or "recall")."""
+    with sqlite3.connect(f"file:{data_dir / 'servicedisk.sqlite3'}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT ticket.code, service_point.number, "
+            "CASE WHEN call_event.recall THEN 'recall' ELSE 'call' END FROM call_event "
+            "JOIN ticket ON ticket.id = call_event.ticket_id "
+            "JOIN service_point ON service_point.id = call_event.service_point_id "
+            "ORDER BY call_event.id"
+        ).fetchall()
+    db.close()
+    return [(code, str(point), kind) for code, point, kind in rows]
+
+
+def waiting_in_store(data_dir: Path) -> list[str]:
+    """The codes waiting now, in call order, as the command line lists them."""
+    doc = json.loads(servicedisk(data_dir, "queue", "--json").stdout)
+    return [ticket["code"] for ticket in doc["waiting"]]
+
+
+def test_start_up_while_another_program_issues_keeps_every_printed_ticket(office):
+    reception = Program("reception", str(office), "6", "1000")  # over a double press
+    printed_by_cli = []
+    try:
+        reception.wait_for(lambda: reception.words("READY"), "the window")
+        while not reception.words("PRESSED"):
+            printed_by_cli.append(servicedisk(office, "ticket", "issue", "B").stdout.split()[0])
+        called = servicedisk(office, "ticket", "call", "--point", "2").stdout.split()[0]
+        servicedisk(office, "ticket", "finish", called)
+        expected = waiting_in_store(office)
+        reception.wait_for(lambda: reception.words("WAITING")[-1:] == [expected], "the queue")
+    finally:
+        assert reception.terminate() == 0
+    printed_by_window = [words[0] for words in reception.words("ISSUED")]
+    assert printed_by_window == [f"A{n:03d}" for n in range(2, 8)] or printed_by_window == [
+        f"A{n:03d}" for n in range(1, 7)
+    ]
+    stored = dict(stored_tickets(office))
+    assert set(printed_by_window) | set(printed_by_cli) <= set(stored)
+    assert stored[called] == "done"
+    assert reception.words("DELETED") == []
+
+
+def test_reception_display_and_command_line_for_a_minute(office):
+    display = Program("display", str(office))
+    display.wait_for(lambda: display.words("READY"), "the display")
+    presses = int(SOAK_SECONDS / 1.5)
+    reception = Program("reception", str(office), str(presses), "1500")
+    calls_before = len(stored_calls(office))
+    printed: list[str] = []
+    try:
+        reception.wait_for(lambda: reception.words("READY"), "the window")
+        end = time.monotonic() + SOAK_SECONDS
+        step = 0
+        serving: list[tuple[str, float]] = []  # called, not yet done: (code, when)
+        while time.monotonic() < end or not reception.words("PRESSED") or serving:
+            step += 1
+            if time.monotonic() < end:
+                letter = "BCD"[step % 3]
+                printed.append(servicedisk(office, "ticket", "issue", letter).stdout.split()[0])
+                called = servicedisk(office, "ticket", "call", "--point", str(1 + step % 6))
+                serving.append((called.stdout.split()[0], time.monotonic()))
+            # A recall only after a few seconds (a rule of the service point); then done.
+            while serving and (time.monotonic() - serving[0][1] > 5.5 or time.monotonic() > end):
+                code, _called_at = serving.pop(0)
+                if step % 2:
+                    servicedisk(office, "ticket", "recall", code)
+                servicedisk(office, "ticket", "no-show" if step % 7 == 0 else "finish", code)
+        expected_waiting = waiting_in_store(office)
+        calls = stored_calls(office)[calls_before:]
+        reception.wait_for(
+            lambda: reception.words("WAITING")[-1:] == [expected_waiting], "the reception's queue"
+        )
+        display.wait_for(lambda: len(display.words("ANNOUNCE")) >= len(calls), "every call")
+    finally:
+        reception_code = reception.terminate()
+        display_code = display.terminate()
+    assert (reception_code, display_code) == (0, 0)
+    stored = dict(stored_tickets(office))
+    issued = [words[0] for words in reception.words("ISSUED")]
+    assert set(issued) | set(printed) <= set(stored)
+    assert len(issued) == presses and len(printed) >= SOAK_SECONDS / 3
+    assert [tuple(words) for words in display.words("ANNOUNCE")] == calls
+    shown = {
+        call.split(" → ")[0]
+        for words in display.words("SHOWS")
+        for call in " ".join(words).split("|")
+    }
+    assert {code for code, _point, _kind in calls} <= shown
+    assert reception.words("DELETED") == [] and display.words("DELETED") == []
+
+
+def test_thirty_starts_and_shutdowns_in_a_row_all_end_cleanly(office):
+    codes = []
+    for start in range(30):
+        program = (
+            Program("display", str(office))
+            if start % 2
+            else Program("reception", str(office), "0", "0")
+        )
+        program.wait_for(lambda program=program: program.words("READY"), "the window")
+        codes.append(program.terminate())  # SIGTERM, as a shutdown or a logout sends it
+    assert codes == [0] * 30
