@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     from app.models.db import Store
 
 
+# The modules behind the names screens ask for.
+_SERVICE_MODULES = {
+    "queue": "app.services.queue",
+    "errands": "app.services.errands",
+    "setup": "app.services.setup",
+    "catalog": "app.services.catalog",
+    "office": "app.services.office",
+}
+
+
 class UiContext:
     """The few collaborators every screen shares; built once in application.py or a test.
 
@@ -58,7 +68,7 @@ class UiContext:
         threads never import the same modules at once.
         """
         _ = self.store
-        return importlib.import_module(f"app.services.{name}")
+        return importlib.import_module(_SERVICE_MODULES[name])
 
     def close(self) -> None:
         """Release the store's connections (nothing if it never opened: that was reported)."""
