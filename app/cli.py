@@ -142,8 +142,8 @@ def cmd_ticket(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
-    from app.services import queue as q
-    from app.services.queue_views import estimate_detail, queue_snapshot
+    from app.services.queue import calling as q
+    from app.services.queue.views import estimate_detail, queue_snapshot
 
     action = args.action
     simple: dict[str, Callable[..., Any]] = {
@@ -187,7 +187,7 @@ def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
 
 def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk queue`: waiting and serving, one per line (or --json)."""
-    from app.services.queue_views import queue_snapshot
+    from app.services.queue.views import queue_snapshot
 
     store, clock = _open(settings)
     try:

@@ -79,10 +79,10 @@ def run() -> list[dict[str, Any]]:
 
     from app.config import resolve_settings
     from app.models.db import open_store
-    from app.services import queue
     from app.services.clock import OFFICE_TZ, ManualClock
     from app.services.office import seed_store
-    from app.services.queue_views import queue_snapshot
+    from app.services.queue import calling as queue
+    from app.services.queue.views import queue_snapshot
     from app.ui.context import UiContext
     from app.ui.prefs import Prefs
     from app.ui.reception import ReceptionView

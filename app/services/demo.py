@@ -35,7 +35,7 @@ from app.services.demo_plan import DayPlan, plan_day
 from app.services.demo_sim import simulate, state_at
 from app.services.demo_world import DemoRefused, World
 from app.services.demo_write import Writer
-from app.services.queue import close_stale_days
+from app.services.queue.calling import close_stale_days
 from app.services.revision import bump
 
 __all__ = ["DemoRefused", "DemoResult", "generate_demo"]

@@ -38,7 +38,7 @@ from app.services.demo_rhythm import (
     WEEKDAY_FACTOR,
 )
 from app.services.demo_world import Pick, World, hour_segments
-from app.services.queue import MAX_NUMBER
+from app.services.queue.calling import MAX_NUMBER
 
 _INF = float("inf")
 

@@ -3,7 +3,7 @@
 :func:`simulate` plays a planned day to its end (booked visitors first within
 the office's fairness ratio; recalls, transfers, walk-outs and no-shows);
 :func:`state_at` reads a visitor's ticket as the store would hold it at any
-instant, with the same transitions as :mod:`app.services.queue`.
+instant, with the same transitions as :mod:`app.services.queue.calling`.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ class TicketState:
 
 
 def state_at(tk: PlannedTicket, cut: float) -> TicketState:
-    """What had happened to a ticket by `cut` (the same transitions as app.services.queue)."""
+    """What had happened to a ticket by `cut` (as the queue engine moves it)."""
     s = TicketState(queue_id=tk.queue_id)
     if tk.final is not None:
         if tk.closed <= cut:

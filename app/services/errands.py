@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 
 from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
 from app.models.db import Store
-from app.services import queue as queue_service
 from app.services.clock import Clock, business_day
 from app.services.errand_errors import (
     MAX_DURATION_SECONDS,
@@ -63,6 +62,7 @@ from app.services.errand_rules import (
     split_durations,
 )
 from app.services.errors import UnknownServicePointError
+from app.services.queue import calling as queue_service
 from app.services.revision import bump
 
 __all__ = [

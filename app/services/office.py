@@ -16,7 +16,7 @@ from app.config import RESOURCES_DIR
 from app.models import Office, Queue, ServicePoint, ServicePointQueue
 from app.models.db import Store
 from app.services.clock import Clock
-from app.services.queue_views import REVISION_SQL, fill_profiles
+from app.services.queue.views import REVISION_SQL, fill_profiles
 from app.services.revision import bump
 
 log = logging.getLogger(__name__)

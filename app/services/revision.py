@@ -2,7 +2,7 @@
 
 A change to a day's records bumps that day's revision; a change to the
 office's set-up bumps the office's own counter. The *office revision* that
-screens poll (:func:`app.services.queue_views.office_revision`, one cheap read)
+screens poll (:func:`app.services.queue.views.office_revision`, one cheap read)
 is the sum of both, so it moves with every change while a write touches only
 one counter row. The
 sync worker sends every day whose revision is newer than the one the central
@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.models import DayRevision, Office
-from app.services.counters import increment
+from app.services.queue.counters import increment
 
 _BUMP_OFFICE = update(Office).values(revision=Office.revision + 1)
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # The modules behind the names screens ask for.
 _SERVICE_MODULES = {
-    "queue": "app.services.queue",
+    "queue": "app.services.queue.calling",
     "errands": "app.services.errands",
     "setup": "app.services.setup",
     "catalog": "app.services.catalog",

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from app.services.queue_views import QueueStatus
+from app.services.queue.views import QueueStatus
 
 # Very dark blue with white and yellow: contrast over 12:1 (WCAG AAA asks 7:1).
 BACKGROUND = "#061631"

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.services.queue_views import TicketView
+from app.services.queue.views import TicketView
 
 Index = QModelIndex | QPersistentModelIndex
 

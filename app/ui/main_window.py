@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QWidget
 
-from app.services.queue_views import QueueSnapshot
+from app.services.queue.views import QueueSnapshot
 from app.ui.context import UiContext
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ START_AT_THE_LATEST_MS = 1000
 # What the screens call first, loaded on the same thread so that their first
 # action does not wait for it.
 WARM_MODULES = (
-    "app.services.queue",
+    "app.services.queue.calling",
     "app.services.office",
     "app.services.errands",
 )

@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.services.clock import OFFICE_TZ, Clock
-from app.services.queue_views import QueueSnapshot, ahead_of, queue_snapshot
+from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
 from app.ui.prefs import Prefs
 
 if TYPE_CHECKING:
@@ -316,7 +316,9 @@ def print_and_record(
         log.info("ticket %s: %s", ticket.code, outcome.english)
     else:
         log.warning("ticket %s: %s", ticket.code, outcome.english)
-    from app.services import queue  # not at import: start-up shows reception before it loads
+    from app.services.queue import (
+        calling as queue,  # not at import: start-up shows reception before it loads
+    )
 
     try:
         queue.set_print_status(store, clock, ticket.code, outcome.status)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.services.clock import OFFICE_TZ
-from app.services.queue_views import PointStatus, QueueSnapshot, TicketView
+from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2

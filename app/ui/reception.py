@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import ServiceError
-from app.services.queue_views import QueueSnapshot
+from app.services.queue.views import QueueSnapshot
 from app.ui.context import UiContext
 from app.ui.printing import (
     PrintOutcome,

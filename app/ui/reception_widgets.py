@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.calendar import OpeningHours, opening_intervals
 from app.services.clock import OFFICE_TZ
-from app.services.queue_views import QueueSnapshot
+from app.services.queue.views import QueueSnapshot
 from app.ui.printing import PrintOutcome, TicketPrint
 from app.ui.queue_models import SORT_ROLE
 

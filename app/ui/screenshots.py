@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app.config import resolve_settings
 from app.models.db import open_store
-from app.services import queue
 from app.services.clock import OFFICE_TZ, ManualClock
 from app.services.demo import generate_demo
 from app.services.office import seed_store
+from app.services.queue import calling as queue
 from app.ui.application import build_context
 from app.ui.runner import SyncRunner
 from app.ui.style import apply_style

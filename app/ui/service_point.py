@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.models import states as st
 from app.services.errand_records import VisitRef
 from app.services.errors import ServiceError
-from app.services.queue_views import PointStatus, QueueSnapshot, TicketView
+from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
 from app.ui.context import UiContext
 from app.ui.errand_form import ErrandForm
 from app.ui.messages import database_failed
@@ -44,7 +44,7 @@ from app.ui.service_point_panels import (
 )
 
 if TYPE_CHECKING:
-    from app.services.queue import TicketRef
+    from app.services.queue.calling import TicketRef
 
 __all__ = ["PREF_POINT", "ServicePointView", "timer_text"]
 

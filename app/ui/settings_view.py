@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from app.services.queue_views import QueueSnapshot
+from app.services.queue.views import QueueSnapshot
 from app.ui.context import UiContext
 from app.ui.settings_catalog import CatalogPage
 from app.ui.settings_catalog_file import FileDialogs

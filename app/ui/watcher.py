@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.models.rows import Readable
 from app.services.clock import Clock
-from app.services.queue_views import QueueSnapshot, office_revision, queue_snapshot
+from app.services.queue.views import QueueSnapshot, office_revision, queue_snapshot
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from app.models import Office, Queue, ServicePoint, Ticket, TicketCounter
 from app.models.db import current_revision, open_store
 from app.services.clock import ManualClock
 from app.services.office import seed_store
-from app.services.queue_views import office_revision
+from app.services.queue.views import office_revision
 
 pytestmark = pytest.mark.slow
 
@@ -38,7 +38,7 @@ def _open(data_dir: str):
 
 def _issue_worker(data_dir: str, letters: str, count: int, barrier, results) -> None:
     """Child process: open the store, wait for the others, issue count tickets."""
-    from app.services.queue import issue_ticket
+    from app.services.queue.calling import issue_ticket
 
     store, clock = _open(data_dir)
     barrier.wait(timeout=60)
@@ -49,7 +49,7 @@ def _issue_worker(data_dir: str, letters: str, count: int, barrier, results) -> 
 
 def _open_worker(data_dir: str, barrier, results) -> None:
     """Child process: open (create, seed) a brand-new store together with the others."""
-    from app.services.queue import issue_ticket
+    from app.services.queue.calling import issue_ticket
 
     barrier.wait(timeout=60)
     store, clock = _open(data_dir)
@@ -130,7 +130,7 @@ from app.config import resolve_settings
 from app.models.db import open_store
 from app.services.clock import ManualClock
 from app.services.office import seed_store
-from app.services.queue import issue_ticket
+from app.services.queue.calling import issue_ticket
 
 clock = ManualClock(datetime.fromisoformat(sys.argv[2]))
 store = open_store(resolve_settings(data_dir=sys.argv[1], env={}), now=clock.now,
@@ -189,7 +189,7 @@ def test_a_process_killed_while_issuing_loses_no_printed_ticket(settings, store)
 
     reopened, clock = _open(str(settings.data_dir))
     try:
-        from app.services.queue import issue_ticket
+        from app.services.queue.calling import issue_ticket
 
         next_a = issue_ticket(reopened, clock, "A").code
     finally:

@@ -22,10 +22,10 @@ from app import cli
 from app.config import Settings, resolve_settings
 from app.models.backup import backup_sqlite
 from app.models.db import open_store
-from app.services import queue
 from app.services.clock import SystemClock
 from app.services.maintenance import check_store
 from app.services.office import seed_store
+from app.services.queue import calling as queue
 from app.ui.application import _start
 from app.ui.prefs import Prefs
 from app.ui.runner import ThreadRunner

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel
 
-from app.services import queue
 from app.services.clock import OFFICE_TZ
+from app.services.queue import calling as queue
 from app.ui import announcer as announcer_module
 from app.ui import display as display_module
 from app.ui.announcer import Announcer

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import errands, queue
-from app.services.queue_views import queue_snapshot
+from app.services import errands
+from app.services.queue import calling as queue
+from app.services.queue.views import queue_snapshot
 from app.ui.errand_form import ErrandForm
 from app.ui.errand_models import CODE_ROLE, ChoiceModel, TicketListModel, waited_text
 

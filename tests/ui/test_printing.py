@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.services import queue
-from app.services.queue_views import queue_snapshot
+from app.services.queue import calling as queue
+from app.services.queue.views import queue_snapshot
 from app.ui.prefs import Prefs
 from app.ui.printing import (
     PrintOutcome,

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from app.services import queue
-from app.services.queue_views import queue_snapshot
+from app.services.queue import calling as queue
+from app.services.queue.views import queue_snapshot
 from app.ui.queue_models import (
     OBJECT_ROLE,
     SORT_ROLE,

@@ -10,11 +10,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QTableView
 
-from app.services import queue
 from app.services.clock import OFFICE_TZ
 from app.services.errors import InvalidTransitionError
 from app.services.office import list_queues
-from app.services.queue_views import queue_snapshot
+from app.services.queue import calling as queue
+from app.services.queue.views import queue_snapshot
 from app.services.setup import update_office, update_queue
 from app.ui.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint
 from app.ui.queue_models import RecentTicketsModel, WaitingModel

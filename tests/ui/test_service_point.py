@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QPushButton, QTableView, QWidget
 
-from app.services import errands, queue
+from app.services import errands
 from app.services.office import get_office
-from app.services.queue_views import queue_snapshot
+from app.services.queue import calling as queue
+from app.services.queue.views import queue_snapshot
 from app.ui.errand_form import ErrandForm
 from app.ui.errand_models import CODE_ROLE
 from app.ui.service_point import ServicePointView, timer_text

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from app.services import catalog, queue, setup
+from app.services import catalog, setup
 from app.services.office import get_office, list_queues, list_service_points
-from app.services.queue_views import office_revision
+from app.services.queue import calling as queue
+from app.services.queue.views import office_revision
 from app.ui.settings_models import PointTableModel, QueueTableModel
 from app.ui.settings_view import SettingsView
 

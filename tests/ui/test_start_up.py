@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from app.config import resolve_settings
 from app.models.db import open_store
 from app.models.errors import StoreError
-from app.services import queue
 from app.services.clock import SystemClock
 from app.services.office import seed_store
+from app.services.queue import calling as queue
 from app.ui.application import _start
 from app.ui.context import UiContext
 from app.ui.opening import StoreOpening

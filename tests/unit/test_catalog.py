@@ -387,7 +387,7 @@ def test_import_refuses_a_file_without_the_default_language_or_interpreter(tmp_p
 def test_import_refuses_to_retire_a_queue_someone_waits_in(
     settings: Settings, store: Store, clock: ManualClock, tmp_path: Path, capsys: Any
 ) -> None:
-    from app.services import queue as q
+    from app.services.queue import calling as q
 
     q.issue_ticket(store, clock, "A")
     doc = json.loads(SEED_FILE.read_text(encoding="utf-8"))

@@ -142,7 +142,7 @@ def test_wrong_usage_exits_2(run, argv, data_dir):
 def test_an_unexpected_failure_is_one_sentence_and_the_traceback_goes_to_the_log(
     run, data_dir, monkeypatch
 ):
-    from app.services import queue
+    from app.services.queue import calling as queue
 
     def broken(*args, **kwargs):
         raise RuntimeError("printer fell over")

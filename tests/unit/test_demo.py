@@ -32,12 +32,12 @@ from app.models import (
 )
 from app.models.db import Store, open_store
 from app.services import errands as er
-from app.services import queue as q
 from app.services.calendar import is_open
 from app.services.clock import OFFICE_TZ, ManualClock, business_day
 from app.services.demo import DemoRefused, generate_demo
 from app.services.office import seed_store
-from app.services.queue_views import queue_snapshot
+from app.services.queue import calling as q
+from app.services.queue.views import queue_snapshot
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A Tuesday, 11:00 in Stockholm: the office is open and busy.

@@ -19,11 +19,11 @@ from app.models import (
 )
 from app.models.db import Store
 from app.services import errands as er
-from app.services import queue as q
 from app.services.clock import ManualClock, business_day
 from app.services.errands import ErrandInput
 from app.services.errors import ServiceError, UnknownServicePointError, UnknownTicketError
-from app.services.queue_views import office_revision
+from app.services.queue import calling as q
+from app.services.queue.views import office_revision
 
 RESOLVED = ErrandInput("FK", "foraldrapenning", "resolved")
 REFERRED = ErrandInput("SKV", "folkbokforing", "referred", referral_target_code="MIGRATIONSVERKET")

@@ -17,8 +17,8 @@ from app.migrations import HEAD_REVISION
 from app.models import Base, Ticket
 from app.models.backup import backup_sqlite
 from app.models.db import current_revision, make_engine, open_store
-from app.services import queue as q
 from app.services.office import seed_store
+from app.services.queue import calling as q
 
 MIGRATIONS = Path(db.__file__).resolve().parent.parent / "migrations"
 

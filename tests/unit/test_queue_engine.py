@@ -20,7 +20,6 @@ from app.models import (
     Visit,
 )
 from app.models.db import Store
-from app.services import queue as q
 from app.services.clock import ManualClock, business_day
 from app.services.errors import (
     InvalidTransitionError,
@@ -34,7 +33,8 @@ from app.services.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
-from app.services.queue_views import ahead_of, estimate_detail, office_revision, queue_snapshot
+from app.services.queue import calling as q
+from app.services.queue.views import ahead_of, estimate_detail, office_revision, queue_snapshot
 
 # ---------------------------------------------------------------- helpers
 

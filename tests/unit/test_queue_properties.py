@@ -25,10 +25,10 @@ from sqlalchemy import select, update
 from app.config import DATABASE_FILENAME, resolve_settings
 from app.models import Office, Queue, ServicePoint, ServicePointQueue, Ticket
 from app.models.db import Store, open_store
-from app.services import queue as q
 from app.services.clock import ManualClock
 from app.services.errors import NobodyWaitingError
 from app.services.office import seed_store
+from app.services.queue import calling as q
 
 LETTERS = "ABCD"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -267,7 +267,7 @@ def _order_key(t: Waiting) -> tuple:
 
 
 def _waiting_codes(store: Store) -> list[str]:
-    from app.services.queue_views import queue_snapshot
+    from app.services.queue.views import queue_snapshot
 
     clock = ManualClock(datetime(2026, 1, 13, 12, 0, tzinfo=UTC))
     return [t.code for t in queue_snapshot(store, clock).waiting]

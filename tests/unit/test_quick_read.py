@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from app.models.rows import SqliteReader
-from app.services import queue
 from app.services.demo import generate_demo
-from app.services.queue_views import DEFAULT_SERVICE_SECONDS, queue_snapshot
+from app.services.queue import calling as queue
+from app.services.queue.views import DEFAULT_SERVICE_SECONDS, queue_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from app.models import AuditEvent
-from app.services import catalog, errands, queue, setup
+from app.services import catalog, errands, setup
 from app.services.errors import UnknownQueueError
 from app.services.office import get_office, list_queues, list_service_points
-from app.services.queue_views import office_revision
+from app.services.queue import calling as queue
+from app.services.queue.views import office_revision
 from app.services.setup_catalog import DefaultEntryError
 
 

@@ -13,8 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from app.config import DATABASE_FILENAME, Settings, resolve_settings
 from app.models import Office, Queue, ServicePoint, Ticket
 from app.models.db import NewerSchemaError, UnreadableStoreError, open_store
-from app.services import queue as q
 from app.services.office import get_office, list_queues, list_service_points, seed_store
+from app.services.queue import calling as q
 
 
 def _open(settings: Settings, clock):

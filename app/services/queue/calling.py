@@ -6,9 +6,9 @@ the ticket, so a number that was shown always exists and is never given twice.
 Every change bumps the office revision and the business day's revision.
 
 This module holds issuing and calling; the shared ticket reference and lookups
-live in :mod:`app.services.queue_base` and what happens after a call in
-:mod:`app.services.queue_after`. Both are re-exported here, so callers keep
-using ``app.services.queue`` for the whole engine.
+live in :mod:`app.services.queue.base` and what happens after a call in
+:mod:`app.services.queue.after`. Both are re-exported here, so callers keep
+using ``app.services.queue.calling`` for the whole engine.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from app.models import (
 from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
-from app.services.counters import increment
 from app.services.errors import (
     InvalidTransitionError,
     NobodyWaitingError,
@@ -45,7 +44,7 @@ from app.services.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
-from app.services.queue_after import (
+from app.services.queue.after import (
     cancel,
     close_stale_days,
     finish,
@@ -57,7 +56,8 @@ from app.services.queue_after import (
     transfer,
     walked_out,
 )
-from app.services.queue_base import MAX_NUMBER, TicketRef, _office, _point, _ref, _require, _ticket
+from app.services.queue.base import MAX_NUMBER, TicketRef, _office, _point, _ref, _require, _ticket
+from app.services.queue.counters import increment
 from app.services.revision import bump
 
 __all__ = [

@@ -16,7 +16,7 @@ from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
 from app.services.errors import TooFewRecallsError
-from app.services.queue_base import TicketRef, _office, _queue, _ref, _require, _ticket
+from app.services.queue.base import TicketRef, _office, _queue, _ref, _require, _ticket
 from app.services.revision import bump
 
 # ---------------------------------------------------------------- day rollover
