@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.models import InterpreterKind, Language, Outcome, ReferralTarget
-from app.services.errand_rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
+from app.services.errands.rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 
 FORMAT = "servicedisk-catalog"
 VERSION = 1

@@ -54,7 +54,7 @@ from app.services.demo_rhythm import (
     TYPE_MINUTES,
     TYPE_WEIGHT,
 )
-from app.services.errand_rules import DEFAULT_INTERPRETER
+from app.services.errands.rules import DEFAULT_INTERPRETER
 from app.services.errors import ServiceError
 
 

@@ -27,7 +27,7 @@ from app.models import (
 from app.models.db import Store
 from app.services import catalog
 from app.services.clock import Clock
-from app.services.errand_records import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
+from app.services.errands.records import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 from app.services.revision import bump
 from app.services.setup_base import (
     CODE_RE,

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # The modules behind the names screens ask for.
 _SERVICE_MODULES = {
     "queue": "app.services.queue.calling",
-    "errands": "app.services.errands",
+    "errands": "app.services.errands.logbook",
     "setup": "app.services.setup",
     "catalog": "app.services.catalog",
     "office": "app.services.office",

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errand_records import (
+from app.services.errands.records import (
     DEFAULT_INTERPRETER,
     DEFAULT_LANGUAGE,
     CatalogChoices,

@@ -31,7 +31,7 @@ START_AT_THE_LATEST_MS = 1000
 WARM_MODULES = (
     "app.services.queue.calling",
     "app.services.office",
-    "app.services.errands",
+    "app.services.errands.logbook",
 )
 
 

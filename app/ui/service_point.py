@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import states as st
-from app.services.errand_records import VisitRef
+from app.services.errands.records import VisitRef
 from app.services.errors import ServiceError
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
 from app.ui.context import UiContext

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import errands
+from app.services.errands import logbook as errands
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.errand_form import ErrandForm

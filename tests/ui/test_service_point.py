@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QPushButton, QTableView, QWidget
 
-from app.services import errands
+from app.services.errands import logbook as errands
 from app.services.office import get_office
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot

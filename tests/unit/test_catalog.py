@@ -26,9 +26,9 @@ from app.models import (
 )
 from app.models.db import Store
 from app.services import catalog
-from app.services import errands as er
 from app.services.clock import ManualClock
-from app.services.errands import ErrandInput
+from app.services.errands import logbook as er
+from app.services.errands.logbook import ErrandInput
 from app.services.office import list_queues
 
 SEED_FILE = RESOURCES_DIR / "seed" / "catalog.json"

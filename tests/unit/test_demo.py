@@ -31,10 +31,10 @@ from app.models import (
     Visit,
 )
 from app.models.db import Store, open_store
-from app.services import errands as er
 from app.services.calendar import is_open
 from app.services.clock import OFFICE_TZ, ManualClock, business_day
 from app.services.demo import DemoRefused, generate_demo
+from app.services.errands import logbook as er
 from app.services.office import seed_store
 from app.services.queue import calling as q
 from app.services.queue.views import queue_snapshot

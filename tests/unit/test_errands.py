@@ -18,9 +18,9 @@ from app.models import (
     Visit,
 )
 from app.models.db import Store
-from app.services import errands as er
 from app.services.clock import ManualClock, business_day
-from app.services.errands import ErrandInput
+from app.services.errands import logbook as er
+from app.services.errands.logbook import ErrandInput
 from app.services.errors import ServiceError, UnknownServicePointError, UnknownTicketError
 from app.services.queue import calling as q
 from app.services.queue.views import office_revision
@@ -406,7 +406,7 @@ def test_split_durations() -> None:
 
 
 def test_the_public_api_stays_in_one_module() -> None:
-    """The UI and tests import all of it from app.services.errands, whichever file holds it."""
+    """The UI and tests import all of it from app.services.errands.logbook, whatever holds it."""
     public = {
         "ErrandInput", "Choice", "AgencyChoice", "OutcomeChoice", "CatalogChoices", "ErrandView",
         "VisitRef", "catalog_choices", "finish_with_errands", "log_errands", "log_quick_visit",

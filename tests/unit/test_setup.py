@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from app.models import AuditEvent
-from app.services import catalog, errands, setup
+from app.services import catalog, setup
+from app.services.errands import logbook as errands
 from app.services.errors import UnknownQueueError
 from app.services.office import get_office, list_queues, list_service_points
 from app.services.queue import calling as queue

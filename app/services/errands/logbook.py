@@ -9,8 +9,8 @@ service time evenly. Retired catalog entries cannot be chosen for new errands
 but stay valid on old ones. Nothing here can hold who the visitor was.
 
 This module holds the use cases; the records they take and give are in
-:mod:`~app.services.errand_records`, the rules in :mod:`~app.services.errand_rules`
-and the errors in :mod:`~app.services.errand_errors`. All are importable from here.
+:mod:`~app.services.errands.records`, the rules in :mod:`~app.services.errands.rules`
+and the errors in :mod:`~app.services.errands.errors`. All are importable from here.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
 from app.models.db import Store
 from app.services.clock import Clock, business_day
-from app.services.errand_errors import (
+from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
     CorrectionTooLateError,
     ErrandError,
@@ -41,7 +41,7 @@ from app.services.errand_errors import (
     UnknownStaffError,
     UnknownVisitError,
 )
-from app.services.errand_records import (
+from app.services.errands.records import (
     DEFAULT_INTERPRETER,
     DEFAULT_LANGUAGE,
     AgencyChoice,
@@ -52,7 +52,7 @@ from app.services.errand_records import (
     OutcomeChoice,
     VisitRef,
 )
-from app.services.errand_rules import (
+from app.services.errands.rules import (
     QUICK_CHANNELS,
     Catalog,
     by_sort,

@@ -26,7 +26,7 @@ from app.models import (
     Visit,
 )
 from app.services.clock import business_day
-from app.services.errand_errors import (
+from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
     CorrectionTooLateError,
     ErrandTypeMismatchError,
@@ -36,7 +36,7 @@ from app.services.errand_errors import (
     RetiredCatalogEntryError,
     UnknownCatalogEntryError,
 )
-from app.services.errand_records import (
+from app.services.errands.records import (
     DEFAULT_INTERPRETER,
     DEFAULT_LANGUAGE,
     ErrandInput,

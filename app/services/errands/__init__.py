@@ -1,0 +1,1 @@
+"""Errand logging: the errands of a visit and their corrections."""
