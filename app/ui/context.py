@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _SERVICE_MODULES = {
     "queue": "app.services.queue.calling",
     "errands": "app.services.errands.logbook",
-    "setup": "app.services.setup",
+    "setup": "app.services.setup.office_setup",
     "catalog": "app.services.catalog",
     "office": "app.services.office",
 }

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import setup
-from app.services.setup import CatalogItem, CatalogOverview
+from app.services.setup import office_setup as setup
+from app.services.setup.office_setup import CatalogItem, CatalogOverview
 from app.ui.context import UiContext
 from app.ui.settings_catalog_file import CatalogFileBox, FileDialogs
 from app.ui.settings_common import SettingsPage, SetupDialog, button, named

@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.services import setup
 from app.services.catalog import CatalogError, ImportResult
 from app.services.clock import OFFICE_TZ
 from app.services.office import get_office
+from app.services.setup import office_setup as setup
 from app.ui.context import UiContext
 from app.ui.settings_common import button
 

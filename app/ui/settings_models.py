@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from app.services.setup import PointSetup, QueueSetup
+from app.services.setup.office_setup import PointSetup, QueueSetup
 
 
 def QT_TR_NOOP(text: str) -> str:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import setup
 from app.services.office import WEEKDAYS, OfficeInfo, get_office
+from app.services.setup import office_setup as setup
 from app.ui.context import UiContext
 from app.ui.settings_common import SettingsPage, button, named
 from app.ui.settings_models import QT_TR_NOOP

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import setup
-from app.services.setup import PointSetup
+from app.services.setup import office_setup as setup
+from app.services.setup.office_setup import PointSetup
 from app.ui.context import UiContext
 from app.ui.settings_common import (
     SettingsPage,

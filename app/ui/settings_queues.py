@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import setup
-from app.services.setup import QueueSetup
+from app.services.setup import office_setup as setup
+from app.services.setup.office_setup import QueueSetup
 from app.ui.context import UiContext
 from app.ui.settings_common import (
     SettingsPage,

@@ -29,7 +29,7 @@ def test_manager_sees_statistics_and_settings_others_do_not(qtbot, ui_ctx):
 
 
 def test_renamed_office_shows_in_title_and_status_bar(qtbot, ui_ctx):
-    from app.services import setup
+    from app.services.setup import office_setup as setup
 
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)

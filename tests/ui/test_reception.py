@@ -15,7 +15,7 @@ from app.services.errors import InvalidTransitionError
 from app.services.office import list_queues
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
-from app.services.setup import update_office, update_queue
+from app.services.setup.office_setup import update_office, update_queue
 from app.ui.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint
 from app.ui.queue_models import RecentTicketsModel, WaitingModel
 from app.ui.reception import DOUBLE_PRESS_SECONDS, ReceptionView

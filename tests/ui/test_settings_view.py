@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QTreeWidget,
 )
 
-from app.services import catalog, setup
+from app.services import catalog
 from app.services.office import get_office, list_queues, list_service_points
 from app.services.queue import calling as queue
 from app.services.queue.views import office_revision
+from app.services.setup import office_setup as setup
 from app.ui.settings_models import PointTableModel, QueueTableModel
 from app.ui.settings_view import SettingsView
 

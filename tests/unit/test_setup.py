@@ -9,13 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from app.models import AuditEvent
-from app.services import catalog, setup
+from app.services import catalog
 from app.services.errands import logbook as errands
 from app.services.errors import UnknownQueueError
 from app.services.office import get_office, list_queues, list_service_points
 from app.services.queue import calling as queue
 from app.services.queue.views import office_revision
-from app.services.setup_catalog import DefaultEntryError
+from app.services.setup import office_setup as setup
+from app.services.setup.catalog import DefaultEntryError
 
 
 def audit_details(store) -> list[str]:

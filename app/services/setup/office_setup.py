@@ -22,7 +22,7 @@ from app.models.db import Store
 from app.services.clock import Clock
 from app.services.office import WEEKDAYS, OfficeInfo, get_office
 from app.services.revision import bump
-from app.services.setup_base import (
+from app.services.setup.base import (
     InvalidOpeningHoursError,
     InvalidProfileError,
     InvalidSettingError,
@@ -38,7 +38,7 @@ from app.services.setup_base import (
     audit,
     clean_label,
 )
-from app.services.setup_catalog import (
+from app.services.setup.catalog import (
     KINDS,
     AgencyItem,
     CatalogEntryNotFoundError,
@@ -53,7 +53,7 @@ from app.services.setup_catalog import (
     rename_catalog_entry,
     set_catalog_entry_active,
 )
-from app.services.setup_points import (
+from app.services.setup.points import (
     CALL_ORDERS,
     MAX_POINT,
     PointSetup,
@@ -62,7 +62,7 @@ from app.services.setup_points import (
     set_service_point_active,
     update_service_point,
 )
-from app.services.setup_queues import (
+from app.services.setup.queues import (
     QueueSetup,
     add_queue,
     list_queue_setup,

@@ -20,7 +20,7 @@ from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
 from app.services.revision import bump
-from app.services.setup_base import (
+from app.services.setup.base import (
     InvalidSettingError,
     LastActiveError,
     LetterTakenError,

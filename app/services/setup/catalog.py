@@ -2,7 +2,7 @@
 
 The catalog is data: agencies with their errand types, outcomes, referral
 targets, languages and interpreter kinds. A retired entry is hidden for new
-errands and kept for history. Like :mod:`app.services.setup`, each change is
+errands and kept for history. Like :mod:`app.services.setup.office_setup`, each change is
 one transaction that bumps the office revision and is audit-logged.
 """
 
@@ -29,7 +29,7 @@ from app.services import catalog
 from app.services.clock import Clock
 from app.services.errands.records import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 from app.services.revision import bump
-from app.services.setup_base import (
+from app.services.setup.base import (
     CODE_RE,
     InvalidSettingError,
     LastActiveError,
