@@ -235,7 +235,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk catalog export|import FILE`."""
-    from app.services import catalog
+    from app.services.catalog import transfer as catalog
 
     store, clock = _open(settings)
     path = Path(args.file)

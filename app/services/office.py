@@ -67,7 +67,7 @@ class ServicePointInfo:
 def seed_store(store: Store, clock: Clock, seed_dir: Path = SEED_DIR) -> bool:
     """Fill an empty store with the seed office; returns whether it did anything."""
     # Only a new store needs the catalog's code: an everyday start does without loading it.
-    from app.services import catalog
+    from app.services.catalog import transfer as catalog
 
     with store.write() as session:
         if session.scalar(select(Office.id)) is not None:

@@ -22,7 +22,7 @@ _SERVICE_MODULES = {
     "queue": "app.services.queue.calling",
     "errands": "app.services.errands.logbook",
     "setup": "app.services.setup.office_setup",
-    "catalog": "app.services.catalog",
+    "catalog": "app.services.catalog.transfer",
     "office": "app.services.office",
 }
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.services.catalog import CatalogError, ImportResult
+from app.services.catalog.transfer import CatalogError, ImportResult
 from app.services.clock import OFFICE_TZ
 from app.services.office import get_office
 from app.services.setup import office_setup as setup

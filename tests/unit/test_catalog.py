@@ -25,7 +25,7 @@ from app.models import (
     ReferralTarget,
 )
 from app.models.db import Store
-from app.services import catalog
+from app.services.catalog import transfer as catalog
 from app.services.clock import ManualClock
 from app.services.errands import logbook as er
 from app.services.errands.logbook import ErrandInput
@@ -376,7 +376,7 @@ def test_cli_import_of_a_bad_file_changes_nothing(
 
 @pytest.mark.parametrize(("section", "code"), [("languages", "sv"), ("interpreter_kinds", "none")])
 def test_import_refuses_a_file_without_the_default_language_or_interpreter(tmp_path, section, code):
-    from app.services.catalog import CatalogError, parse_catalog
+    from app.services.catalog.transfer import CatalogError, parse_catalog
 
     doc = json.loads(SEED_FILE.read_text(encoding="utf-8"))
     doc[section] = [e for e in doc[section] if e["code"] != code]

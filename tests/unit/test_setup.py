@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import AuditEvent
-from app.services import catalog
+from app.services.catalog import transfer as catalog
 from app.services.errands import logbook as errands
 from app.services.errors import UnknownQueueError
 from app.services.office import get_office, list_queues, list_service_points

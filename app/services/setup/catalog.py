@@ -25,7 +25,7 @@ from app.models import (
     ReferralTarget,
 )
 from app.models.db import Store
-from app.services import catalog
+from app.services.catalog import transfer as catalog
 from app.services.clock import Clock
 from app.services.errands.records import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 from app.services.revision import bump

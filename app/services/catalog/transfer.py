@@ -7,7 +7,7 @@ are retired (hidden for new errands, kept for history), never deleted.
 
 This module applies, imports and exports; the format itself (constants, the
 document dataclasses, validation and reading a file) lives in
-:mod:`app.services.catalog_doc` and is re-exported here.
+:mod:`app.services.catalog.document` and is re-exported here.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from app.models import Agency, AuditEvent, ErrandType, Outcome, Queue, ServicePo
 from app.models.catalog import CatalogEntry
 from app.models.db import Store
 from app.models.states import ACTIVE_STATES
-from app.services.catalog_doc import (
+from app.services.catalog.document import (
     AGENCY_KINDS,
     CODE_RE,
     FORMAT,

@@ -1,0 +1,1 @@
+"""The catalog as a file: its format, validation, import and export."""
