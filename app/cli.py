@@ -259,7 +259,7 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk demo`: fill the store with a demo office's history."""
-    from app.services.demo import DemoRefused, generate_demo
+    from app.demo.fill import DemoRefused, generate_demo
 
     store, clock = _open(settings)
     try:

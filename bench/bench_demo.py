@@ -14,9 +14,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.config import resolve_settings
+from app.demo.fill import generate_demo
 from app.models.db import open_store
 from app.services.clock import ManualClock
-from app.services.demo import generate_demo
 from app.services.office import seed_store
 
 YEAR_DAYS = 365

@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app.config import resolve_settings
+from app.demo.fill import generate_demo
 from app.models.db import open_store
 from app.services.clock import OFFICE_TZ, ManualClock
-from app.services.demo import generate_demo
 from app.services.office import seed_store
 from app.services.queue import calling as queue
 from app.ui.application import build_context

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.config import Settings, resolve_settings
+from app.demo.fill import DemoRefused, generate_demo
 from app.models import (
     Agency,
     CallEvent,
@@ -33,7 +34,6 @@ from app.models import (
 from app.models.db import Store, open_store
 from app.services.calendar import is_open
 from app.services.clock import OFFICE_TZ, ManualClock, business_day
-from app.services.demo import DemoRefused, generate_demo
 from app.services.errands import logbook as er
 from app.services.office import seed_store
 from app.services.queue import calling as q

@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.demo.fill import generate_demo
 from app.models.rows import SqliteReader
-from app.services.demo import generate_demo
 from app.services.queue import calling as queue
 from app.services.queue.views import DEFAULT_SERVICE_SECONDS, queue_snapshot
 

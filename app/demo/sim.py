@@ -14,10 +14,10 @@ from bisect import insort
 from collections import deque
 from dataclasses import dataclass, field
 
+from app.demo.plan import DayPlan, PlannedTicket
+from app.demo.rhythm import FORGOT_TO_FINISH_SHARE, RECALL_SHARE
+from app.demo.world import World
 from app.models import states as st
-from app.services.demo_plan import DayPlan, PlannedTicket
-from app.services.demo_rhythm import FORGOT_TO_FINISH_SHARE, RECALL_SHARE
-from app.services.demo_world import World
 
 
 def simulate(world: World, plan: DayPlan, rng: random.Random) -> None:

@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy import case, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from app.demo.plan import DayPlan
+from app.demo.sim import state_at
+from app.demo.world import World
 from app.models import CallEvent, Errand, Ticket, TicketCounter, Visit
 from app.models.base import UTCDateTime
-from app.services.demo_plan import DayPlan
-from app.services.demo_sim import state_at
-from app.services.demo_world import World
 
 # The columns the writer fills, in the order of its row tuples.
 COLUMNS: dict[Any, tuple[str, ...]] = {

@@ -3,7 +3,7 @@
 The plan draws every visitor of an open day (walk-ins shaped by the hour,
 booked ID-card times, quick errands at the desk or on the phone) and the
 staffing the office would plan on the expected load, before anything happens.
-:mod:`app.services.demo_sim` then runs the day.
+:mod:`app.demo.sim` then runs the day.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.models import states as st
-from app.services import calendar
-from app.services.clock import OFFICE_TZ
-from app.services.demo_rhythm import (
+from app.demo.rhythm import (
     BOOKED_SHARE,
     CANCEL_SHARE,
     IMPATIENT_SHARE,
@@ -37,7 +34,10 @@ from app.services.demo_rhythm import (
     TRANSFER_SHARE,
     WEEKDAY_FACTOR,
 )
-from app.services.demo_world import Pick, World, hour_segments
+from app.demo.world import Pick, World, hour_segments
+from app.models import states as st
+from app.services import calendar
+from app.services.clock import OFFICE_TZ
 from app.services.queue.calling import MAX_NUMBER
 
 _INF = float("inf")

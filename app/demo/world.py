@@ -1,7 +1,7 @@
 """The office as the demo sees it: its active catalog, queues, points and staff, with pickers.
 
 Each picker is a weighted choice built once on the store's own entries, with
-the weights of :mod:`app.services.demo_rhythm`, so that a day's many draws are
+the weights of :mod:`app.demo.rhythm`, so that a day's many draws are
 cheap. A visitor's language, interpreter and errands are drawn here.
 """
 
@@ -17,21 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import (
-    Agency,
-    ErrandType,
-    InterpreterKind,
-    Language,
-    Office,
-    Outcome,
-    Queue,
-    ReferralTarget,
-    ServicePoint,
-    Staff,
-)
-from app.services import calendar
-from app.services.clock import OFFICE_TZ
-from app.services.demo_rhythm import (
+from app.demo.rhythm import (
     AGENCY_MINUTES,
     BOOKED_TYPES,
     DOCUMENT_TYPES,
@@ -54,6 +40,20 @@ from app.services.demo_rhythm import (
     TYPE_MINUTES,
     TYPE_WEIGHT,
 )
+from app.models import (
+    Agency,
+    ErrandType,
+    InterpreterKind,
+    Language,
+    Office,
+    Outcome,
+    Queue,
+    ReferralTarget,
+    ServicePoint,
+    Staff,
+)
+from app.services import calendar
+from app.services.clock import OFFICE_TZ
 from app.services.errands.rules import DEFAULT_INTERPRETER
 from app.services.errors import ServiceError
 

@@ -10,10 +10,10 @@ transferred, walk out or do not show. Every draw comes from a
 ``random.Random`` seeded by the seed and the day, so the same seed gives the
 same history. Rows are bulk inserted in one transaction and marked demo.
 
-The parts: :mod:`~app.services.demo_rhythm` (the weights and shares),
-:mod:`~app.services.demo_world` (the office and its pickers),
-:mod:`~app.services.demo_plan` (a day's visitors and staffing),
-:mod:`~app.services.demo_sim` (the day run) and :mod:`~app.services.demo_write`
+The parts: :mod:`~app.demo.rhythm` (the weights and shares),
+:mod:`~app.demo.world` (the office and its pickers),
+:mod:`~app.demo.plan` (a day's visitors and staffing),
+:mod:`~app.demo.sim` (the day run) and :mod:`~app.demo.write`
 (the bulk insert).
 """
 
@@ -27,14 +27,14 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.demo.plan import DayPlan, plan_day
+from app.demo.sim import simulate, state_at
+from app.demo.world import DemoRefused, World
+from app.demo.write import Writer
 from app.models import CallEvent, Errand, Ticket, Visit
 from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
-from app.services.demo_plan import DayPlan, plan_day
-from app.services.demo_sim import simulate, state_at
-from app.services.demo_world import DemoRefused, World
-from app.services.demo_write import Writer
 from app.services.queue.calling import close_stale_days
 from app.services.revision import bump
 

@@ -2,7 +2,7 @@
 
 Every figure the demo draws from lives here, so the office's rhythm can be
 tuned in one place. Codes are the seed catalog's; an office's own codes get
-the defaults the pickers in :mod:`app.services.demo_world` give them.
+the defaults the pickers in :mod:`app.demo.world` give them.
 """
 
 from __future__ import annotations
