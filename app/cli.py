@@ -285,7 +285,7 @@ def load_gui() -> Callable[..., int]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        from app.ui.application import run_gui
+        from app.ui.shell.application import run_gui
     except ImportError as exc:
         raise CliError(f"The app's window cannot open here: {exc}.") from exc
     finally:

@@ -65,7 +65,7 @@ def shown():
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("SHOWN", json.dumps({"rss_mb": rss_mb, "windows": len(windows)}), flush=True)
     # Then: the store open behind the window (SQLAlchemy and the services loaded).
-    from app.ui.opening import StoreOpening
+    from app.ui.shell.opening import StoreOpening
     opening = windows[0].findChild(StoreOpening)
     if opening is not None:
         opening.wait()

@@ -83,11 +83,11 @@ def run() -> list[dict[str, Any]]:
     from app.services.office import seed_store
     from app.services.queue import calling as queue
     from app.services.queue.views import queue_snapshot
-    from app.ui.context import UiContext
-    from app.ui.prefs import Prefs
     from app.ui.reception import ReceptionView
-    from app.ui.style import apply_style
-    from app.ui.watcher import RevisionWatcher
+    from app.ui.shell.context import UiContext
+    from app.ui.shell.prefs import Prefs
+    from app.ui.shell.style import apply_style
+    from app.ui.shell.watcher import RevisionWatcher
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)

@@ -33,10 +33,10 @@ from app.services.errands.records import (
     VisitRef,
 )
 from app.services.errors import ServiceError
-from app.ui.context import UiContext
 from app.ui.errand_models import CODE_ROLE
 from app.ui.errand_row import ErrandRow, count_text
-from app.ui.messages import database_failed
+from app.ui.shell.context import UiContext
+from app.ui.shell.messages import database_failed
 
 log = logging.getLogger(__name__)
 

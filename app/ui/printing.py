@@ -22,7 +22,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.services.clock import OFFICE_TZ, Clock
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
-from app.ui.prefs import Prefs
+from app.ui.shell.prefs import Prefs
 
 if TYPE_CHECKING:
     from app.models.db import Store

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from app.services.errors import ServiceError
 from app.services.queue.views import QueueSnapshot
-from app.ui.context import UiContext
 from app.ui.printing import (
     PrintOutcome,
     QtTicketPrinter,
@@ -42,6 +41,7 @@ from app.ui.reception_widgets import (
     make_table,
     titled,
 )
+from app.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
 

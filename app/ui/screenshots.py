@@ -21,9 +21,9 @@ from app.models.db import open_store
 from app.services.clock import OFFICE_TZ, ManualClock
 from app.services.office import seed_store
 from app.services.queue import calling as queue
-from app.ui.application import build_context
-from app.ui.runner import SyncRunner
-from app.ui.style import apply_style
+from app.ui.shell.application import build_context
+from app.ui.shell.runner import SyncRunner
+from app.ui.shell.style import apply_style
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def render_all(out_dir: Path) -> list[Path]:
     """Render the main window's tabs, the errand form and the display; returns the files."""
     from app.ui.announcer import silent_announcer
     from app.ui.display import DisplayWindow
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)

@@ -31,9 +31,7 @@ from app.models import states as st
 from app.services.errands.records import VisitRef
 from app.services.errors import ServiceError
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
-from app.ui.context import UiContext
 from app.ui.errand_form import ErrandForm
-from app.ui.messages import database_failed
 from app.ui.service_point_panels import (
     PANEL_STYLE,
     CurrentCard,
@@ -42,6 +40,8 @@ from app.ui.service_point_panels import (
     SpecificPanel,
     timer_text,
 )
+from app.ui.shell.context import UiContext
+from app.ui.shell.messages import database_failed
 
 if TYPE_CHECKING:
     from app.services.queue.calling import TicketRef

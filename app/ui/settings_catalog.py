@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import CatalogItem, CatalogOverview
-from app.ui.context import UiContext
 from app.ui.settings_catalog_file import CatalogFileBox, FileDialogs
 from app.ui.settings_common import SettingsPage, SetupDialog, button, named
 from app.ui.settings_models import QT_TR_NOOP, RETIRED_COLOUR
+from app.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
 

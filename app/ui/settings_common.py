@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import ServiceError
-from app.ui.context import UiContext
 from app.ui.settings_models import KEY_ROLE, SORT_ROLE, RowsModel
+from app.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import PointSetup
-from app.ui.context import UiContext
 from app.ui.settings_common import (
     SettingsPage,
     SetupDialog,
@@ -29,6 +28,7 @@ from app.ui.settings_common import (
     table_view,
 )
 from app.ui.settings_models import PointTableModel
+from app.ui.shell.context import UiContext
 
 
 class PointDialog(SetupDialog):

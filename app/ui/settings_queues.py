@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import QueueSetup
-from app.ui.context import UiContext
 from app.ui.settings_common import (
     SettingsPage,
     SetupDialog,
@@ -26,6 +25,7 @@ from app.ui.settings_common import (
     table_view,
 )
 from app.ui.settings_models import QueueTableModel
+from app.ui.shell.context import UiContext
 
 
 class QueueDialog(SetupDialog):

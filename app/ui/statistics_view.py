@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.ui.context import UiContext
+from app.ui.shell.context import UiContext
 
 
 class StatisticsView(QWidget):

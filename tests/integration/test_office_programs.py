@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from app.ui.prefs import Prefs
+from app.ui.shell.prefs import Prefs
 
 pytestmark = pytest.mark.slow
 

@@ -26,9 +26,9 @@ from app.services.clock import SystemClock
 from app.services.maintenance import check_store
 from app.services.office import seed_store
 from app.services.queue import calling as queue
-from app.ui.application import _start
-from app.ui.prefs import Prefs
-from app.ui.runner import ThreadRunner
+from app.ui.shell.application import _start
+from app.ui.shell.prefs import Prefs
+from app.ui.shell.runner import ThreadRunner
 
 # The events that open, copy, move or delete a file by path.
 FILE_EVENTS = {"open", "os.rename", "os.remove", "os.truncate", "shutil.copyfile", "os.link"}

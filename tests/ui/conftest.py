@@ -10,10 +10,10 @@ from app.config import resolve_settings
 from app.models.db import open_store
 from app.services.clock import OFFICE_TZ, ManualClock
 from app.services.office import seed_store
-from app.ui.context import UiContext
-from app.ui.prefs import Prefs
-from app.ui.runner import SyncRunner
-from app.ui.watcher import RevisionWatcher
+from app.ui.shell.context import UiContext
+from app.ui.shell.prefs import Prefs
+from app.ui.shell.runner import SyncRunner
+from app.ui.shell.watcher import RevisionWatcher
 
 # A Wednesday morning, inside opening hours.
 UI_NOW = datetime(2026, 11, 25, 10, 30, tzinfo=OFFICE_TZ)

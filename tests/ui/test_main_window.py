@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 
 
 def test_status_bar_shows_office_store_and_role(qtbot, ui_ctx):

@@ -15,7 +15,6 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
-from app.ui.prefs import Prefs
 from app.ui.printing import (
     PrintOutcome,
     PrintTarget,
@@ -25,6 +24,7 @@ from app.ui.printing import (
     print_ticket_headless,
     ticket_for,
 )
+from app.ui.shell.prefs import Prefs
 
 ROOT = Path(__file__).resolve().parents[2]
 

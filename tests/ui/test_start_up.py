@@ -12,11 +12,11 @@ from app.models.errors import StoreError
 from app.services.clock import SystemClock
 from app.services.office import seed_store
 from app.services.queue import calling as queue
-from app.ui.application import _start
-from app.ui.context import UiContext
-from app.ui.opening import StoreOpening
-from app.ui.prefs import Prefs
-from app.ui.runner import ThreadRunner
+from app.ui.shell.application import _start
+from app.ui.shell.context import UiContext
+from app.ui.shell.opening import StoreOpening
+from app.ui.shell.prefs import Prefs
+from app.ui.shell.runner import ThreadRunner
 
 
 @pytest.fixture

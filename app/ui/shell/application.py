@@ -3,7 +3,7 @@
 Start-up shows the window before SQLAlchemy has loaded: when the store is an
 SQLite file at this version's schema, the first picture of the queue is read
 with the standard library's ``sqlite3`` (:class:`~app.models.rows.SqliteReader`)
-and the store opens on a thread meanwhile (:class:`~app.ui.opening.StoreOpening`).
+and the store opens on a thread meanwhile (:class:`~app.ui.shell.opening.StoreOpening`).
 A new store, one that needs an upgrade, or a server database is opened in full
 first, as before.
 """
@@ -27,12 +27,12 @@ from app.config import Settings
 from app.models.errors import StoreError
 from app.models.rows import Readable, SqliteReader
 from app.services.clock import Clock, SystemClock
-from app.ui.context import UiContext
-from app.ui.opening import StoreOpening, open_after_first_paint
-from app.ui.prefs import Prefs
-from app.ui.runner import ThreadRunner
-from app.ui.style import apply_style
-from app.ui.watcher import RevisionWatcher
+from app.ui.shell.context import UiContext
+from app.ui.shell.opening import StoreOpening, open_after_first_paint
+from app.ui.shell.prefs import Prefs
+from app.ui.shell.runner import ThreadRunner
+from app.ui.shell.style import apply_style
+from app.ui.shell.watcher import RevisionWatcher
 
 if TYPE_CHECKING:
     from app.models.db import Store
@@ -215,7 +215,7 @@ def _start(
     if display_only:
         window = show_display(ctx, screen)
     else:
-        from app.ui.main_window import MainWindow
+        from app.ui.shell.main_window import MainWindow
 
         window = MainWindow(ctx)
         window.show()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QWidget
 
 from app.services.queue.views import QueueSnapshot
-from app.ui.context import UiContext
+from app.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
     from app.ui.reception import ReceptionView

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from app.config import Settings
 from app.services.clock import Clock
-from app.ui.opening import StoreOpening
-from app.ui.prefs import Prefs
-from app.ui.runner import Runner
-from app.ui.watcher import RevisionWatcher
+from app.ui.shell.opening import StoreOpening
+from app.ui.shell.prefs import Prefs
+from app.ui.shell.runner import Runner
+from app.ui.shell.watcher import RevisionWatcher
 
 if TYPE_CHECKING:
     from app.models.db import Store
