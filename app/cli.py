@@ -161,7 +161,7 @@ def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
         snap = queue_snapshot(store, clock)
         _print_ticket_line(ref, estimate_detail(snap, ref.code))
         if args.print_ticket:
-            from app.ui.printing import print_ticket_headless
+            from app.ui.reception.printing import print_ticket_headless
 
             ok, message = print_ticket_headless(store, clock, ref.code)
             print(message, file=sys.stderr)

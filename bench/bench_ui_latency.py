@@ -83,7 +83,7 @@ def run() -> list[dict[str, Any]]:
     from app.services.office import seed_store
     from app.services.queue import calling as queue
     from app.services.queue.views import queue_snapshot
-    from app.ui.reception import ReceptionView
+    from app.ui.reception.screen import ReceptionView
     from app.ui.shell.context import UiContext
     from app.ui.shell.prefs import Prefs
     from app.ui.shell.style import apply_style

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
-from app.ui.printing import (
+from app.ui.reception.printing import (
     PrintOutcome,
     PrintTarget,
     QtTicketPrinter,

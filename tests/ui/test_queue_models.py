@@ -9,7 +9,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
-from app.ui.queue_models import (
+from app.ui.reception.queue_models import (
     OBJECT_ROLE,
     SORT_ROLE,
     RecentTicketsModel,

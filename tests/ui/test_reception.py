@@ -16,9 +16,9 @@ from app.services.office import list_queues
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.services.setup.office_setup import update_office, update_queue
-from app.ui.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint
-from app.ui.queue_models import RecentTicketsModel, WaitingModel
-from app.ui.reception import DOUBLE_PRESS_SECONDS, ReceptionView
+from app.ui.reception.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint
+from app.ui.reception.queue_models import RecentTicketsModel, WaitingModel
+from app.ui.reception.screen import DOUBLE_PRESS_SECONDS, ReceptionView
 
 
 class FakePrinter:

@@ -12,7 +12,7 @@ from app.services.queue.views import QueueSnapshot
 from app.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
-    from app.ui.reception import ReceptionView
+    from app.ui.reception.screen import ReceptionView
     from app.ui.service_point import ServicePointView
     from app.ui.settings_view import SettingsView
     from app.ui.statistics_view import StatisticsView
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         return builders[tab](parent)
 
     def _build_reception(self, parent: QWidget) -> QWidget:
-        from app.ui.reception import ReceptionView
+        from app.ui.reception.screen import ReceptionView
 
         return ReceptionView(self._ctx, parent)
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from app.services.calendar import OpeningHours, opening_intervals
 from app.services.clock import OFFICE_TZ
 from app.services.queue.views import QueueSnapshot
-from app.ui.printing import PrintOutcome, TicketPrint
-from app.ui.queue_models import SORT_ROLE
+from app.ui.reception.printing import PrintOutcome, TicketPrint
+from app.ui.reception.queue_models import SORT_ROLE
 
 AMBER = "background: #fff0c2; color: #3d2c00;"  # 12:1 contrast
 BANNER_STYLE = (

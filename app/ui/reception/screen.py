@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.errors import ServiceError
 from app.services.queue.views import QueueSnapshot
-from app.ui.printing import (
+from app.ui.reception.printing import (
     PrintOutcome,
     QtTicketPrinter,
     TicketPrint,
@@ -30,8 +30,8 @@ from app.ui.printing import (
     print_and_record,
     ticket_for,
 )
-from app.ui.queue_models import RecentTicketsModel, ServingModel, WaitingModel
-from app.ui.reception_widgets import (
+from app.ui.reception.queue_models import RecentTicketsModel, ServingModel, WaitingModel
+from app.ui.reception.widgets import (
     BANNER_STYLE,
     ERROR_STYLE,
     VIEW_STYLE,

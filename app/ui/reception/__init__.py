@@ -1,0 +1,1 @@
+"""Reception: issuing, printing and following the queue."""
