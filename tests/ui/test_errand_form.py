@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from app.services.errands import logbook as errands
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
-from app.ui.errand_form import ErrandForm
-from app.ui.errand_models import CODE_ROLE, ChoiceModel, TicketListModel, waited_text
+from app.ui.service_point.errand_form import ErrandForm
+from app.ui.service_point.errand_models import CODE_ROLE, ChoiceModel, TicketListModel, waited_text
 
 
 def choose(combo: QComboBox, code: str) -> None:

@@ -11,9 +11,9 @@ from app.services.errands import logbook as errands
 from app.services.office import get_office
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
-from app.ui.errand_form import ErrandForm
-from app.ui.errand_models import CODE_ROLE
-from app.ui.service_point import ServicePointView, timer_text
+from app.ui.service_point.errand_form import ErrandForm
+from app.ui.service_point.errand_models import CODE_ROLE
+from app.ui.service_point.screen import ServicePointView, timer_text
 
 
 def button(view: QWidget, name: str) -> QPushButton:

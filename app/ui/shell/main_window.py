@@ -13,7 +13,7 @@ from app.ui.shell.context import UiContext
 
 if TYPE_CHECKING:
     from app.ui.reception.screen import ReceptionView
-    from app.ui.service_point import ServicePointView
+    from app.ui.service_point.screen import ServicePointView
     from app.ui.settings_view import SettingsView
     from app.ui.statistics_view import StatisticsView
 
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         return ReceptionView(self._ctx, parent)
 
     def _build_service_point(self, parent: QWidget) -> QWidget:
-        from app.ui.service_point import ServicePointView
+        from app.ui.service_point.screen import ServicePointView
 
         return ServicePointView(self._ctx, parent)
 

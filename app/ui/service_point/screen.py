@@ -31,8 +31,8 @@ from app.models import states as st
 from app.services.errands.records import VisitRef
 from app.services.errors import ServiceError
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
-from app.ui.errand_form import ErrandForm
-from app.ui.service_point_panels import (
+from app.ui.service_point.errand_form import ErrandForm
+from app.ui.service_point.panels import (
     PANEL_STYLE,
     CurrentCard,
     ParkedPanel,

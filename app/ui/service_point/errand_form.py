@@ -33,8 +33,8 @@ from app.services.errands.records import (
     VisitRef,
 )
 from app.services.errors import ServiceError
-from app.ui.errand_models import CODE_ROLE
-from app.ui.errand_row import ErrandRow, count_text
+from app.ui.service_point.errand_models import CODE_ROLE
+from app.ui.service_point.errand_row import ErrandRow, count_text
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 

@@ -21,7 +21,7 @@ from app.services.errands.records import (
     CatalogChoices,
     ErrandInput,
 )
-from app.ui.errand_models import CODE_ROLE, OBJECT_ROLE, ChoiceModel
+from app.ui.service_point.errand_models import CODE_ROLE, OBJECT_ROLE, ChoiceModel
 
 
 def _combo(parent: QWidget, name: str, model: ChoiceModel) -> QComboBox:

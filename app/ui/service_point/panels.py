@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.models import states as st
 from app.services.clock import OFFICE_TZ, Clock
 from app.services.queue.views import QueueSnapshot, TicketView
-from app.ui.errand_models import CODE_ROLE, TicketListModel, waited_text
+from app.ui.service_point.errand_models import CODE_ROLE, TicketListModel, waited_text
 from app.ui.shell import style
 
 PANEL_STYLE = f"""

@@ -1,0 +1,1 @@
+"""The service point (lucka): calling, serving and logging errands."""
