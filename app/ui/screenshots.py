@@ -47,8 +47,8 @@ def _save(widget: QWidget, path: Path, width: int, height: int) -> Path:
 
 def render_all(out_dir: Path) -> list[Path]:
     """Render the main window's tabs, the errand form and the display; returns the files."""
-    from app.ui.announcer import silent_announcer
-    from app.ui.display import DisplayWindow
+    from app.ui.display.announcer import silent_announcer
+    from app.ui.display.screen import DisplayWindow
     from app.ui.shell.main_window import MainWindow
 
     out_dir.mkdir(parents=True, exist_ok=True)

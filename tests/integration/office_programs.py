@@ -98,7 +98,7 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.announcer import Announcer
+    from app.ui.display.announcer import Announcer
 
     announce = Announcer.announce
 

@@ -10,8 +10,8 @@ import wave
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-from app.ui import announcer as announcer_module
-from app.ui.announcer import CHIME_PATH, Announcer, QtChime, QtSpeech, _spoken
+from app.ui.display import announcer as announcer_module
+from app.ui.display.announcer import CHIME_PATH, Announcer, QtChime, QtSpeech, _spoken
 from tests.conftest import import_or_skip
 
 
@@ -142,7 +142,7 @@ def test_a_backend_that_raises_is_skipped(qapp, caplog):
             raise RuntimeError("device vanished")
 
     announcer = Announcer(lambda _p: Broken(), lambda _p: Broken())
-    with caplog.at_level(logging.WARNING, logger="app.ui.announcer"):
+    with caplog.at_level(logging.WARNING, logger="app.ui.display.announcer"):
         announcer.announce("A001", 1)
         announcer.announce("A002", 1)
     assert announcer.pending == 0
@@ -154,7 +154,7 @@ def test_when_sound_cannot_load_it_says_so_once_and_announcing_still_works(qapp,
         raise ImportError("libpulse.so.0: cannot open shared object file")
 
     finished = []
-    with caplog.at_level(logging.INFO, logger="app.ui.announcer"):
+    with caplog.at_level(logging.INFO, logger="app.ui.display.announcer"):
         first = Announcer(cannot_load, cannot_load)
         first.finished.connect(lambda item: finished.append(item.code))
         first.announce("A001", 1)
@@ -172,7 +172,7 @@ def test_chime_only_when_there_is_no_swedish_voice(qapp, sound, caplog):
     def no_voice(_parent):
         raise announcer_module.SoundUnavailable("no text-to-speech engine with a Swedish voice")
 
-    with caplog.at_level(logging.INFO, logger="app.ui.announcer"):
+    with caplog.at_level(logging.INFO, logger="app.ui.display.announcer"):
         announcer = Announcer(lambda _p: sound, no_voice)
         announcer.announce("C002", 4)
     sound.finish_all()

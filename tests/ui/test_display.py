@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QFrame, QLabel
 
 from app.services.clock import OFFICE_TZ
 from app.services.queue import calling as queue
-from app.ui import announcer as announcer_module
-from app.ui import display as display_module
-from app.ui.announcer import Announcer
-from app.ui.display import DisplayWindow
+from app.ui.display import announcer as announcer_module
+from app.ui.display import screen as display_module
+from app.ui.display.announcer import Announcer
+from app.ui.display.screen import DisplayWindow
 
 
 class FakeSound:
@@ -267,7 +267,7 @@ def test_without_a_sound_system_it_logs_once_and_keeps_showing_calls(open_displa
     def cannot_load(_parent):
         raise ImportError("libpulse.so.0: cannot open shared object file")
 
-    with caplog.at_level(logging.INFO, logger="app.ui.announcer"):
+    with caplog.at_level(logging.INFO, logger="app.ui.display.announcer"):
         window = open_display(Announcer(cannot_load, cannot_load))
         issue(ui_ctx, "A", 2)
         call(ui_ctx, 1)

@@ -107,7 +107,7 @@ def test_the_window_s_start_up_code_loads_without_sqlalchemy():
         "from app import cli\n"
         "cli.load_gui()\n"
         "import app.ui.shell.main_window, app.ui.reception.screen\n"
-        "import app.ui.service_point.screen, app.ui.display\n"
+        "import app.ui.service_point.screen, app.ui.display.screen\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
     )
     out = subprocess.run(

@@ -92,7 +92,7 @@ def _store_failed(exc: StoreError, backups: object) -> int:
 
 def show_display(ctx: UiContext, screen: int | None = None) -> QWidget:
     """Open the waiting-room display full screen on the chosen screen."""
-    from app.ui.display import DisplayWindow
+    from app.ui.display.screen import DisplayWindow
 
     window = DisplayWindow(ctx)
     screens = QApplication.screens()

@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(SETTINGS_TAB, manager)
 
     def _on_open_display(self) -> None:
-        from app.ui.display import DisplayWindow
+        from app.ui.display.screen import DisplayWindow
 
         if self._display is None:
             self._display = DisplayWindow(self._ctx)

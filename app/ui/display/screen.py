@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from app.services.calendar import OpeningHours, is_open_at, opening_times
 from app.services.clock import OFFICE_TZ
 from app.services.queue.views import CallView, QueueSnapshot, QueueStatus, queue_snapshot
-from app.ui.announcer import Announcer
-from app.ui.display_widgets import SECONDARY, STYLE, Sizer, WaitingCounts, set_size, set_text
+from app.ui.display.announcer import Announcer
+from app.ui.display.widgets import SECONDARY, STYLE, Sizer, WaitingCounts, set_size, set_text
 from app.ui.shell.context import UiContext
 
 RECENT_ROWS = 5
