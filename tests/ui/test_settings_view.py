@@ -25,8 +25,8 @@ from app.services.office import get_office, list_queues, list_service_points
 from app.services.queue import calling as queue
 from app.services.queue.views import office_revision
 from app.services.setup import office_setup as setup
-from app.ui.settings_models import PointTableModel, QueueTableModel
-from app.ui.settings_view import SettingsView
+from app.ui.settings.models import PointTableModel, QueueTableModel
+from app.ui.settings.view import SettingsView
 
 
 class FakeFileDialogs:

@@ -14,7 +14,7 @@ from app.ui.shell.context import UiContext
 if TYPE_CHECKING:
     from app.ui.reception.screen import ReceptionView
     from app.ui.service_point.screen import ServicePointView
-    from app.ui.settings_view import SettingsView
+    from app.ui.settings.view import SettingsView
     from app.ui.statistics_view import StatisticsView
 
 ROLES = (("reception", "Reception"), ("caseworker", "Handläggare"), ("manager", "Kontorschef"))
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         return StatisticsView(self._ctx, parent)
 
     def _build_settings(self, parent: QWidget) -> QWidget:
-        from app.ui.settings_view import SettingsView
+        from app.ui.settings.view import SettingsView
 
         return SettingsView(self._ctx, parent)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import ServiceError
-from app.ui.settings_models import KEY_ROLE, SORT_ROLE, RowsModel
+from app.ui.settings.models import KEY_ROLE, SORT_ROLE, RowsModel
 from app.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)

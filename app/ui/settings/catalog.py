@@ -1,7 +1,7 @@
 """Settings › Katalog: agencies with errand types, outcomes, referrals, languages, interpreters.
 
 Entries are renamed, retired, restored and added here; the catalog file box
-(:mod:`app.ui.settings_catalog_file`) exports and imports the whole catalog.
+(:mod:`app.ui.settings.catalog_file`) exports and imports the whole catalog.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import CatalogItem, CatalogOverview
-from app.ui.settings_catalog_file import CatalogFileBox, FileDialogs
-from app.ui.settings_common import SettingsPage, SetupDialog, button, named
-from app.ui.settings_models import QT_TR_NOOP, RETIRED_COLOUR
+from app.ui.settings.catalog_file import CatalogFileBox, FileDialogs
+from app.ui.settings.common import SettingsPage, SetupDialog, button, named
+from app.ui.settings.models import QT_TR_NOOP, RETIRED_COLOUR
 from app.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)

@@ -10,12 +10,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.queue.views import QueueSnapshot
-from app.ui.settings_catalog import CatalogPage
-from app.ui.settings_catalog_file import FileDialogs
-from app.ui.settings_common import SettingsPage
-from app.ui.settings_office import OfficePage
-from app.ui.settings_points import PointsPage
-from app.ui.settings_queues import QueuesPage
+from app.ui.settings.catalog import CatalogPage
+from app.ui.settings.catalog_file import FileDialogs
+from app.ui.settings.common import SettingsPage
+from app.ui.settings.office import OfficePage
+from app.ui.settings.points import PointsPage
+from app.ui.settings.queues import QueuesPage
 from app.ui.shell.context import UiContext
 from app.ui.shell.style import ACCENT, DANGER, OK
 

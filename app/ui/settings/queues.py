@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import QueueSetup
-from app.ui.settings_common import (
+from app.ui.settings.common import (
     SettingsPage,
     SetupDialog,
     named,
@@ -24,7 +24,7 @@ from app.ui.settings_common import (
     selected_key,
     table_view,
 )
-from app.ui.settings_models import QueueTableModel
+from app.ui.settings.models import QueueTableModel
 from app.ui.shell.context import UiContext
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import PointSetup
-from app.ui.settings_common import (
+from app.ui.settings.common import (
     SettingsPage,
     SetupDialog,
     button,
@@ -27,7 +27,7 @@ from app.ui.settings_common import (
     selected_key,
     table_view,
 )
-from app.ui.settings_models import PointTableModel
+from app.ui.settings.models import PointTableModel
 from app.ui.shell.context import UiContext
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.services.office import WEEKDAYS, OfficeInfo, get_office
 from app.services.setup import office_setup as setup
-from app.ui.settings_common import SettingsPage, button, named
-from app.ui.settings_models import QT_TR_NOOP
+from app.ui.settings.common import SettingsPage, button, named
+from app.ui.settings.models import QT_TR_NOOP
 from app.ui.shell.context import UiContext
 
 DAY_NAMES = {

@@ -16,7 +16,7 @@ from app.services.catalog.transfer import CatalogError, ImportResult
 from app.services.clock import OFFICE_TZ
 from app.services.office import get_office
 from app.services.setup import office_setup as setup
-from app.ui.settings_common import button
+from app.ui.settings.common import button
 from app.ui.shell.context import UiContext
 
 log = logging.getLogger(__name__)

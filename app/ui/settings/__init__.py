@@ -1,0 +1,1 @@
+"""The manager's settings: office, queues, service points, catalog."""
