@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from app.ui.reception.screen import ReceptionView
     from app.ui.service_point.screen import ServicePointView
     from app.ui.settings.view import SettingsView
-    from app.ui.statistics_view import StatisticsView
+    from app.ui.statistics.view import StatisticsView
 
 ROLES = (("reception", "Reception"), ("caseworker", "Handläggare"), ("manager", "Kontorschef"))
 # The tabs, in order. Each screen is built the first time it is shown (or asked for):
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         return ServicePointView(self._ctx, parent)
 
     def _build_statistics(self, parent: QWidget) -> QWidget:
-        from app.ui.statistics_view import StatisticsView
+        from app.ui.statistics.view import StatisticsView
 
         return StatisticsView(self._ctx, parent)
 
