@@ -31,3 +31,12 @@ def bump(session: Session | Connection, now: datetime, days: Iterable[date]) -> 
         session.execute(_BUMP_OFFICE)
     for day in days:
         increment(session, DayRevision, {"business_day": day}, "revision", changed_at=now)
+
+
+def bump_screens(session: Session | Connection) -> None:
+    """Record a change screens show that changes no day's records (how a ticket printed).
+
+    The office revision moves, so every screen reads it; no day's revision does,
+    so the day is not sent to the central office again for it.
+    """
+    session.execute(_BUMP_OFFICE)

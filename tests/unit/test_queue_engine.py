@@ -624,6 +624,15 @@ def test_print_status_is_kept(store, clock):
     assert ticket(store, "A001").print_status == "failed"
 
 
+def test_recording_a_print_moves_the_screens_but_not_the_days_revision(store, clock):
+    day = q.issue_ticket(store, clock, "A").business_day
+    office_before, day_before = revisions(store, day)
+    q.set_print_status(store, clock, "A001", "printed")
+    office_after, day_after = revisions(store, day)
+    assert office_after > office_before  # every screen shows the print status
+    assert day_after == day_before  # the day is not sent again for it
+
+
 # ---------------------------------------------------------------- revisions
 
 
@@ -654,7 +663,6 @@ ACTIONS = {
     "walked_out": ("parked", lambda s, c: q.walked_out(s, c, "A001")),
     "start_serving": ("called", lambda s, c: q.start_serving(s, c, "A001")),
     "finish": ("serving", lambda s, c: q.finish(s, c, "A001")),
-    "print_status": ("waiting", lambda s, c: q.set_print_status(s, c, "A001", "printed")),
 }
 
 

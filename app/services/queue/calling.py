@@ -58,7 +58,7 @@ from app.services.queue.after import (
 )
 from app.services.queue.base import MAX_NUMBER, TicketRef, _office, _point, _ref, _require, _ticket
 from app.services.queue.counters import increment
-from app.services.revision import bump
+from app.services.revision import bump, bump_screens
 
 __all__ = [
     "MAX_NUMBER",
@@ -186,7 +186,7 @@ def set_print_status(store: Store, clock: Clock, code: str, status: str) -> None
     with store.write() as session:
         ticket = _ticket(session, code, business_day(clock.now()))
         ticket.print_status = status[:300]
-        bump(session, clock.now(), [ticket.business_day])
+        bump_screens(session)
 
 
 # ---------------------------------------------------------------- calling
