@@ -316,12 +316,11 @@ def print_and_record(
         log.info("ticket %s: %s", ticket.code, outcome.english)
     else:
         log.warning("ticket %s: %s", ticket.code, outcome.english)
-    from app.services.queue import (
-        calling as queue,  # not at import: start-up shows reception before it loads
-    )
+    # Not at import: start-up shows reception before the services load.
+    from app.services.queue import calling
 
     try:
-        queue.set_print_status(store, clock, ticket.code, outcome.status)
+        calling.set_print_status(store, clock, ticket.code, outcome.status)
     except Exception:
         log.exception("could not record the print status of %s", ticket.code)
     return outcome

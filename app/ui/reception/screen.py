@@ -6,7 +6,9 @@ import itertools
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import ServiceError
 from app.services.queue.views import QueueSnapshot
 from app.ui.reception.printing import (
     PrintOutcome,
@@ -41,7 +42,11 @@ from app.ui.reception.widgets import (
     make_table,
     titled,
 )
+from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+
+if TYPE_CHECKING:
+    from app.services.queue.base import TicketRef
 
 log = logging.getLogger(__name__)
 
@@ -213,30 +218,23 @@ class ReceptionView(QWidget):
             return
         self._pressed[letter] = pressed
         booked = self.booked.isChecked()
-        try:
-            queue = self._ctx.services("queue")
-            ref = queue.issue_ticket(self._ctx.store, self._ctx.clock, letter, booked=booked)
-        except ServiceError as exc:
-            log.warning("could not issue a ticket in %s: %s", letter, exc)
-            self._say(exc.swedish, error=True)
-            return
-        except Exception:
-            log.exception("could not issue a ticket in %s", letter)
-            self._say(
-                self.tr(
-                    "Kölappen kunde inte utfärdas: databasen svarade inte. Försök igen; "
-                    "kvarstår felet, kontakta IT."
-                ),
-                error=True,
-            )
-            return
+        Action(
+            self._ctx, f"issue in {letter}", lambda: self._ctx.queue.issue(letter, booked=booked)
+        ).success(self._on_issued).failure(
+            self._say_error,
+            self.tr(
+                "Kölappen kunde inte utfärdas: databasen svarade inte. Försök igen; "
+                "kvarstår felet, kontakta IT."
+            ),
+        ).run()
+
+    def _on_issued(self, ref: TicketRef) -> None:
+        """The ticket is stored and the lists have read it: show it once, then print it."""
         self.booked.setChecked(False)
         self._say("")
         button = self._buttons.get(ref.queue_letter)
         label = button.label_text if button else ref.queue_letter
         fallback = TicketPrint(self._ctx.office_name, ref.code, label, ref.issued_at, ref.booked)
-        self.panel.show_ticket(fallback, ref.queue_letter)  # the code is on screen at once
-        self._ctx.watcher.refresh()  # our own write: the lists show it now
         printout = self._printout(ref.code, fallback)
         assert printout is not None
         self._printouts[ref.code] = printout
@@ -254,10 +252,15 @@ class ReceptionView(QWidget):
         if code == self.panel.code:
             self.panel.set_printing()
         store, clock, printer = self._ctx.store, self._ctx.clock, for_worker(self._printer)
+
+        def printed(outcome: PrintOutcome) -> None:
+            if shiboken6.isValid(self):  # the window may have closed while the printer worked
+                self._on_printed(code, outcome)
+
         self._ctx.runner.submit(
             lambda: print_and_record(store, clock, printer, printout),
-            lambda outcome: self._on_printed(code, outcome),
-            lambda exc: self._on_printed(code, PrintOutcome.failed(str(exc), self.tr("fel"))),
+            printed,
+            lambda exc: printed(PrintOutcome.failed(str(exc), self.tr("fel"))),
         )
 
     def _on_printed(self, code: str, outcome: PrintOutcome) -> None:
@@ -327,38 +330,23 @@ class ReceptionView(QWidget):
     def _on_cancel_answered(self, code: str, confirmed: bool) -> None:
         if not confirmed:
             return
-        try:
-            self._ctx.services("queue").cancel(self._ctx.store, self._ctx.clock, code)
-        except ServiceError as exc:
-            log.warning("could not cancel %s: %s", code, exc)
-            self._say(exc.swedish, error=True)
-        except Exception:
-            log.exception("could not cancel %s", code)
-            self._say(self.tr("{0} kunde inte makuleras. Försök igen.").format(code), error=True)
-        else:
-            log.info("reception cancelled %s", code)
-            self._say(self.tr("{0} är makulerad.").format(code))
-        self._ctx.watcher.refresh()
+        Action(self._ctx, f"cancel {code}", lambda: self._ctx.queue.cancel(code)).success(
+            lambda _ref: self._say(self.tr("{0} är makulerad.").format(code))
+        ).failure(
+            self._say_error, self.tr("{0} kunde inte makuleras. Försök igen.").format(code)
+        ).run()
 
     def _on_walked_out_clicked(self) -> None:
         """The visitor left before being called: not a no-show, not a cancellation."""
         code = self._selected_code()
         if code is None:
             return
-        try:
-            self._ctx.services("queue").walked_out(self._ctx.store, self._ctx.clock, code)
-        except ServiceError as exc:
-            log.warning("could not mark %s as walked out: %s", code, exc)
-            self._say(exc.swedish, error=True)
-        except Exception:
-            log.exception("could not mark %s as walked out", code)
-            self._say(
-                self.tr("{0} kunde inte markeras som gått. Försök igen.").format(code), error=True
-            )
-        else:
-            log.info("reception marked %s as walked out", code)
-            self._say(self.tr("{0} är markerad: gick innan upprop.").format(code))
-        self._ctx.watcher.refresh()
+        Action(self._ctx, f"walked out {code}", lambda: self._ctx.queue.walked_out(code)).success(
+            lambda _ref: self._say(self.tr("{0} är markerad: gick innan upprop.").format(code))
+        ).failure(
+            self._say_error,
+            self.tr("{0} kunde inte markeras som gått. Försök igen.").format(code),
+        ).run()
 
     # ------------------------------------------------------------ the live queue
 
@@ -388,6 +376,9 @@ class ReceptionView(QWidget):
             if checked
             else self.tr("Bokad tid / förtur (för nästa kölapp)")
         )
+
+    def _say_error(self, text: str) -> None:
+        self._say(text, error=True)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

@@ -32,9 +32,9 @@ from app.services.errands.records import (
     ErrandInput,
     VisitRef,
 )
-from app.services.errors import ServiceError
 from app.ui.service_point.errand_models import CODE_ROLE
 from app.ui.service_point.errand_row import ErrandRow, count_text
+from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 
@@ -177,7 +177,7 @@ class ErrandForm(QWidget):
         self._reset()
 
     def _reset(self) -> None:
-        self._choices = self._ctx.services("errands").catalog_choices(self._ctx.store)
+        self._choices = self._ctx.errands.choices()
         for row in self.rows:
             self._drop(row)
         self.rows = []
@@ -269,31 +269,25 @@ class ErrandForm(QWidget):
                     widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             inputs.append(entry)
-        try:
-            ref, text = self._store(inputs)
-        except ServiceError as exc:
-            log.info("errands not saved: %s", exc)
-            self.message.setText(exc.swedish)
-            return
-        except Exception:  # the database did not answer: keep the form as typed
-            log.exception("errands not saved")
-            self.message.setText(database_failed())
-            return
+        # On failure the form keeps what was typed, and says why.
+        Action(self._ctx, "save errands", lambda: self._store(inputs)).without_refresh().success(
+            lambda saved: self._on_stored(inputs, *saved)
+        ).failure(self.message.setText, database_failed()).run()
+
+    def _on_stored(self, inputs: list[ErrandInput], ref: VisitRef, text: str) -> None:
         self._remember(inputs)
         self.message.clear()
-        self.saved.emit(ref, text)
+        self.saved.emit(ref, text)  # the service point reads the queue once
 
     def _store(self, inputs: list[ErrandInput]) -> tuple[VisitRef, str]:
         """Call the service once; returns the visit and the confirmation to show."""
-        store, clock, errands = self._ctx.store, self._ctx.clock, self._ctx.services("errands")
+        errands = self._ctx.errands
         if self._code is not None:
-            ref = errands.finish_with_errands(store, clock, self._code, inputs)
+            ref = errands.finish_with_errands(self._code, inputs)
             return ref, self.tr("{0} avslutad – {1}").format(self._code, count_text(len(inputs)))
         channel = "phone" if self.phone.isChecked() else "desk"
         minutes = self.duration.value()
         ref = errands.log_quick_visit(
-            store,
-            clock,
             channel,
             inputs,
             point_number=self._point,

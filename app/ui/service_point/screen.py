@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app.models import states as st
 from app.services.errands.records import VisitRef
-from app.services.errors import ServiceError
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
 from app.ui.service_point.errand_form import ErrandForm
 from app.ui.service_point.panels import (
@@ -40,11 +39,13 @@ from app.ui.service_point.panels import (
     SpecificPanel,
     timer_text,
 )
+from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 
 if TYPE_CHECKING:
     from app.services.queue.calling import TicketRef
+    from app.services.queue.desk import QueueDesk
 
 __all__ = ["PREF_POINT", "ServicePointView", "timer_text"]
 
@@ -251,24 +252,19 @@ class ServicePointView(QWidget):
 
     # ------------------------------------------------------------ actions
 
-    def _act(self, work: Callable[[Any], TicketRef], done: Callable[[TicketRef], str]) -> bool:
-        """Run one queue action (given the queue services); say what happened, or why not."""
-        try:
-            ref = work(self._ctx.services("queue"))
-        except ServiceError as exc:
-            log.info("service point action refused: %s", exc)
-            self._show(exc.swedish, "error")
-            self._ctx.watcher.refresh()
-            return False
-        except Exception:  # the database did not answer: say so, lose nothing
-            log.exception("service point action failed")
-            self._show(database_failed(), "error")
-            return False
-        self._show(done(ref))
-        self._ctx.watcher.refresh()
-        return True
+    def _act(
+        self, work: Callable[[QueueDesk], TicketRef], done: Callable[[TicketRef], str]
+    ) -> bool:
+        """Run one queue action; say what happened, or why not."""
+        ref = (
+            Action(self._ctx, "service point action", lambda: work(self._ctx.queue))
+            .success(lambda ref: self._show(done(ref)))
+            .failure(lambda sentence: self._show(sentence, "error"), database_failed())
+            .run()
+        )
+        return ref is not None
 
-    def _call(self, work: Callable[[Any], TicketRef]) -> None:
+    def _call(self, work: Callable[[QueueDesk], TicketRef]) -> None:
         def done(ref: TicketRef) -> str:
             return self.tr("{0} ropas upp till {1}.").format(ref.code, ref.service_point_name)
 
@@ -278,19 +274,17 @@ class ServicePointView(QWidget):
     def _on_call_next_clicked(self) -> None:
         number = self.point_number()
         if number is not None:
-            self._call(lambda queue: queue.call_next(self._ctx.store, self._ctx.clock, number))
+            self._call(lambda queue: queue.call_next(number))
 
     def _on_call_specific_clicked(self) -> None:
         number, code = self.point_number(), self.specific.code()
         if number is not None and code:
-            self._call(
-                lambda queue: queue.call_ticket(self._ctx.store, self._ctx.clock, code, number)
-            )
+            self._call(lambda queue: queue.call_ticket(code, number))
 
     def _on_resume_clicked(self) -> None:
         number, code = self.point_number(), self.parked.code()
         if number is not None and code:
-            self._call(lambda queue: queue.resume(self._ctx.store, self._ctx.clock, code, number))
+            self._call(lambda queue: queue.resume(code, number))
 
     def _on_parked_activated(self, _index: object) -> None:
         self.resume.click()
@@ -299,11 +293,11 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._act(
-                lambda queue: queue.recall(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.recall(code),
                 lambda ref: self.tr("{0} ropas upp igen ({1}).").format(ref.code, ref.recalls),
             )
 
-    def _after_leaving(self, work: Callable[[Any], TicketRef], text: str) -> None:
+    def _after_leaving(self, work: Callable[[QueueDesk], TicketRef], text: str) -> None:
         """An action that ends this point's hold on the ticket."""
         if self._act(work, lambda ref: text.format(ref.code, ref.queue_letter)):
             self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -312,7 +306,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda queue: queue.no_show(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.no_show(code),
                 self.tr("{0} är markerad som utebliven."),
             )
 
@@ -320,7 +314,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda queue: queue.park(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.park(code),
                 self.tr("{0} är parkerad. Ropa upp den igen under Parkerade."),
             )
 
@@ -328,7 +322,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda queue: queue.return_to_queue(self._ctx.store, self._ctx.clock, code),
+                lambda queue: queue.return_to_queue(code),
                 self.tr("{0} är tillbaka i kö {1} på sin gamla plats."),
             )
 
@@ -349,7 +343,7 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
-                lambda queue: queue.transfer(self._ctx.store, self._ctx.clock, code, letter),
+                lambda queue: queue.transfer(code, letter),
                 self.tr("{0} är flyttad till kö {1}."),
             )
 

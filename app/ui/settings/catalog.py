@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import CatalogItem, CatalogOverview
 from app.ui.settings.catalog_file import CatalogFileBox, FileDialogs
 from app.ui.settings.common import SettingsPage, SetupDialog, button, named
@@ -159,7 +158,7 @@ class CatalogPage(SettingsPage):
 
     def reload(self) -> None:
         """Read the catalog again; rebuild the tree only when it changed."""
-        overview = setup.catalog_overview(self._ctx.store)
+        overview = self._ctx.setup.catalog_overview()
         if overview == self._overview:
             return
         current = self.selected()
@@ -274,9 +273,7 @@ class CatalogPage(SettingsPage):
 
         def submit(dialog: EntryDialog) -> str | None:
             return self.run(
-                lambda: setup.rename_catalog_entry(
-                    self._ctx.store,
-                    self._ctx.clock,
+                lambda: self._ctx.setup.rename_catalog_entry(
                     entry.kind,
                     entry.code,
                     dialog.label.text(),
@@ -297,9 +294,7 @@ class CatalogPage(SettingsPage):
 
         def submit(dialog: EntryDialog) -> str | None:
             return self.run(
-                lambda: setup.add_catalog_entry(
-                    self._ctx.store,
-                    self._ctx.clock,
+                lambda: self._ctx.setup.add_catalog_entry(
                     target.kind,
                     dialog.code.text(),
                     dialog.label.text(),
@@ -327,9 +322,7 @@ class CatalogPage(SettingsPage):
         else:
             done = self.tr("”{0}” är tagen ur bruk och visas inte för nya ärenden.")
         self.attempt(
-            lambda: setup.set_catalog_entry_active(
-                self._ctx.store,
-                self._ctx.clock,
+            lambda: self._ctx.setup.set_catalog_entry_active(
                 entry.kind,
                 entry.code,
                 active,

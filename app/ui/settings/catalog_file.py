@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBox
 
 from app.services.catalog.transfer import CatalogError, ImportResult
 from app.services.clock import OFFICE_TZ
-from app.services.office import get_office
-from app.services.setup import office_setup as setup
 from app.ui.settings.common import button
 from app.ui.shell.context import UiContext
 
@@ -89,7 +87,7 @@ class CatalogFileBox(QGroupBox):
         self.import_button.setEnabled(not busy)
 
     def _on_export(self) -> None:
-        office = get_office(self._ctx.store)
+        office = self._ctx.setup.office()
         day = self._ctx.clock.now().astimezone(OFFICE_TZ).date().isoformat()
         suggested = str(Path(self._folder()) / f"katalog-{office.code}-{day}.json")
         chosen = self.file_dialogs.save_path(self, self.tr("Exportera katalogen"), suggested)
@@ -101,9 +99,9 @@ class CatalogFileBox(QGroupBox):
         self._remember_folder(path)
         self._busy(True)
         self.tell(self.tr("Exporterar katalogen …"))
-        store = self._ctx.store
+        desk = self._ctx.setup
         self._ctx.runner.submit(
-            lambda: setup.export_catalog_file(store, path),
+            lambda: desk.export_catalog_file(path),
             self._on_exported,
             self._on_export_failed,
         )
@@ -131,9 +129,9 @@ class CatalogFileBox(QGroupBox):
         self._remember_folder(path)
         self._busy(True)
         self.tell(self.tr("Importerar katalogen …"))
-        store, clock = self._ctx.store, self._ctx.clock
+        desk = self._ctx.setup
         self._ctx.runner.submit(
-            lambda: setup.import_catalog_file(store, clock, path),
+            lambda: desk.import_catalog_file(path),
             self._on_imported,
             self._on_import_failed,
         )

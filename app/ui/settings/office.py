@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.office import WEEKDAYS, OfficeInfo, get_office
-from app.services.setup import office_setup as setup
+from app.services.office import WEEKDAYS, OfficeInfo
+from app.services.setup.office_setup import LIMITS
 from app.ui.settings.common import SettingsPage, button, named
 from app.ui.settings.models import QT_TR_NOOP
 from app.ui.shell.context import UiContext
@@ -201,7 +201,7 @@ class OfficePage(SettingsPage):
         return box
 
     def _spin(self, field: str, accessible: str, suffix: str = "", special: str = "") -> QSpinBox:
-        low, high = setup.LIMITS[field]
+        low, high = LIMITS[field]
         spin = named(QSpinBox(self), field.replace("_", "-"), accessible)
         spin.setRange(low, high)
         spin.setSuffix(suffix)
@@ -307,12 +307,12 @@ class OfficePage(SettingsPage):
     def reload(self) -> None:
         """Show the stored settings, unless the user is in the middle of changing them."""
         if not self.is_dirty():
-            self._show(get_office(self._ctx.store))
+            self._show(self._ctx.setup.office())
 
     # ---------------------------------------------------------------- slots
 
     def _on_revert(self) -> None:
-        self._show(get_office(self._ctx.store))
+        self._show(self._ctx.setup.office())
         self.tell(self.tr("Ändringarna är ångrade."))
 
     def _on_save(self) -> None:
@@ -321,7 +321,7 @@ class OfficePage(SettingsPage):
             return
         values = self.values()
         done = self.run(
-            lambda: setup.update_office(self._ctx.store, self._ctx.clock, **values),
+            lambda: self._ctx.setup.update_office(**values),
             self._on_saved,
         )
         if done:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import PointSetup
+from app.services.setup.points import MAX_POINT
 from app.ui.settings.common import (
     SettingsPage,
     SetupDialog,
@@ -44,7 +44,7 @@ class PointDialog(SetupDialog):
     ) -> None:
         super().__init__(title, "point-dialog", lambda: submit(self), parent)
         self.number = named(QSpinBox(self), "point-number", self.tr("Nummer"))
-        self.number.setRange(1, setup.MAX_POINT)
+        self.number.setRange(1, MAX_POINT)
         self.number.setMaximumWidth(90)
         self.name = named(QLineEdit(self), "point-name", self.tr("Namn"))
         self.name.setMaxLength(60)
@@ -148,7 +148,7 @@ class PointsPage(SettingsPage):
     def reload(self) -> None:
         """Read the service points again, keeping the selection."""
         key = selected_key(self.table)
-        if self.model.set_rows(setup.list_point_setup(self._ctx.store)) or key is None:
+        if self.model.set_rows(self._ctx.setup.list_point_setup()) or key is None:
             select_key(self.table, key)
         self._on_selection()
 
@@ -157,7 +157,7 @@ class PointsPage(SettingsPage):
         return super().selected()
 
     def _queues(self) -> list[tuple[str, str]]:
-        return [(q.letter, q.label) for q in setup.list_queue_setup(self._ctx.store) if q.active]
+        return [(q.letter, q.label) for q in self._ctx.setup.list_queue_setup() if q.active]
 
     def _on_add(self) -> None:
         dialog = PointDialog(self.tr("Ny lucka"), self._queues(), None, self._submit_new, self)
@@ -168,9 +168,7 @@ class PointsPage(SettingsPage):
 
     def _submit_new(self, dialog: PointDialog) -> str | None:
         return self.run(
-            lambda: setup.add_service_point(
-                self._ctx.store,
-                self._ctx.clock,
+            lambda: self._ctx.setup.add_service_point(
                 dialog.number.value(),
                 dialog.name.text(),
                 call_order=dialog.call_order.currentData(),
@@ -194,9 +192,7 @@ class PointsPage(SettingsPage):
     def _submit_edit(self, point: PointSetup) -> Callable[[PointDialog], str | None]:
         def submit(dialog: PointDialog) -> str | None:
             return self.run(
-                lambda: setup.update_service_point(
-                    self._ctx.store,
-                    self._ctx.clock,
+                lambda: self._ctx.setup.update_service_point(
                     point.number,
                     new_number=dialog.number.value(),
                     name=dialog.name.text(),
@@ -217,9 +213,7 @@ class PointsPage(SettingsPage):
         if point is None:
             return
         self.attempt(
-            lambda: setup.set_service_point_active(
-                self._ctx.store, self._ctx.clock, point.number, False
-            ),
+            lambda: self._ctx.setup.set_service_point_active(point.number, False),
             lambda p: self.tr("{0} är tagen ur bruk.").format(p.name),
         )
 
@@ -228,8 +222,6 @@ class PointsPage(SettingsPage):
         if point is None:
             return
         self.attempt(
-            lambda: setup.set_service_point_active(
-                self._ctx.store, self._ctx.clock, point.number, True
-            ),
+            lambda: self._ctx.setup.set_service_point_active(point.number, True),
             lambda p: self.tr("{0} är i bruk igen.").format(p.name),
         )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import QueueSetup
 from app.ui.settings.common import (
     SettingsPage,
@@ -108,10 +107,10 @@ class QueuesPage(SettingsPage):
     def reload(self) -> None:
         """Read the queues and the agencies in use again, keeping the selection."""
         key = selected_key(self.table)
-        overview = setup.catalog_overview(self._ctx.store)
+        overview = self._ctx.setup.catalog_overview()
         self._agencies = [(a.item.code, a.item.label) for a in overview.agencies if a.item.active]
         self.model.set_agency_labels({a.item.code: a.item.label for a in overview.agencies})
-        if self.model.set_rows(setup.list_queue_setup(self._ctx.store)) or key is None:
+        if self.model.set_rows(self._ctx.setup.list_queue_setup()) or key is None:
             select_key(self.table, key)
         self._on_selection()
 
@@ -124,11 +123,9 @@ class QueuesPage(SettingsPage):
         self._open(dialog, dialog.letter)
 
     def _submit_new(self, dialog: QueueDialog) -> str | None:
-        store, clock = self._ctx.store, self._ctx.clock
+        desk = self._ctx.setup
         return self.run(
-            lambda: setup.add_queue(
-                store,
-                clock,
+            lambda: desk.add_queue(
                 dialog.letter.text(),
                 dialog.label.text(),
                 label_en=dialog.label_en.text(),
@@ -152,9 +149,7 @@ class QueuesPage(SettingsPage):
     def _submit_edit(self, queue: QueueSetup) -> Callable[[QueueDialog], str | None]:
         def submit(dialog: QueueDialog) -> str | None:
             return self.run(
-                lambda: setup.update_queue(
-                    self._ctx.store,
-                    self._ctx.clock,
+                lambda: self._ctx.setup.update_queue(
                     queue.code,
                     letter=dialog.letter.text() if queue.active or dialog.letter.text() else None,
                     label=dialog.label.text(),
@@ -173,7 +168,7 @@ class QueuesPage(SettingsPage):
         if queue is None:
             return
         self.attempt(
-            lambda: setup.set_queue_active(self._ctx.store, self._ctx.clock, queue.code, False),
+            lambda: self._ctx.setup.set_queue_active(queue.code, False),
             lambda q: self.tr(
                 "Kö {0} är tagen ur bruk. Den finns kvar i statistiken och kan återställas."
             ).format(q.letter),
@@ -184,6 +179,6 @@ class QueuesPage(SettingsPage):
         if queue is None:
             return
         self.attempt(
-            lambda: setup.set_queue_active(self._ctx.store, self._ctx.clock, queue.code, True),
+            lambda: self._ctx.setup.set_queue_active(queue.code, True),
             lambda q: self.tr("Kö {0} är i bruk igen.").format(q.letter),
         )

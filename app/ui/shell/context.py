@@ -1,12 +1,11 @@
-"""What a screen needs, passed in: the store, the clock, the runner, the watcher, prefs."""
+"""What a screen needs, passed in: the store's capabilities, the clock, runner, watcher, prefs."""
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from app.config import Settings
+from app.services.actor import WORKSTATION, Actor
 from app.services.clock import Clock
 from app.ui.shell.opening import StoreOpening
 from app.ui.shell.prefs import Prefs
@@ -15,23 +14,19 @@ from app.ui.shell.watcher import RevisionWatcher
 
 if TYPE_CHECKING:
     from app.models.db import Store
-
-
-# The modules behind the names screens ask for.
-_SERVICE_MODULES = {
-    "queue": "app.services.queue.calling",
-    "errands": "app.services.errands.logbook",
-    "setup": "app.services.setup.office_setup",
-    "catalog": "app.services.catalog.transfer",
-    "office": "app.services.office",
-}
+    from app.services.errands.desk import ErrandDesk
+    from app.services.queue.desk import QueueDesk
+    from app.services.setup.desk import OfficeSetup
 
 
 class UiContext:
     """The few collaborators every screen shares; built once in application.py or a test.
 
     The store is given open, or (at start-up) as a :class:`StoreOpening` still at
-    work: :attr:`store` then waits for it the first time it is needed.
+    work: :attr:`store` and the capabilities (:attr:`queue`, :attr:`errands`,
+    :attr:`setup`) then wait for it the first time they are needed. Their modules
+    load only then, after the opening thread has loaded SQLAlchemy: two threads
+    never import the same modules at once.
     """
 
     def __init__(
@@ -45,11 +40,15 @@ class UiContext:
         prefs: Prefs,
         office_name: str,
         role: str = "reception",  # until sign-in exists: chosen in the status bar
+        actor: Actor = WORKSTATION,
     ) -> None:
         self.settings, self.clock, self.runner = settings, clock, runner
         self.watcher, self.prefs = watcher, prefs
-        self.office_name, self.role = office_name, role
+        self.office_name, self.role, self.actor = office_name, role, actor
         self._store = store
+        self._queue: QueueDesk | None = None
+        self._errands: ErrandDesk | None = None
+        self._setup: OfficeSetup | None = None
 
     @property
     def store(self) -> Store:
@@ -59,16 +58,35 @@ class UiContext:
             store = self._store = store.wait()
         return store
 
-    def services(self, name: str) -> ModuleType:
-        """A service module (``"queue"``, ``"errands"``), loaded once the store is open.
+    @property
+    def queue(self) -> QueueDesk:
+        """Issue, call and move tickets."""
+        if self._queue is None:
+            store = self.store
+            from app.services.queue.desk import QueueDesk
 
-        Screens reach their services through here, not by imports at the top: at
-        start-up the services load with the store, on a thread of its own, after the
-        first window is shown; and this waits for that before importing, so that two
-        threads never import the same modules at once.
-        """
-        _ = self.store
-        return importlib.import_module(_SERVICE_MODULES[name])
+            self._queue = QueueDesk(store, self.clock, self.actor)
+        return self._queue
+
+    @property
+    def errands(self) -> ErrandDesk:
+        """Log the errands of a visit."""
+        if self._errands is None:
+            store = self.store
+            from app.services.errands.desk import ErrandDesk
+
+            self._errands = ErrandDesk(store, self.clock, self.actor)
+        return self._errands
+
+    @property
+    def setup(self) -> OfficeSetup:
+        """Read and change the office's set-up."""
+        if self._setup is None:
+            store = self.store
+            from app.services.setup.desk import OfficeSetup
+
+            self._setup = OfficeSetup(store, self.clock, self.actor)
+        return self._setup
 
     def close(self) -> None:
         """Release the store's connections (nothing if it never opened: that was reported)."""

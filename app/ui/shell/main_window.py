@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
             # These screens load the services (and SQLAlchemy) when imported. At start-up
             # the store loads them on a thread of its own: wait for that to finish, so that
             # two threads never import the same modules at once. (Reception and the
-            # service point reach their services through ctx.services(), which waits.)
+            # service point reach their services through ctx.queue and ctx.errands, which wait.)
             _ = self._ctx.store
         builders: dict[int, Callable[[QWidget], QWidget]] = {
             RECEPTION_TAB: self._build_reception,

@@ -9,7 +9,6 @@ of its own; whatever needs the store in the first moments waits for it
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 from collections.abc import Callable
@@ -26,13 +25,12 @@ log = logging.getLogger(__name__)
 # Opening starts at the latest this long after start-up, painted or not.
 START_AT_THE_LATEST_MS = 1000
 
-# What the screens call first, loaded on the same thread so that their first
-# action does not wait for it.
-WARM_MODULES = (
-    "app.services.queue.calling",
-    "app.services.office",
-    "app.services.errands.logbook",
-)
+
+def _warm_up() -> None:
+    """Load what the screens call first, on this thread, so their first press need not."""
+    import app.services.errands.desk
+    import app.services.office
+    import app.services.queue.desk  # noqa: F401
 
 
 class StoreOpening(QObject):
@@ -66,8 +64,7 @@ class StoreOpening(QObject):
     def _run(self) -> None:
         try:
             store = self._open_store()
-            for name in WARM_MODULES:
-                importlib.import_module(name)
+            _warm_up()
         except BaseException as exc:
             log.error("cannot open the store: %s", exc)
             self._error = exc

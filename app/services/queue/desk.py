@@ -1,0 +1,81 @@
+"""The queue engine bound to its store, clock and acting staff member: what screens call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.models.db import Store
+from app.services.actor import WORKSTATION, Actor
+from app.services.clock import Clock
+from app.services.queue import calling
+from app.services.queue.calling import TicketRef
+from app.services.queue.views import QueueSnapshot, queue_snapshot
+
+
+@dataclass(frozen=True)
+class QueueDesk:
+    """Issue, call and move tickets on one store, for one acting staff member."""
+
+    store: Store
+    clock: Clock
+    actor: Actor = WORKSTATION
+
+    def issue(self, letter: str, *, booked: bool = False) -> TicketRef:
+        """Issue the next ticket of a queue (stored when this returns)."""
+        return calling.issue_ticket(self.store, self.clock, letter, booked=booked)
+
+    def call_next(self, point_number: int) -> TicketRef:
+        """Call the next ticket for a service point, by its work profile."""
+        return calling.call_next(self.store, self.clock, point_number, self.actor.staff_id)
+
+    def call_ticket(self, code: str, point_number: int) -> TicketRef:
+        """Call one ticket out of turn to a service point."""
+        return calling.call_ticket(self.store, self.clock, code, point_number, self.actor.staff_id)
+
+    def resume(self, code: str, point_number: int) -> TicketRef:
+        """Take a parked ticket back at a service point."""
+        return calling.resume(self.store, self.clock, code, point_number, self.actor.staff_id)
+
+    def recall(self, code: str) -> TicketRef:
+        """Call a called ticket once more."""
+        return calling.recall(self.store, self.clock, code)
+
+    def start_serving(self, code: str) -> TicketRef:
+        """The visitor has arrived at the service point."""
+        return calling.start_serving(self.store, self.clock, code)
+
+    def finish(self, code: str) -> TicketRef:
+        """The visit is over (without errands logged)."""
+        return calling.finish(self.store, self.clock, code)
+
+    def no_show(self, code: str) -> TicketRef:
+        """Called, and did not come."""
+        return calling.no_show(self.store, self.clock, code)
+
+    def park(self, code: str) -> TicketRef:
+        """Set a visit aside while the visitor fetches something."""
+        return calling.park(self.store, self.clock, code)
+
+    def return_to_queue(self, code: str) -> TicketRef:
+        """Put a called ticket back in its queue."""
+        return calling.return_to_queue(self.store, self.clock, code)
+
+    def transfer(self, code: str, letter: str) -> TicketRef:
+        """Move a ticket to another queue."""
+        return calling.transfer(self.store, self.clock, code, letter)
+
+    def cancel(self, code: str) -> TicketRef:
+        """Void a ticket issued by mistake."""
+        return calling.cancel(self.store, self.clock, code)
+
+    def walked_out(self, code: str) -> TicketRef:
+        """The visitor left before being called."""
+        return calling.walked_out(self.store, self.clock, code)
+
+    def set_print_status(self, code: str, status: str) -> None:
+        """Record how printing a ticket went (not a change of the day's visits)."""
+        calling.set_print_status(self.store, self.clock, code, status)
+
+    def snapshot(self) -> QueueSnapshot:
+        """The live queue, as every screen shows it."""
+        return queue_snapshot(self.store, self.clock)
