@@ -292,3 +292,15 @@ def test_ticket_list_model(qtmodeltester, ui_ctx, ui_clock):
     assert model.data(model.index(booked, TicketListModel.WAITED)) == "1 h 15 min"
     assert waited_text(30) == "under 1 min"
     assert waited_text(14 * 60 + 5) == "14 min"
+
+
+def test_the_wheel_over_a_closed_field_changes_nothing(qtbot, form, called):
+    from tests.ui.test_service_point import _wheel
+
+    form.start_ticket(called.code, called.queue_letter)
+    for name in ("agency", "outcome", "language"):
+        combo = field(form, 1, name)
+        before = combo.currentIndex()
+        _wheel(combo)
+        _wheel(combo)
+        assert combo.currentIndex() == before, name

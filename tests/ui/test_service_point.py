@@ -263,3 +263,34 @@ def test_a_database_failure_is_said_in_swedish_and_nothing_is_called(
     click(qtbot, view, "call-next")
     assert "Det gick inte att spara i databasen" in text(view, "point-message")
     assert [t.code for t in queue_snapshot(ui_ctx.store, ui_clock).waiting] == ["A001"]
+
+
+def _wheel(widget, down: bool = True) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120 if down else 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_neither_the_wheel_nor_arrow_keys_change_the_chosen_point(qtbot, ui_ctx):
+    view = make_view(qtbot, ui_ctx)
+    choose_point(view, 3)
+    picker = view.findChild(QComboBox, "point-picker")
+    picker.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_End):
+        qtbot.keyClick(picker, key)
+    _wheel(picker)
+    _wheel(picker, down=False)
+    assert picker.currentData() == 3

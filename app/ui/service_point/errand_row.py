@@ -22,10 +22,11 @@ from app.services.errands.records import (
     ErrandInput,
 )
 from app.ui.service_point.errand_models import CODE_ROLE, OBJECT_ROLE, ChoiceModel
+from app.ui.shell.guarded import guard_combo
 
 
 def _combo(parent: QWidget, name: str, model: ChoiceModel) -> QComboBox:
-    combo = QComboBox(parent)
+    combo = guard_combo(QComboBox(parent))
     combo.setObjectName(name)
     combo.setModel(model)
     combo.setCurrentIndex(-1)

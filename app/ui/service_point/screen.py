@@ -41,6 +41,7 @@ from app.ui.service_point.panels import (
 )
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.guarded import guard_combo
 from app.ui.shell.messages import database_failed
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class ServicePointView(QWidget):
 
         top = QHBoxLayout()
         point_label = QLabel(self.tr("&Lucka:"), self.service_page)
-        self.point_picker = QComboBox(self.service_page)
+        self.point_picker = guard_combo(QComboBox(self.service_page), keys=True)
         self.point_picker.setObjectName("point-picker")
         self.point_picker.setAccessibleName(self.tr("Vilken lucka du sitter vid"))
         self.point_picker.setPlaceholderText(self.tr("Välj lucka …"))
