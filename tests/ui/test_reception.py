@@ -115,6 +115,18 @@ def test_issue_a_shows_the_code_large_and_in_the_waiting_table(qtbot, view, ui_c
     assert "Ingen väntar" not in button(view, "issue-A").accessibleName()
 
 
+def test_the_latest_ticket_s_line_follows_it_once_called_and_served(qtbot, view, ui_ctx, ui_clock):
+    press(qtbot, view, "issue-A")
+    assert "tur snart" in label(view, "last-detail").text()
+    ui_ctx.queue.call_next(1)
+    ui_ctx.watcher.refresh()
+    assert label(view, "last-detail").text() == "Ropad till Lucka 1"
+    ui_ctx.queue.finish("A001")
+    ui_ctx.watcher.refresh()
+    assert "tur snart" not in label(view, "last-detail").text()
+    assert "Inte längre i kön" in label(view, "last-detail").text()
+
+
 def test_function_keys_issue_in_queue_order(qtbot, view):
     press_key(qtbot, view, Qt.Key.Key_F2)
     assert label(view, "last-ticket").text() == "B001"

@@ -361,6 +361,8 @@ class ReceptionView(QWidget):
         self.waiting_model.set_snapshot(snapshot)
         self.serving_model.set_snapshot(snapshot)
         self.recent_model.set_snapshot(snapshot)
+        if self.panel.code is not None:
+            self.panel.follow(snapshot.ticket(self.panel.code))
         self.waiting_heading.setText(self.tr("Väntar ({0})").format(len(snapshot.waiting)))
         self._on_recent_selected()
         text = closing_warning_text(snapshot, snapshot.opening_hours)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.calendar import OpeningHours, opening_intervals
 from app.services.clock import OFFICE_TZ
-from app.services.queue.views import QueueSnapshot
+from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.reception.printing import PrintOutcome, TicketPrint
 from app.ui.reception.queue_models import SORT_ROLE
 
@@ -245,6 +245,19 @@ class LastTicketPanel(QFrame):
             box.addWidget(widget)
         box.addStretch(1)
         box.addWidget(self.reprint)
+
+    def follow(self, ticket: TicketView | None) -> None:
+        """Keep the line under the code true once the ticket has moved on (called, served …)."""
+        if self.code is None:
+            return
+        if ticket is None:
+            self.detail.setText(self.tr("Inte längre i kön (betjänad eller avslutad)"))
+        elif ticket.state == "called":
+            self.detail.setText(self.tr("Ropad till {0}").format(ticket.service_point_name))
+        elif ticket.state == "serving":
+            self.detail.setText(self.tr("Betjänas vid {0}").format(ticket.service_point_name))
+        elif ticket.state == "parked":
+            self.detail.setText(self.tr("Parkerad – väntar på att ropas upp igen"))
 
     def show_ticket(self, printout: TicketPrint, letter: str) -> None:
         """Show a newly issued ticket (before it is printed)."""
