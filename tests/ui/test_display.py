@@ -121,8 +121,84 @@ def test_a_second_call_moves_the_first_into_the_latest_calls(display, ui_ctx):
     call(ui_ctx, 2)
     assert text(display, "current-call") == "A002 → Lucka 2"
     assert recent_rows(display) == [("A001", "Lucka 1")]
-    newest = display.findChild(QLabel, "recent-code-0")
-    assert newest.property("tone") == "accent"  # the newest of them is highlighted
+
+
+def test_only_the_current_call_is_yellow_the_latest_calls_are_calm(display, ui_ctx):
+    issue(ui_ctx, "A", 3)
+    for point in (1, 2, 3):
+        call(ui_ctx, point)
+    assert display.findChild(QLabel, "current-call").property("tone") == "accent"
+    assert recent_rows(display) == [("A002", "Lucka 2"), ("A001", "Lucka 1")]
+    for index in range(2):
+        for part in ("code", "point"):
+            row = display.findChild(QLabel, f"recent-{part}-{index}")
+            assert row.property("tone") != "accent", f"recent-{part}-{index}"
+
+
+def no_show(ctx, code: str) -> None:
+    ctx.clock.advance(seconds=30)
+    queue.recall(ctx.store, ctx.clock, code)
+    ctx.clock.advance(seconds=30)
+    queue.no_show(ctx.store, ctx.clock, code)
+    ctx.watcher.refresh()
+
+
+def test_a_no_show_leaves_the_display_and_the_call_before_it_is_current_again(display, ui_ctx):
+    issue(ui_ctx, "A", 2)
+    call(ui_ctx, 1)
+    call(ui_ctx, 2)
+    no_show(ui_ctx, "A002")
+    assert text(display, "current-call") == "A001 → Lucka 1"
+    assert display.findChild(QLabel, "current-call-caption").isVisible()
+    assert recent_rows(display) == []  # nobody is sent to Lucka 2 any more
+
+
+def test_with_no_call_standing_it_says_welcome_and_finished_visits_stay_listed(display, ui_ctx):
+    issue(ui_ctx, "A", 2)
+    call(ui_ctx, 1)
+    call(ui_ctx, 2)
+    queue.finish(ui_ctx.store, ui_ctx.clock, "A001")
+    no_show(ui_ctx, "A002")
+    assert text(display, "current-call") == "Välkommen / Welcome"
+    assert not display.findChild(QLabel, "current-call-caption").isVisible()
+    assert recent_rows(display) == [("A001", "Lucka 1")]  # served there: history
+
+
+@pytest.mark.parametrize(
+    "undo",
+    [
+        lambda ctx, code: queue.return_to_queue(ctx.store, ctx.clock, code),
+        lambda ctx, code: queue.park(ctx.store, ctx.clock, code),
+        lambda ctx, code: queue.transfer(ctx.store, ctx.clock, code, "B"),
+    ],
+    ids=["returned", "parked", "transferred"],
+)
+def test_a_call_taken_back_is_no_longer_shown(display, ui_ctx, undo):
+    issue(ui_ctx, "A", 2)
+    call(ui_ctx, 1)
+    call(ui_ctx, 2)
+    undo(ui_ctx, "A002")
+    ui_ctx.watcher.refresh()
+    assert text(display, "current-call") == "A001 → Lucka 1"
+    assert recent_rows(display) == []
+
+
+def test_a_ticket_called_again_elsewhere_shows_only_where_it_is_now(display, ui_ctx):
+    issue(ui_ctx, "A", 2)
+    call(ui_ctx, 1)
+    queue.return_to_queue(ui_ctx.store, ui_ctx.clock, "A001")
+    call(ui_ctx, 2)  # A001 again, now to Lucka 2
+    assert text(display, "current-call") == "A001 → Lucka 2"
+    assert recent_rows(display) == []
+
+
+def test_a_call_already_taken_back_when_read_is_not_announced(display, ui_ctx, sound):
+    issue(ui_ctx, "A", 2)
+    queue.call_next(ui_ctx.store, ui_ctx.clock, 1)
+    queue.return_to_queue(ui_ctx.store, ui_ctx.clock, "A001")
+    ui_ctx.watcher.refresh()  # the call and its undoing arrive in one snapshot
+    assert sound.played == []
+    assert text(display, "current-call") == "Välkommen / Welcome"
 
 
 def test_a_new_call_is_announced_and_a_recall_is_announced_again(display, ui_ctx, sound):
@@ -178,16 +254,31 @@ def test_waiting_counts_follow_the_queue(display, ui_ctx):
     frame = display.findChild(QFrame, "waiting-counts")
     assert frame is not None
     assert text(display, "waiting-count-A") == "Ingen väntar"
+    assert text(display, "waiting-count-en-A") == "No one waiting"
     issue(ui_ctx, "A", 3)
     issue(ui_ctx, "B", 1)
     count_a = text(display, "waiting-count-A")
     assert count_a.startswith("3 väntar · ca ") and count_a.endswith(" min")
+    minutes = count_a.removeprefix("3 väntar · ca ").removesuffix(" min")
+    assert text(display, "waiting-count-en-A") == f"3 waiting · about {minutes} min"
     assert text(display, "waiting-count-B").startswith("1 väntar · ca ")
+    assert text(display, "waiting-count-en-B").startswith("1 waiting · about ")
     assert text(display, "waiting-letter-A") == "A"
     assert text(display, "waiting-label-A") == "Försäkringskassan och Pensionsmyndigheten"
     call(ui_ctx, 1)
     assert text(display, "waiting-count-A").startswith("2 väntar")
     assert "A Försäkringskassan" in frame.accessibleDescription()
+    assert "2 waiting" in frame.accessibleDescription()
+
+
+def test_the_english_wait_line_fits_beside_the_queue_names(display, ui_ctx):
+    issue(ui_ctx, "A", 40)
+    frame = display.findChild(QFrame, "waiting-counts")
+    english = display.findChild(QLabel, "waiting-count-en-A")
+    assert english.isVisible() and english.property("tone") == "muted"
+    swedish = display.findChild(QLabel, "waiting-count-A")
+    assert english.geometry().right() <= frame.width()
+    assert english.font().pixelSize() < swedish.font().pixelSize()  # secondary, as the names
 
 
 def test_closed_on_a_saturday_but_the_latest_calls_still_show(display, ui_ctx, ui_clock):

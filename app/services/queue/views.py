@@ -24,7 +24,7 @@ DEFAULT_SERVICE_SECONDS = 6 * 60
 ESTIMATE_SAMPLE = 30  # finished tickets that shape an estimate
 ESTIMATE_MIN_SAMPLE = 5  # fewer than this in a queue: use the whole office's times
 ESTIMATE_LOOKBACK_DAYS = 14
-RECENT_CALLS = 8
+RECENT_CALLS = 16  # calls and recalls: the display lists those that still matter
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,20 @@ class CallView:
     point_name: str
     at: datetime
     recall: bool
+    # The ticket now: a call stops standing once its ticket is finished, a no-show,
+    # back in a queue (returned, parked, transferred) or called at another point.
+    ticket_state: str = st.CALLED
+    at_point: bool = True  # the ticket is still with this call's service point
+
+    @property
+    def stands(self) -> bool:
+        """The visitor is still called to, or served at, this call's service point."""
+        return self.at_point and self.ticket_state in (st.CALLED, st.SERVING)
+
+    @property
+    def served(self) -> bool:
+        """The visitor was served at this call's service point and is done."""
+        return self.at_point and self.ticket_state == st.DONE
 
 
 @dataclass(frozen=True)
@@ -150,7 +164,7 @@ _CALLING_POINTS = (
     "SELECT service_point_id FROM call_event WHERE business_day = :day AND at >= :since"
 )
 _RECENT_CALLS = (
-    "SELECT e.id, t.code, e.service_point_id, e.at, e.recall"
+    "SELECT e.id, t.code, e.service_point_id, e.at, e.recall, t.state, t.service_point_id"
     " FROM call_event e JOIN ticket t ON t.id = e.ticket_id"
     " WHERE e.business_day = :day ORDER BY e.id DESC LIMIT :limit"
 )
@@ -290,8 +304,17 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
         )
     calls = fetch(_RECENT_CALLS, {"day": today, "limit": recent})
     recent_calls = tuple(
-        CallView(id_, code, points[p_id][1], points[p_id][2], instant(at), flag(recall))
-        for id_, code, p_id, at, recall in calls
+        CallView(
+            id_,
+            code,
+            points[p_id][1],
+            points[p_id][2],
+            instant(at),
+            flag(recall),
+            ticket_state=state,
+            at_point=ticket_point == p_id,
+        )
+        for id_, code, p_id, at, recall, state, ticket_point in calls
         if p_id in points
     )
     return QueueSnapshot(

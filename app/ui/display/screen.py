@@ -3,8 +3,10 @@
 Readable at six metres: every font is a share of the window's height (times a
 zoom the office sets with Ctrl++ / Ctrl+- / Ctrl+0), light text on a very dark
 blue. A new call flashes and is announced (chime, then speech) through the
-Announcer's queue; a recall is announced again. Outside opening hours a
-"closed" notice shows, and the latest calls still do.
+Announcer's queue; a recall is announced again. Only a call that still stands
+(its ticket called to, or served at, that point) is shown large; a no-show or a
+ticket put back leaves the display. Outside opening hours a "closed" notice
+shows, and the latest calls still do.
 """
 
 from __future__ import annotations
@@ -260,25 +262,37 @@ class DisplayWindow(QWidget):
             return
         fresh = sorted((c for c in calls if c.event_id > self._last_event_id), key=_event_id)
         self._last_event_id = max(self._last_event_id, newest)
+        # A call that no longer stands by the time it is read (returned at once) is not announced.
+        fresh = [c for c in fresh if c.stands]
         if fresh and self.isVisible():  # a closed display stays silent
             for call in fresh:
                 self.announcer.announce(call.code, call.point_number, recall=call.recall)
             self._start_flash()
 
     def _show_calls(self, calls: tuple[CallView, ...]) -> None:
-        if calls:
-            self._current_text = f"{calls[0].code} → {calls[0].point_name}"
+        """The newest call that still stands, large; the others that matter, listed.
+
+        A call stands while its ticket is called to, or served at, that service
+        point. One that was marked no-show, returned to the queue, parked or
+        transferred no longer does: it leaves the display, so nobody is sent to
+        a counter that no longer expects them. A finished visit stays in the
+        latest calls as history.
+        """
+        latest: list[CallView] = []
+        seen: set[str] = set()
+        for call in calls:  # newest first: only the newest call of a ticket counts
+            if call.code not in seen:
+                seen.add(call.code)
+                latest.append(call)
+        current = next((c for c in latest if c.stands), None)
+        if current is not None:
+            self._current_text = f"{current.code} → {current.point_name}"
         else:
             self._current_text = self.tr("Välkommen / Welcome")
         set_text(self.current_label, self._current_text)
-        if self._caption.isVisibleTo(self) != bool(calls):
-            self._caption.setVisible(bool(calls))  # "now calling" over a welcome reads oddly
-        seen = {calls[0].code} if calls else set()
-        self._recent = []
-        for call in calls[1:]:
-            if call.code not in seen:  # a recall of an older ticket is listed once
-                seen.add(call.code)
-                self._recent.append(call)
+        if self._caption.isVisibleTo(self) != (current is not None):
+            self._caption.setVisible(current is not None)  # "now calling" over a welcome
+        self._recent = [c for c in latest if c is not current and (c.stands or c.served)]
 
     def _show_recent_rows(self) -> None:
         visible = self._recent[: self._visible_rows]
@@ -286,21 +300,21 @@ class DisplayWindow(QWidget):
             call = visible[index] if index < len(visible) else None
             set_text(code, call.code if call else "")
             set_text(point, call.point_name if call else "")
-            for label in (code, point):
+            for label in (code, point):  # plain white: only the current call is yellow
                 if label.isVisibleTo(self) != (call is not None):
                     label.setVisible(call is not None)
-                if index == 0 and label.property("tone") != "accent":
-                    label.setProperty("tone", "accent")  # the newest of them stands out
-                    label.style().polish(label)
         summary = "; ".join(f"{c.code} → {c.point_name}" for c in visible)
         if self.recent.accessibleDescription() != summary:
             self.recent.setAccessibleDescription(summary)
 
-    def _waiting_text(self, queue: QueueStatus) -> str:
+    def _waiting_text(self, queue: QueueStatus) -> tuple[str, str]:
+        """The count and wait in Swedish, and in English for the line beneath it."""
         if queue.waiting == 0:
-            return self.tr("Ingen väntar")
-        return self.tr("{0} väntar · ca {1} min").format(
-            queue.waiting, queue.estimated_wait_minutes
+            return self.tr("Ingen väntar"), self.tr("No one waiting")
+        count, minutes = queue.waiting, queue.estimated_wait_minutes
+        return (
+            self.tr("{0} väntar · ca {1} min").format(count, minutes),
+            self.tr("{0} waiting · about {1} min").format(count, minutes),
         )
 
     # ------------------------------------------------------------ clock and closed notice

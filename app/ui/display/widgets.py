@@ -103,8 +103,11 @@ class Sizer:
             set_size(label, role_pixels(role, unit * scales.get(role, 1.0)), bold)
 
 
+Row = tuple[QLabel, QLabel, QLabel, QLabel, QLabel]  # badge, name, English, count, count in English
+
+
 class WaitingCounts(QFrame):
-    """Per queue: its letter, its label (Swedish, English), how many wait and for how long."""
+    """Per queue: its letter, its label, how many wait and for how long; English beneath."""
 
     def __init__(self, tr: Callable[[str], str]) -> None:
         super().__init__()
@@ -116,28 +119,31 @@ class WaitingCounts(QFrame):
         self.title.setWordWrap(True)
         self._grid.addWidget(self.title, 0, 0, 1, 3)
         self._grid.setColumnStretch(1, 1)
-        self._rows: dict[str, tuple[QLabel, QLabel, QLabel, QLabel]] = {}
+        self._rows: dict[str, Row] = {}
         self._keys: tuple[tuple[str, str, str | None], ...] = ()
 
     def texts(self) -> tuple[str, ...]:
         """What the rows say now (the display lays out again when it changes)."""
-        return tuple(count.text() for *_, count in self._rows.values()) + self._keys_text()
+        counts = tuple(f"{c.text()}|{en.text()}" for *_, c, en in self._rows.values())
+        return counts + self._keys_text()
 
     def _keys_text(self) -> tuple[str, ...]:
         return tuple(f"{letter}{label}{en}" for letter, label, en in self._keys)
 
     def update_queues(
-        self, queues: tuple[QueueStatus, ...], text: Callable[[QueueStatus], str]
+        self, queues: tuple[QueueStatus, ...], text: Callable[[QueueStatus], tuple[str, str]]
     ) -> None:
-        """Show these queues; text(queue) gives the count and wait line."""
+        """Show these queues; text(queue) gives the count and wait line in Swedish and English."""
         keys = tuple((q.letter, q.label, q.label_en) for q in queues)
         if keys != self._keys:
             self._rebuild(keys)
         lines = []
         for queue in queues:
-            line = text(queue)
-            set_text(self._rows[queue.letter][3], line)
-            lines.append(f"{queue.letter} {queue.label}: {line}")
+            swedish, english = text(queue)
+            *_, count, count_en = self._rows[queue.letter]
+            set_text(count, swedish)
+            set_text(count_en, english)
+            lines.append(f"{queue.letter} {queue.label}: {swedish} / {english}")
         description = "; ".join(lines)
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
@@ -159,15 +165,22 @@ class WaitingCounts(QFrame):
             english.setWordWrap(True)
             english.setVisible(bool(label_en))
             count = make_label("", f"waiting-count-{letter}")
-            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            count_en = make_label("", f"waiting-count-en-{letter}", "muted")
+            counts = QVBoxLayout()
+            counts.setSpacing(0)
+            counts.addStretch(1)
+            for label in (count, count_en):
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                counts.addWidget(label)
+            counts.addStretch(1)
             names = QVBoxLayout()
             names.setSpacing(0)
             names.addWidget(name)
             names.addWidget(english)
             self._grid.addWidget(badge, row, 0, Qt.AlignmentFlag.AlignVCenter)
             self._grid.addLayout(names, row, 1)
-            self._grid.addWidget(count, row, 2)
-            self._rows[letter] = (badge, name, english, count)
+            self._grid.addLayout(counts, row, 2)
+            self._rows[letter] = (badge, name, english, count, count_en)
         self._grid.setRowStretch(len(keys) + 1, 1)
 
     def fit(self, room: int, unit: float, title_unit: float) -> None:
@@ -185,22 +198,24 @@ class WaitingCounts(QFrame):
     def _rows_height(self) -> int:
         spacing = self._grid.verticalSpacing()
         total = 0
-        for badge, name, english, count in self._rows.values():
-            text = self.width() - badge.width() - count.sizeHint().width()
+        for badge, name, english, count, count_en in self._rows.values():
+            text = self.width() - badge.width() - _counts_width(count, count_en)
             text = max(1, text - 2 * self._grid.horizontalSpacing())
             names = name.heightForWidth(text)
             if english.isVisibleTo(self):
                 names += english.heightForWidth(text)
-            total += max(badge.height(), names, count.sizeHint().height()) + spacing
+            counts = count.sizeHint().height() + count_en.sizeHint().height()
+            total += max(badge.height(), names, counts) + spacing
         return max(1, total)
 
     def _rows_width(self) -> int:
         """The narrowest the rows can be without cutting a word or a count."""
         widest = 1
-        for badge, name, _english, count in self._rows.values():
+        for badge, name, _english, count, count_en in self._rows.values():
             words = QFontMetrics(name.font())
             word = max((words.horizontalAdvance(w) for w in name.text().split()), default=0)
-            fixed = badge.width() + count.sizeHint().width() + 2 * self._grid.horizontalSpacing()
+            fixed = badge.width() + _counts_width(count, count_en)
+            fixed += 2 * self._grid.horizontalSpacing()
             widest = max(widest, fixed + word)
         return widest
 
@@ -213,10 +228,16 @@ class WaitingCounts(QFrame):
             self._grid.setHorizontalSpacing(horizontal)
             self._grid.setVerticalSpacing(vertical)
         side = round(SIZES["badge"] * unit * 1.45)
-        for badge, name, english, count in self._rows.values():
+        for badge, name, english, count, count_en in self._rows.values():
             set_size(badge, role_pixels("badge", unit), True)
             if badge.width() != side or badge.height() != side:
                 badge.setFixedSize(side, side)
             set_size(name, role_pixels("queue", unit), True)
             set_size(english, role_pixels("queue_en", unit), False)
             set_size(count, role_pixels("count", unit), True)
+            set_size(count_en, role_pixels("queue_en", unit), False)
+
+
+def _counts_width(count: QLabel, count_en: QLabel) -> int:
+    """The width of a row's count column: the wider of its Swedish and English lines."""
+    return max(count.sizeHint().width(), count_en.sizeHint().width())
