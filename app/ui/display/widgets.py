@@ -169,9 +169,9 @@ class WaitingCounts(QFrame):
             counts = QVBoxLayout()
             counts.setSpacing(0)
             counts.addStretch(1)
-            for label in (count, count_en):
-                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                counts.addWidget(label)
+            for count_label in (count, count_en):
+                count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                counts.addWidget(count_label)
             counts.addStretch(1)
             names = QVBoxLayout()
             names.setSpacing(0)
