@@ -178,20 +178,25 @@ def test_reception_display_and_command_line_for_a_minute(office):
         reception.wait_for(lambda: reception.words("READY"), "the window")
         end = time.monotonic() + SOAK_SECONDS
         step = 0
-        serving: list[tuple[str, float]] = []  # called, not yet done: (code, when)
+        serving: list[tuple[str, str, float]] = []  # called, not yet done: (code, point, when)
         while time.monotonic() < end or not reception.words("PRESSED") or serving:
             step += 1
             if time.monotonic() < end:
                 letter = "BCD"[step % 3]
                 printed.append(servicedisk(office, "ticket", "issue", letter).stdout.split()[0])
-                called = servicedisk(office, "ticket", "call", "--point", str(1 + step % 6))
-                serving.append((called.stdout.split()[0], time.monotonic()))
+                busy = {point for _code, point, _when in serving}
+                point = next(str(n) for n in range(1, 7) if str(n) not in busy)
+                called = servicedisk(office, "ticket", "call", "--point", point)
+                serving.append((called.stdout.split()[0], point, time.monotonic()))
             # A recall only after a few seconds (a rule of the service point); then done.
-            while serving and (time.monotonic() - serving[0][1] > 5.5 or time.monotonic() > end):
-                code, _called_at = serving.pop(0)
-                if step % 2:
+            while serving and (time.monotonic() - serving[0][2] > 5.5 or time.monotonic() > end):
+                code, _point, _when = serving.pop(0)
+                recalled = step % 2 == 1
+                if recalled:
                     servicedisk(office, "ticket", "recall", code)
-                servicedisk(office, "ticket", "no-show" if step % 7 == 0 else "finish", code)
+                # A no-show only after a recall: the office's rule.
+                ending = "no-show" if recalled and step % 3 == 0 else "finish"
+                servicedisk(office, "ticket", ending, code)
         expected_waiting = waiting_in_store(office)
         calls = stored_calls(office)[calls_before:]
         reception.wait_for(
