@@ -7,12 +7,17 @@ from PySide6.QtWidgets import QComboBox, QLabel
 from app.ui.shell.main_window import MainWindow
 
 
-def test_status_bar_shows_office_store_and_role(qtbot, ui_ctx):
+def test_status_bar_shows_office_and_role_and_the_store_only_to_the_manager(qtbot, ui_ctx):
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
+    window.show()
+    store = window.findChild(QLabel, "status-store")
     assert window.findChild(QLabel, "status-office").text() == "Servicekontoret Exempelstad"
-    assert "servicedisk.sqlite3" in window.findChild(QLabel, "status-store").text()
     assert window.findChild(QComboBox, "role-picker").currentData() == "reception"
+    assert not store.isVisible()
+    picker = window.findChild(QComboBox, "role-picker")
+    picker.setCurrentIndex(picker.findData("manager"))
+    assert store.isVisible() and "servicedisk.sqlite3" in store.text()
 
 
 def test_manager_sees_statistics_and_settings_others_do_not(qtbot, ui_ctx):

@@ -169,9 +169,9 @@ class WaitingCounts(QFrame):
             counts = QVBoxLayout()
             counts.setSpacing(0)
             counts.addStretch(1)
-            for count_label in (count, count_en):
-                count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                counts.addWidget(count_label)
+            for line in (count, count_en):
+                line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                counts.addWidget(line)
             counts.addStretch(1)
             names = QVBoxLayout()
             names.setSpacing(0)

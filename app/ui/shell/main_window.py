@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         manager = role == "manager"
         self.tabs.setTabVisible(STATISTICS_TAB, manager)
         self.tabs.setTabVisible(SETTINGS_TAB, manager)
+        self.store_label.setVisible(manager)  # where the records lie is the manager's business
 
     def _on_open_display(self) -> None:
         from app.ui.display.screen import DisplayWindow
