@@ -92,6 +92,17 @@ class PointBusyError(ServiceError):
         self.point, self.code = point, code
 
 
+class NotThisPointError(ServiceError):
+    """The ticket was called to another service point."""
+
+    def __init__(self, code: str, point: int) -> None:
+        super().__init__(
+            f"{code} was not called to service point {point}.",
+            f"{code} ropades inte upp till lucka {point}.",
+        )
+        self.code, self.point = code, point
+
+
 class RecallTooSoonError(ServiceError):
     """A recall right after a call would overlap the announcement."""
 

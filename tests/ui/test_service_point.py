@@ -120,6 +120,47 @@ def test_recall_then_no_show_after_the_required_recall(qtbot, view, ui_ctx, ui_c
     assert button(view, "call-next").isEnabled()
 
 
+def test_a_no_show_by_mistake_is_undone_until_the_next_call(qtbot, view, ui_ctx, ui_clock):
+    office = get_office(ui_ctx.store)
+    issue(ui_ctx, ui_clock, "C", "C")
+    click(qtbot, view, "call-next")
+    for _ in range(office.recalls_before_no_show):
+        ui_clock.advance(seconds=office.recall_min_seconds + 1)
+        click(qtbot, view, "recall")
+    assert not button(view, "undo-no-show").isVisible()
+    click(qtbot, view, "no-show")
+    assert button(view, "undo-no-show").isVisible()
+    qtbot.keyClick(view.service_page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text(view, "current-ticket") == "C001"
+    assert "inte längre utebliven" in text(view, "point-message")
+    assert not button(view, "undo-no-show").isVisible()
+    assert queue_snapshot(ui_ctx.store, ui_clock).ticket("C001").state == "called"
+    # Marked again, and the next visitor called: the chance to take it back is gone.
+    click(qtbot, view, "no-show")
+    click(qtbot, view, "call-next")
+    assert text(view, "current-ticket") == "C002"
+    assert not button(view, "undo-no-show").isVisible()
+
+
+def test_the_visitor_arrives_and_the_timer_keeps_running_over_a_recall(
+    qtbot, view, ui_ctx, ui_clock
+):
+    issue(ui_ctx, ui_clock, "A")
+    click(qtbot, view, "call-next")
+    ui_clock.advance(seconds=get_office(ui_ctx.store).recall_min_seconds + 10)
+    click(qtbot, view, "recall")
+    ui_clock.advance(seconds=20)
+    view.card._on_tick()
+    before = text(view, "service-timer")
+    assert before == timer_text(get_office(ui_ctx.store).recall_min_seconds + 30)
+    click(qtbot, view, "arrived")
+    assert text(view, "current-heading") == "Betjänas nu"
+    assert "A001 är här" in text(view, "point-message")
+    assert not button(view, "recall").isEnabled() and not button(view, "arrived").isEnabled()
+    assert button(view, "finish").isEnabled()
+    assert queue_snapshot(ui_ctx.store, ui_clock).ticket("A001").state == "serving"
+
+
 def test_transfer_moves_the_ticket_to_another_queue(qtbot, view, ui_ctx, ui_clock):
     issue(ui_ctx, ui_clock, "A")
     click(qtbot, view, "call-next")

@@ -24,6 +24,7 @@ from app.services.clock import ManualClock, business_day
 from app.services.errors import (
     InvalidTransitionError,
     NobodyWaitingError,
+    NotThisPointError,
     PointBusyError,
     QueueFullError,
     RecallTooSoonError,
@@ -333,6 +334,22 @@ def test_recall_too_soon_is_refused(store, clock):
     assert q.recall(store, clock, "A001").recalls == 2
 
 
+def test_a_recall_keeps_the_time_of_the_call_to_the_point(store, clock):
+    """The case worker's "Tid hos dig" and the visit's start count from the call."""
+    configure_office(store, recall_min_seconds=5)
+    q.issue_ticket(store, clock, "A")
+    q.call_next(store, clock, 1)
+    called = clock.now()
+    clock.advance(seconds=30)
+    q.recall(store, clock, "A001")
+    assert ticket(store, "A001").called_at == called
+    clock.advance(minutes=4)
+    visit_id = q.finish(store, clock, "A001").visit_id
+    with store.read() as session:
+        visit = session.get(Visit, visit_id)
+        assert visit is not None and visit.started_at == called
+
+
 def test_recall_is_announced_again(store, clock):
     q.issue_ticket(store, clock, "A")
     q.call_next(store, clock, 3)
@@ -382,6 +399,40 @@ def test_no_show_frees_the_point(store, clock):
     q.call_next(store, clock, 1)
     q.no_show(store, clock, "A001")
     assert q.call_next(store, clock, 1).code == "A002"
+
+
+def test_a_no_show_marked_by_mistake_is_taken_back(store, clock):
+    configure_office(store, recalls_before_no_show=0)
+    issue_many(store, clock, "AA")
+    q.call_next(store, clock, 1)
+    called = clock.now()
+    clock.advance(seconds=20)
+    q.no_show(store, clock, "A001")
+    ref = q.undo_no_show(store, clock, "A001", 1)
+    assert (ref.state, ref.service_point_number) == ("called", 1)
+    stored = ticket(store, "A001")
+    assert stored.closed_at is None and stored.called_at == called
+    with store.read() as session:  # taken back silently: no new announcement
+        assert session.scalar(select(func.count()).select_from(CallEvent)) == 1
+    # the point holds A001 again, so it cannot call the next one
+    with pytest.raises(PointBusyError):
+        q.call_next(store, clock, 1)
+
+
+def test_a_no_show_cannot_be_taken_back_elsewhere_or_after_the_next_call(store, clock):
+    configure_office(store, recalls_before_no_show=0)
+    issue_many(store, clock, "AA")
+    q.call_next(store, clock, 1)
+    q.no_show(store, clock, "A001")
+    with pytest.raises(NotThisPointError) as err:
+        q.undo_no_show(store, clock, "A001", 2)
+    assert "lucka 2" in err.value.swedish
+    q.call_next(store, clock, 1)
+    with pytest.raises(PointBusyError):
+        q.undo_no_show(store, clock, "A001", 1)
+    assert ticket(store, "A001").state == "no_show"
+    with pytest.raises(InvalidTransitionError):
+        q.undo_no_show(store, clock, "A002", 1)
 
 
 def test_no_show_of_a_waiting_ticket_is_refused(store, clock):

@@ -15,8 +15,17 @@ from app.models import Ticket, Visit
 from app.models import states as st
 from app.models.db import Store
 from app.services.clock import Clock, business_day
-from app.services.errors import TooFewRecallsError
-from app.services.queue.base import TicketRef, _office, _queue, _ref, _require, _ticket
+from app.services.errors import NotThisPointError, PointBusyError, TooFewRecallsError
+from app.services.queue.base import (
+    TicketRef,
+    _current_at,
+    _office,
+    _point,
+    _queue,
+    _ref,
+    _require,
+    _ticket,
+)
 from app.services.revision import bump
 
 # ---------------------------------------------------------------- day rollover
@@ -66,6 +75,28 @@ def no_show(store: Store, clock: Clock, code: str) -> TicketRef:
             raise TooFewRecallsError(ticket.code, needed)
         ticket.state, ticket.closed_at = st.NO_SHOW, now
         bump(session, now, [ticket.business_day])
+        return _ref(ticket)
+
+
+def undo_no_show(store: Store, clock: Clock, code: str, point_number: int) -> TicketRef:
+    """Take back a no-show marked by mistake: the ticket is called at its point again.
+
+    Only today's ticket, only at the point that marked it, and only while that
+    point has taken nobody else. Nothing is announced again.
+    """
+    now = clock.now()
+    day = business_day(now)
+    with store.write() as session:
+        ticket = _ticket(session, code, day)
+        _require(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")
+        point = _point(session, point_number)
+        if ticket.service_point_id != point.id:
+            raise NotThisPointError(ticket.code, point_number)
+        busy = _current_at(session, point, day)
+        if busy is not None:
+            raise PointBusyError(point_number, busy.code)
+        ticket.state, ticket.closed_at = st.CALLED, None
+        bump(session, now, [day])
         return _ref(ticket)
 
 

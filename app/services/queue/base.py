@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Office, Queue, ServicePoint, Ticket
+from app.models import states as st
 from app.services.errors import (
     InvalidTransitionError,
     UnknownQueueError,
@@ -95,3 +96,13 @@ def _office(session: Session) -> Office:
     office = session.scalar(select(Office))
     assert office is not None, "store not seeded"
     return office
+
+
+def _current_at(session: Session, point: ServicePoint, day: date) -> Ticket | None:
+    return session.scalar(
+        select(Ticket).where(
+            Ticket.business_day == day,
+            Ticket.service_point_id == point.id,
+            Ticket.state.in_((st.CALLED, st.SERVING)),
+        )
+    )

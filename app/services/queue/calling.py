@@ -54,9 +54,19 @@ from app.services.queue.after import (
     return_to_queue,
     start_serving,
     transfer,
+    undo_no_show,
     walked_out,
 )
-from app.services.queue.base import MAX_NUMBER, TicketRef, _office, _point, _ref, _require, _ticket
+from app.services.queue.base import (
+    MAX_NUMBER,
+    TicketRef,
+    _current_at,
+    _office,
+    _point,
+    _ref,
+    _require,
+    _ticket,
+)
 from app.services.queue.counters import increment
 from app.services.revision import bump, bump_screens
 
@@ -82,6 +92,7 @@ __all__ = [
     "set_print_status",
     "start_serving",
     "transfer",
+    "undo_no_show",
     "walked_out",
 ]
 
@@ -190,16 +201,6 @@ def set_print_status(store: Store, clock: Clock, code: str, status: str) -> None
 
 
 # ---------------------------------------------------------------- calling
-
-
-def _current_at(session: Session, point: ServicePoint, day: date) -> Ticket | None:
-    return session.scalar(
-        select(Ticket).where(
-            Ticket.business_day == day,
-            Ticket.service_point_id == point.id,
-            Ticket.state.in_((st.CALLED, st.SERVING)),
-        )
-    )
 
 
 def _call(
@@ -390,12 +391,16 @@ def recall(store: Store, clock: Clock, code: str) -> TicketRef:
         ticket = _ticket(session, code, day)
         _require(ticket, (st.CALLED,), "recall", "ropa upp igen")
         office = _office(session)
-        assert ticket.called_at is not None and ticket.service_point_id is not None
-        elapsed = (now - ticket.called_at).total_seconds()
-        if elapsed < office.recall_min_seconds:
+        assert ticket.service_point_id is not None
+        # The spacing counts from the last announcement. ``called_at`` stays the
+        # call to this point: the case worker's timer does not restart.
+        last = session.scalar(
+            select(func.max(CallEvent.at)).where(CallEvent.ticket_id == ticket.id)
+        )
+        elapsed = (now - (last or now)).total_seconds()
+        if last is not None and elapsed < office.recall_min_seconds:
             raise RecallTooSoonError(ticket.code, math.ceil(office.recall_min_seconds - elapsed))
         ticket.recalls += 1
-        ticket.called_at = now
         session.add(
             CallEvent(
                 business_day=day,

@@ -52,6 +52,10 @@ class QueueDesk:
         """Called, and did not come."""
         return calling.no_show(self.store, self.clock, code)
 
+    def undo_no_show(self, code: str, point_number: int) -> TicketRef:
+        """Take back a no-show marked by mistake, at the point that marked it."""
+        return calling.undo_no_show(self.store, self.clock, code, point_number)
+
     def park(self, code: str) -> TicketRef:
         """Set a visit aside while the visitor fetches something."""
         return calling.park(self.store, self.clock, code)

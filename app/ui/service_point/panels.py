@@ -120,6 +120,8 @@ class CurrentCard(QFrame):
             details.append(self.tr("ropad igen {0} gång(er)").format(ticket.recalls))
         self.detail.setText(" · ".join(details))
         self.wait.setText(self.tr("Väntade {0}").format(waited_text(ticket.wait_seconds)))
+        serving = ticket.state == st.SERVING
+        self.timer_caption.setText(self.tr("Tid hos dig") if serving else self.tr("Sedan uppropet"))
         self.timer_caption.show()
         self._on_tick()
         if not self.tick.isActive():

@@ -1,10 +1,11 @@
-"""The service point (lucka): call, recall, no-show, transfer, park, finish with errands.
+"""The service point (lucka): call, recall, arrived, no-show, transfer, park, finish with errands.
 
 The case worker chooses the service point once (remembered per workstation).
 Big buttons with function keys do the queue actions; each action is one
 service call, and the screen follows the office snapshot from the watcher.
 Finishing opens the errand form in place of the buttons; saving it finishes
-the ticket and logs its errands in one go.
+the ticket and logs its errands in one go. A no-show can be taken back
+(Ångra, Ctrl+Z) until the point calls someone else.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class ServicePointView(QWidget):
         self._snapshot: QueueSnapshot | None = None
         self._current: TicketView | None = None
         self._points_key: tuple[object, ...] = ()
+        self._undoable: str | None = None  # the code just marked a no-show here
         self._setup_ui()
         ctx.watcher.changed.connect(self._on_snapshot)
         if ctx.watcher.snapshot is None:
@@ -120,6 +122,14 @@ class ServicePointView(QWidget):
         self.message.setObjectName("point-message")
         self.message.setAccessibleName(self.tr("Meddelande"))
         self.message.setWordWrap(True)
+        self.undo = QPushButton(self.tr("Ångra (Ctrl+Z)"), self.service_page)
+        self.undo.setObjectName("undo-no-show")
+        self.undo.setAccessibleName(self.tr("Ångra att besökaren uteblev"))
+        self.undo.hide()
+        QShortcut(QKeySequence.StandardKey.Undo, self.service_page, self.undo.click)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.undo)
 
         self.card = CurrentCard(self._ctx.clock, self.service_page)
         self.queues = QueuesPanel(self.service_page)
@@ -140,11 +150,12 @@ class ServicePointView(QWidget):
 
         page = QVBoxLayout(self.service_page)
         page.addLayout(top)
-        page.addWidget(self.message)
+        page.addLayout(message_row)
         page.addLayout(middle, 1)
 
         self.point_picker.currentIndexChanged.connect(self._on_point_changed)
         self.quick.clicked.connect(self._on_quick_clicked)
+        self.undo.clicked.connect(self._on_undo_clicked)
         self.form.saved.connect(self._on_form_saved)
         self.form.cancelled.connect(self._on_form_cancelled)
         self.call_specific.clicked.connect(self._on_call_specific_clicked)
@@ -160,6 +171,9 @@ class ServicePointView(QWidget):
         )
         self.call_next.setProperty("role", "primary")
         self.recall = self._button("recall", tr("Ropa igen (F6)"), tr("Ropa igen"), ("F6",))
+        self.arrived = self._button(
+            "arrived", tr("Besökaren är här (F4)"), tr("Besökaren har kommit fram"), ("F4",)
+        )
         self.no_show = self._button("no-show", tr("Uteblev (F7)"), tr("Besökaren uteblev"), ("F7",))
         self.transfer = self._button(
             "transfer", tr("Flytta till kö … (F8)"), tr("Flytta till annan kö"), ("F8",)
@@ -179,14 +193,16 @@ class ServicePointView(QWidget):
         self.transfer_menu.setObjectName("transfer-menu")
         grid = QGridLayout()
         grid.addWidget(self.call_next, 0, 0, 1, 3)
-        grid.addWidget(self.recall, 1, 0)
-        grid.addWidget(self.no_show, 1, 1)
-        grid.addWidget(self.transfer, 1, 2)
-        grid.addWidget(self.park, 2, 0)
-        grid.addWidget(self.return_button, 2, 1)
+        grid.addWidget(self.arrived, 1, 0)
+        grid.addWidget(self.recall, 1, 1)
+        grid.addWidget(self.no_show, 1, 2)
+        grid.addWidget(self.transfer, 2, 0)
+        grid.addWidget(self.park, 2, 1)
+        grid.addWidget(self.return_button, 2, 2)
         grid.addWidget(self.finish, 3, 0, 1, 3)
         self.call_next.clicked.connect(self._on_call_next_clicked)
         self.recall.clicked.connect(self._on_recall_clicked)
+        self.arrived.clicked.connect(self._on_arrived_clicked)
         self.no_show.clicked.connect(self._on_no_show_clicked)
         self.transfer.clicked.connect(self._on_transfer_clicked)
         self.park.clicked.connect(self._on_park_clicked)
@@ -245,7 +261,9 @@ class ServicePointView(QWidget):
         self.call_specific.setEnabled(idle and self.specific.code() is not None)
         self.resume.setEnabled(idle and self.parked.code() is not None)
         self.recall.setEnabled(called)
+        self.arrived.setEnabled(called)
         self.no_show.setEnabled(called)
+        self.undo.setVisible(idle and self._undoable is not None)
         for button in (self.transfer, self.park, self.return_button, self.finish):
             button.setEnabled(t is not None)
         if not has_point:
@@ -266,6 +284,8 @@ class ServicePointView(QWidget):
         return ref is not None
 
     def _call(self, work: Callable[[QueueDesk], TicketRef]) -> None:
+        self._undoable = None  # a new call ends the chance to take a no-show back
+
         def done(ref: TicketRef) -> str:
             return self.tr("{0} ropas upp till {1}.").format(ref.code, ref.service_point_name)
 
@@ -290,6 +310,15 @@ class ServicePointView(QWidget):
     def _on_parked_activated(self, _index: object) -> None:
         self.resume.click()
 
+    def _on_arrived_clicked(self) -> None:
+        if self._current is not None:
+            code = self._current.code
+            if self._act(
+                lambda queue: queue.start_serving(code),
+                lambda ref: self.tr("{0} är här. Du betjänar besökaren nu.").format(ref.code),
+            ):
+                self.finish.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_recall_clicked(self) -> None:
         if self._current is not None:
             code = self._current.code
@@ -298,18 +327,36 @@ class ServicePointView(QWidget):
                 lambda ref: self.tr("{0} ropas upp igen ({1}).").format(ref.code, ref.recalls),
             )
 
-    def _after_leaving(self, work: Callable[[QueueDesk], TicketRef], text: str) -> None:
+    def _after_leaving(self, work: Callable[[QueueDesk], TicketRef], text: str) -> bool:
         """An action that ends this point's hold on the ticket."""
-        if self._act(work, lambda ref: text.format(ref.code, ref.queue_letter)):
-            self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self._act(work, lambda ref: text.format(ref.code, ref.queue_letter)):
+            return False
+        self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _on_no_show_clicked(self) -> None:
         if self._current is not None:
             code = self._current.code
-            self._after_leaving(
+            if self._after_leaving(
                 lambda queue: queue.no_show(code),
                 self.tr("{0} är markerad som utebliven."),
-            )
+            ):
+                self._undoable = code
+                self._update_buttons()
+
+    def _on_undo_clicked(self) -> None:
+        number, code = self.point_number(), self._undoable
+        if number is None or code is None or not self.undo.isVisible():
+            return
+        self._undoable = None
+        if self._act(
+            lambda queue: queue.undo_no_show(code, number),
+            lambda ref: self.tr("{0} är inte längre utebliven och står kvar hos dig.").format(
+                ref.code
+            ),
+        ):
+            self.finish.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_buttons()
 
     def _on_park_clicked(self) -> None:
         if self._current is not None:
@@ -373,6 +420,7 @@ class ServicePointView(QWidget):
 
     def _on_point_changed(self, _index: int) -> None:
         number = self.point_number()
+        self._undoable = None
         if number is not None:
             self._ctx.prefs.set(PREF_POINT, number)
             self._show("")
