@@ -48,6 +48,21 @@ def message(form: QWidget) -> str:
     return form.findChild(QLabel, "errand-form-message").text()
 
 
+def problem(form: QWidget, number: int) -> str:
+    """What the row says under its fields ("" when it is hidden)."""
+    label = row(form, number).findChild(QLabel, "errand-problem")
+    return "" if label.isHidden() else label.text()
+
+
+def marked(form: QWidget, number: int) -> list[str]:
+    """The fields of a row marked as the one to fix."""
+    return [
+        combo.objectName().removeprefix("errand-")
+        for combo in row(form, number).findChildren(QComboBox)
+        if combo.property("invalid")
+    ]
+
+
 @pytest.fixture
 def called(ui_ctx, ui_clock):
     """A ticket in queue B, called to service point 2."""
@@ -147,7 +162,9 @@ def test_referral_target_is_required_when_referred(qtbot, form, called, ui_ctx):
     choose(field(form, 2, "outcome"), "referred")
     with qtbot.assertNotEmitted(form.saved):
         click(qtbot, form, "save-errands")
-    assert message(form) == "Ärende 2: välj vart besökaren hänvisades."
+    assert problem(form, 2) == "Ärende 2: välj vart besökaren hänvisades."
+    assert marked(form, 2) == ["referral"] and problem(form, 1) == ""
+    assert field(form, 2, "referral").hasFocus()
     # Nothing stored: the ticket is still called at the point.
     snapshot = queue_snapshot(ui_ctx.store, ui_ctx.clock)
     assert snapshot.ticket("B001").state == "called"
@@ -160,20 +177,35 @@ def test_validation_names_the_row_and_field(qtbot, form, called):
     form.start_ticket(called.code, called.queue_letter)
     with qtbot.assertNotEmitted(form.saved):
         click(qtbot, form, "save-errands")
-    assert message(form) == "Ärende 1: välj ärendetyp."
+    assert problem(form, 1) == "Ärende 1: välj ärendetyp."
+    assert marked(form, 1) == ["type"]
     qtbot.keyClicks(field(form, 1, "type").lineEdit(), "finns inte")
+    assert problem(form, 1) == "" and marked(form, 1) == []  # gone as soon as one types
     click(qtbot, form, "save-errands")
-    assert message(form).startswith("Ärende 1: ärendetypen ”finns inte” finns inte hos")
+    assert problem(form, 1).startswith("Ärende 1: ärendetypen ”finns inte” finns inte hos")
     field(form, 1, "type").setEditText("")
     field(form, 1, "type").setCurrentIndex(0)
     click(qtbot, form, "add-errand")
     choose(field(form, 1, "outcome"), "resolved")
+    field(form, 2, "agency").setCurrentIndex(-1)
     click(qtbot, form, "save-errands")
-    assert message(form) == "Ärende 2: välj myndighet."
+    assert problem(form, 1) == "" and problem(form, 2) == "Ärende 2: välj myndighet."
+    assert marked(form, 2) == ["agency"]
     choose(field(form, 2, "agency"), "GEMENSAMT")
+    assert problem(form, 2) == "" and marked(form, 2) == []
     field(form, 2, "type").setCurrentIndex(0)
+    field(form, 2, "outcome").setCurrentIndex(-1)
     click(qtbot, form, "save-errands")
-    assert message(form) == "Ärende 2: välj utfall."
+    assert problem(form, 2) == "Ärende 2: välj utfall."
+    assert message(form) == ""  # the form's own line is for the store, not for a field
+
+
+def test_a_second_errand_starts_with_the_first_ones_agency(qtbot, form, called):
+    form.start_ticket(called.code, called.queue_letter)
+    choose(field(form, 1, "agency"), "PM")
+    click(qtbot, form, "add-errand")
+    assert field(form, 2, "agency").currentData(CODE_ROLE) == "PM"
+    assert field(form, 2, "type").isEnabled()
 
 
 def test_remove_row_renumbers(qtbot, form, called):

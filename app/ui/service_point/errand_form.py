@@ -34,6 +34,7 @@ from app.services.errands.records import (
 )
 from app.ui.service_point.errand_models import CODE_ROLE
 from app.ui.service_point.errand_row import ErrandRow, count_text
+from app.ui.shell import style
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
@@ -47,12 +48,14 @@ PREF_CHANNEL = "errands/quick_channel"
 PREF_QUICK_AGENCY = "errands/quick_agency"
 
 # The shared style sets one text colour for every widget, so disabled fields are greyed here.
-FORM_STYLE = """
-QComboBox, QLineEdit { placeholder-text-color: #4f565c; }
-QComboBox:disabled, QSpinBox:disabled { color: #5b6166; }
-QPushButton[role="danger"]:disabled { color: #6b7278; border-color: #b0b7be; }
-QGroupBox { font-weight: 600; }
-QGroupBox QLabel { font-weight: 400; }
+FORM_STYLE = f"""
+QComboBox, QLineEdit {{ placeholder-text-color: #4f565c; }}
+QComboBox:disabled, QSpinBox:disabled {{ color: #5b6166; }}
+QPushButton[role="danger"]:disabled {{ color: #6b7278; border-color: #b0b7be; }}
+QGroupBox {{ font-weight: 600; }}
+QGroupBox QLabel {{ font-weight: 400; }}
+QComboBox[invalid="true"] {{ border: 2px solid {style.DANGER}; border-radius: 3px; }}
+QLabel#errand-problem {{ color: {style.DANGER}; font-weight: 700; }}
 """
 
 
@@ -112,7 +115,7 @@ class ErrandForm(QWidget):
         self._rows_layout = QVBoxLayout(self._rows_host)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.addStretch(1)
-        scroll = QScrollArea(self)
+        scroll = self.rows_area = QScrollArea(self)
         scroll.setObjectName("errand-rows")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._rows_host)
@@ -195,10 +198,10 @@ class ErrandForm(QWidget):
         assert self._choices is not None
         row = ErrandRow(self._choices, self._rows_host)
         prefs = self._ctx.prefs
-        if self.rows:  # the same visitor: same language and interpreter as before
+        if self.rows:  # the same visitor: same agency, language and interpreter as before
             last = self.rows[-1]
             row.set_defaults(
-                None,
+                last.agency.currentData(CODE_ROLE),
                 prefs.get_str(PREF_OUTCOME),
                 last.languages.currentData(CODE_ROLE),
                 last.interpreter.currentData(CODE_ROLE),
@@ -261,12 +264,12 @@ class ErrandForm(QWidget):
 
     def _on_save_clicked(self) -> None:
         inputs: list[ErrandInput] = []
+        self.message.clear()
         for row in self.rows:
             entry, problem, widget = row.to_input()
             if entry is None:
-                self.message.setText(problem)
-                if widget is not None:
-                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                row.show_problem(problem, widget)
+                self.rows_area.ensureWidgetVisible(row)
                 return
             inputs.append(entry)
         # On failure the form keeps what was typed, and says why.

@@ -1,4 +1,9 @@
-"""One errand row of the errand form: agency → errand type → outcome → referral, language, tolk."""
+"""One errand row of the errand form: agency → errand type → outcome → referral, language, tolk.
+
+The fields sit on two lines, so long catalog labels ("Kommunens socialtjänst")
+show whole. A problem found on saving is said under the row, the field is
+marked, and both go as soon as the case worker changes the row.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +52,12 @@ def _select(combo: QComboBox, code: str | None) -> None:
     combo.setCurrentIndex(model.row_of(code))
 
 
+def _mark(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def count_text(n: int) -> str:
     """ "1 ärende sparat" / "2 ärenden sparade"."""
     return "1 ärende sparat" if n == 1 else f"{n} ärenden sparade"
@@ -86,30 +97,42 @@ class ErrandRow(QGroupBox):
         self.remove = QPushButton(self.tr("Ta bort"), self)
         self.remove.setObjectName("remove-errand")
         self.remove.setProperty("role", "danger")
+        self.problem = QLabel(self)
+        self.problem.setObjectName("errand-problem")
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self._marked: QWidget | None = None
 
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(10)
-        fields = (
-            (self.tr("Myndighet"), self.agency, 3),
-            (self.tr("Ärendetyp"), self.errand_type, 4),
-            (self.tr("Utfall"), self.outcome, 3),
-            (self.tr("Hänvisad till"), self.referral, 3),
-            (self.tr("Språk"), self.languages, 2),
-            (self.tr("Tolk"), self.interpreter, 2),
+        fields = (  # in the order a case worker fills them in, three to a line
+            (self.tr("Myndighet"), self.agency),
+            (self.tr("Ärendetyp"), self.errand_type),
+            (self.tr("Utfall"), self.outcome),
+            (self.tr("Hänvisad till"), self.referral),
+            (self.tr("Språk"), self.languages),
+            (self.tr("Tolk"), self.interpreter),
         )
         self._labels: list[QLabel] = []
-        for column, (text, widget, stretch) in enumerate(fields):
+        for index, (text, widget) in enumerate(fields):
+            line, column = divmod(index, 3)
             label = QLabel(text, self)
             label.setBuddy(widget)
             self._labels.append(label)
-            grid.addWidget(label, 0, column)
-            grid.addWidget(widget, 1, column)
-            grid.setColumnStretch(column, stretch)
-        grid.addWidget(self.remove, 1, len(fields))
+            grid.addWidget(label, line * 2, column)
+            grid.addWidget(widget, line * 2 + 1, column)
+            grid.setColumnStretch(column, 1)
+        grid.addWidget(self.remove, 3, 3)
+        grid.addWidget(self.problem, 4, 0, 1, 4)
 
         self.agency.currentIndexChanged.connect(self._on_agency_changed)
         self.outcome.currentIndexChanged.connect(self._on_outcome_changed)
         self.remove.clicked.connect(self._on_remove_clicked)
+        for combo in (self.agency, self.outcome, self.referral, self.languages, self.interpreter):
+            combo.currentIndexChanged.connect(self.clear_problem)
+        self.errand_type.currentIndexChanged.connect(self.clear_problem)
+        self.errand_type.editTextChanged.connect(self.clear_problem)
         self._on_agency_changed(-1)
         self._on_outcome_changed(-1)
 
@@ -144,6 +167,24 @@ class ErrandRow(QGroupBox):
         _select(self.outcome, outcome)
         _select(self.languages, language or DEFAULT_LANGUAGE)
         _select(self.interpreter, interpreter or DEFAULT_INTERPRETER)
+
+    def show_problem(self, text: str, widget: QWidget | None) -> None:
+        """Say under the row what is missing, mark the field and put the cursor in it."""
+        self.clear_problem()
+        self.problem.setText(text)
+        self.problem.show()
+        if widget is not None:
+            self._marked = widget
+            _mark(widget, True)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_problem(self, *_args: object) -> None:
+        """The case worker changed the row: the old problem no longer stands."""
+        if self._marked is not None:
+            _mark(self._marked, False)
+            self._marked = None
+        self.problem.clear()
+        self.problem.hide()
 
     def focus_first_empty(self) -> None:
         """Put the cursor where the case worker will type next."""
