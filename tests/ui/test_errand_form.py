@@ -18,12 +18,13 @@ from app.services.errands import logbook as errands
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.service_point.errand_form import ErrandForm
-from app.ui.service_point.errand_models import CODE_ROLE, ChoiceModel, TicketListModel, waited_text
+from app.ui.service_point.errand_models import ChoiceModel, TicketListModel, waited_text
+from app.ui.shell.table_model import KEY_ROLE
 
 
 def choose(combo: QComboBox, code: str) -> None:
     """Pick an entry by its catalog code, as a person picking from the list would."""
-    index = combo.findData(code, CODE_ROLE)
+    index = combo.findData(code, KEY_ROLE)
     assert index >= 0, f"{code} not offered in {combo.objectName()}"
     combo.setCurrentIndex(index)
 
@@ -84,11 +85,11 @@ def test_ticket_form_preselects_the_queues_usual_agency_and_defaults(form, calle
     form.start_ticket(called.code, called.queue_letter)
     assert "B001" in form.findChild(QLabel, "errand-form-title").text()
     assert not form.findChild(QGroupBox, "errand-channel").isVisible()
-    assert field(form, 1, "agency").currentData(CODE_ROLE) == "SKV"
+    assert field(form, 1, "agency").currentData(KEY_ROLE) == "SKV"
     assert field(form, 1, "type").isEnabled()
     assert field(form, 1, "outcome").currentIndex() == -1
-    assert field(form, 1, "language").currentData(CODE_ROLE) == "sv"
-    assert field(form, 1, "interpreter").currentData(CODE_ROLE) == "none"
+    assert field(form, 1, "language").currentData(KEY_ROLE) == "sv"
+    assert field(form, 1, "interpreter").currentData(KEY_ROLE) == "none"
     assert not field(form, 1, "referral").isEnabled()
     # The only row cannot be removed.
     assert not row(form, 1).findChild(QPushButton, "remove-errand").isEnabled()
@@ -204,7 +205,7 @@ def test_a_second_errand_starts_with_the_first_ones_agency(qtbot, form, called):
     form.start_ticket(called.code, called.queue_letter)
     choose(field(form, 1, "agency"), "PM")
     click(qtbot, form, "add-errand")
-    assert field(form, 2, "agency").currentData(CODE_ROLE) == "PM"
+    assert field(form, 2, "agency").currentData(KEY_ROLE) == "PM"
     assert field(form, 2, "type").isEnabled()
 
 
@@ -217,7 +218,7 @@ def test_remove_row_renumbers(qtbot, form, called):
         row(form, 2).findChild(QPushButton, "remove-errand"), Qt.MouseButton.LeftButton
     )
     assert len(form.rows) == 2
-    assert field(form, 2, "agency").currentData(CODE_ROLE) == "PM"
+    assert field(form, 2, "agency").currentData(KEY_ROLE) == "PM"
     assert form.findChild(QGroupBox, "errand-row-3") is None
 
 
@@ -242,9 +243,9 @@ def test_last_used_language_interpreter_and_outcome_are_remembered(qtbot, ui_ctx
     later = ErrandForm(ui_ctx)
     qtbot.addWidget(later)
     later.start_quick(1)
-    assert field(later, 1, "language").currentData(CODE_ROLE) == "en"
-    assert field(later, 1, "interpreter").currentData(CODE_ROLE) == "on-site"
-    assert field(later, 1, "outcome").currentData(CODE_ROLE) == "e-service"
+    assert field(later, 1, "language").currentData(KEY_ROLE) == "en"
+    assert field(later, 1, "interpreter").currentData(KEY_ROLE) == "on-site"
+    assert field(later, 1, "outcome").currentData(KEY_ROLE) == "e-service"
 
 
 def test_quick_visit_on_the_phone_is_stored_without_ticket(qtbot, form, ui_ctx):
@@ -253,7 +254,7 @@ def test_quick_visit_on_the_phone_is_stored_without_ticket(qtbot, form, ui_ctx):
     qtbot.mouseClick(form.findChild(QRadioButton, "channel-phone"), Qt.MouseButton.LeftButton)
     form.findChild(QSpinBox, "quick-duration").setValue(7)
     choose(field(form, 1, "agency"), "PM")
-    choose(field(form, 1, "type"), field(form, 1, "type").itemData(0, CODE_ROLE))
+    choose(field(form, 1, "type"), field(form, 1, "type").itemData(0, KEY_ROLE))
     choose(field(form, 1, "outcome"), "resolved")
     with qtbot.waitSignal(form.saved) as saved:
         click(qtbot, form, "save-errands")
@@ -266,7 +267,7 @@ def test_quick_visit_on_the_phone_is_stored_without_ticket(qtbot, form, ui_ctx):
     # The next quick errand starts on the phone with the same agency.
     form.start_quick(4)
     assert form.findChild(QRadioButton, "channel-phone").isChecked()
-    assert field(form, 1, "agency").currentData(CODE_ROLE) == "PM"
+    assert field(form, 1, "agency").currentData(KEY_ROLE) == "PM"
 
 
 def test_ctrl_enter_saves_and_enter_does_not(qtbot, form, called, ui_ctx):

@@ -10,13 +10,12 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.reception.queue_models import (
-    OBJECT_ROLE,
-    SORT_ROLE,
     RecentTicketsModel,
     ServingModel,
     WaitingModel,
     print_state_text,
 )
+from app.ui.shell.table_model import OBJECT_ROLE, SORT_ROLE
 
 
 @pytest.fixture

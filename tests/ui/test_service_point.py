@@ -12,8 +12,8 @@ from app.services.office import get_office
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.service_point.errand_form import ErrandForm
-from app.ui.service_point.errand_models import CODE_ROLE
 from app.ui.service_point.screen import ServicePointView, timer_text
+from app.ui.shell.table_model import KEY_ROLE
 
 
 def button(view: QWidget, name: str) -> QPushButton:
@@ -183,7 +183,7 @@ def test_park_then_resume(qtbot, view, ui_ctx, ui_clock):
     click(qtbot, view, "park")
     parked = view.findChild(QTableView, "parked-list")
     assert parked.model().rowCount() == 1
-    assert parked.model().index(0, 0).data(CODE_ROLE) == "D001"
+    assert parked.model().index(0, 0).data(KEY_ROLE) == "D001"
     assert button(view, "resume").isEnabled()
     click(qtbot, view, "call-next")  # the next one meanwhile
     assert text(view, "current-ticket") == "D002"
@@ -198,7 +198,7 @@ def test_park_then_resume(qtbot, view, ui_ctx, ui_clock):
 def test_call_a_chosen_ticket_out_of_order(qtbot, view, ui_ctx, ui_clock):
     issue(ui_ctx, ui_clock, "A", "B", "C")
     picker = view.findChild(QComboBox, "waiting-picker")
-    picker.setCurrentIndex(picker.findData("C001", CODE_ROLE))
+    picker.setCurrentIndex(picker.findData("C001", KEY_ROLE))
     click(qtbot, view, "call-specific")
     assert text(view, "current-ticket") == "C001"
     assert not button(view, "call-specific").isEnabled()
@@ -212,7 +212,7 @@ def test_finish_opens_the_errand_form_with_the_usual_agency(qtbot, view, ui_ctx,
     assert form.isVisible()
     assert not button(view, "call-next").isVisible()
     agency = form.findChild(QGroupBox, "errand-row-1").findChild(QComboBox, "errand-agency")
-    assert agency.currentData(CODE_ROLE) == "FK"
+    assert agency.currentData(KEY_ROLE) == "FK"
     # Cancel goes back without finishing.
     click(qtbot, form, "cancel-errands")
     assert button(view, "finish").isVisible()
@@ -227,16 +227,16 @@ def test_saving_errands_finishes_and_gets_ready_for_the_next(qtbot, view, ui_ctx
     row1 = form.findChild(QGroupBox, "errand-row-1")
     row1.findChild(QComboBox, "errand-type").setCurrentIndex(0)
     outcome = row1.findChild(QComboBox, "errand-outcome")
-    outcome.setCurrentIndex(outcome.findData("resolved", CODE_ROLE))
+    outcome.setCurrentIndex(outcome.findData("resolved", KEY_ROLE))
     click(qtbot, form, "add-errand")
     row2 = form.findChild(QGroupBox, "errand-row-2")
     agency = row2.findChild(QComboBox, "errand-agency")
-    agency.setCurrentIndex(agency.findData("PM", CODE_ROLE))
+    agency.setCurrentIndex(agency.findData("PM", KEY_ROLE))
     row2.findChild(QComboBox, "errand-type").setCurrentIndex(1)
     outcome = row2.findChild(QComboBox, "errand-outcome")
-    outcome.setCurrentIndex(outcome.findData("referred", CODE_ROLE))
+    outcome.setCurrentIndex(outcome.findData("referred", KEY_ROLE))
     target = row2.findChild(QComboBox, "errand-referral")
-    target.setCurrentIndex(target.findData("KRONOFOGDEN", CODE_ROLE))
+    target.setCurrentIndex(target.findData("KRONOFOGDEN", KEY_ROLE))
     with qtbot.waitSignal(form.saved) as saved:
         click(qtbot, form, "save-errands")
     assert text(view, "point-message") == "A001 avslutad – 2 ärenden sparade"
@@ -254,10 +254,10 @@ def test_quick_errand_stores_a_visit_without_ticket(qtbot, view, ui_ctx):
     assert form.isVisible()
     row1 = form.findChild(QGroupBox, "errand-row-1")
     agency = row1.findChild(QComboBox, "errand-agency")
-    agency.setCurrentIndex(agency.findData("GEMENSAMT", CODE_ROLE))
+    agency.setCurrentIndex(agency.findData("GEMENSAMT", KEY_ROLE))
     row1.findChild(QComboBox, "errand-type").setCurrentIndex(0)
     outcome = row1.findChild(QComboBox, "errand-outcome")
-    outcome.setCurrentIndex(outcome.findData("e-service", CODE_ROLE))
+    outcome.setCurrentIndex(outcome.findData("e-service", KEY_ROLE))
     with qtbot.waitSignal(form.saved) as saved:
         click(qtbot, form, "save-errands")
     ref = saved.args[0]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -44,6 +44,7 @@ from app.ui.reception.widgets import (
 )
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.table_model import KEY_ROLE
 
 if TYPE_CHECKING:
     from app.services.queue.base import TicketRef
@@ -294,10 +295,7 @@ class ReceptionView(QWidget):
 
     def _selected_code(self) -> str | None:
         rows = self.recent_table.selectionModel().selectedRows()
-        proxy = self.recent_table.model()
-        if not rows or not isinstance(proxy, QSortFilterProxyModel):
-            return None
-        return self.recent_model.row_object(proxy.mapToSource(rows[0]).row()).code
+        return rows[0].data(KEY_ROLE) if rows else None
 
     def _on_recent_selected(self, *_args: object) -> None:
         code = self._selected_code()

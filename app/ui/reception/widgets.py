@@ -22,7 +22,7 @@ from app.services.calendar import OpeningHours, opening_intervals
 from app.services.clock import OFFICE_TZ
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.reception.printing import PrintOutcome, TicketPrint
-from app.ui.reception.queue_models import SORT_ROLE
+from app.ui.shell.table_model import SORT_ROLE
 
 AMBER = "background: #fff0c2; color: #3d2c00;"  # 12:1 contrast
 BANNER_STYLE = (

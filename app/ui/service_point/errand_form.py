@@ -32,12 +32,12 @@ from app.services.errands.records import (
     ErrandInput,
     VisitRef,
 )
-from app.ui.service_point.errand_models import CODE_ROLE
 from app.ui.service_point.errand_row import ErrandRow, count_text
 from app.ui.shell import style
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
+from app.ui.shell.table_model import KEY_ROLE
 
 log = logging.getLogger(__name__)
 
@@ -201,10 +201,10 @@ class ErrandForm(QWidget):
         if self.rows:  # the same visitor: same agency, language and interpreter as before
             last = self.rows[-1]
             row.set_defaults(
-                last.agency.currentData(CODE_ROLE),
+                last.agency.currentData(KEY_ROLE),
                 prefs.get_str(PREF_OUTCOME),
-                last.languages.currentData(CODE_ROLE),
-                last.interpreter.currentData(CODE_ROLE),
+                last.languages.currentData(KEY_ROLE),
+                last.interpreter.currentData(KEY_ROLE),
             )
         else:
             row.set_defaults(

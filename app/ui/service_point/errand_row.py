@@ -26,8 +26,9 @@ from app.services.errands.records import (
     CatalogChoices,
     ErrandInput,
 )
-from app.ui.service_point.errand_models import CODE_ROLE, OBJECT_ROLE, ChoiceModel
+from app.ui.service_point.errand_models import ChoiceModel
 from app.ui.shell.guarded import guard_combo
+from app.ui.shell.table_model import KEY_ROLE, OBJECT_ROLE
 
 
 def _combo(parent: QWidget, name: str, model: ChoiceModel) -> QComboBox:
@@ -247,12 +248,12 @@ class ErrandRow(QGroupBox):
                 else:
                     message = self.tr("Ärende {0}: välj ärendetyp.").format(n)
                 return None, message, self.errand_type
-        outcome = self.outcome.currentData(CODE_ROLE)
+        outcome = self.outcome.currentData(KEY_ROLE)
         if outcome is None:
             return None, self.tr("Ärende {0}: välj utfall.").format(n), self.outcome
         referral = None
         if self.requires_referral():
-            referral = self.referral.currentData(CODE_ROLE)
+            referral = self.referral.currentData(KEY_ROLE)
             if referral is None:
                 message = self.tr("Ärende {0}: välj vart besökaren hänvisades.").format(n)
                 return None, message, self.referral
@@ -261,8 +262,8 @@ class ErrandRow(QGroupBox):
             errand_type_code=type_code,
             outcome_code=outcome,
             referral_target_code=referral,
-            language_code=self.languages.currentData(CODE_ROLE),
-            interpreter_code=self.interpreter.currentData(CODE_ROLE),
+            language_code=self.languages.currentData(KEY_ROLE),
+            interpreter_code=self.interpreter.currentData(KEY_ROLE),
         )
         return entry, "", None
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from app.models import states as st
 from app.services.clock import OFFICE_TZ, Clock
 from app.services.queue.views import QueueSnapshot, TicketView
-from app.ui.service_point.errand_models import CODE_ROLE, TicketListModel, waited_text
+from app.ui.service_point.errand_models import TicketListModel, waited_text
 from app.ui.shell import style
+from app.ui.shell.table_model import KEY_ROLE
 
 PANEL_STYLE = f"""
 QLabel#current-ticket {{ font-size: 80pt; font-weight: 800; color: {style.ACCENT_DARK}; }}
@@ -199,7 +200,7 @@ class SpecificPanel(QGroupBox):
 
     def code(self) -> str | None:
         """The chosen ticket's code."""
-        return self.picker.currentData(CODE_ROLE)
+        return self.picker.currentData(KEY_ROLE)
 
 
 class ParkedPanel(QGroupBox):
@@ -242,4 +243,4 @@ class ParkedPanel(QGroupBox):
     def code(self) -> str | None:
         """The selected parked ticket's code."""
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(CODE_ROLE) if rows else None
+        return rows[0].data(KEY_ROLE) if rows else None

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from app.services.setup.office_setup import CatalogItem, CatalogOverview
 from app.ui.settings.catalog_file import CatalogFileBox, FileDialogs
 from app.ui.settings.common import SettingsPage, SetupDialog, button, named
-from app.ui.settings.models import QT_TR_NOOP, RETIRED_COLOUR
+from app.ui.settings.models import RETIRED_COLOUR
 from app.ui.shell.context import UiContext
+from app.ui.shell.table_model import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
 

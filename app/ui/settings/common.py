@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import ServiceError
-from app.ui.settings.models import KEY_ROLE, SORT_ROLE, RowsModel
 from app.ui.shell.context import UiContext
+from app.ui.shell.table_model import KEY_ROLE, SORT_ROLE, RowsModel
 
 log = logging.getLogger(__name__)
 

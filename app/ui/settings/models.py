@@ -2,95 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TR_NOOP as _QT_TR_NOOP
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.services.setup.office_setup import PointSetup, QueueSetup
+from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
 
-
-def QT_TR_NOOP(text: str) -> str:
-    """Mark a text for translation where it is defined; ``tr()`` translates it when shown."""
-    return str(_QT_TR_NOOP(text))
-
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the stable key of the row (queue code, point number)
 RETIRED_COLOUR = QColor("#5f6770")  # 5.9:1 on white
-Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsModel(QAbstractTableModel):
-    """Rows of frozen read models; retired rows are grey and italic."""
+class SetupRowsModel(RowsModel):
+    """Rows of the office's set-up; retired rows are grey and italic."""
 
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> bool:
-        """Show these rows; returns whether anything changed."""
-        rows = list(rows)
-        if rows == self._rows:
-            return False
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-        return True
-
-    def rows(self) -> list[Any]:
-        """Every row's read model."""
-        return list(self._rows)
-
-    def find(self, key: Any) -> Any:
-        """The read model with this key, or None."""
-        return next((r for r in self._rows if self._key(r) == key), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Rows; a table has no children."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Columns; a table has no children."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text (also as tooltip), sort key, row key, and grey italics for retired rows."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
+    def _cell(self, row: Any, column: int, role: int) -> Any:
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
-            return self._text(row, index.column())
+            return self._text(row, column)
         if role == SORT_ROLE:
-            return self._sort(row, index.column())
-        if role == KEY_ROLE:
-            return self._key(row)
+            return self._sort(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return RETIRED_COLOUR
         if role == Qt.ItemDataRole.FontRole and not row.active:
@@ -108,11 +42,8 @@ class RowsModel(QAbstractTableModel):
     def _sort(self, row: Any, column: int) -> Any:
         return self._text(row, column)
 
-    def _key(self, row: Any) -> Any:
-        raise NotImplementedError
 
-
-class QueueTableModel(RowsModel):
+class QueueTableModel(SetupRowsModel):
     """The office's queues: letter, names, agencies, in use or not."""
 
     LETTER, LABEL, LABEL_EN, AGENCIES, STATUS = range(5)
@@ -148,11 +79,8 @@ class QueueTableModel(RowsModel):
             return (not row.active, row.letter)
         return self._text(row, column).casefold()
 
-    def _key(self, row: QueueSetup) -> str:
-        return row.code
 
-
-class PointTableModel(RowsModel):
+class PointTableModel(SetupRowsModel):
     """The office's service points: number, name, work profile, call order, in use or not."""
 
     NUMBER, NAME, QUEUES, CALL_ORDER, STATUS = range(5)

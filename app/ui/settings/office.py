@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from app.services.office import WEEKDAYS, OfficeInfo
 from app.services.setup.office_setup import LIMITS
 from app.ui.settings.common import SettingsPage, button, named
-from app.ui.settings.models import QT_TR_NOOP
 from app.ui.shell.context import UiContext
+from app.ui.shell.table_model import QT_TR_NOOP
 
 DAY_NAMES = {
     "mon": QT_TR_NOOP("Måndag"),

@@ -1,0 +1,177 @@
+"""The one base of the screens' table models: rows of read models, keyed, updated in place.
+
+Every model of the application (the live queue at reception, the ticket lists
+and catalog choices of the service point, the settings tables) shows a list of
+frozen read models. :class:`RowsModel` holds them under a stable key and, given
+a new list, removes, inserts and repaints only what changed, so a selection and
+a scroll position survive a refresh. All models answer the same roles:
+
+- ``SORT_ROLE``: a raw value to sort the column by (a proxy's sort role);
+- ``KEY_ROLE``: the row's stable key (a ticket's code, a catalog code, a point's number);
+- ``OBJECT_ROLE``: the read model itself.
+
+A subclass names its columns in ``HEADERS`` (marked with :func:`QT_TR_NOOP`,
+translated when shown) and says what a cell shows in :meth:`RowsModel._cell`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QT_TR_NOOP as _QT_TR_NOOP
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def QT_TR_NOOP(text: str) -> str:
+    """Mark a text for translation where it is defined; ``tr()`` translates it when shown."""
+    return str(_QT_TR_NOOP(text))
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows keyed by a stable key, updated in place; subclasses say what a cell shows."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+    CLOCK_COLUMNS: ClassVar[tuple[int, ...]] = ()  # columns whose text moves with the clock
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._now: datetime | None = None
+
+    # -- what subclasses provide
+    def _key(self, row: Any) -> object:
+        """The row's stable key; the default is the read model's ``code``."""
+        return row.code
+
+    def _cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    def _signature(self, row: Any) -> object:
+        """What a row shows; a row whose signature is unchanged is not repainted."""
+        return row
+
+    # -- the Qt model contract
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Rows (none under a child: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """One column per title."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        """Column titles (Swedish, translatable); rows are numbered from 1."""
+        if role != DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.tr(self.HEADERS[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        """A cell, by role; ``KEY_ROLE`` and ``OBJECT_ROLE`` answer for every column."""
+        row = self.at(index.row()) if index.isValid() else None
+        if row is None or not 0 <= index.column() < len(self.HEADERS):
+            return None
+        if role == OBJECT_ROLE:
+            return row
+        if role == KEY_ROLE:
+            return self._key(row)
+        return self._cell(row, index.column(), role)
+
+    # -- access for views
+    def at(self, row: int) -> Any | None:
+        """The read model shown in a row, or None outside the model."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[Any]:
+        """Every row's read model, in order."""
+        return list(self._rows)
+
+    def keys(self) -> list[object]:
+        """The keys of the rows, in order."""
+        return [self._key(r) for r in self._rows]
+
+    def row_of(self, key: object) -> int:
+        """The row showing a key, or -1."""
+        return next((i for i, r in enumerate(self._rows) if self._key(r) == key), -1)
+
+    def find(self, key: object) -> Any | None:
+        """The read model with this key, or None."""
+        return self.at(self.row_of(key))
+
+    def set_now(self, now: datetime) -> None:
+        """Move the time that running figures (waits) are measured to."""
+        if now != self._now:
+            self._now = now
+            if self._rows:
+                for column in self.CLOCK_COLUMNS:
+                    last = self.index(len(self._rows) - 1, column)
+                    self.dataChanged.emit(self.index(0, column), last)
+
+    # -- in-place update
+    def set_rows(self, rows: Sequence[Any], now: datetime | None = None) -> bool:
+        """Show these rows, changing only what differs; returns whether anything did."""
+        new = list(rows)
+        changed = new != self._rows
+        if changed:
+            self._update(new)
+        if now is not None:
+            self.set_now(now)
+        return changed
+
+    def _update(self, new: list[Any]) -> None:
+        new_keys = [self._key(r) for r in new]
+        wanted = set(new_keys)
+        if len(wanted) != len(new_keys):  # keys not unique: no rows to follow
+            self._reset(new)
+            return
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._key(self._rows[i]) not in wanted:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        kept = [self._key(r) for r in self._rows]
+        kept_set = set(kept)
+        if kept != [k for k in new_keys if k in kept_set]:
+            self._reset(new)  # rows changed order (rare: a transfer): simpler than moves
+            return
+        changed: list[int] = []
+        for i, (key, row) in enumerate(zip(new_keys, new, strict=True)):
+            if i >= len(self._rows) or self._key(self._rows[i]) != key:
+                self.beginInsertRows(QModelIndex(), i, i)
+                self._rows.insert(i, row)
+                self.endInsertRows()
+            else:
+                if self._signature(self._rows[i]) != self._signature(row):
+                    changed.append(i)
+                self._rows[i] = row
+        last_column = len(self.HEADERS) - 1
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+
+    def _reset(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
