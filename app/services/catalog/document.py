@@ -17,6 +17,7 @@ from typing import Any
 
 from app.models import InterpreterKind, Language, Outcome, ReferralTarget
 from app.services.errands.rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
+from app.services.errors import ServiceError
 
 FORMAT = "servicedisk-catalog"
 VERSION = 1
@@ -32,12 +33,11 @@ REQUIRED_NONEMPTY = ("agencies", "outcomes", "languages", "interpreter_kinds", "
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
-class CatalogError(ValueError):
+class CatalogError(ServiceError, ValueError):
     """A catalog file is wrong; names the entry and the reason, in English and in Swedish."""
 
     def __init__(self, english: str, swedish: str | None = None) -> None:
-        super().__init__(english)
-        self.swedish = swedish or english
+        super().__init__(english, swedish or english)
 
 
 @dataclass(frozen=True)

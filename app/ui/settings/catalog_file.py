@@ -6,18 +6,16 @@ so tests can answer it at once.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.services.catalog.transfer import CatalogError, ImportResult
+from app.services.catalog.transfer import ImportResult
 from app.services.clock import OFFICE_TZ
 from app.ui.settings.common import button
+from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
-
-log = logging.getLogger(__name__)
 
 
 class FileDialogs:
@@ -100,26 +98,23 @@ class CatalogFileBox(QGroupBox):
         self._busy(True)
         self.tell(self.tr("Exporterar katalogen …"))
         desk = self._ctx.setup
-        self._ctx.runner.submit(
-            lambda: desk.export_catalog_file(path),
-            self._on_exported,
+        Action(self._ctx, "catalog export", lambda: desk.export_catalog_file(path)).success(
+            self._on_exported
+        ).failure(
             self._on_export_failed,
-        )
+            self.tr(
+                "Katalogen kunde inte sparas där (ingen behörighet, disken full eller mappen "
+                "saknas). Välj en annan mapp eller ett annat namn."
+            ),
+        ).without_refresh().run_in_background(self)
 
     def _on_exported(self, path: Path) -> None:
         self._busy(False)
         self.tell(self.tr("Katalogen är exporterad till {0}.").format(path))
 
-    def _on_export_failed(self, exc: Exception) -> None:
+    def _on_export_failed(self, sentence: str) -> None:
         self._busy(False)
-        log.warning("catalog export failed: %s", exc)
-        self.tell(
-            self.tr(
-                "Katalogen kunde inte sparas där (ingen behörighet, disken full eller mappen "
-                "saknas). Välj en annan mapp eller ett annat namn."
-            ),
-            True,
-        )
+        self.tell(sentence, True)
 
     def _on_import(self) -> None:
         chosen = self.file_dialogs.open_path(self, self.tr("Importera katalog"), self._folder())
@@ -130,16 +125,16 @@ class CatalogFileBox(QGroupBox):
         self._busy(True)
         self.tell(self.tr("Importerar katalogen …"))
         desk = self._ctx.setup
-        self._ctx.runner.submit(
-            lambda: desk.import_catalog_file(path),
-            self._on_imported,
+        Action(self._ctx, "catalog import", lambda: desk.import_catalog_file(path)).success(
+            self._on_imported
+        ).failure(
             self._on_import_failed,
-        )
+            self.tr("ett oväntat fel. Inget är ändrat. Se loggfilen och försök igen."),
+        ).run_in_background(self)
 
     def _on_imported(self, result: ImportResult) -> None:
         self._busy(False)
         self.imported.emit()
-        self._ctx.watcher.refresh()
         if not result.changed:
             self.tell(
                 self.tr("Katalogen är importerad. Inget ändrades: filen stämmer med katalogen.")
@@ -151,17 +146,6 @@ class CatalogFileBox(QGroupBox):
             )
         )
 
-    def _on_import_failed(self, exc: Exception) -> None:
+    def _on_import_failed(self, sentence: str) -> None:
         self._busy(False)
-        if isinstance(exc, CatalogError):
-            log.info("catalog import refused: %s", exc)
-            self.tell(self.tr("Katalogen importerades inte: {0}").format(exc.swedish), True)
-            return
-        log.error("catalog import failed", exc_info=exc)
-        self.tell(
-            self.tr(
-                "Katalogen kunde inte importeras: ett oväntat fel. Inget är ändrat. "
-                "Se loggfilen och försök igen."
-            ),
-            True,
-        )
+        self.tell(self.tr("Katalogen importerades inte: {0}").format(sentence), True)

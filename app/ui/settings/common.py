@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -21,11 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import ServiceError
+from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.table_model import KEY_ROLE, SORT_ROLE, RowsModel
-
-log = logging.getLogger(__name__)
 
 
 def button(parent: QWidget, text: str, name: str, role: str | None = None) -> QPushButton:
@@ -75,21 +72,20 @@ class SettingsPage(QWidget):
 
     def run(self, action: Callable[[], Any], done: Callable[[Any], str]) -> str | None:
         """Run a service call. Refused: the Swedish sentence. Done: reload, tell it, None."""
-        try:
-            result = action()
-        except ServiceError as exc:
-            log.info("set-up change refused: %s", exc)
-            return exc.swedish
-        except Exception:
-            log.exception("set-up change failed")
-            return self.tr(
+        problems: list[str] = []
+
+        def succeeded(result: Any) -> None:
+            self.reload()
+            self.tell(done(result))
+
+        Action(self._ctx, "set-up change", action).success(succeeded).failure(
+            problems.append,
+            self.tr(
                 "Ändringen kunde inte sparas: databasen svarade inte. "
                 "Inget är ändrat. Försök igen om en stund."
-            )
-        self.reload()
-        self.tell(done(result))
-        self._ctx.watcher.refresh()
-        return None
+            ),
+        ).run()
+        return problems[0] if problems else None
 
     def _list_layout(self, table: QTableView, kind: str, add_label: str, intro: str) -> None:
         """Lay out a list page: an intro, the table, and add/edit/retire/restore buttons.
