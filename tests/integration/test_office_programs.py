@@ -185,9 +185,10 @@ def test_reception_display_and_command_line_for_a_minute(office):
                 letter = "BCD"[step % 3]
                 printed.append(servicedisk(office, "ticket", "issue", letter).stdout.split()[0])
                 busy = {point for _code, point, _when in serving}
-                point = next(str(n) for n in range(1, 7) if str(n) not in busy)
-                called = servicedisk(office, "ticket", "call", "--point", point)
-                serving.append((called.stdout.split()[0], point, time.monotonic()))
+                point = next((str(n) for n in range(1, 7) if str(n) not in busy), None)
+                if point is not None:  # all six busy: the next round frees one
+                    called = servicedisk(office, "ticket", "call", "--point", point)
+                    serving.append((called.stdout.split()[0], point, time.monotonic()))
             # A recall only after a few seconds (a rule of the service point); then done.
             while serving and (time.monotonic() - serving[0][2] > 5.5 or time.monotonic() > end):
                 code, _point, _when = serving.pop(0)
