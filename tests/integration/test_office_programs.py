@@ -191,8 +191,8 @@ def test_reception_display_and_command_line_for_a_minute(office):
                     serving.append((called.stdout.split()[0], point, time.monotonic()))
             # A recall only after a few seconds (a rule of the service point); then done.
             while serving and (time.monotonic() - serving[0][2] > 5.5 or time.monotonic() > end):
-                code, _point, _when = serving.pop(0)
-                recalled = step % 2 == 1
+                code, _point, when = serving.pop(0)
+                recalled = step % 2 == 1 and time.monotonic() - when > 5.5
                 if recalled:
                     servicedisk(office, "ticket", "recall", code)
                 # A no-show only after a recall: the office's rule.
