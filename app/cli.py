@@ -115,19 +115,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _open(settings: Settings) -> Any:
-    from app.models.db import StoreError, open_store
+    from app.models.db import open_store
     from app.services.clock import SystemClock
     from app.services.office import seed_store
 
     clock = SystemClock()
-    try:
-        return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock)), clock
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
+    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock)), clock
 
 
 def _print_ticket_line(ref: Any, detail: str | None = None) -> None:
-    print(ref.code)
+    print(ref.code, flush=True)
     if detail:
         print(detail)
 
@@ -158,8 +155,11 @@ def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
     }
     if action == "issue":
         ref = q.issue_ticket(store, clock, args.queue, booked=args.booked)
-        snap = queue_snapshot(store, clock)
-        _print_ticket_line(ref, estimate_detail(snap, ref.code))
+        _print_ticket_line(ref)  # stored: the code is out before anything else can fail
+        try:
+            print(estimate_detail(queue_snapshot(store, clock), ref.code))
+        except Exception as exc:  # the "3 ahead" line is a bonus; the ticket stands
+            log.warning("ticket %s issued; its detail line failed: %s", ref.code, exc)
         if args.print_ticket:
             from app.ui.reception.printing import print_ticket_headless
 
@@ -318,6 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     settings = resolve_settings(args.data_dir, args.database_url)
     setup_logging(settings)
+    from app.models.errors import StoreError
     from app.services.errors import ServiceError
 
     try:
@@ -328,6 +329,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("%s: %s", args.command, exc)
         print(f"servicedisk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except StoreError as exc:
+        log.error("%s failed: %s", args.command, exc)
+        print(f"servicedisk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except CliError as exc:
         log.error("%s failed: %s", args.command, exc)
         print(f"servicedisk: {exc}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,8 +64,24 @@ def resolve_settings(
     return Settings(data_dir=data, backups_dir=backups, logs_dir=logs, database_url=url)
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file; when it cannot be written (a full disk), that is said once, not per line."""
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """Say once on stderr that the log cannot be written, then stay quiet."""
+        if not self.failed:
+            type(self).failed = True
+            print(f"servicedisk: cannot write the log {self.baseFilename}", file=sys.stderr)
+
+
 def setup_logging(settings: Settings, level: int = logging.INFO) -> Path | None:
-    """Log to a rotating file in the log dir; returns the file, or None if it cannot be made."""
+    """Log to a rotating file in the log dir; returns the file, or None if it cannot be made.
+
+    Without a log file, nothing is logged (one line on stderr says so): a
+    message the command line prints is never printed twice.
+    """
     root = logging.getLogger()
     root.setLevel(level)
     path = settings.logs_dir / "servicedisk.log"
@@ -73,10 +90,16 @@ def setup_logging(settings: Settings, level: int = logging.INFO) -> Path | None:
             return path
     try:
         settings.logs_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _LogFile(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
-    except OSError:
+    except OSError as exc:
+        print(
+            f"servicedisk: no log file in {settings.logs_dir} ({exc.strerror or exc})",
+            file=sys.stderr,
+        )
+        if not root.handlers:
+            root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")

@@ -1,29 +1,195 @@
-"""Consistent copies of the SQLite store (the online backup API), taken before upgrades."""
+"""Consistent copies of the SQLite store, and putting one back.
+
+Copies are taken with SQLite's online backup API, never by copying the live
+file: daily, before every upgrade and restore, and on demand. Each is written
+aside and renamed into ``backups/`` whole, so a half-written copy is never
+listed. :func:`restore_sqlite` puts a verified copy back while other programs
+keep the store open: the pages are written through SQLite into the live file,
+so they see the restored records at their next read.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import re
 import sqlite3
-from datetime import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from app.models.errors import StoreError, classify
+from app.models.identify import Found, Kind, identify
+
 log = logging.getLogger(__name__)
+
+_NAME = re.compile(r"^servicedisk-(\d{8}T\d{12})Z-([a-z0-9.-]+)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One copy under ``backups/``: when it was taken, why, and its size."""
+
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
 
 
 def backup_sqlite(engine: Engine, backups_dir: Path, *, reason: str, now: datetime) -> Path:
     """Copy the live SQLite database consistently to a new file under backups_dir."""
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
-    target = backups_dir / f"servicedisk-{stamp}-{reason}.sqlite3"
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = backups_dir / f"servicedisk-{stamp}Z-{reason}.sqlite3"
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        with sqlite3.connect(target) as dest:
-            source.backup(dest)
-        dest.close()
+        copy_into_new_file(source, target)
     finally:
         raw.close()
     return target
+
+
+def copy_into_new_file(source: sqlite3.Connection, target: Path) -> None:
+    """Write a consistent copy of ``source`` to ``target``, which must not exist yet."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            raise StoreError(
+                f"{target} exists already; choose another file.",
+                f"Filen {target} finns redan. Välj ett annat namn.",
+            )
+        partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        partial.unlink(missing_ok=True)
+        with contextlib.closing(sqlite3.connect(partial)) as dest:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        raise classify(exc, target) from exc
+    except OSError as exc:
+        raise classify(exc, target) from exc
+
+
+def list_backups(backups_dir: Path) -> list[BackupFile]:
+    """The copies under backups_dir, newest first (files of other names are left out)."""
+    found: list[BackupFile] = []
+    with contextlib.suppress(OSError):
+        for path in backups_dir.iterdir():
+            match = _NAME.match(path.name)
+            if not match or not path.is_file():
+                continue
+            taken = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+            found.append(BackupFile(path, taken, match.group(2), path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def verify(path: Path, known: frozenset[str] | None = None) -> Found:
+    """What a file offered as a backup is; a good one is a store passing ``integrity_check``."""
+    found = identify(path, check=True)
+    if found.kind is not Kind.STORE:
+        return found
+    if known is not None and found.revision not in known:
+        return Found(Kind.FOREIGN, found.revision, "an unknown schema", found.tables)
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check(3)")]
+    except sqlite3.Error as exc:
+        return Found(Kind.DAMAGED, found.revision, str(exc))
+    if result != ["ok"]:
+        return Found(Kind.DAMAGED, found.revision, "; ".join(result))
+    return found
+
+
+def newest_good_backup(backups_dir: Path) -> BackupFile | None:
+    """The newest copy that is a sound store, or None."""
+    for backup in list_backups(backups_dir):
+        if identify(backup.path, check=True).kind is Kind.STORE:
+            return backup
+    return None
+
+
+def prune(backups_dir: Path, *, keep_days: int, now: datetime) -> list[Path]:
+    """Delete copies older than keep_days; the newest good one always stays."""
+    keep = newest_good_backup(backups_dir)
+    cutoff = now - timedelta(days=keep_days)
+    gone: list[Path] = []
+    for backup in list_backups(backups_dir):
+        if backup.taken_at < cutoff and (keep is None or backup.path != keep.path):
+            with contextlib.suppress(OSError):
+                backup.path.unlink()
+                gone.append(backup.path)
+    return gone
+
+
+def taken_today(backups_dir: Path, reason: str, now: datetime) -> bool:
+    """Whether a copy for this reason was taken on now's UTC date."""
+    return any(
+        b.reason == reason and b.taken_at.date() == now.astimezone(UTC).date()
+        for b in list_backups(backups_dir)
+    )
+
+
+@contextlib.contextmanager
+def _connection(path: Path, *, read_only: bool) -> Iterator[sqlite3.Connection]:
+    uri = f"{path.as_uri()}?mode={'ro' if read_only else 'rw'}"
+    with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=30)) as conn:
+        yield conn
+
+
+def restore_sqlite(source: Path, live: Path) -> None:
+    """Write the pages of ``source`` into the live store through SQLite.
+
+    Other programs keep their connections: SQLite's locks serialise this with
+    their writes, and they read the restored records from their next
+    transaction on. The live store must be a sound store (else see
+    :func:`replace_unsound`).
+    """
+    try:
+        with _connection(source, read_only=True) as src, _connection(live, read_only=False) as dst:
+            dst.execute("PRAGMA busy_timeout = 30000")
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        raise classify(exc, live) from exc
+
+
+def replace_unsound(source: Path, live: Path, aside_dir: Path, now: datetime) -> Path:
+    """Put a copy of ``source`` in place of a live file that is not a sound store.
+
+    The old file is moved aside (with its -wal and -shm) into aside_dir, never
+    deleted; returns where it went. Only for a file no program can use.
+    """
+    found = identify(live, check=True)
+    if found.kind is Kind.STORE:
+        raise ValueError("the live store is sound: restore into it instead")
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+    aside = aside_dir / f"unsound-{stamp}-{live.name}"
+    aside_dir.mkdir(parents=True, exist_ok=True)
+    fresh = live.with_name(f".{live.name}.restore-{os.getpid()}")
+    fresh.unlink(missing_ok=True)
+    with _connection(source, read_only=True) as src:
+        copy_into_new_file(src, fresh)
+    for suffix in ("", "-wal", "-shm"):
+        old = live.with_name(live.name + suffix)
+        if old.exists():
+            os.replace(old, aside.with_name(aside.name + suffix))
+    os.replace(fresh, live)
+    return aside
+
+
+__all__ = [
+    "BackupFile",
+    "backup_sqlite",
+    "copy_into_new_file",
+    "list_backups",
+    "newest_good_backup",
+    "prune",
+    "replace_unsound",
+    "restore_sqlite",
+    "taken_today",
+    "verify",
+]

@@ -1,8 +1,12 @@
 """Engine and sessions: SQLite pragmas, write transactions, migrations on open.
 
-A store is opened with :func:`open_store`. It upgrades the schema with
-Alembic (after a backup copy of the file), and seeds a new store with the
-seed office, under a lock so several processes may open the same store at once.
+A store is opened with :func:`open_store`. It opens only a Servicedisk store
+that passes SQLite's check, or makes a new one where there is no file (built
+aside and linked into place whole, so a half-made store is never at the
+store's place); anything else is refused untouched (:mod:`app.models.identify`).
+It upgrades the schema with Alembic (after a backup), and seeds a new store
+with the seed office, under a lock so several processes may open the same
+store at once. A write that meets a damaged page turns the store read-only.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.migrations import HEAD_REVISION
-from app.models.errors import NewerSchemaError, StoreError, UnreadableStoreError
-from app.models.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch, sqlite_file_problem
+from app.models.errors import DamagedStoreError, StoreError, classify
+from app.models.identify import Found, Kind, identify, newer, refusal
+from app.models.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +80,9 @@ class Store:
     _write: sessionmaker[Session] = field(init=False, repr=False)
     _write_engine: Engine = field(init=False, repr=False)
 
+    # Set when a statement met a damaged page: from then on nothing is written.
+    damaged: DamagedStoreError | None = field(default=None, init=False, repr=False)
+
     def __post_init__(self) -> None:
         self._write_engine = self.engine.execution_options(servicedisk_write=True)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
@@ -83,34 +91,60 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on error."""
-        with self._write.begin() as session:
-            yield session
+        if self.damaged is not None:
+            raise self.damaged
+        try:
+            with self._write.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            raise self._failed(exc) from exc
 
     @contextlib.contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """One write transaction on a bare Core connection, for the hottest paths."""
-        with self._write_engine.begin() as conn:
-            yield conn
+        if self.damaged is not None:
+            raise self.damaged
+        try:
+            with self._write_engine.begin() as conn:
+                yield conn
+        except DBAPIError as exc:
+            raise self._failed(exc) from exc
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """One read-only transaction on a consistent snapshot."""
-        with self._read() as session, session.begin():
-            yield session
+        try:
+            with self._read() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise self._failed(exc) from exc
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Fetch]:
         """One read-only transaction for plain SQL (the read models): see :mod:`app.models.rows`."""
-        with self.engine.connect() as connection, connection.begin():
-            driver = connection.connection.driver_connection
-            if connection.dialect.name == "sqlite" and isinstance(driver, sqlite3.Connection):
-                yield sqlite_fetch(driver)
-            else:
+        try:
+            with self.engine.connect() as connection, connection.begin():
+                driver = connection.connection.driver_connection
+                if connection.dialect.name == "sqlite" and isinstance(driver, sqlite3.Connection):
+                    yield sqlite_fetch(driver)
+                else:
 
-                def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
-                    return [tuple(row) for row in connection.execute(text(sql), dict(params))]
+                    def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
+                        return [tuple(row) for row in connection.execute(text(sql), dict(params))]
 
-                yield fetch
+                    yield fetch
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise self._failed(exc) from exc
+
+    def _failed(self, exc: BaseException) -> StoreError:
+        """The store error for a failed statement; a damaged page stops all writing."""
+        path = self.settings.sqlite_path if self.settings is not None else None
+        error = classify(exc, path, backup=newest_backup_name(self.settings))
+        log.error("database statement failed: %s", exc, exc_info=exc)
+        if isinstance(error, DamagedStoreError) and self.damaged is None:
+            log.error("the store is damaged; it is read-only from now on")
+            self.damaged = error
+        return error
 
     @property
     def dialect(self) -> str:
@@ -122,6 +156,16 @@ class Store:
         self.engine.dispose()
 
 
+def newest_backup_name(settings: Settings | None) -> str | None:
+    """The newest sound backup of a SQLite store, to name in a message, or None."""
+    from app.models.backup import newest_good_backup
+
+    if settings is None or settings.sqlite_path is None:
+        return None
+    found = newest_good_backup(settings.backups_dir)
+    return str(found.path) if found else None
+
+
 def current_revision(engine: Engine) -> str | None:
     """The Alembic revision the database is at, or None for an empty database."""
     with engine.connect() as conn:
@@ -130,29 +174,12 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _describe_unreadable(path: Path, exc: Exception) -> UnreadableStoreError:
-    return UnreadableStoreError(
-        f"The database {path} cannot be read ({exc}). It has not been changed. "
-        f"Move it away and copy the newest backup from {path.parent / 'backups'} in its place."
-    )
-
-
 @contextlib.contextmanager
-def _open_lock(settings: Settings, engine: Engine) -> Iterator[None]:
-    """Serialise create/upgrade/seed across processes."""
-    path = settings.sqlite_path
-    if path is None:
-        if engine.dialect.name == "postgresql":
-            with engine.connect() as conn:
-                conn.execute(text("SELECT pg_advisory_lock(727400)"))
-                try:
-                    yield
-                finally:
-                    conn.execute(text("SELECT pg_advisory_unlock(727400)"))
-                    conn.commit()
-            return
-        yield
-        return
+def file_lock(path: Path) -> Iterator[None]:
+    """Serialise create/upgrade/seed/restore of the store at ``path`` across processes.
+
+    The lock is a file of its own beside the store, never the store's file.
+    """
     lock_path = path.with_name(path.name + ".lock")
     with open(lock_path, "a+b") as handle:
         if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -173,6 +200,26 @@ def _open_lock(settings: Settings, engine: Engine) -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+@contextlib.contextmanager
+def _open_lock(settings: Settings, engine: Engine) -> Iterator[None]:
+    """Serialise create/upgrade/seed across processes."""
+    path = settings.sqlite_path
+    if path is not None:
+        with file_lock(path):
+            yield
+        return
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(727400)"))
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(727400)"))
+                conn.commit()
+        return
+    yield
+
+
 def _upgrade(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
@@ -189,19 +236,18 @@ def open_store(
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     seed: Callable[[Store], object] | None = None,
+    check: bool = True,
 ) -> Store:
     """Open (create, upgrade, seed) the store the settings point to.
 
-    Never replaces or silently recreates an unreadable database: raises
-    :class:`UnreadableStoreError` instead.
+    Opens only a Servicedisk store (passing ``PRAGMA quick_check`` unless
+    ``check`` is off) or makes a new one where there is no file. Never
+    replaces, recreates or writes to anything else: raises a
+    :class:`StoreError` that says what was found instead.
     """
     path = settings.sqlite_path
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_file() and path.stat().st_size > 0:
-            problem = sqlite_file_problem(path)
-            if problem is not None:
-                raise _describe_unreadable(path, ValueError(problem))
+        _identify_or_create(settings, path, now, seed, check)
     engine = make_engine(settings.database_url)
     store = Store(engine, settings)
     try:
@@ -214,15 +260,88 @@ def open_store(
         elif seed is not None and not _has_office(store):
             with _open_lock(settings, engine):
                 seed(store)
-    except (DatabaseError, OperationalError) as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        if path is not None:
-            raise _describe_unreadable(path, exc.orig or exc) from exc
-        raise StoreError(f"The database cannot be opened: {exc.orig or exc}") from exc
+        raise store._failed(exc) from exc
     except BaseException:
         engine.dispose()
         raise
     return store
+
+
+def prepare_folder(folder: Path) -> None:
+    """Make the store's folder, or say in one sentence why it cannot be made."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise StoreError(
+            f"{folder} is a file, not a folder: give --data-dir a folder.",
+            f"{folder} är en fil, inte en mapp. Välj en mapp för kontorets data.",
+        ) from exc
+    except OSError as exc:
+        raise StoreError(
+            f"The folder {folder} cannot be made ({exc.strerror or exc}).",
+            f"Mappen {folder} går inte att skapa. Kontakta IT.",
+        ) from exc
+
+
+def _identify_or_create(
+    settings: Settings,
+    path: Path,
+    now: Callable[[], datetime],
+    seed: Callable[[Store], object] | None,
+    check: bool,
+) -> None:
+    prepare_folder(path.parent)
+    found = identify(path, check=check)
+    if found.kind is Kind.MISSING:
+        with file_lock(path):
+            found = identify(path, check=check)  # again: another process may have made it
+            if found.kind is Kind.MISSING:
+                _create(settings, path, now, seed)
+                return
+    if found.kind is not Kind.STORE:
+        raise refusal(path, found, backup=newest_backup_name(settings))
+    if found.revision is None or not _known_revision(found.revision):
+        raise newer(path, found.revision or "(none)")
+
+
+def _create(
+    settings: Settings,
+    path: Path,
+    now: Callable[[], datetime],
+    seed: Callable[[Store], object] | None,
+) -> None:
+    """Build a new store aside, then link it into place whole (under the file lock)."""
+    aside = path.with_name(f".{path.name}.new-{os.getpid()}")
+    for leftover in _with_sidecars(aside):
+        leftover.unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{aside}")
+    try:
+        store = Store(engine, None)
+        _upgrade(engine)
+        if seed is not None:
+            seed(store)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DBAPIError as exc:
+        raise classify(exc, path) from exc
+    finally:
+        engine.dispose()
+    try:
+        os.link(aside, path)  # never over a file that appeared meanwhile
+    except FileExistsError:
+        log.warning("a store appeared at %s while one was made; keeping that one", path)
+    except OSError as exc:
+        raise classify(exc, path) from exc
+    finally:
+        for made in _with_sidecars(aside):
+            made.unlink(missing_ok=True)
+    log.info("made a new store at %s", path)
+
+
+def _with_sidecars(path: Path) -> tuple[Path, ...]:
+    return (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
 
 
 def _has_office(store: Store) -> bool:
@@ -235,10 +354,15 @@ def _migrate_locked(store: Store, now: Callable[[], datetime]) -> None:
     if at == HEAD_REVISION:
         return
     if at is not None and not _known_revision(at):
-        raise NewerSchemaError(
-            f"The database is at schema {at}, which this version of Servicedisk does not "
-            "know; it was written by a newer version. Install that version or restore a backup."
-        )
+        raise newer("The database", at)
+    if at is None:
+        with store.engine.connect() as conn:
+            tables = sorted(inspect(conn).get_table_names())
+        if tables:  # a server database with another program's tables in it
+            raise refusal(
+                Path(store.engine.url.database or "database"),
+                Found(Kind.FOREIGN, tables=tuple(tables)),
+            )
     if at is not None and store.settings is not None and store.settings.sqlite_path:
         from app.models.backup import backup_sqlite
 

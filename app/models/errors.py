@@ -1,15 +1,140 @@
-"""Why a store cannot be opened: plain exceptions, importable without SQLAlchemy."""
+"""Why a store cannot be opened or written: plain exceptions, importable without SQLAlchemy.
+
+Each says one sentence in English (``str(error)``: logs, command line) and one
+in Swedish (``error.swedish``: the screens), and each fits its fault: a
+read-only folder is not a damaged file, a full disk is not a foreign one.
+:func:`classify` turns what SQLite raised into the right one.
+"""
 
 from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html).
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 
 
 class StoreError(Exception):
     """The store cannot be opened or used; the message says what to do."""
 
+    def __init__(self, english: str, swedish: str | None = None) -> None:
+        super().__init__(english)
+        self.swedish = swedish or english
+
 
 class UnreadableStoreError(StoreError):
-    """The database file exists but is not a readable Servicedisk store."""
+    """The database file exists but cannot be read as a store."""
+
+
+class NotAStoreError(UnreadableStoreError):
+    """The file is not a Servicedisk store: empty, another program's, not SQLite at all."""
+
+
+class DamagedStoreError(UnreadableStoreError):
+    """The store fails SQLite's check: it is never written; restore a backup."""
 
 
 class NewerSchemaError(StoreError):
     """The database was written by a newer Servicedisk than this one."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store or its folder cannot be written (permissions, a read-only medium)."""
+
+
+class DiskFullError(StoreError):
+    """The disk holding the store is full: the change was not stored."""
+
+
+class StoreBusyError(StoreError):
+    """Another program holds the store's write lock for longer than we wait."""
+
+
+def short(text: str, limit: int = 80) -> str:
+    """A name or a value from outside, cut to one short line for a message."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def not_a_store(path: Path, found: str, found_sv: str) -> NotAStoreError:
+    """The file at the store's place is something else; it is left as it is."""
+    return NotAStoreError(
+        f"{path} is not a Servicedisk store: {found}. It has not been changed. "
+        "Point --data-dir at the office's store, or move this file away to start a new one.",
+        f"Filen {path} är inte en databas för Servicedisk: {found_sv}. Den har inte ändrats. "
+        "Välj kontorets databas, eller flytta undan filen för att börja med en ny.",
+    )
+
+
+def classify(exc: BaseException, path: Path | None, *, backup: str | None = None) -> StoreError:
+    """The store error that fits what the database driver raised (``exc`` or its cause).
+
+    ``backup`` names the newest good backup (for a damaged store), if there is one.
+    """
+    if isinstance(exc, StoreError):
+        return exc
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(orig).lower()
+    where = str(path) if path is not None else "the database"
+    where_sv = str(path) if path is not None else "databasen"
+    if primary == SQLITE_FULL or "disk is full" in text or "no space" in text:
+        return DiskFullError(
+            f"The disk holding {where} is full: nothing was stored. Free some space and try again.",
+            "Disken där databasen ligger är full, så inget sparades. "
+            "Be IT frigöra utrymme och försök igen.",
+        )
+    if primary in (SQLITE_READONLY, SQLITE_PERM) or "readonly" in text or "read-only" in text:
+        return ReadOnlyStoreError(
+            f"{where} or its folder cannot be written (permissions or a read-only disk): "
+            "nothing was stored. The file is unharmed.",
+            f"Databasen {where_sv} eller dess mapp går inte att skriva till (behörighet eller "
+            "skrivskyddad disk), så inget sparades. Filen är oskadd. Kontakta IT.",
+        )
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
+        return StoreBusyError(
+            f"{where} is locked by another program for too long: nothing was stored. "
+            "Try again in a moment.",
+            "Databasen är låst av ett annat program just nu, så inget sparades. "
+            "Försök igen om en stund.",
+        )
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text:
+        return damaged(path, str(orig), backup)
+    if primary == SQLITE_CANTOPEN or "unable to open" in text:
+        return UnreadableStoreError(
+            f"{where} cannot be opened (a missing folder or no permission to read it).",
+            f"Databasen {where_sv} går inte att öppna (mappen saknas eller behörighet fattas). "
+            "Kontakta IT.",
+        )
+    if primary == SQLITE_IOERR or isinstance(orig, OSError):
+        return StoreError(
+            f"The disk holding {where} failed to read or write ({short(str(orig))}).",
+            "Disken där databasen ligger kunde inte läsas eller skrivas. Kontakta IT.",
+        )
+    if isinstance(orig, sqlite3.Error):
+        return StoreError(
+            f"The database failed: {short(str(orig))}.",
+            "Databasen svarade med ett fel. Försök igen; händer det igen, kontakta IT.",
+        )
+    return StoreError(
+        f"The database failed: {short(str(orig))}.",
+        "Databasen svarade med ett fel. Försök igen; händer det igen, kontakta IT.",
+    )
+
+
+def damaged(path: Path | None, detail: str, backup: str | None) -> DamagedStoreError:
+    """The store is damaged; it is not written, and the newest good backup is named."""
+    where = str(path) if path is not None else "The database"
+    if backup:
+        then_en = f"Restore the newest good backup: servicedisk restore {backup}"
+        then_sv = f"Återställ den senaste säkerhetskopian ({backup})."
+    else:
+        then_en = "There is no backup to restore; contact IT."
+        then_sv = "Det finns ingen säkerhetskopia att återställa. Kontakta IT."
+    return DamagedStoreError(
+        f"{where} is damaged ({short(detail)}). It has not been changed. {then_en}",
+        f"Databasen är skadad. Den har inte ändrats. {then_sv}",
+    )

@@ -5,13 +5,14 @@
         .failure(say_error, "A012 kunde inte makuleras. Försök igen.")
         .run()
 
-A :class:`~app.services.errors.ServiceError` is said in its own Swedish sentence,
-any other failure in the given fallback sentence, and both go to the log in
-English. After a write the screens read the queue once (the watcher's refresh),
-so every list shows the change at once. Writes of a press are sub-millisecond
-and run on the GUI thread (:meth:`run`); slow work goes to the runner
-(:meth:`run_in_background`), and its result is dropped if the screen that asked
-for it has gone in the meantime.
+A :class:`~app.services.errors.ServiceError` or a
+:class:`~app.models.errors.StoreError` (a full disk, a damaged store) is said
+in its own Swedish sentence, any other failure in the given fallback
+sentence, and both go to the log in English. After a write the screens read
+the queue once (the watcher's refresh), so every list shows the change at
+once. Writes of a press are sub-millisecond and run on the GUI thread
+(:meth:`run`); slow work goes to the runner (:meth:`run_in_background`), and
+its result is dropped if the screen that asked for it has gone in the meantime.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject
 
+from app.models.errors import StoreError
 from app.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -87,7 +89,7 @@ class Action(Generic[T]):
         self._on_success(result)
 
     def _failed(self, exc: Exception) -> None:
-        if isinstance(exc, ServiceError):
+        if isinstance(exc, (ServiceError, StoreError)):
             log.warning("%s refused: %s", self._what, exc)
             sentence = exc.swedish
         else:
