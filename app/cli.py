@@ -19,6 +19,7 @@ from typing import Any
 
 from app import __version__
 from app.config import Settings, resolve_settings, setup_logging
+from app.models.errors import short
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,35 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def _number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high, else a usage error naming the range."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {short(text, 20)}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}")
+        return value
+
+    return parse
+
+
+def _letter(text: str) -> str:
+    """An argparse type: a queue's letter (one or two letters)."""
+    if not 1 <= len(text) <= 2 or not text.isalpha():
+        raise argparse.ArgumentTypeError(f"not a queue letter: {short(text, 20)!r}")
+    return text.upper()
+
+
+def _code(text: str) -> str:
+    """An argparse type: a ticket's code, a letter and its number ("A012")."""
+    if not 2 <= len(text) <= 8 or not text[0].isalpha() or not text.isalnum():
+        raise argparse.ArgumentTypeError(f"not a ticket code: {short(text, 20)!r}")
+    return text.upper()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--screen",
-        type=int,
+        type=_number(0, 16),
         default=None,
         metavar="N",
         help="with --display: the screen number to use",
@@ -65,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     ticket = sub.add_parser("ticket", help="issue, call and handle tickets")
     tsub = ticket.add_subparsers(dest="action", metavar="ACTION", required=True)
     issue = tsub.add_parser("issue", help="issue a ticket in QUEUE (its letter)")
-    issue.add_argument("queue", metavar="QUEUE")
+    issue.add_argument("queue", metavar="QUEUE", type=_letter)
     issue.add_argument("--booked", action="store_true", help="booked time / priority")
     issue.add_argument(
         "--print",
@@ -74,8 +104,8 @@ def _parser() -> argparse.ArgumentParser:
         help="print it as reception's button does",
     )
     call = tsub.add_parser("call", help="call the next ticket, or CODE, to a service point")
-    call.add_argument("code", nargs="?", metavar="CODE")
-    call.add_argument("--point", type=int, required=True, metavar="N")
+    call.add_argument("code", nargs="?", metavar="CODE", type=_code)
+    call.add_argument("--point", type=_number(1, 9999), required=True, metavar="N")
     for name, helptext in (
         ("recall", "announce a called ticket again"),
         ("no-show", "the called visitor did not come"),
@@ -87,13 +117,13 @@ def _parser() -> argparse.ArgumentParser:
         ("start", "the called visitor has arrived"),
     ):
         p = tsub.add_parser(name, help=helptext)
-        p.add_argument("code", metavar="CODE")
+        p.add_argument("code", metavar="CODE", type=_code)
     resume = tsub.add_parser("resume", help="call a parked visitor back")
-    resume.add_argument("code", metavar="CODE")
-    resume.add_argument("--point", type=int, required=True, metavar="N")
+    resume.add_argument("code", metavar="CODE", type=_code)
+    resume.add_argument("--point", type=_number(1, 9999), required=True, metavar="N")
     transfer = tsub.add_parser("transfer", help="move a ticket to another queue")
-    transfer.add_argument("code", metavar="CODE")
-    transfer.add_argument("queue", metavar="QUEUE")
+    transfer.add_argument("code", metavar="CODE", type=_code)
+    transfer.add_argument("queue", metavar="QUEUE", type=_letter)
 
     queue = sub.add_parser("queue", help="who is waiting and who is being served")
     queue.add_argument("--json", action="store_true")
@@ -108,9 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE")
 
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
-    demo.add_argument("--days", type=int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
-    demo.add_argument("--visits-per-day", type=int, default=120, metavar="M")
+    demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
+    demo.add_argument("--seed", type=_number(0, 2**31), default=1, metavar="S")
+    demo.add_argument("--visits-per-day", type=_number(1, 5000), default=120, metavar="M")
     return parser
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from app.models.errors import short
+
 
 class ServiceError(Exception):
     """A use case refused: ``str(error)`` is English, ``error.swedish`` is for the screen."""
@@ -19,9 +21,10 @@ class UnknownQueueError(ServiceError):
     """No active queue has that letter."""
 
     def __init__(self, letter: str) -> None:
+        shown = short(letter, 12)
         super().__init__(
-            f"There is no queue with the letter {letter!r}.",
-            f"Det finns ingen kö med bokstaven {letter}.",
+            f"There is no queue with the letter {shown!r}.",
+            f"Det finns ingen kö med bokstaven {shown}.",
         )
         self.letter = letter
 
@@ -30,8 +33,9 @@ class UnknownTicketError(ServiceError):
     """No ticket today has that code."""
 
     def __init__(self, code: str) -> None:
+        shown = short(code, 12)
         super().__init__(
-            f"There is no ticket {code} today.", f"Det finns ingen kölapp {code} i dag."
+            f"There is no ticket {shown} today.", f"Det finns ingen kölapp {shown} i dag."
         )
         self.code = code
 

@@ -262,3 +262,28 @@ def test_check_leaves_the_file_untouched(run, data_dir):
     assert code == 0
     assert "integrity\tok" in out
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("ticket", "call", "--point", "99999999999999999999"),
+        ("ticket", "call", "--point", "0"),
+        ("ticket", "issue", "Q" * 100_000),
+        ("ticket", "finish", "A001; DROP TABLE ticket"),
+        ("demo", "--days", "100000000000000000000000"),
+    ],
+)
+def test_input_out_of_range_is_a_short_usage_error(run, argv):
+    code, out, err = run(*argv)
+    assert code == 2 and out == []
+    assert len(err) < 400  # never the input echoed whole
+    assert "SQLite" not in err and "Traceback" not in err
+
+
+def test_a_long_unknown_code_is_cut_in_the_message(run):
+    run("ticket", "issue", "A")
+    code, _out, err = run("ticket", "finish", "B" + "9" * 7)
+    assert code == 1
+    assert_one_sentence(err)
+    assert "There is no ticket B9999999 today." in err
