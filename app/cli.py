@@ -280,7 +280,7 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     try:
         doc = catalog.read_catalog_file(path)
-        result = catalog.import_catalog(store, clock, doc, source=path.name)
+        result = catalog.import_catalog(store, clock, doc)
     except catalog.CatalogError as exc:
         raise CliError(f"Nothing was imported: {exc}") from exc
     print(f"{result.added} added, {result.updated} updated, {result.retired} retired")

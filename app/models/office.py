@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
@@ -40,8 +42,21 @@ class QueueAgency(Base):
     agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), primary_key=True)
 
 
+def spare_letters(used: Iterable[str]) -> Iterator[str]:
+    """Placeholders for queues that gave their ticket letter up (retired, or moved aside).
+
+    The letter column holds one character and is unique, so a retired queue
+    parks on a character that is not a ticket letter (A–Z): digits, lowercase,
+    then the Unicode private-use area, enough for thousands of retired queues.
+    """
+    taken = set(used)
+    ordinary = "0123456789abcdefghijklmnopqrstuvwxyz"
+    private = (chr(c) for c in range(0xE000, 0xF900))
+    return (c for c in itertools.chain(ordinary, private) if c not in taken)
+
+
 class Queue(Base):
-    """A queue with its ticket letter."""
+    """A queue with its ticket letter (a placeholder from :func:`spare_letters` when retired)."""
 
     __tablename__ = "queue"
     __table_args__ = (UniqueConstraint("letter"), UniqueConstraint("code"))

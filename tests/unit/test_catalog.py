@@ -62,7 +62,7 @@ def snapshot(store: Store) -> dict[str, Any]:
 
 
 def import_doc(store: Store, clock: ManualClock, doc: dict[str, Any]) -> catalog.ImportResult:
-    return catalog.import_catalog(store, clock, catalog.parse_catalog(doc), source="test")
+    return catalog.import_catalog(store, clock, catalog.parse_catalog(doc))
 
 
 def errand_type(store: Store, agency: str, code: str) -> ErrandType:
@@ -96,7 +96,7 @@ def test_import_of_the_seed_file_into_a_seeded_store_changes_nothing(
 ) -> None:
     before = snapshot(store)
     doc = catalog.read_catalog_file(SEED_FILE)
-    result = catalog.import_catalog(store, clock, doc, source="catalog.json")
+    result = catalog.import_catalog(store, clock, doc)
     assert not result.changed
     assert snapshot(store) == before
 
@@ -262,6 +262,37 @@ def test_queue_letters_can_move_again_and_again(store: Store, clock: ManualClock
     assert len(set(letters.values())) == len(letters) == 6
 
 
+def test_many_imports_of_new_queues_never_run_out_of_places_for_retired_ones(
+    store: Store, clock: ManualClock
+) -> None:
+    """Three (and more) files of 26 new queues each: every earlier queue retires and parks."""
+    doc = exported_seed()
+    for round_ in range(4):
+        doc["queues"] = [
+            {"code": f"q{round_}-{n}", "letter": chr(65 + n), "label": f"Kö {round_}-{n}"}
+            for n in range(26)
+        ]
+        result = import_doc(store, clock, doc)
+        assert result.added == 26
+    with store.read() as session:
+        active = sorted(session.scalars(select(Queue.letter).where(Queue.active)))
+        total = session.scalar(select(func.count()).select_from(Queue))
+    assert active == [chr(65 + n) for n in range(26)]
+    assert total == 4 + 4 * 26
+
+
+def test_the_audit_of_an_import_names_no_file(store: Store, clock: ManualClock, tmp_path) -> None:
+    doc = exported_seed()
+    doc["outcomes"].append({"code": "nytt", "label": "Nytt utfall"})
+    path = tmp_path / "Anna Andersson 19800101-1234 sjukpenning.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    catalog.import_catalog(store, clock, catalog.read_catalog_file(path))
+    with store.read() as session:
+        details = list(session.scalars(select(AuditEvent.detail)))
+    assert details == ["1 added, 0 updated, 0 retired"]
+    assert not any("Anna" in d or "1234" in d for d in details)
+
+
 def test_reordering_a_queues_agencies_is_no_change(store: Store, clock: ManualClock) -> None:
     doc = exported(store)
     doc["queues"][0]["agencies"].reverse()
@@ -299,6 +330,13 @@ BAD_DOCS = [
      "outcomes[0]: requires_referral must be true or false"),
     (lambda d: d["languages"][0].update(code="s v"), "languages[0]: code 's v' may hold only"),
     (lambda d: d["languages"][0].update(label=""), "languages[0]: label must be a non-empty"),
+    (lambda d: d.update(version=True), "version: must be 1"),
+    (lambda d: d["outcomes"][1].update(label="Klart\x00"), "outcomes[1]: label holds a character"),
+    (lambda d: d["outcomes"][1].update(label="Två\nrader"), "outcomes[1]: label holds a character"),
+    (lambda d: d["languages"][2].update(label="\x1b[31mRöd"), "languages[2]: label holds"),
+    (lambda d: d["languages"][2].update(label_en="Ding\x07"), "languages[2]: label_en holds"),
+    (lambda d: d["queues"][0].update(label="\u202eakräbdlA"), "queues[0]: label holds"),
+    (lambda d: d["agencies"][1].update(label="Skatte\ud800verket"), "agencies[1]: label holds"),
 ]  # fmt: skip
 
 

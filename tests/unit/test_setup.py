@@ -169,6 +169,8 @@ def test_add_queue_appears_last_with_its_agencies(store, clock):
         ("", "Ny kö", [], setup.InvalidSettingError, "A–Z"),
         ("E", "  ", [], setup.InvalidSettingError, "köns namn"),
         ("E", "x" * 121, [], setup.InvalidSettingError, "högst 120"),
+        ("E", "Ny\nkö", [], setup.InvalidSettingError, "U+000A"),
+        ("E", "\u202eök yN", [], setup.InvalidSettingError, "U+202E"),
         ("E", "Ny kö", ["CSN"], setup.UnknownAgencyCodeError, "CSN"),
     ],
 )

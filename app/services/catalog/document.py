@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,7 +112,32 @@ def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True)
         raise _fail(where, f"{key} must be a non-empty text", f"{key} måste vara en text")
     if len(value) > 120:
         raise _fail(where, f"{key} is longer than 120 characters", f"{key} är längre än 120 tecken")
+    bad = unprintable(value)
+    if bad is not None:
+        raise _fail(
+            where,
+            f"{key} holds a character that cannot be shown or printed ({bad})",
+            f"{key} innehåller ett tecken som inte kan visas eller skrivas ut ({bad})",
+        )
     return value.strip()
+
+
+def unprintable(text: str) -> str | None:
+    """The first character a label must not hold, named (U+0007), or None.
+
+    Control characters (NUL, newline, ESC, BEL …), direction overrides and
+    isolates (U+202A–U+202E, U+2066–U+2069) that could make a label read
+    backwards on the display, lone surrogates and other unassigned or
+    private characters are refused; ordinary letters of any script are not.
+    """
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Co", "Cn") or char in _DIRECTION_CONTROLS:
+            return f"U+{ord(char):04X}"
+    return None
+
+
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _code(entry: dict[str, Any], where: str, seen: set[str]) -> str:
@@ -167,7 +193,8 @@ def parse_catalog(data: Any) -> CatalogDoc:
         )
     if data.get("format") != FORMAT:
         raise _fail("format", f"must be '{FORMAT}'", f"måste vara '{FORMAT}'")
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # true == 1 in Python, not here
         raise _fail("version", f"must be {VERSION}", f"måste vara {VERSION}")
     known = {"format", "version", "agencies", "queues", *PLAIN_SECTIONS}
     unknown = sorted(set(data) - known)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.models import Agency, AuditEvent, ErrandType, Outcome, Queue, ServicePoint, Ticket
 from app.models.catalog import CatalogEntry
 from app.models.db import Store
+from app.models.office import spare_letters
 from app.models.states import ACTIVE_STATES
 from app.services.catalog.document import (
     AGENCY_KINDS,
@@ -168,8 +169,7 @@ def _apply_queues(
     # Letters are unique: first move every letter that will change (or that a
     # retired queue holds) out of the way, to a lowercase placeholder no queue
     # holds yet (earlier imports may have parked retired queues on some).
-    in_use = {q.letter for q in queues.values()}
-    spare = iter(c for c in "abcdefghijklmnopqrstuvwxyz0123456789" if c not in in_use)
+    spare = spare_letters(q.letter for q in queues.values())
     by_code = {q.code: q for q in doc.queues}
     for queue in queues.values():
         target = by_code.get(queue.code)
@@ -221,8 +221,12 @@ def _check_retiring_queues(session: Session, retiring: list[Queue]) -> None:
             point.profile = remaining
 
 
-def import_catalog(store: Store, clock: Clock, doc: CatalogDoc, *, source: str) -> ImportResult:
-    """Apply a validated catalog in one transaction; audit-logged when it changed anything."""
+def import_catalog(store: Store, clock: Clock, doc: CatalogDoc) -> ImportResult:
+    """Apply a validated catalog in one transaction; audit-logged when it changed anything.
+
+    The audit records counts only: not the file's name, which comes from outside
+    and may say anything.
+    """
     now = clock.now()
     with store.write() as session:
         result = apply_catalog(session, doc)
@@ -231,7 +235,7 @@ def import_catalog(store: Store, clock: Clock, doc: CatalogDoc, *, source: str) 
                 AuditEvent(
                     at=now,
                     action="catalog_import",
-                    detail=f"{source}: {result.added} added, {result.updated} updated, "
+                    detail=f"{result.added} added, {result.updated} updated, "
                     f"{result.retired} retired",
                 )
             )

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent
+from app.services.catalog.document import unprintable
 from app.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,13 @@ def clean_label(value: str | None, what_en: str, what_sv: str, limit: int = LABE
         raise InvalidSettingError(
             f"The {what_en} is longer than {limit} characters.",
             f"{what_sv.capitalize()} får vara högst {limit} tecken långt.",
+        )
+    bad = unprintable(text)
+    if bad is not None:
+        raise InvalidSettingError(
+            f"The {what_en} holds a character that cannot be shown or printed ({bad}).",
+            f"{what_sv.capitalize()} innehåller ett tecken som inte kan visas eller "
+            f"skrivas ut ({bad}).",
         )
     return text
 

@@ -362,4 +362,4 @@ def export_catalog_file(store: Store, path: Path) -> Path:
 def import_catalog_file(store: Store, clock: Clock, path: Path) -> catalog.ImportResult:
     """Validate a catalog file, then apply it all or nothing (CatalogError names a bad entry)."""
     doc = catalog.read_catalog_file(path)
-    return catalog.import_catalog(store, clock, doc, source=path.name)
+    return catalog.import_catalog(store, clock, doc)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.models import Agency, Queue, ServicePoint, Ticket
 from app.models import states as st
 from app.models.db import Store
+from app.models.office import spare_letters
 from app.services.clock import Clock, business_day
 from app.services.revision import bump
 from app.services.setup.base import (
@@ -32,11 +33,6 @@ from app.services.setup.base import (
     clean_optional,
     compact_order,
 )
-
-# A retired queue keeps its history but gives its letter up: it moves to a
-# placeholder that is not a ticket letter. Digits first, then lowercase from
-# the end, so as not to meet catalog import's placeholders (lowercase from 'a').
-_PLACEHOLDERS = "0123456789zyxwvutsrqponmlkjihgfedcba"
 
 
 @dataclass(frozen=True)
@@ -106,8 +102,8 @@ def _take_letter(session: Session, letter: str, queue: Queue | None) -> None:
             f"Queue {letter} ({holder.label}) already has that letter.",
             f"Bokstaven {letter} används redan av kön {holder.label}. Välj en annan bokstav.",
         )
-    used = set(session.scalars(select(Queue.letter)))
-    holder.letter = next(c for c in _PLACEHOLDERS if c not in used)
+    # A retired queue keeps its history but gives its letter up.
+    holder.letter = next(spare_letters(session.scalars(select(Queue.letter))))
     session.flush()
 
 
