@@ -30,6 +30,8 @@ class Office(Base):
     # How many priority tickets may be called in a row while walk-ins wait (0: no limit).
     priority_ratio: Mapped[int] = mapped_column(Integer, default=2)
     retention_days: Mapped[int] = mapped_column(Integer, default=90)
+    # How long automatic backups are kept (the newest sound one always stays).
+    backup_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
     small_count_threshold: Mapped[int] = mapped_column(Integer, default=5)
 
 

@@ -39,6 +39,7 @@ class OfficeInfo:
     priority_ratio: int
     retention_days: int
     small_count_threshold: int
+    backup_days: int
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def get_office(store: Store) -> OfficeInfo:
             priority_ratio=o.priority_ratio,
             retention_days=o.retention_days,
             small_count_threshold=o.small_count_threshold,
+            backup_days=o.backup_days,
         )
 
 

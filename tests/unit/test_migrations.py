@@ -17,7 +17,7 @@ from app.migrations import HEAD_REVISION
 from app.models import Base, Ticket
 from app.models.backup import backup_sqlite
 from app.models.db import current_revision, make_engine, open_store
-from app.services.office import seed_store
+from app.services.office import get_office, seed_store
 from app.services.queue import calling as q
 
 MIGRATIONS = Path(db.__file__).resolve().parent.parent / "migrations"
@@ -92,9 +92,11 @@ def test_backup_is_a_consistent_copy_of_the_live_store(store, clock, settings):
 
 
 def test_an_upgrade_takes_a_backup_first(settings, clock, monkeypatch):
-    """With one revision there is no older schema; pretend the head moved on instead."""
+    """A store left at 0001 (with a ticket in it) is copied before it is upgraded."""
     store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
     q.issue_ticket(store, clock, "A")
+    with store.engine.execution_options(servicedisk_write=True).connect() as conn:
+        command.downgrade(_alembic_config(conn), "0001")
     store.close()
 
     seen_at_upgrade: list[list[Path]] = []
@@ -104,9 +106,10 @@ def test_an_upgrade_takes_a_backup_first(settings, clock, monkeypatch):
         seen_at_upgrade.append(sorted(settings.backups_dir.glob("*.sqlite3")))
         real_upgrade(engine)
 
-    monkeypatch.setattr(db, "HEAD_REVISION", "0002_pretend")
     monkeypatch.setattr(db, "_upgrade", upgrade_and_look)
     store = open_store(settings, now=clock.now)
+    assert current_revision(store.engine) == HEAD_REVISION
+    assert get_office(store).backup_days == 14  # the new column, with its default
     store.close()
 
     assert len(seen_at_upgrade) == 1

@@ -156,6 +156,7 @@ class OfficeSetup:
         priority_ratio: int | None = None,
         retention_days: int | None = None,
         small_count_threshold: int | None = None,
+        backup_days: int | None = None,
     ) -> OfficeInfo:
         """Change the office's name, opening hours or rules; None leaves a value as it is."""
         return setup.update_office(
@@ -168,4 +169,5 @@ class OfficeSetup:
             priority_ratio=priority_ratio,
             retention_days=retention_days,
             small_count_threshold=small_count_threshold,
+            backup_days=backup_days,
         )

@@ -121,6 +121,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "recall_min_seconds": (0, 600),
     "priority_ratio": (0, 20),
     "retention_days": (1, 3650),
+    "backup_days": (1, 365),
     "small_count_threshold": (0, 50),
 }
 FIELD_SV = {
@@ -128,6 +129,7 @@ FIELD_SV = {
     "recall_min_seconds": "minsta tid mellan upprop (sekunder)",
     "priority_ratio": "förturslappar i följd",
     "retention_days": "gallringstid (dagar)",
+    "backup_days": "hur länge säkerhetskopior sparas (dagar)",
     "small_count_threshold": "gränsen för små tal",
 }
 DAY_SV = {
@@ -225,6 +227,7 @@ def update_office(
     priority_ratio: int | None = None,
     retention_days: int | None = None,
     small_count_threshold: int | None = None,
+    backup_days: int | None = None,
 ) -> OfficeInfo:
     """Change the office's name, opening hours or rules; arguments left None stay as they are."""
     wanted: dict[str, Any] = {}
@@ -238,6 +241,7 @@ def update_office(
         "priority_ratio": priority_ratio,
         "retention_days": retention_days,
         "small_count_threshold": small_count_threshold,
+        "backup_days": backup_days,
     }
     for field, value in numbers.items():
         if value is not None:

@@ -44,6 +44,7 @@ RULE_FIELDS = (
     "priority_ratio",
     "retention_days",
     "small_count_threshold",
+    "backup_days",
 )
 
 
@@ -245,7 +246,11 @@ class OfficePage(SettingsPage):
         self.threshold = self._spin(
             "small_count_threshold", self.tr("Gräns för små tal"), "", self.tr("Ingen")
         )
+        self.backup_days = self._spin(
+            "backup_days", self.tr("Säkerhetskopior sparas"), self.tr(" dagar")
+        )
         form.addRow(self.tr("&Gallra besök efter:"), self.retention)
+        form.addRow(self.tr("Spara säker&hetskopior i:"), self.backup_days)
         form.addRow(self.tr("Sl&å ihop tal under:"), self.threshold)
         form.addRow(
             self._note(
@@ -270,7 +275,14 @@ class OfficePage(SettingsPage):
         return dict(
             zip(
                 RULE_FIELDS,
-                (self.recalls, self.recall_seconds, self.priority, self.retention, self.threshold),
+                (
+                    self.recalls,
+                    self.recall_seconds,
+                    self.priority,
+                    self.retention,
+                    self.threshold,
+                    self.backup_days,
+                ),
                 strict=True,
             )
         )
