@@ -130,6 +130,13 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="verify the database (integrity, schema version)")
 
+    backup = sub.add_parser("backup", help="take a consistent copy of the store now")
+    backup.add_argument("--out", metavar="FILE", help="write it to FILE (default: backups/)")
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first")
+    restore = sub.add_parser("restore", help="put a backup in place of the store")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+
     cat = sub.add_parser("catalog", help="export or import the catalog")
     csub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     exp = csub.add_parser("export", help="write the catalog to FILE (JSON)")
@@ -263,6 +270,57 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk backup [--out FILE] [--list]`."""
+    from app.models.backup import list_backups
+    from app.services.maintenance import backup_now
+
+    if args.list:
+        for b in list_backups(settings.backups_dir):
+            print(f"{b.taken_at.isoformat(timespec='seconds')}\t{b.reason}\t{b.size}\t{b.path}")
+        return EXIT_OK
+    store, clock = _open(settings)
+    try:
+        print(backup_now(store, clock, out=Path(args.out) if args.out else None))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _confirmed(question: str, yes: bool) -> bool:
+    """--yes, or a "yes" typed on a terminal; without a terminal and --yes: refuse."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError(f"{question} Refusing without a terminal; add --yes to confirm.")
+    answer = input(f"{question} Type yes to go on: ")
+    return answer.strip().lower() in ("yes", "ja", "y", "j")
+
+
+def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk restore FILE [--yes]`: verify the copy, confirm, restore."""
+    from app.services.clock import SystemClock
+    from app.services.maintenance import check_backup, restore_store
+
+    source = Path(args.file)
+    found = check_backup(source)  # before asking: a bad file is refused at once
+    question = (
+        f"Replace the store in {settings.data_dir} with {source} (schema {found.revision})? "
+        "The store as it is now is backed up first."
+    )
+    if not _confirmed(question, args.yes):
+        print("Nothing was changed.", file=sys.stderr)
+        return EXIT_NOTHING
+    report = restore_store(settings, source, SystemClock())
+    if report.taken_before is not None:
+        print(f"restored; the store as it was is in {report.taken_before}")
+    elif report.moved_aside is not None:
+        print(f"restored; the unusable file was moved to {report.moved_aside}")
+    else:
+        print("restored")
+    return EXIT_OK
+
+
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk catalog export|import FILE`."""
     from app.services.catalog import transfer as catalog
@@ -334,6 +392,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "ticket": cmd_ticket,
     "queue": cmd_queue,
     "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "catalog": cmd_catalog,
     "demo": cmd_demo,
 }

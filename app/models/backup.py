@@ -44,6 +44,12 @@ def backup_sqlite(engine: Engine, backups_dir: Path, *, reason: str, now: dateti
     """Copy the live SQLite database consistently to a new file under backups_dir."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = backups_dir / f"servicedisk-{stamp}Z-{reason}.sqlite3"
+    copy_store(engine, target)
+    return target
+
+
+def copy_store(engine: Engine, target: Path) -> None:
+    """Copy the live SQLite database behind ``engine`` to a new file ``target``."""
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
@@ -51,7 +57,6 @@ def backup_sqlite(engine: Engine, backups_dir: Path, *, reason: str, now: dateti
         copy_into_new_file(source, target)
     finally:
         raw.close()
-    return target
 
 
 def copy_into_new_file(source: sqlite3.Connection, target: Path) -> None:
@@ -185,6 +190,7 @@ __all__ = [
     "BackupFile",
     "backup_sqlite",
     "copy_into_new_file",
+    "copy_store",
     "list_backups",
     "newest_good_backup",
     "prune",

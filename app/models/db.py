@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.migrations import HEAD_REVISION
+from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from app.models.errors import DamagedStoreError, StoreError, classify
 from app.models.identify import Found, Kind, identify, newer, refusal
 from app.models.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
@@ -231,6 +231,11 @@ def _upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def upgrade(engine: Engine) -> None:
+    """Bring the database at ``engine`` to this version's schema (Alembic)."""
+    _upgrade(engine)
+
+
 def open_store(
     settings: Settings,
     *,
@@ -377,10 +382,4 @@ def _migrate_locked(store: Store, now: Callable[[], datetime]) -> None:
 
 
 def _known_revision(revision: str) -> bool:
-    from alembic.script import ScriptDirectory
-
-    scripts = ScriptDirectory(str(Path(__file__).parent.parent / "migrations"))
-    try:
-        return scripts.get_revision(revision) is not None
-    except Exception:
-        return False
+    return revision in KNOWN_REVISIONS

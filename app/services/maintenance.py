@@ -1,16 +1,52 @@
-"""Checks of the store's health, without changing it."""
+"""The store's health: check it, back it up, restore a backup.
+
+Nothing here copies the live file by path: copies go through SQLite's backup
+API, a restore writes the backup's pages into the live store through SQLite
+(or, for a file no program can use, moves that file aside first).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import sqlite3
+import tempfile
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, select, text, update
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.migrations import HEAD_REVISION
-from app.models.db import current_revision, make_engine
-from app.models.rows import sqlite_file_problem
+from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from app.models import AuditEvent, DayRevision, Office, TicketCounter
+from app.models.backup import (
+    backup_sqlite,
+    copy_into_new_file,
+    copy_store,
+    newest_good_backup,
+    prune,
+    replace_unsound,
+    restore_sqlite,
+    taken_today,
+    verify,
+)
+from app.models.db import (
+    Store,
+    current_revision,
+    file_lock,
+    make_engine,
+    prepare_folder,
+    upgrade,
+)
+from app.models.errors import StoreError, classify, damaged
+from app.models.identify import Found, Kind, identify, newer, refusal
+from app.services.clock import Clock
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,15 +63,11 @@ def check_store(settings: Settings) -> CheckReport:
     path = settings.sqlite_path
     lines: list[str] = []
     if path is not None:
-        if not path.exists():
+        found = identify(path, check=False)
+        if found.kind is Kind.MISSING:
             return CheckReport(False, (), f"There is no database at {path}.")
-        if sqlite_file_problem(path) is not None:
-            return CheckReport(
-                False,
-                (),
-                f"{path} is not an SQLite database. Move it away and copy the newest "
-                f"backup from {settings.backups_dir} in its place.",
-            )
+        if found.kind is not Kind.STORE:
+            return CheckReport(False, (), str(refusal(path, found, backup=_newest(settings))))
         lines.append(f"database\t{path}")
     # Read-only: a check must not change the file (not even its journal mode).
     engine = (
@@ -48,11 +80,8 @@ def check_store(settings: Settings) -> CheckReport:
             if engine.dialect.name == "sqlite":
                 result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
                 if result != ["ok"]:
-                    return CheckReport(
-                        False,
-                        tuple(lines),
-                        f"The database is damaged: {'; '.join(result[:3])}. Restore a backup.",
-                    )
+                    error = damaged(path, "; ".join(result[:3]), _newest(settings))
+                    return CheckReport(False, tuple(lines), str(error))
                 lines.append("integrity\tok")
         revision = current_revision(engine)
         with engine.connect() as conn:
@@ -60,8 +89,7 @@ def check_store(settings: Settings) -> CheckReport:
                 conn.execute(text("SELECT count(*) FROM office")).scalar()
             )
     except SQLAlchemyError as exc:
-        reason = getattr(exc, "orig", None) or exc
-        return CheckReport(False, tuple(lines), f"The database cannot be read: {reason}.")
+        return CheckReport(False, tuple(lines), str(classify(exc, path)))
     finally:
         engine.dispose()
     lines.append(f"schema\t{revision or 'none'}")
@@ -77,3 +105,190 @@ def check_store(settings: Settings) -> CheckReport:
         return CheckReport(False, tuple(lines), "The store holds no office.")
     lines.append("office\tok")
     return CheckReport(True, tuple(lines))
+
+
+def _newest(settings: Settings) -> str | None:
+    found = newest_good_backup(settings.backups_dir)
+    return str(found.path) if found else None
+
+
+# ---------------------------------------------------------------- backups
+
+
+def _sqlite_only(store: Store) -> Settings:
+    settings = store.settings
+    if settings is None or settings.sqlite_path is None:
+        raise StoreError(
+            "Backups of a server database are made by its own tools (pg_dump), not here.",
+            "Säkerhetskopior av en databasserver görs med serverns egna verktyg, inte här.",
+        )
+    return settings
+
+
+def backup_now(store: Store, clock: Clock, *, out: Path | None = None) -> Path:
+    """A consistent copy of the live store: to ``out``, or into backups/ (audited)."""
+    settings = _sqlite_only(store)
+    now = clock.now()
+    if out is None:
+        target = backup_sqlite(store.engine, settings.backups_dir, reason="manual", now=now)
+    else:
+        copy_store(store.engine, out)
+        target = out
+    with store.write() as session:
+        session.add(AuditEvent(at=now, action="backup", detail="manual backup taken"))
+    log.info("backup taken: %s", target)
+    return target
+
+
+def daily_backup(store: Store, clock: Clock) -> Path | None:
+    """Take today's automatic backup if none is there yet, and drop the old ones.
+
+    Any program on the store may call this (the app does, at start and every
+    hour): the store's file lock makes one of them take it.
+    """
+    settings = store.settings
+    if settings is None or settings.sqlite_path is None:
+        return None
+    now = clock.now()
+    with file_lock(settings.sqlite_path):
+        if taken_today(settings.backups_dir, "daily", now):
+            return None
+        target = backup_sqlite(store.engine, settings.backups_dir, reason="daily", now=now)
+        with store.read() as session:
+            keep_days = int(session.scalar(select(Office.backup_days)) or 14)
+        gone = prune(settings.backups_dir, keep_days=keep_days, now=now)
+    log.info("daily backup taken: %s (%d old ones removed)", target, len(gone))
+    return target
+
+
+# ---------------------------------------------------------------- restore
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore did: the copy it restored and where the replaced store went."""
+
+    source: Path
+    taken_before: Path | None  # the backup of the store as it was, when there was one
+    moved_aside: Path | None  # an unsound file that was moved away instead
+
+
+def check_backup(path: Path) -> Found:
+    """Why ``path`` cannot be restored (raises), or what it is (a sound store)."""
+    found = verify(path, known=KNOWN_REVISIONS)
+    if found.kind is Kind.STORE:
+        return found
+    if found.kind is Kind.MISSING:
+        raise StoreError(f"There is no file {path}.", f"Filen {path} finns inte.")
+    if found.kind is Kind.FOREIGN and found.revision is not None:
+        raise newer(path, found.revision)
+    raise refusal(path, found)
+
+
+def restore_store(settings: Settings, source: Path, clock: Clock) -> RestoreReport:
+    """Put a verified backup in place of the live store; nothing is lost on the way.
+
+    The live store is backed up first. Programs that have it open keep
+    working and see the restored records at their next read. Today's ticket
+    numbers never go back (a code already handed out is not given again),
+    and every day whose records changed gets a newer revision, so the
+    central office receives the restored figures.
+    """
+    live = settings.sqlite_path
+    if live is None:
+        raise StoreError(
+            "A server database is restored with its own tools (pg_restore), not here.",
+            "En databasserver återställs med serverns egna verktyg, inte här.",
+        )
+    found = check_backup(source)
+    prepare_folder(live.parent)
+    now = clock.now()
+    with tempfile.TemporaryDirectory(dir=settings.backups_dir.parent) as work:
+        copy = Path(work) / "restore.sqlite3"
+        with contextlib.closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src:
+            copy_into_new_file(src, copy)
+        if found.revision != HEAD_REVISION:
+            engine = make_engine(f"sqlite:///{copy}")
+            try:
+                upgrade(engine)
+            finally:
+                engine.dispose()
+        return _put_in_place(settings, live, source, copy, now)
+
+
+def _put_in_place(
+    settings: Settings, live: Path, source: Path, copy: Path, now: datetime
+) -> RestoreReport:
+    with file_lock(live):
+        state = identify(live, check=True)
+        if state.kind is Kind.MISSING:
+            with contextlib.closing(sqlite3.connect(copy)) as src:
+                copy_into_new_file(src, live)
+            report = RestoreReport(source, None, None)
+        elif state.kind is not Kind.STORE or state.revision not in KNOWN_REVISIONS:
+            aside = replace_unsound(copy, live, settings.backups_dir, now)
+            report = RestoreReport(source, None, aside)
+        else:
+            engine = make_engine(settings.database_url)
+            try:
+                before = backup_sqlite(
+                    engine, settings.backups_dir, reason="before-restore", now=now
+                )
+                kept = _numbers_and_revisions(engine)
+            finally:
+                engine.dispose()
+            restore_sqlite(copy, live)
+            report = RestoreReport(source, before, None)
+        engine = make_engine(settings.database_url)
+        try:
+            store = Store(engine, settings)
+            with store.write() as session:
+                if report.taken_before is not None:
+                    _carry_forward(session, kept, now)
+                session.add(AuditEvent(at=now, action="restore", detail="backup restored"))
+                session.execute(update(Office).values(revision=Office.revision + 1))
+        finally:
+            engine.dispose()
+    log.info("restored %s into %s (%s)", source, live, report)
+    return report
+
+
+@dataclass(frozen=True)
+class _Kept:
+    counters: dict[tuple[date, str], int]
+    days: dict[date, int]
+    office_revision: int
+
+
+def _numbers_and_revisions(engine: Engine) -> _Kept:
+    with engine.connect() as conn:
+        counters = {
+            (d, letter): n
+            for d, letter, n in conn.execute(
+                select(TicketCounter.business_day, TicketCounter.letter, TicketCounter.last_number)
+            )
+        }
+        days = dict(conn.execute(select(DayRevision.business_day, DayRevision.revision)).all())
+        revision = conn.scalar(select(func.sum(Office.revision))) or 0
+    return _Kept(counters, {d: int(r) for d, r in days.items()}, int(revision))
+
+
+def _carry_forward(session: Session, kept: _Kept, now: datetime) -> None:
+    """Numbers never go back; a day whose records moved gets a revision above both."""
+    restored = {(c.business_day, c.letter): c for c in session.scalars(select(TicketCounter))}
+    for key, number in kept.counters.items():
+        row = restored.get(key)
+        if row is None:
+            session.add(TicketCounter(business_day=key[0], letter=key[1], last_number=number))
+        elif row.last_number < number:
+            row.last_number = number
+    days = {d.business_day: d for d in session.scalars(select(DayRevision))}
+    for day, revision in kept.days.items():
+        day_row = days.get(day)
+        if day_row is None:
+            session.add(DayRevision(business_day=day, revision=revision + 1, changed_at=now))
+        elif day_row.revision != revision:
+            day_row.revision, day_row.changed_at = max(day_row.revision, revision) + 1, now
+    office = session.scalar(select(Office))
+    if office is not None and office.revision <= kept.office_revision:
+        office.revision = kept.office_revision + 1

@@ -10,6 +10,7 @@ sentence (no traceback, no SQL), and no code was printed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -279,3 +280,125 @@ def test_a_full_disk_at_the_commit_loses_nothing_printed(tmp_path):
         assert session.scalar(select(func.count()).select_from(Ticket)) == len(printed)
     assert stored == printed
     store.close()
+
+
+# ---------------------------------------------------------------- backup and restore
+
+HOLDER = """
+import sys
+from app.config import resolve_settings
+from app.models.db import open_store
+from app.services.clock import SystemClock
+from app.services.queue import calling as q
+from app.services.queue.views import office_revision, queue_snapshot
+
+clock = SystemClock()
+store = open_store(resolve_settings(data_dir=sys.argv[1]), now=clock.now)
+for line in sys.stdin:
+    if line.strip() == "issue":
+        print(q.issue_ticket(store, clock, "A").code, flush=True)
+    else:
+        snap = queue_snapshot(store, clock)
+        print(len(snap.waiting), office_revision(store), flush=True)
+store.close()
+"""
+
+
+class Holder:
+    """A second program with the store open the whole time, answering on demand."""
+
+    def __init__(self, office: Path) -> None:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(office)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+
+    def ask(self, what: str) -> list[str]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(what + "\n")
+        self.process.stdin.flush()
+        return self.process.stdout.readline().split()
+
+    def close(self) -> int:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        return self.process.wait(timeout=30)
+
+
+def codes(office: Path) -> list[str]:
+    done = run_cli(office, "queue", "--json")
+    assert done.returncode == 0, done.stderr
+    return [t["code"] for t in json.loads(done.stdout)["waiting"]]
+
+
+def test_backup_and_restore_while_another_program_holds_the_store(office):
+    for _ in range(3):
+        assert run_cli(office, "ticket", "issue", "A").returncode == 0
+    made = run_cli(office, "backup")
+    assert made.returncode == 0, made.stderr
+    backup = Path(made.stdout.strip())
+    assert backup.parent == office / "backups"
+    holder = Holder(office)
+    try:
+        assert holder.ask("issue") == ["A004"]
+        assert holder.ask("issue") == ["A005"]
+        waiting, revision = holder.ask("count")
+        assert waiting == "5"
+        refused = run_cli(office, "restore", str(backup))  # no terminal, no --yes
+        assert refused.returncode == 1 and "--yes" in refused.stderr
+        assert codes(office) == ["A001", "A002", "A003", "A004", "A005"]
+        done = run_cli(office, "restore", str(backup), "--yes")
+        assert done.returncode == 0, done.stderr
+        # The program that had it open sees the restored store at its next read ...
+        waiting_after, revision_after = holder.ask("count")
+        assert waiting_after == "3"
+        assert int(revision_after) > int(revision)  # ... and its screens are told to redraw
+        # ... and a code handed out before the restore is never given again.
+        assert holder.ask("issue") == ["A006"]
+    finally:
+        assert holder.close() == 0
+    assert codes(office) == ["A001", "A002", "A003", "A006"]
+    assert run_cli(office, "ticket", "issue", "A").stdout.split()[0] == "A007"
+    assert run_cli(office, "check").returncode == 0
+    # The store as it was before the restore is kept, whole.
+    before = [p for p in (office / "backups").iterdir() if "before-restore" in p.name]
+    assert len(before) == 1
+    with sqlite3.connect(f"{before[0].as_uri()}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT count(*) FROM ticket").fetchone() == (5,)
+    conn.close()
+
+
+def test_a_restore_refuses_a_file_that_is_not_a_sound_backup(office, tmp_path):
+    run_cli(office, "ticket", "issue", "A")
+    store = office / STORE
+    not_backup = tmp_path / "contacts.sqlite3"
+    sqlite_file(not_backup, "CREATE TABLE contacts(name)")
+    before = sha256(store)
+    for candidate in (not_backup, tmp_path / "missing.sqlite3"):
+        done = run_cli(office, "restore", str(candidate), "--yes")
+        assert_plain_refusal(done)
+    assert sha256(store) == before
+    assert not (office / "backups").exists() or not list((office / "backups").iterdir())
+
+
+def test_a_damaged_store_is_replaced_by_a_backup_and_kept_aside(office):
+    path = _store_with_tickets(office, 40)
+    made = run_cli(office, "backup")
+    backup = Path(made.stdout.strip())
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 3] = bytes(4096)
+    path.write_bytes(bytes(data))
+    assert run_cli(office, "ticket", "issue", "A").returncode == 1
+    refused = run_cli(office, "ticket", "issue", "A")
+    assert str(backup) in refused.stderr  # the message names the newest good backup
+    done = run_cli(office, "restore", str(backup), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "moved to" in done.stdout
+    aside = [p for p in (office / "backups").iterdir() if p.name.startswith("unsound-")]
+    assert [p.read_bytes() for p in aside if p.suffix == ".sqlite3"] == [bytes(data)]
+    assert run_cli(office, "ticket", "issue", "A").returncode == 0

@@ -224,7 +224,7 @@ def test_check_a_file_that_is_not_a_database(run, data_dir):
     code, _, err = run("check")
     assert code == 1
     assert_one_sentence(err)
-    assert "not an SQLite database" in err
+    assert "not a Servicedisk store: not a database file" in err
     assert path.read_bytes() == b"hello, not sqlite\n" * 50
 
 

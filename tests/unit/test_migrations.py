@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select
 
 import app.models.db as db
-from app.migrations import HEAD_REVISION
+from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from app.models import Base, Ticket
 from app.models.backup import backup_sqlite
 from app.models.db import current_revision, make_engine, open_store
@@ -33,6 +33,7 @@ def _alembic_config(connection) -> Config:
 def test_head_revision_is_alembics_only_head():
     scripts = ScriptDirectory(str(MIGRATIONS))
     assert scripts.get_heads() == [HEAD_REVISION]
+    assert {r.revision for r in scripts.walk_revisions()} == KNOWN_REVISIONS
 
 
 def test_an_empty_database_migrates_to_head(settings):
