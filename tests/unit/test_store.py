@@ -12,8 +12,10 @@ from sqlalchemy.exc import IntegrityError
 
 from app.config import DATABASE_FILENAME, Settings, resolve_settings
 from app.models import Office, Queue, ServicePoint, Ticket
+from app.models.backup import list_backups
 from app.models.db import open_store
 from app.models.errors import NewerSchemaError, StoreError, UnreadableStoreError
+from app.services.maintenance import daily_backup
 from app.services.office import get_office, list_queues, list_service_points, seed_store
 from app.services.queue import calling as q
 
@@ -174,3 +176,22 @@ def test_a_failed_write_stores_nothing(store, clock):
         session.execute(text("UPDATE office SET name = 'Changed'"))
         raise RuntimeError("the use case changed its mind")
     assert get_office(store).name == "Servicekontoret Exempelstad"
+
+
+def test_one_daily_backup_a_day_and_old_ones_go(settings, clock):
+
+    store = _open(settings, clock)
+    try:
+        first = daily_backup(store, clock)
+        assert first is not None and first.parent == settings.backups_dir
+        assert daily_backup(store, clock) is None  # the same day: already there
+        for _ in range(20):
+            clock.advance(days=1)
+            assert daily_backup(store, clock) is not None
+        kept = list_backups(settings.backups_dir)
+        # The office keeps 14 days by default; the oldest are gone.
+        assert 14 <= len(kept) <= 15
+        assert first not in [b.path for b in kept]
+        assert kept[0].taken_at == clock.now()
+    finally:
+        store.close()

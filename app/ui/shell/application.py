@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QSocketNotifier, Qt
+from PySide6.QtCore import QEvent, QLocale, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import Settings
@@ -224,7 +224,32 @@ def _start(
         opening.setParent(window)
         open_after_first_paint(window, opening)
     ctx.watcher.start()
+    _keep_daily_backups(ctx, window)
     return app, ctx, window
+
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # is today's backup there? asked every hour
+FIRST_BACKUP_CHECK_MS = 30 * 1000  # and half a minute after start, out of start-up's way
+
+
+def _keep_daily_backups(ctx: UiContext, owner: QWidget) -> None:
+    """Take the day's automatic backup (one program of the office does, under the lock)."""
+
+    def check() -> None:
+        from app.services.maintenance import daily_backup
+
+        ctx.runner.submit(
+            lambda: daily_backup(ctx.store, ctx.clock),
+            lambda _path: None,
+            lambda exc: log.warning("the daily backup was not taken: %s", exc),
+        )
+
+    timer = QTimer(owner)
+    timer.setObjectName("daily-backup")
+    timer.setInterval(BACKUP_CHECK_MS)
+    timer.timeout.connect(check)
+    timer.start()
+    QTimer.singleShot(FIRST_BACKUP_CHECK_MS, timer, check)
 
 
 def _store_opened(ctx: UiContext, reader: SqliteReader, store: Store) -> None:
