@@ -1,4 +1,4 @@
-"""Settings (for the office manager): the office, queues, service points and catalog.
+"""Settings (for the office manager): the office, queues, service points, catalog, backups.
 
 Each section is a page of its own module; this screen holds them in tabs and
 shows one Swedish sentence after every change: what was done, or why not.
@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.queue.views import QueueSnapshot
+from app.ui.settings.backups import BackupsPage
 from app.ui.settings.catalog import CatalogPage
 from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage
@@ -57,6 +58,7 @@ class SettingsView(QWidget):
         self.queues_page = QueuesPage(self._ctx, self)
         self.points_page = PointsPage(self._ctx, self)
         self.catalog_page = CatalogPage(self._ctx, self, file_dialogs)
+        self.backups_page = BackupsPage(self._ctx, self)
         self.sections = QTabWidget(self)
         self.sections.setObjectName("settings-sections")
         self.sections.setAccessibleName(self.tr("Inställningar"))
@@ -64,6 +66,7 @@ class SettingsView(QWidget):
         self.sections.addTab(self.queues_page, self.tr("K&öer"))
         self.sections.addTab(self.points_page, self.tr("Lu&ckor"))
         self.sections.addTab(self.catalog_page, self.tr("K&atalog"))
+        self.sections.addTab(self.backups_page, self.tr("&Säkerhetskopior"))
         self.sections.currentChanged.connect(self._on_section_changed)
         for page in self.pages():
             page.message.connect(self._on_message)
@@ -82,7 +85,13 @@ class SettingsView(QWidget):
 
     def pages(self) -> list[SettingsPage]:
         """The sections, in tab order."""
-        return [self.office_page, self.queues_page, self.points_page, self.catalog_page]
+        return [
+            self.office_page,
+            self.queues_page,
+            self.points_page,
+            self.catalog_page,
+            self.backups_page,
+        ]
 
     def reload(self) -> None:
         """Read every section again (the office form only when it has no unsaved changes)."""
