@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
+from app.services.clock import OFFICE_TZ
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.settings.backups import BackupsPage
@@ -49,7 +50,7 @@ def click(qtbot, page, name: str) -> None:
     qtbot.mouseClick(found, Qt.MouseButton.LeftButton)
 
 
-def test_a_backup_now_is_listed_with_its_time_and_reason(qtbot, page, ui_ctx):
+def test_a_backup_now_is_listed_with_its_time_and_reason(qtbot, page, ui_ctx, ui_clock):
     messages: list[tuple[str, bool]] = []
     page.message.connect(lambda text, error: messages.append((text, error)))
     assert rows(page) == []
@@ -57,6 +58,7 @@ def test_a_backup_now_is_listed_with_its_time_and_reason(qtbot, page, ui_ctx):
     click(qtbot, page, "backup-now")
     assert messages[-1] == ("Säkerhetskopian är tagen.", False)
     ((taken, reason, size),) = rows(page)
+    assert taken == ui_clock.now().astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
     assert reason == "Tagen för hand" and size.endswith(" MB")
     assert str(ui_ctx.settings.backups_dir) in page.findChild(QLabel, "backups-folder").text()
 
