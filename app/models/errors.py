@@ -126,15 +126,16 @@ def classify(exc: BaseException, path: Path | None, *, backup: str | None = None
 
 
 def damaged(path: Path | None, detail: str, backup: str | None) -> DamagedStoreError:
-    """The store is damaged; it is not written, and the newest good backup is named."""
+    """The store is damaged; it is not written, and the newest good backup is named (English).
+
+    The Swedish sentence names no file: the screens offer the backup themselves.
+    """
     where = str(path) if path is not None else "The database"
     if backup:
         then_en = f"Restore the newest good backup: servicedisk restore {backup}"
-        then_sv = f"Återställ den senaste säkerhetskopian ({backup})."
     else:
         then_en = "There is no backup to restore; contact IT."
-        then_sv = "Det finns ingen säkerhetskopia att återställa. Kontakta IT."
     return DamagedStoreError(
         f"{where} is damaged ({short(detail)}). It has not been changed. {then_en}",
-        f"Databasen är skadad. Den har inte ändrats. {then_sv}",
+        "Databasen är skadad, så inget mer sparas i den. Den har inte ändrats.",
     )

@@ -31,6 +31,7 @@ from app.ui.shell.context import UiContext
 from app.ui.shell.opening import StoreOpening, open_after_first_paint
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import ThreadRunner
+from app.ui.shell.store_failed import recover
 from app.ui.shell.style import apply_style
 from app.ui.shell.watcher import RevisionWatcher
 
@@ -76,20 +77,6 @@ def _open_store(settings: Settings, clock: Clock) -> Store:
     return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
 
 
-def _store_failed(exc: StoreError, backups: object) -> int:
-    QMessageBox.critical(
-        None,
-        "Servicedisk",
-        QApplication.translate(
-            "application",
-            "Databasen kunde inte öppnas och har inte ändrats.\n\n"
-            "Flytta undan filen och lägg den senaste säkerhetskopian från mappen {0} "
-            "på dess plats, eller kontakta IT.\n\nDetaljer: {1}",
-        ).format(backups, exc),
-    )
-    return 1
-
-
 def show_display(ctx: UiContext, screen: int | None = None) -> QWidget:
     """Open the waiting-room display full screen on the chosen screen."""
     from app.ui.display.screen import DisplayWindow
@@ -121,18 +108,37 @@ def _collector_waits() -> Iterator[None]:
             gc.enable()
 
 
+# app.exit() with this: the store failed to open and the person chose a way on.
+EXIT_START_AGAIN = 75
+
+
 def run_gui(settings: Settings, *, display_only: bool = False, screen: int | None = None) -> int:
-    """Run the application until its last window closes; returns the exit code."""
-    try:
-        with _collector_waits():
-            app, ctx, _window = _start(settings, display_only=display_only, screen=screen)
-    except StoreError as exc:
-        log.error("cannot open the store: %s", exc)
-        return _store_failed(exc, settings.backups_dir)
-    with _quit_on_termination(app):
-        code = app.exec()
-    _shut_down(app, ctx)
-    return code
+    """Run the application until its last window closes; returns the exit code.
+
+    When the store cannot be opened the person is asked what to do (restore
+    the newest backup, open another database, or end), and the app starts
+    again on what they chose.
+    """
+    next_start: list[Settings] = []
+    while True:
+        try:
+            with _collector_waits():
+                app, ctx, _window = _start(
+                    settings, display_only=display_only, screen=screen, next_start=next_start
+                )
+        except StoreError as exc:
+            log.error("cannot open the store: %s", exc)
+            chosen = recover(exc, settings)
+            if chosen is None:
+                return 1
+            settings = chosen
+            continue
+        with _quit_on_termination(app):
+            code = app.exec()
+        _shut_down(app, ctx)
+        if code != EXIT_START_AGAIN or not next_start:
+            return code
+        settings = next_start.pop()
 
 
 @contextlib.contextmanager
@@ -192,7 +198,11 @@ def _shut_down(app: QApplication, ctx: UiContext) -> None:
 
 
 def _start(
-    settings: Settings, *, display_only: bool, screen: int | None
+    settings: Settings,
+    *,
+    display_only: bool,
+    screen: int | None,
+    next_start: list[Settings] | None = None,
 ) -> tuple[QApplication, UiContext, QWidget]:
     """Show the first window; the store is open, or opening (raises StoreError if it cannot)."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -210,7 +220,7 @@ def _start(
         opening = StoreOpening(lambda: _open_store(settings, clock))
         ctx = build_context(settings, opening, clock, reader=reader)
         opening.opened.connect(lambda store: _store_opened(ctx, reader, store))
-        opening.failed.connect(lambda exc: _opening_failed(app, settings, exc))
+        opening.failed.connect(lambda exc: _opening_failed(app, settings, exc, next_start))
         app.aboutToQuit.connect(reader.close)  # quit before the store opened: close it still
     if display_only:
         window = show_display(ctx, screen)
@@ -258,9 +268,20 @@ def _store_opened(ctx: UiContext, reader: SqliteReader, store: Store) -> None:
     gc.freeze()  # what loaded with the store lives as long as the app, as start-up's does
 
 
-def _opening_failed(app: QApplication, settings: Settings, exc: BaseException) -> None:
-    if isinstance(exc, StoreError):
-        _store_failed(exc, settings.backups_dir)
-    else:
+def _opening_failed(
+    app: QApplication,
+    settings: Settings,
+    exc: BaseException,
+    next_start: list[Settings] | None = None,
+) -> None:
+    if not isinstance(exc, StoreError):
         QMessageBox.critical(None, "Servicedisk", str(exc))
-    app.exit(1)
+        app.exit(1)
+        return
+    log.error("cannot open the store: %s", exc)
+    chosen = recover(exc, settings)
+    if chosen is None or next_start is None:
+        app.exit(1)
+        return
+    next_start.append(chosen)
+    app.exit(EXIT_START_AGAIN)

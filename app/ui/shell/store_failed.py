@@ -1,0 +1,146 @@
+"""When the store cannot be opened: say why in plain Swedish, and offer a way on.
+
+The sentence fits the fault (a damaged file, another program's file, a
+read-only folder, a newer version …). Where a backup can help (the file is
+damaged or not a store at all), the newest sound backup is named with its time
+and offered for restoring; another database file can always be chosen; or the
+app ends. Nothing is restored without the person choosing it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from app.config import Settings, resolve_settings
+from app.models.errors import DamagedStoreError, NotAStoreError, StoreError
+
+if TYPE_CHECKING:  # the backup module loads SQLAlchemy: only when a store has failed
+    from app.models.backup import BackupFile
+
+log = logging.getLogger(__name__)
+
+RESTORE, OPEN_OTHER, QUIT = "restore", "open", "quit"
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("store_failed", text)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What went wrong, and the backup that could help (None: none, or it would not help)."""
+
+    error: StoreError
+    backup: BackupFile | None
+
+    def text(self) -> str:
+        """The message: what happened, then what can be done."""
+        lines = [_tr("Databasen kunde inte öppnas."), "", self.error.swedish, ""]
+        if self.backup is not None:
+            from app.ui.settings.backups import size_text, taken_text
+
+            lines.append(
+                _tr("Den senaste hela säkerhetskopian är från {0} ({1}).").format(
+                    taken_text(self.backup), size_text(self.backup.size)
+                )
+            )
+            lines.append(
+                _tr(
+                    "Om du återställer den flyttas den nuvarande filen undan (den raderas "
+                    "inte), och det som registrerades efter {0} kommer att saknas."
+                ).format(taken_text(self.backup))
+            )
+        elif restorable(self.error):
+            lines.append(_tr("Det finns ingen säkerhetskopia att återställa. Kontakta IT."))
+        return "\n".join(lines).strip()
+
+    def choices(self) -> list[tuple[str, str]]:
+        """The buttons, as (what, label), the safest first."""
+        offered = [(QUIT, _tr("Avsluta"))]
+        if self.backup is not None:
+            offered.insert(0, (RESTORE, _tr("Återställ säkerhetskopian")))
+        offered.insert(-1, (OPEN_OTHER, _tr("Öppna en annan databas …")))
+        return offered
+
+
+def restorable(error: StoreError) -> bool:
+    """Whether a backup is the remedy (not for a full disk, a locked or a newer store)."""
+    return isinstance(error, (DamagedStoreError, NotAStoreError))
+
+
+def failure(error: StoreError, settings: Settings) -> Failure:
+    """The failure, with the newest sound backup where one would help."""
+    backup = None
+    if restorable(error) and settings.sqlite_path is not None:
+        from app.models.backup import newest_good_backup
+
+        backup = newest_good_backup(settings.backups_dir)
+    return Failure(error, backup)
+
+
+Ask = Callable[[Failure], str]
+ChooseFile = Callable[[Settings], Path | None]
+
+
+def ask_with_a_box(found: Failure) -> str:
+    """Show the failure with its choices; returns the choice."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Servicedisk", found.text())
+    buttons = []
+    for what, label in found.choices():
+        reject = QMessageBox.ButtonRole.RejectRole
+        role = reject if what == QUIT else QMessageBox.ButtonRole.ActionRole
+        buttons.append((box.addButton(label, role), what))
+    box.exec()
+    clicked = box.clickedButton()
+    return next((what for button, what in buttons if button is clicked), QUIT)
+
+
+def choose_file(settings: Settings) -> Path | None:
+    """Ask for another database file."""
+    path, _ = QFileDialog.getOpenFileName(
+        None,
+        _tr("Öppna en annan databas"),
+        str(settings.data_dir),
+        _tr("Servicedisk-databas (*.sqlite3);;Alla filer (*)"),
+    )
+    return Path(path) if path else None
+
+
+def recover(
+    error: StoreError,
+    settings: Settings,
+    *,
+    ask: Ask | None = None,
+    pick: ChooseFile | None = None,
+) -> Settings | None:
+    """Ask what to do; returns the settings to start with now, or None to end the app."""
+    while True:
+        found = failure(error, settings)
+        what = (ask or ask_with_a_box)(found)
+        log.info("the store could not be opened (%s); the person chose %s", error, what)
+        if what == RESTORE and found.backup is not None:
+            try:
+                _restore(settings, found.backup.path)
+            except StoreError as exc:
+                error = exc
+                continue
+            return settings
+        if what == OPEN_OTHER:
+            path = (pick or choose_file)(settings)
+            if path is None:
+                continue
+            return resolve_settings(data_dir=path.parent, database_url=f"sqlite:///{path}")
+        return None
+
+
+def _restore(settings: Settings, path: Path) -> None:
+    from app.services.clock import SystemClock
+    from app.services.maintenance import restore_store
+
+    restore_store(settings, path, SystemClock())
