@@ -72,7 +72,7 @@ class _LogFile(logging.handlers.RotatingFileHandler):
     def handleError(self, record: logging.LogRecord) -> None:
         """Say once on stderr that the log cannot be written, then stay quiet."""
         if not self.failed:
-            type(self).failed = True
+            self.failed = True
             print(f"servicedisk: cannot write the log {self.baseFilename}", file=sys.stderr)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -24,10 +25,10 @@ import pytest
 from sqlalchemy import event, func, select
 
 from app.cli import main
-from app.config import resolve_settings
+from app.config import resolve_settings, setup_logging
 from app.models import Ticket
 from app.models.db import open_store
-from app.models.errors import DiskFullError
+from app.models.errors import DamagedStoreError, DiskFullError
 from app.services.clock import ManualClock
 from app.services.office import seed_store
 from app.services.queue import calling as q
@@ -286,7 +287,7 @@ def test_a_full_disk_at_the_commit_loses_nothing_printed(tmp_path):
 
 HOLDER = """
 import sys
-from app.config import resolve_settings
+from app.config import resolve_settings, setup_logging
 from app.models.db import open_store
 from app.services.clock import SystemClock
 from app.services.queue import calling as q
@@ -402,3 +403,57 @@ def test_a_damaged_store_is_replaced_by_a_backup_and_kept_aside(office):
     aside = [p for p in (office / "backups").iterdir() if p.name.startswith("unsound-")]
     assert [p.read_bytes() for p in aside if p.suffix == ".sqlite3"] == [bytes(data)]
     assert run_cli(office, "ticket", "issue", "A").returncode == 0
+
+
+def test_a_damaged_page_met_later_turns_the_store_read_only(tmp_path):
+    """Damage the check did not look for (it was skipped): the first statement that meets
+    it stops all writing, with the Swedish sentence for the screens."""
+    path = _store_with_tickets(tmp_path / "office", 300)
+    with sqlite3.connect(path) as conn:
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_ticket_day_state'"
+        ).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096 : root * 4096] = bytes(4096)
+    path.write_bytes(bytes(data))
+    clock = ManualClock(datetime.now(UTC))
+    store = open_store(resolve_settings(data_dir=tmp_path / "office", env={}), check=False)
+    try:
+        with pytest.raises(DamagedStoreError) as met:
+            for _ in range(50):
+                q.issue_ticket(store, clock, "A")
+                q.call_next(store, clock, 1)
+                q.finish(store, clock, q.call_next(store, clock, 2).code)
+        assert "skadad" in met.value.swedish
+        assert store.damaged is met.value
+        with pytest.raises(DamagedStoreError), store.write() as session:  # before any SQL
+            session.add(Ticket())
+    finally:
+        store.close()
+
+
+def test_a_log_that_cannot_be_written_is_said_once(tmp_path, capsys, restore_logging):
+    settings = resolve_settings(data_dir=tmp_path / "office", env={})
+    log_file = setup_logging(settings)
+    assert log_file is not None
+    handler = next(
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", "") == str(log_file)
+    )
+
+    class Full:
+        def write(self, _text: str) -> None:
+            raise OSError(28, "No space left on device")
+
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    working, handler.stream = handler.stream, Full()
+    try:
+        for n in range(20):
+            logging.getLogger("servicedisk.test").warning("line %d", n)
+    finally:
+        handler.stream = working
+    err = capsys.readouterr().err
+    assert err.count("cannot write the log") == 1
+    assert "Logging error" not in err and "Traceback" not in err
