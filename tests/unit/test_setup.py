@@ -497,3 +497,11 @@ def test_import_of_a_broken_file_names_the_entry_and_changes_nothing(store, cloc
     path.write_text(json.dumps(doc), encoding="utf-8")
     with refused(store, catalog.CatalogError, english="agencies[2].errand_types[1]: code missing"):
         setup.import_catalog_file(store, clock, path)
+
+
+def test_backups_are_never_kept_longer_than_visits(store, clock):
+    with refused(store, setup.InvalidSettingError, "högst lika länge"):
+        setup.update_office(store, clock, backup_days=100)  # visits are kept 90 days
+    assert setup.update_office(store, clock, backup_days=30).backup_days == 30
+    with refused(store, setup.InvalidSettingError, "gallrade besök"):
+        setup.update_office(store, clock, retention_days=20)

@@ -249,6 +249,14 @@ def update_office(
     now = clock.now()
     with store.write() as session:
         office = _office_row(session)
+        keep = wanted.get("backup_days", office.backup_days)
+        retention = wanted.get("retention_days", office.retention_days)
+        if keep > retention:  # a backup would keep visit rows the purge removed
+            raise InvalidSettingError(
+                f"Backups may be kept at most as long as visits ({retention} days).",
+                f"Säkerhetskopior får sparas högst lika länge som besöken gallras "
+                f"({retention} dagar), annars finns gallrade besök kvar i dem.",
+            )
         changed = False
         for field, value in wanted.items():
             old = getattr(office, field)
