@@ -32,6 +32,10 @@ class Office(Base):
     retention_days: Mapped[int] = mapped_column(Integer, default=90)
     # How long automatic backups are kept (the newest sound one always stays).
     backup_days: Mapped[int] = mapped_column(Integer, default=14, server_default="14")
+    # The service level: the share of visitors called within this many minutes …
+    service_level_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    # … and the share (percent) the staffing forecast plans for.
+    service_level_target: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
     small_count_threshold: Mapped[int] = mapped_column(Integer, default=5)
 
 

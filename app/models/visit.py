@@ -7,8 +7,10 @@ free text. Errands are structured codes (a test inspects the schema).
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     ForeignKey,
@@ -58,6 +60,10 @@ class Ticket(Base):
     first_called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     recalls: Mapped[int] = mapped_column(Integer, default=0)
+    # Service time before a park (the time after the last call is added at finish).
+    served_seconds: Mapped[int] = mapped_column(Integer, server_default="0")
+    # The wait the visitor was told at issue (printed, shown), to measure the estimates.
+    estimate_minutes: Mapped[int | None] = mapped_column(Integer)
     service_point_id: Mapped[int | None] = mapped_column(ForeignKey("service_point.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -129,6 +135,21 @@ class Errand(Base):
     corrected_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
     visit: Mapped[Visit] = relationship(back_populates="errands")
+
+
+class DaySummary(Base):
+    """A business day's figures, computed from its visit rows at a day revision.
+
+    Statistics for a period read these; sync sends them; the retention purge
+    keeps them when it deletes the visit rows, so old days stay reportable.
+    """
+
+    __tablename__ = "day_summary"
+
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class DayRevision(Base):

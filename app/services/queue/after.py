@@ -115,10 +115,22 @@ def return_to_queue(store: Store, clock: Clock, code: str) -> TicketRef:
 
 
 def park(store: Store, clock: Clock, code: str) -> TicketRef:
-    """Set a visitor aside (filling in a form); call them back later with :func:`resume`."""
-    return _transition(
-        store, clock, code, (st.CALLED, st.SERVING), st.PARKED, "park", "parkera", unassign=True
-    )
+    """Set a visitor aside (filling in a form); call them back later with :func:`resume`.
+
+    The time served so far is kept on the ticket, so the visit's service time
+    counts it when the visitor is finished after the resume.
+    """
+    now = clock.now()
+    with store.write() as session:
+        ticket = _ticket(session, code, business_day(now))
+        _require(ticket, (st.CALLED, st.SERVING), "park", "parkera")
+        if ticket.called_at is not None:
+            served = max(0, round((now - ticket.called_at).total_seconds()))
+            ticket.served_seconds = (ticket.served_seconds or 0) + served
+        ticket.state = st.PARKED
+        ticket.service_point_id, ticket.service_point = None, None
+        bump(session, now, [ticket.business_day])
+        return _ref(ticket)
 
 
 def cancel(store: Store, clock: Clock, code: str) -> TicketRef:

@@ -1,0 +1,1 @@
+"""Statistics for the office manager: daily summaries, period figures, the staffing forecast."""

@@ -1,0 +1,226 @@
+"""Statistics against figures worked out by hand, from the same day's events.
+
+Each test plays a day through the queue engine with a clock that stands still
+between steps, then reads the figures for it. The expected numbers are
+computed in the test from the times it chose, not by the code under test.
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from app.config import resolve_settings
+from app.models import DaySummary, Ticket
+from app.models.db import Store, open_store
+from app.services.clock import ManualClock, business_day
+from app.services.errands import logbook as errands
+from app.services.errands.records import ErrandInput
+from app.services.office import seed_store
+from app.services.queue import calling as q
+from app.services.stats.erlang import erlang_c, points_needed, service_level
+from app.services.stats.figures import Rules, period_figures
+from app.services.stats.histogram import Histogram
+
+TZ = ZoneInfo("Europe/Stockholm")
+RULES = Rules(threshold_s=15 * 60, target=0.8)
+
+
+def local(day: date, hh: int, mm: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hh, mm, tzinfo=TZ).astimezone(UTC)
+
+
+@pytest.fixture
+def office(tmp_path):
+    clock = ManualClock(local(date(2026, 3, 10), 9, 0))
+    settings = resolve_settings(data_dir=tmp_path / "office", env={})
+    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    yield store, clock
+    store.close()
+
+
+def at(clock: ManualClock, day: date, hh: int, mm: int) -> None:
+    clock.set(local(day, hh, mm))
+
+
+def play_small_day(store: Store, clock: ManualClock, day: date) -> None:
+    """Four tickets and a phone call, at times chosen for easy sums."""
+    at(clock, day, 10, 0)
+    q.issue_ticket(store, clock, "A")  # A001
+    at(clock, day, 10, 2)
+    q.issue_ticket(store, clock, "A")  # A002
+    at(clock, day, 10, 5)
+    q.call_next(store, clock, 1)  # A001 waited 5 min
+    at(clock, day, 10, 10)
+    q.issue_ticket(store, clock, "B")  # B001: will walk out
+    at(clock, day, 10, 15)
+    errands.finish_with_errands(  # A001 served 10 min, one errand with a referral
+        store,
+        clock,
+        "A001",
+        [ErrandInput("FK", None, "referred", "SOCIALTJANST", "ar", "phone")],
+    )
+    at(clock, day, 10, 20)
+    q.call_next(store, clock, 2)  # A002 waited 18 min
+    at(clock, day, 10, 25)
+    q.park(store, clock, "A002")  # 5 min served before the park
+    at(clock, day, 10, 30)
+    q.walked_out(store, clock, "B001")
+    at(clock, day, 10, 40)
+    q.resume(store, clock, "A002", 2)
+    at(clock, day, 10, 50)
+    q.finish(store, clock, "A002")  # 10 more: 15 min served in all
+    at(clock, day, 11, 0)
+    q.issue_ticket(store, clock, "B")  # B002
+    at(clock, day, 11, 1)
+    q.call_next(store, clock, 3)  # waited 1 min
+    at(clock, day, 11, 3)
+    q.recall(store, clock, "B002")
+    q.no_show(store, clock, "B002")
+    at(clock, day, 11, 30)
+    errands.log_quick_visit(
+        store, clock, "phone", [ErrandInput("SKV", None, "resolved")], duration_seconds=240
+    )
+
+
+def test_a_small_day_by_hand(office):
+    store, clock = office
+    day = date(2026, 3, 10)
+    play_small_day(store, clock, day)
+    figures = period_figures(store, day, day, clock.now(), RULES)
+    totals = figures["totals"]
+    assert (totals["visitors"], totals["tickets"], totals["served"]) == (5, 4, 3)
+    assert (totals["no_shows"], totals["walked_out"], totals["quick_phone"]) == (1, 1, 1)
+    waits = [5 * 60, 18 * 60, 1 * 60]
+    assert totals["wait_count"] == 3
+    assert totals["wait_mean_s"] == pytest.approx(statistics.mean(waits), abs=0.1)
+    assert totals["wait_max_s"] == max(waits)
+    assert abs(totals["wait_median_s"] - statistics.median(waits)) <= 60  # within a bin
+    services = [10 * 60, 15 * 60, 4 * 60]  # A002 counts the 5 minutes before its park
+    assert totals["service_mean_s"] == pytest.approx(statistics.mean(services), abs=0.1)
+    assert totals["service_max_s"] == 15 * 60
+    assert totals["service_level"] == pytest.approx(2 / 3 * 100, abs=0.1)
+    (row,) = figures["days"]
+    assert row["day"] == "2026-03-10" and row["visitors"] == 5
+    hours = {h["hour"]: h for h in figures["hours"]}
+    assert hours["10"]["arrivals"] == 3 and hours["11"]["arrivals"] == 1
+    assert {r["code"]: r["count"] for r in figures["referrals"]} == {"SOCIALTJANST": 1}
+    assert {r["code"]: r["count"] for r in figures["languages"]} == {"ar": 1, "sv": 1}
+    assert {r["code"]: r["count"] for r in figures["interpreters"]} == {"phone": 1, "none": 1}
+    queues = {r["queue"]: r for r in figures["queues"]}
+    assert (queues["A"]["tickets"], queues["B"]["tickets"]) == (2, 2)
+    assert queues["A"]["wait_max_s"] == 18 * 60
+
+
+def test_a_daylight_saving_night_counts_real_time(office):
+    """On the night the clocks go forward an hour, 01:30 → 03:30 on the wall is one hour."""
+    store, clock = office
+    day = date(2026, 3, 29)
+    at(clock, day, 1, 30)
+    q.issue_ticket(store, clock, "A")
+    at(clock, day, 3, 30)
+    q.call_next(store, clock, 1)
+    at(clock, day, 3, 40)
+    q.finish(store, clock, "A001")
+    assert business_day(clock.now()) == day
+    figures = period_figures(store, day, day, clock.now(), RULES)
+    assert figures["totals"]["wait_max_s"] == 3600
+    assert figures["totals"]["service_max_s"] == 600
+    assert [h["hour"] for h in figures["hours"]] == ["01"]  # the hour it was issued in
+
+
+def test_closed_days_are_rows_of_zeros_and_the_range_is_whole(office):
+    store, clock = office
+    day = date(2026, 3, 10)
+    play_small_day(store, clock, day)
+    figures = period_figures(store, day - timedelta(days=2), day + timedelta(days=1), clock.now())
+    assert [d["day"] for d in figures["days"]] == [
+        "2026-03-08",
+        "2026-03-09",
+        "2026-03-10",
+        "2026-03-11",
+    ]
+    assert [d["visitors"] for d in figures["days"]] == [0, 0, 5, 0]
+
+
+def test_a_summary_is_computed_again_only_when_its_day_changed(office):
+    store, clock = office
+    day = date(2026, 3, 10)
+    play_small_day(store, clock, day)
+    period_figures(store, day, day, clock.now(), RULES)
+    with store.read() as session:
+        first = session.get(DaySummary, day)
+        assert first is not None
+        computed = first.computed_at
+    clock.advance(minutes=5)
+    assert period_figures(store, day, day, clock.now(), RULES)["totals"]["visitors"] == 5
+    with store.read() as session:
+        assert session.get(DaySummary, day).computed_at == computed  # fresh: read, not redone
+    q.issue_ticket(store, clock, "C")  # a late change to the day
+    assert period_figures(store, day, day, clock.now(), RULES)["totals"]["visitors"] == 6
+
+
+def test_period_percentiles_from_stored_days_agree_with_the_raw_rows(tmp_path):
+    from app.demo.fill import generate_demo
+
+    clock = ManualClock(datetime(2026, 5, 4, 6, 0, tzinfo=UTC))
+    settings = resolve_settings(data_dir=tmp_path / "demo", env={})
+    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    try:
+        generate_demo(store, clock, days=40, seed=5, visits_per_day=150)
+        first, last = date(2026, 3, 25), date(2026, 5, 3)
+        figures = period_figures(store, first, last, clock.now(), RULES)
+        with store.read() as session:
+            rows = session.execute(
+                select(Ticket.issued_at, Ticket.first_called_at).where(
+                    Ticket.business_day >= first,
+                    Ticket.business_day <= last,
+                    Ticket.first_called_at.is_not(None),
+                )
+            ).all()
+        waits = sorted((c - i).total_seconds() for i, c in rows)
+        assert figures["totals"]["wait_count"] <= len(waits)  # the unreliable ones are out
+        exact_median = statistics.median(waits)
+        exact_p90 = statistics.quantiles(waits, n=10)[-1]
+        assert abs(figures["totals"]["wait_median_s"] - exact_median) <= 60
+        assert abs(figures["totals"]["wait_p90_s"] - exact_p90) <= 60
+    finally:
+        store.close()
+
+
+def test_histograms_add_up():
+    a, b = Histogram(), Histogram()
+    for s in (10, 70, 130):
+        a.add(s)
+    for s in (250, 3600):
+        b.add(s)
+    whole = Histogram.from_json(a.to_json())
+    whole.merge(Histogram.from_json(b.to_json()))
+    assert (whole.count, whole.total_s, whole.max_s) == (5, 4060, 3600)
+    assert abs(whole.quantile_s(0.5) - 130) <= 60
+
+
+@pytest.mark.parametrize(
+    ("load", "points", "expected"),
+    [
+        (2.0, 3, 4 / 9),  # by hand: (8/6·3) / (1 + 2 + 2 + 8/6·3) = 4/9
+        (1.0, 2, 1 / 3),  # (1/2·2) / (1 + 1 + 1/2·2) = 1/3
+        (10.0, 11, 0.6821),  # the textbook table
+    ],
+)
+def test_erlang_c_against_hand_computed_values(load, points, expected):
+    assert erlang_c(load, points) == pytest.approx(expected, abs=1e-4)
+
+
+def test_points_needed_meets_the_target_and_one_fewer_does_not():
+    # 30 visitors an hour, 10 minutes each: a load of 5 Erlangs. By hand, with 6 points:
+    # Σ_{k<6} 5^k/k! = 91.417, 5^6/6!·6/(6−5) = 130.21, so P(wait) = 0.5875 and the share
+    # called within 15 min is 1 − 0.5875·e^(−1·900/600) = 0.869. With 5 points, A = c: none.
+    points = points_needed(30, 600, 15 * 60, 0.8)
+    assert points == 6
+    assert service_level(5.0, 6, 600, 900) == pytest.approx(0.869, abs=1e-3)
+    assert service_level(5.0, 5, 600, 900) < 0.8
