@@ -11,9 +11,11 @@ import argparse
 import gc
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,14 @@ def _code(text: str) -> str:
     if not 2 <= len(text) <= 8 or not text[0].isalpha() or not text.isalnum():
         raise argparse.ArgumentTypeError(f"not a ticket code: {short(text, 20)!r}")
     return text.upper()
+
+
+def _day(text: str) -> date:
+    """An argparse type: a date as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {short(text, 20)}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -143,6 +153,16 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("file", metavar="FILE")
     imp = csub.add_parser("import", help="read the catalog from FILE (all or nothing)")
     imp.add_argument("file", metavar="FILE")
+
+    stats = sub.add_parser("stats", help="the office's figures for a range of days")
+    stats.add_argument("--from", dest="first", type=_day, required=True, metavar="YYYY-MM-DD")
+    stats.add_argument("--to", dest="last", type=_day, required=True, metavar="YYYY-MM-DD")
+    stats.add_argument("--json", action="store_true")
+    export = sub.add_parser("export", help="write the figures for a range as CSV, XLSX or PDF")
+    export.add_argument("--from", dest="first", type=_day, required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--to", dest="last", type=_day, required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--format", choices=("csv", "xlsx", "pdf"), required=True)
+    export.add_argument("--out", required=True, metavar="PATH")
 
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
@@ -321,6 +341,69 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _stats_desk(settings: Settings) -> Any:
+    from app.services.stats.desk import StatsDesk
+
+    store, clock = _open(settings)
+    return StatsDesk(store, clock)
+
+
+def _range(args: argparse.Namespace) -> tuple[date, date]:
+    if args.last < args.first:
+        raise CliError("--to is before --from.", EXIT_USAGE)
+    if (args.last - args.first).days > 3660:
+        raise CliError("The range is longer than ten years.", EXIT_USAGE)
+    return args.first, args.last
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk stats --from D --to D [--json]`."""
+    first, last = _range(args)
+    desk = _stats_desk(settings)
+    try:
+        figures = desk.figures(first, last)
+    finally:
+        desk.store.close()
+    if args.json:
+        json.dump(figures, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    header = ("day", "visitors", "served", "no-shows", "walked out")
+    print("\t".join((*header, "wait median min", "wait p90 min", "service level %")))
+    for row in [*figures["days"], {"day": "total", **figures["totals"]}]:
+        print(
+            "\t".join(
+                str(v)
+                for v in (
+                    row["day"],
+                    row["visitors"],
+                    row["served"],
+                    row["no_shows"],
+                    row["walked_out"],
+                    _minutes(row["wait_median_s"]),
+                    _minutes(row["wait_p90_s"]),
+                    "" if row["service_level"] is None else row["service_level"],
+                )
+            )
+        )
+    return EXIT_OK
+
+
+def _minutes(seconds: float | None) -> str:
+    return "" if seconds is None else f"{seconds / 60:.1f}"
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk export --from D --to D --format csv|xlsx|pdf --out PATH`."""
+    first, last = _range(args)
+    desk = _stats_desk(settings)
+    try:
+        print(desk.export(first, last, args.format, Path(args.out)))
+    finally:
+        desk.store.close()
+    return EXIT_OK
+
+
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk catalog export|import FILE`."""
     from app.services.catalog import transfer as catalog
@@ -393,6 +476,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "queue": cmd_queue,
     "check": cmd_check,
     "backup": cmd_backup,
+    "stats": cmd_stats,
+    "export": cmd_export,
     "restore": cmd_restore,
     "catalog": cmd_catalog,
     "demo": cmd_demo,
@@ -429,6 +514,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `servicedisk stats | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing may flush into the pipe
+        return EXIT_OK
     except Exception as exc:  # the one place that turns any failure into a sentence
         log.exception("%s failed", args.command)
         print(

@@ -224,3 +224,24 @@ def test_points_needed_meets_the_target_and_one_fewer_does_not():
     assert points == 6
     assert service_level(5.0, 6, 600, 900) == pytest.approx(0.869, abs=1e-3)
     assert service_level(5.0, 5, 600, 900) < 0.8
+
+
+def test_the_forecast_learns_from_the_same_weekday_and_leaves_holidays_out(office):
+    from app.services.stats.forecast import staffing_forecast
+
+    store, clock = office
+    # Three Tuesdays with 6, 9 and 12 arrivals between 10 and 11; the Tuesday after
+    # Easter Monday (2026-04-07, next to a holiday) had 100 and must not count.
+    for day, count in ((date(2026, 3, 17), 6), (date(2026, 3, 24), 9), (date(2026, 3, 31), 12)):
+        for n in range(count):
+            at(clock, day, 10, n)
+            q.issue_ticket(store, clock, "A")
+    for n in range(100):
+        clock.set(local(date(2026, 4, 7), 10, 0) + timedelta(seconds=20 * n))
+        q.issue_ticket(store, clock, "B")
+    at(clock, date(2026, 4, 13), 9, 0)
+    forecast = staffing_forecast(store, clock, date(2026, 4, 14), days=1)
+    ten = next(r for r in forecast["hours"] if r["hour"] == "10")
+    assert ten["expected_arrivals"] == pytest.approx((6 + 9 + 12) / 3, abs=0.05)
+    assert ten["weeks_used"] == 3
+    assert [r["hour"] for r in forecast["hours"]] == ["10", "11", "12", "13", "14", "15"]
