@@ -398,10 +398,25 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     first, last = _range(args)
     desk = _stats_desk(settings)
     try:
-        print(desk.export(first, last, args.format, Path(args.out)))
+        if args.format == "pdf":
+            print(_pdf_report(desk, first, last, Path(args.out)))
+        else:
+            print(desk.export(first, last, args.format, Path(args.out)))
     finally:
         desk.store.close()
     return EXIT_OK
+
+
+def _pdf_report(desk: Any, first: date, last: date, out: Path) -> Path:
+    """The PDF report needs Qt's painter: only this export loads Qt."""
+    from app.services.office import get_office
+    from app.services.stats.export import catalog_labels
+    from app.ui.shell.headless import ensure_application
+    from app.ui.statistics.report import write_pdf
+
+    ensure_application()
+    figures = desk.figures(first, last)
+    return write_pdf(figures, out, get_office(desk.store).name, catalog_labels(desk.store))
 
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:

@@ -8,8 +8,6 @@ puts it on paper (or in a PDF) and :func:`print_and_record` stores how that went
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +20,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from app.services.clock import OFFICE_TZ, Clock
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
+from app.ui.shell.headless import ensure_application
 from app.ui.shell.prefs import Prefs
 
 if TYPE_CHECKING:
@@ -326,20 +325,6 @@ def print_and_record(
     return outcome
 
 
-def _ensure_application() -> None:
-    from PySide6.QtWidgets import QApplication
-
-    if QCoreApplication.instance() is not None:
-        return
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if headless:
-        # A script on a server without a screen can still print or write the PDF.
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QApplication(["servicedisk"])
-
-
 def print_ticket_headless(
     store: Store,
     clock: Clock,
@@ -347,7 +332,7 @@ def print_ticket_headless(
     printer: TicketPrinter | None = None,
 ) -> tuple[bool, str]:
     """Print a ticket exactly as reception's button does; returns (ok, English message)."""
-    _ensure_application()
+    ensure_application()
     settings = store.settings
     if printer is None:
         if settings is None:
