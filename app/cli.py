@@ -410,13 +410,12 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 def _pdf_report(desk: Any, first: date, last: date, out: Path) -> Path:
     """The PDF report needs Qt's painter: only this export loads Qt."""
     from app.services.office import get_office
-    from app.services.stats.export import catalog_labels
     from app.ui.shell.headless import ensure_application
     from app.ui.statistics.report import write_pdf
 
     ensure_application()
     figures = desk.figures(first, last)
-    return write_pdf(figures, out, get_office(desk.store).name, catalog_labels(desk.store))
+    return write_pdf(figures, out, get_office(desk.store).name, desk.labels())
 
 
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:

@@ -36,6 +36,12 @@ class StatsDesk:
 
         return staffing_forecast(self.store, self.clock, start, days)
 
+    def labels(self) -> dict[str, dict[str, str]]:
+        """The catalog's Swedish labels for the codes the figures name."""
+        from app.services.stats.export import catalog_labels
+
+        return catalog_labels(self.store)
+
     def export(self, first: date, last: date, fmt: str, out: Path) -> Path:
         """Write the period's figures as CSV (a folder), XLSX or PDF; returns what was written."""
         from app.services.stats.export import export_figures

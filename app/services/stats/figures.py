@@ -122,6 +122,7 @@ def period_figures(
         "wait", merged(Histogram.from_json(s.get("wait_walk_in")) for s in present)
     )
     totals["estimate"] = _estimate([s.get("estimate", {}) for s in present])
+    waits = merged(Histogram.from_json(s.get("wait")) for s in present)
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
@@ -131,9 +132,21 @@ def period_figures(
         "queues": _grouped(present, "queues", "queue", rules),
         "hours": _hours(present, rules),
         **{name: _counted(present, name) for name in BREAKDOWNS},
+        "wait_distribution": distribution(waits),
         "estimate_queues": _estimates(present, "queues", "queue"),
         "estimate_hours": _estimates(present, "hours", "hour"),
     }
+
+
+def distribution(h: Histogram, width: int = 5, last: int = 60) -> list[dict[str, Any]]:
+    """Waits in buckets of ``width`` minutes up to ``last``, then one bucket for the rest."""
+    buckets: list[dict[str, Any]] = [
+        {"from_min": start, "to_min": start + width, "count": 0} for start in range(0, last, width)
+    ]
+    buckets.append({"from_min": last, "to_min": None, "count": 0})
+    for minute, n in h.bins.items():
+        buckets[min(minute // width, len(buckets) - 1)]["count"] += n
+    return buckets
 
 
 def _grouped(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from app.services.errands.desk import ErrandDesk
     from app.services.queue.desk import QueueDesk
     from app.services.setup.desk import OfficeSetup
+    from app.services.stats.desk import StatsDesk
 
 
 class UiContext:
@@ -24,7 +25,7 @@ class UiContext:
 
     The store is given open, or (at start-up) as a :class:`StoreOpening` still at
     work: :attr:`store` and the capabilities (:attr:`queue`, :attr:`errands`,
-    :attr:`setup`) then wait for it the first time they are needed. Their modules
+    :attr:`setup`, :attr:`stats`) then wait for it the first time they are needed. Their modules
     load only then, after the opening thread has loaded SQLAlchemy: two threads
     never import the same modules at once.
     """
@@ -49,6 +50,7 @@ class UiContext:
         self._queue: QueueDesk | None = None
         self._errands: ErrandDesk | None = None
         self._setup: OfficeSetup | None = None
+        self._stats: StatsDesk | None = None
 
     @property
     def store(self) -> Store:
@@ -87,6 +89,16 @@ class UiContext:
 
             self._setup = OfficeSetup(store, self.clock, self.actor)
         return self._setup
+
+    @property
+    def stats(self) -> StatsDesk:
+        """The office's figures, forecast and exports."""
+        if self._stats is None:
+            store = self.store
+            from app.services.stats.desk import StatsDesk
+
+            self._stats = StatsDesk(store, self.clock, self.actor)
+        return self._stats
 
     def close(self) -> None:
         """Release the store's connections (nothing if it never opened: that was reported)."""

@@ -48,6 +48,10 @@ class RowsModel(QAbstractTableModel):
         self._now: datetime | None = None
 
     # -- what subclasses provide
+    def headers(self) -> tuple[str, ...]:
+        """The column titles (untranslated): ``HEADERS`` unless a model sets its own."""
+        return self.HEADERS
+
     def _key(self, row: Any) -> object:
         """The row's stable key; the default is the read model's ``code``."""
         return row.code
@@ -66,14 +70,15 @@ class RowsModel(QAbstractTableModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """One column per title."""
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         """Column titles (Swedish, translatable); rows are numbered from 1."""
         if role != DISPLAY:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
+        headers = self.headers()
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(headers):
+            return self.tr(headers[section])
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None
@@ -81,7 +86,7 @@ class RowsModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         """A cell, by role; ``KEY_ROLE`` and ``OBJECT_ROLE`` answer for every column."""
         row = self.at(index.row()) if index.isValid() else None
-        if row is None or not 0 <= index.column() < len(self.HEADERS):
+        if row is None or not 0 <= index.column() < len(self.headers()):
             return None
         if role == OBJECT_ROLE:
             return row
@@ -156,7 +161,7 @@ class RowsModel(QAbstractTableModel):
                 if self._signature(self._rows[i]) != self._signature(row):
                     changed.append(i)
                 self._rows[i] = row
-        last_column = len(self.HEADERS) - 1
+        last_column = len(self.headers()) - 1
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
 

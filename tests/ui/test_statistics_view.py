@@ -1,0 +1,105 @@
+"""The Statistik tab as the manager uses it: today, a period, the forecast, an export."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+
+from app.services.clock import OFFICE_TZ
+from app.services.queue import calling as queue
+from app.ui.statistics.view import StatisticsView, preset_range
+
+
+@pytest.fixture
+def view(qtbot, ui_ctx, tmp_path):
+    widget = StatisticsView(ui_ctx, save_path=lambda _p, _t, name: str(tmp_path / name))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    return widget
+
+
+def today(ui_ctx) -> date:
+    return ui_ctx.clock.now().astimezone(OFFICE_TZ).date()
+
+
+def table_rows(view, name: str) -> list[list[str]]:
+    table = view.findChild(QTableView, f"table-{name}")
+    model = table.model()
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_presets_name_the_days_a_manager_means():
+    wednesday = date(2026, 12, 2)
+    assert preset_range("today", wednesday) == (wednesday, wednesday)
+    assert preset_range("yesterday", wednesday) == (date(2026, 12, 1),) * 2
+    assert preset_range("week", wednesday) == (date(2026, 11, 30), wednesday)
+    assert preset_range("last_month", wednesday) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert preset_range("year", wednesday) == (date(2026, 1, 1), wednesday)
+
+
+def test_today_follows_the_live_queue_and_the_days_figures(qtbot, view, ui_ctx, ui_clock):
+    for letter in "AAB":
+        queue.issue_ticket(ui_ctx.store, ui_clock, letter)
+        ui_clock.advance(minutes=2)
+    ui_ctx.watcher.refresh()
+    assert view.findChild(QLabel, "today-waiting").text() == "3"
+    assert view.findChild(QLabel, "today-longest").text() == "6,0 min"  # A001, 3 × 2 min ago
+    queue.call_next(ui_ctx.store, ui_clock, 1)
+    ui_clock.advance(minutes=3)
+    queue.finish(ui_ctx.store, ui_clock, "A001")
+    ui_ctx.watcher.refresh()
+    assert view.findChild(QLabel, "today-waiting").text() == "2"
+    assert view.findChild(QLabel, "today-served").text() == "1"
+    assert view.findChild(QLabel, "today-median").text() != "–"
+
+
+def test_a_period_is_shown_as_charts_with_tables_and_exported(qtbot, view, ui_ctx, ui_clock):
+    queue.issue_ticket(ui_ctx.store, ui_clock, "A")
+    ui_clock.advance(minutes=6)
+    queue.call_next(ui_ctx.store, ui_clock, 1)
+    ui_clock.advance(minutes=4)
+    queue.finish(ui_ctx.store, ui_clock, "A001")
+    day = today(ui_ctx)
+    view.first.setDate(QDate(day.year, day.month, day.day).addDays(-2))
+    view.last.setDate(QDate(day.year, day.month, day.day))
+    assert view.preset.currentData() == "custom"
+    qtbot.mouseClick(view.findChild(QPushButton, "stats-show"), Qt.MouseButton.LeftButton)
+    assert "1 besökare, 1 betjänade" in view.findChild(QLabel, "stats-status").text()
+    trend = table_rows(view, "trend")
+    assert [row[1] for row in trend] == ["1"]  # the open days only, with their visitors
+    waits = table_rows(view, "waits")
+    assert waits[1] == ["5–10 min", "1"]
+    assert view.arrivals.chart.series()  # the chart is drawn from the same figures
+    qtbot.mouseClick(view.findChild(QPushButton, "export-csv"), Qt.MouseButton.LeftButton)
+    status = view.findChild(QLabel, "stats-status").text()
+    assert status.startswith("Exporterad till")
+    folder = status.removeprefix("Exporterad till ").removesuffix(".")
+    with open(f"{folder}/daily.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["visitors"] for r in rows] == ["0", "0", "1"]
+    assert rows[-1]["day"] == day.isoformat()
+
+
+def test_a_backwards_range_is_refused_in_swedish(qtbot, view, ui_ctx):
+    day = today(ui_ctx)
+    view.first.setDate(QDate(day.year, day.month, day.day))
+    view.last.setDate(QDate(day.year, day.month, day.day).addDays(-3))
+    view.refresh()
+    status = view.findChild(QLabel, "stats-status")
+    assert status.text() == "Perioden slutar innan den börjar. Välj om datumen."
+    assert status.property("role") == "error"
+
+
+def test_the_forecast_covers_the_coming_week(qtbot, view, ui_ctx):
+    rows = table_rows(view, "forecast")
+    days = {row[0].split()[0] for row in rows}
+    assert days <= {"mån", "tis", "ons", "tors", "fre"}  # the seed office is closed at weekends
+    assert rows and all(row[2].isdigit() for row in rows)
