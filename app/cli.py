@@ -197,7 +197,7 @@ def cmd_ticket(args: argparse.Namespace, settings: Settings) -> int:
 
 def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
     from app.services.queue import calling as q
-    from app.services.queue.views import estimate_detail, queue_snapshot
+    from app.services.queue.views import estimate_detail, estimate_minutes_for, queue_snapshot
 
     action = args.action
     simple: dict[str, Callable[..., Any]] = {
@@ -214,7 +214,11 @@ def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
         ref = q.issue_ticket(store, clock, args.queue, booked=args.booked)
         _print_ticket_line(ref)  # stored: the code is out before anything else can fail
         try:
-            print(estimate_detail(queue_snapshot(store, clock), ref.code))
+            snapshot = queue_snapshot(store, clock)
+            print(estimate_detail(snapshot, ref.code))
+            minutes = estimate_minutes_for(snapshot, ref.code)
+            if minutes is not None:
+                q.record_estimate(store, clock, ref.code, minutes)
         except Exception as exc:  # the "3 ahead" line is a bonus; the ticket stands
             log.warning("ticket %s issued; its detail line failed: %s", ref.code, exc)
         if args.print_ticket:

@@ -287,3 +287,16 @@ def test_a_long_unknown_code_is_cut_in_the_message(run):
     assert code == 1
     assert_one_sentence(err)
     assert "There is no ticket B9999999 today." in err
+
+
+def test_issue_keeps_the_wait_it_told(run, data_dir):
+    import sqlite3
+
+    run("ticket", "issue", "A")
+    code, out, _err = run("ticket", "issue", "A")
+    assert code == 0 and out[1].startswith("1 ahead, about ")
+    told = int(out[1].split("about ")[1].split()[0])
+    with sqlite3.connect(data_dir / DATABASE_FILENAME) as conn:
+        kept = dict(conn.execute("SELECT code, estimate_minutes FROM ticket"))
+    conn.close()
+    assert kept == {"A001": 0, "A002": told}

@@ -116,6 +116,21 @@ def test_a_small_day_by_hand(office):
     assert queues["A"]["wait_max_s"] == 18 * 60
 
 
+def test_the_wait_told_at_issue_is_set_against_the_wait_that_followed(office):
+    store, clock = office
+    day = date(2026, 3, 10)
+    play_small_day(store, clock, day)
+    # What each visitor was told: A001 3 min (waited 5), A002 20 (waited 18), B002 0 (waited 1).
+    for code, minutes in (("A001", 3), ("A002", 20), ("B002", 0)):
+        q.set_print_status(store, clock, code, "printed", estimate_minutes=minutes)
+    q.set_print_status(store, clock, "A001", "printed", estimate_minutes=30)  # a reprint: kept
+    q.issue_ticket(store, clock, "C")  # the day moves on, so its summary is computed again
+    estimate = period_figures(store, day, day, clock.now(), RULES)["totals"]["estimate"]
+    assert estimate["count"] == 3
+    assert estimate["within_5_min"] == 100.0
+    assert abs(estimate["median_abs_error_s"] - 120) <= 60  # errors 2, 2 and 1 minutes
+
+
 def test_a_daylight_saving_night_counts_real_time(office):
     """On the night the clocks go forward an hour, 01:30 → 03:30 on the wall is one hour."""
     store, clock = office

@@ -87,6 +87,7 @@ __all__ = [
     "no_show",
     "park",
     "recall",
+    "record_estimate",
     "resume",
     "return_to_queue",
     "set_print_status",
@@ -192,12 +193,31 @@ def issue_ticket(
     )
 
 
-def set_print_status(store: Store, clock: Clock, code: str, status: str) -> None:
-    """Record how printing a ticket went ("printed", "failed", "pdf:<file>")."""
+def set_print_status(
+    store: Store, clock: Clock, code: str, status: str, *, estimate_minutes: int | None = None
+) -> None:
+    """Record how printing a ticket went ("printed", "failed", "pdf:<file>").
+
+    ``estimate_minutes`` is the wait printed on it, kept (the first one only) so the
+    statistics can set the estimates against the waits that followed.
+    """
     with store.write() as session:
         ticket = _ticket(session, code, business_day(clock.now()))
         ticket.print_status = status[:300]
+        _keep_estimate(ticket, estimate_minutes)
         bump_screens(session)
+
+
+def record_estimate(store: Store, clock: Clock, code: str, minutes: int) -> None:
+    """Keep the wait a visitor was told at issue (shown, not printed: the command line)."""
+    with store.write() as session:
+        _keep_estimate(_ticket(session, code, business_day(clock.now())), minutes)
+
+
+def _keep_estimate(ticket: Ticket, minutes: int | None) -> None:
+    # Not a change of the day's visits (the issue just bumped the day): no revision moves.
+    if minutes is not None and ticket.estimate_minutes is None:
+        ticket.estimate_minutes = max(0, int(minutes))
 
 
 # ---------------------------------------------------------------- calling

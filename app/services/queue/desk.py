@@ -76,9 +76,13 @@ class QueueDesk:
         """The visitor left before being called."""
         return calling.walked_out(self.store, self.clock, code)
 
-    def set_print_status(self, code: str, status: str) -> None:
+    def set_print_status(
+        self, code: str, status: str, *, estimate_minutes: int | None = None
+    ) -> None:
         """Record how printing a ticket went (not a change of the day's visits)."""
-        calling.set_print_status(self.store, self.clock, code, status)
+        calling.set_print_status(
+            self.store, self.clock, code, status, estimate_minutes=estimate_minutes
+        )
 
     def snapshot(self) -> QueueSnapshot:
         """The live queue, as every screen shows it."""

@@ -346,14 +346,22 @@ def ahead_of(snapshot: QueueSnapshot, code: str) -> int:
     return next(i for i, t in enumerate(same) if t.code == code)
 
 
-def estimate_detail(snapshot: QueueSnapshot, code: str) -> str:
-    """The second line for a new ticket: "3 ahead, about 12 minutes"."""
+def estimate_minutes_for(snapshot: QueueSnapshot, code: str) -> int | None:
+    """The wait to tell the holder of a new ticket (0: nobody ahead), or None if unknown."""
     ticket = snapshot.ticket(code)
     status = snapshot.queue(ticket.queue_letter) if ticket else None
     if ticket is None or status is None:
+        return None
+    ahead = ahead_of(snapshot, code)
+    return status.wait_for(ahead) if ahead else 0
+
+
+def estimate_detail(snapshot: QueueSnapshot, code: str) -> str:
+    """The second line for a new ticket: "3 ahead, about 12 minutes"."""
+    minutes = estimate_minutes_for(snapshot, code)
+    if minutes is None:
         return ""
     ahead = ahead_of(snapshot, code)
     if ahead == 0:
         return "nobody ahead"
-    minutes = status.wait_for(ahead)
     return f"{ahead} ahead, about {minutes} minute{'' if minutes == 1 else 's'}"

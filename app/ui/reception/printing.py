@@ -319,7 +319,9 @@ def print_and_record(
     from app.services.queue import calling
 
     try:
-        calling.set_print_status(store, clock, ticket.code, outcome.status)
+        calling.set_print_status(
+            store, clock, ticket.code, outcome.status, estimate_minutes=ticket.wait_minutes
+        )
     except Exception:
         log.exception("could not record the print status of %s", ticket.code)
     return outcome
