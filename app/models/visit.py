@@ -88,6 +88,9 @@ class CallEvent(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"))
     service_point_id: Mapped[int] = mapped_column(ForeignKey("service_point.id"))
     recall: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "next" (the point's turn by its work profile), "chosen" (out of turn) or "resume"
+    # (a parked visitor): only "next" calls count for the office's fairness ratio.
+    kind: Mapped[str] = mapped_column(String(8), server_default="next")
 
 
 class Visit(Base):

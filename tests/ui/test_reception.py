@@ -245,7 +245,11 @@ def test_cancel_asks_first_and_removes_the_ticket(qtbot, view, ui_ctx, mono):
     box = view.findChild(QMessageBox, "cancel-confirm")
     qtbot.mouseClick(box.findChild(QPushButton, "confirm-cancel"), Qt.MouseButton.LeftButton)
     assert column(view, "waiting-table") == ["B001"]
-    assert "A001" not in column(view, "recent-tickets")
+    # It stays in the latest tickets, marked for what it is, and cannot be cancelled again.
+    codes, states = column(view, "recent-tickets"), column(view, "recent-tickets", 2)
+    assert states[codes.index("A001")] == "Makulerad"
+    select_recent(view, "A001")
+    assert not cancel.isEnabled()
     assert "makulerad" in label(view, "reception-message").text()
 
 

@@ -1067,3 +1067,19 @@ def test_a_returned_ticket_keeps_counting_its_wait(store, clock):
     ticket = queue_snapshot(store, clock).ticket("A001")
     assert ticket is not None and ticket.state == "waiting"
     assert ticket.wait_seconds == 10 * 60
+
+
+def test_only_the_points_own_turns_count_for_the_fairness_ratio(store, clock):
+    """An out-of-turn call or a resume is not a booked ticket taking a walk-in's turn."""
+    configure_office(store, priority_ratio=2)
+    q.issue_ticket(store, clock, "A")  # A001, walk-in
+    for _ in range(3):
+        clock.advance(seconds=10)
+        q.issue_ticket(store, clock, "A", booked=True)  # A002, A003, A004
+    q.call_ticket(store, clock, "A003", 1)  # out of turn
+    q.finish(store, clock, "A003")
+    assert q.call_next(store, clock, 1).code == "A002"
+    q.finish(store, clock, "A002")
+    assert q.call_next(store, clock, 1).code == "A004"  # one turn of two so far
+    q.finish(store, clock, "A004")
+    assert q.call_next(store, clock, 1).code == "A001"

@@ -31,6 +31,10 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("service_level_target", sa.Integer(), nullable=False, server_default="80")
         )
+    with op.batch_alter_table("call_event") as batch:
+        batch.add_column(
+            sa.Column("kind", sa.String(length=8), nullable=False, server_default="next")
+        )
     op.create_table(
         "day_summary",
         sa.Column("business_day", sa.Date(), nullable=False),
@@ -44,6 +48,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Drop what upgrade added."""
     op.drop_table("day_summary")
+    with op.batch_alter_table("call_event") as batch:
+        batch.drop_column("kind")
     with op.batch_alter_table("office") as batch:
         batch.drop_column("service_level_target")
         batch.drop_column("service_level_minutes")

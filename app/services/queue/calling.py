@@ -224,7 +224,12 @@ def _keep_estimate(ticket: Ticket, minutes: int | None) -> None:
 
 
 def _call(
-    session: Session, ticket: Ticket, point: ServicePoint, now: datetime, staff_id: int | None
+    session: Session,
+    ticket: Ticket,
+    point: ServicePoint,
+    now: datetime,
+    staff_id: int | None,
+    kind: str,
 ) -> None:
     ticket.state = st.CALLED
     ticket.service_point_id = point.id
@@ -240,6 +245,7 @@ def _call(
             ticket_id=ticket.id,
             service_point_id=point.id,
             recall=False,
+            kind=kind,
         )
     )
 
@@ -311,7 +317,11 @@ _NEXT_WALK_IN_FIRST = _next_waiting_stmt(booked_first=False)
 _LAST_CALLS_BOOKED = (
     select(Ticket.booked)
     .join(CallEvent, CallEvent.ticket_id == Ticket.id)
-    .where(CallEvent.business_day == bindparam("day"), CallEvent.recall.is_(False))
+    .where(
+        CallEvent.business_day == bindparam("day"),
+        CallEvent.recall.is_(False),
+        CallEvent.kind == "next",  # an out-of-turn call or a resume is not the point's turn
+    )
     .order_by(CallEvent.id.desc())
     .limit(bindparam("ratio"))
 )
@@ -391,7 +401,14 @@ def call_ticket(
         busy = _current_at(session, point, day)
         if busy is not None:
             raise PointBusyError(point.number, busy.code)
-        _call(session, ticket, point, now, staff_id)
+        _call(
+            session,
+            ticket,
+            point,
+            now,
+            staff_id,
+            "resume" if ticket.state == st.PARKED else "chosen",
+        )
         bump(session, now, [day])
         return _ref(ticket)
 

@@ -25,6 +25,7 @@ ESTIMATE_SAMPLE = 30  # finished tickets that shape an estimate
 ESTIMATE_MIN_SAMPLE = 5  # fewer than this in a queue: use the whole office's times
 ESTIMATE_LOOKBACK_DAYS = 14
 RECENT_CALLS = 16  # calls and recalls: the display lists those that still matter
+RECENT_TICKETS = 12  # reception's list of the latest tickets
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ class QueueSnapshot:
     points: tuple[PointStatus, ...]
     recent_calls: tuple[CallView, ...]
     opening_hours: OpeningHours = field(default_factory=dict)
+    # The day's latest tickets, newest first, in any state (served, no-show … too).
+    recent_tickets: tuple[TicketView, ...] = ()
 
     def queue(self, letter: str) -> QueueStatus | None:
         """The status of one queue by letter."""
@@ -148,6 +151,12 @@ _ACTIVE_TICKETS = (
     " first_called_at, service_point_id, recalls, print_status FROM ticket"
     f" WHERE business_day = :day AND state IN {_in(st.ACTIVE_STATES)}"
     " ORDER BY CASE WHEN booked THEN 0 ELSE 1 END, place_at, number, id"
+)
+# Today's latest tickets whatever became of them (reception's "Senaste kölappar").
+_RECENT_TICKETS = (
+    "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
+    " first_called_at, service_point_id, recalls, print_status FROM ticket"
+    " WHERE business_day = :day ORDER BY id DESC LIMIT :limit"
 )
 _SERVED = (
     "SELECT queue_id, COUNT(*) FROM ticket"
@@ -302,6 +311,8 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
                 staffed_points=staffed,
             )
         )
+    latest = fetch(_RECENT_TICKETS, {"day": today, "limit": RECENT_TICKETS})
+    recent_tickets = tuple(_view(row, letters, points, now) for row in latest)
     calls = fetch(_RECENT_CALLS, {"day": today, "limit": recent})
     recent_calls = tuple(
         CallView(
@@ -328,6 +339,7 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
         points=point_status,
         recent_calls=recent_calls,
         opening_hours=document(hours) or {},
+        recent_tickets=recent_tickets,
     )
 
 

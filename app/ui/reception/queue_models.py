@@ -164,7 +164,7 @@ class ServingModel(RowsModel):
 
 
 class RecentTicketsModel(RowsModel):
-    """The tickets issued most recently today that are still in the queue, newest first."""
+    """The tickets issued most recently today, newest first, and what became of them."""
 
     COL_CODE, COL_ISSUED, COL_STATE, COL_PRINT = range(4)
     HEADERS = (
@@ -181,11 +181,8 @@ class RecentTicketsModel(RowsModel):
         self._limit = limit
 
     def set_snapshot(self, snapshot: QueueSnapshot) -> None:
-        """Show the newest active tickets of a snapshot."""
-        current = [p.current for p in snapshot.points if p.current is not None]
-        tickets = [*snapshot.waiting, *snapshot.parked, *current]
-        tickets.sort(key=lambda t: (t.issued_at, t.code), reverse=True)
-        self.set_rows(tickets[: self._limit])
+        """Show the day's newest tickets, whatever became of them."""
+        self.set_rows(snapshot.recent_tickets[: self._limit])
 
     def _signature(self, row: TicketView) -> object:
         return _ticket_signature(row)
@@ -220,6 +217,11 @@ class RecentTicketsModel(RowsModel):
             "called": self.tr("Uppropad"),
             "serving": self.tr("Betjänas"),
             "parked": self.tr("Parkerad"),
+            "done": self.tr("Klar"),
+            "no_show": self.tr("Uteblev"),
+            "walked_out": self.tr("Gick innan upprop"),
+            "cancelled": self.tr("Makulerad"),
+            "not_served": self.tr("Ej betjänad"),
         }
         text = texts.get(row.state, row.state)
         if row.service_point_name and row.state in ("called", "serving"):
