@@ -260,3 +260,27 @@ def test_the_forecast_learns_from_the_same_weekday_and_leaves_holidays_out(offic
     assert ten["expected_arrivals"] == pytest.approx((6 + 9 + 12) / 3, abs=0.05)
     assert ten["weeks_used"] == 3
     assert [r["hour"] for r in forecast["hours"]] == ["10", "11", "12", "13", "14", "15"]
+
+
+def test_per_staff_figures_stay_in_the_office(office):
+    from app.models import Staff
+    from app.services.stats.summary import central_part, compute_days
+
+    store, clock = office
+    with store.write() as session:
+        anna = Staff(login="anna", display_name="Anna", role="caseworker", active=True)
+        session.add(anna)
+        session.flush()
+        staff_id = anna.id
+    day = date(2026, 3, 10)
+    at(clock, day, 10, 0)
+    q.issue_ticket(store, clock, "A")
+    q.call_next(store, clock, 1, staff_id=staff_id)
+    at(clock, day, 10, 8)
+    errands.finish_with_errands(store, clock, "A001", [], staff_id=staff_id)
+    figures = period_figures(store, day, day, clock.now(), RULES)
+    (row,) = figures["staff"]
+    assert (row["staff_id"], row["served"], row["service_max_s"]) == (str(staff_id), 1, 480)
+    with store.read() as session:
+        summary = compute_days(session, [day])[day]
+    assert "staff" in summary and "staff" not in central_part(summary)

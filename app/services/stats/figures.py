@@ -133,6 +133,11 @@ def period_figures(
         "hours": _hours(present, rules),
         **{name: _counted(present, name) for name in BREAKDOWNS},
         "wait_distribution": distribution(waits),
+        # Per staff member, for the manager's own view: never in a central summary.
+        "staff": [
+            {"staff_id": row.pop("queue"), **row}
+            for row in _grouped(present, "staff", "queue", rules)
+        ],
         "estimate_queues": _estimates(present, "queues", "queue"),
         "estimate_hours": _estimates(present, "hours", "hour"),
     }

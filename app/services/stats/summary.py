@@ -244,7 +244,7 @@ def compute_days(session: Session, days: list[date]) -> dict[date, dict[str, Any
                 part.counts["served"] += 1
                 part.counts[f"quick_{v.channel}"] += 1
         if staff_part is not None:
-            staff_part.counts["visits"] += 1
+            staff_part.counts["served"] += 1
         if v.timing_unreliable:
             day.whole.counts["unreliable"] += 1
             continue
