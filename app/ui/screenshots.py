@@ -88,6 +88,12 @@ def render_all(out_dir: Path) -> list[Path]:
         picker.setCurrentIndex(picker.findData("manager"))
         window.tabs.setCurrentWidget(window.settings_view)
         files.append(_save(window, out_dir / "settings.png", 1280, 800))
+        window.tabs.setCurrentWidget(window.statistics)
+        stats = window.statistics
+        stats.preset.setCurrentIndex(stats.preset.findData("week"))
+        stats.first.setDate(stats.first.date().addDays(-28))
+        stats.refresh()
+        files.append(_save(window, out_dir / "statistics.png", 1280, 800))
         display = DisplayWindow(ctx, announcer=silent_announcer())
         ctx.watcher.refresh()
         files.append(_save(display, out_dir / "display.png", 1920, 1080))
