@@ -34,7 +34,7 @@ from app.demo.write import Writer
 from app.models import CallEvent, Errand, Ticket, Visit
 from app.models import states as st
 from app.models.db import Store
-from app.services.clock import Clock, business_day
+from app.services.clock import Clock, office_day
 from app.services.queue.calling import close_stale_days
 from app.services.revision import bump
 
@@ -130,7 +130,7 @@ def generate_demo(
     """
     _refuse(days, visits_per_day)
     now = clock.now()
-    today = business_day(now)
+    today = office_day(store, now)
     first = today - timedelta(days=days - 1)
     cut = now.timestamp()
     with store.write() as session:

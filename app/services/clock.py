@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from app.models.db import Store
 
 OFFICE_TZ = ZoneInfo("Europe/Stockholm")
 
@@ -50,3 +54,27 @@ class ManualClock:
 def business_day(instant: datetime, tz: ZoneInfo = OFFICE_TZ) -> date:
     """The office-local calendar day an instant belongs to."""
     return instant.astimezone(tz).date()
+
+
+@functools.lru_cache(maxsize=8)
+def zone(name: str | None) -> ZoneInfo:
+    """The time zone of that name (the office's), Europe/Stockholm when unset or unknown."""
+    try:
+        return ZoneInfo(name) if name else OFFICE_TZ
+    except (ValueError, KeyError, OSError):
+        return OFFICE_TZ
+
+
+def office_zone(store: Store) -> ZoneInfo:
+    """The office's own time zone (``office.time_zone``), read once per process and store."""
+    cached = store.memo.get("office_zone")
+    if cached is None:
+        with store.reading() as fetch:
+            rows = fetch("SELECT time_zone FROM office ORDER BY id LIMIT 1", {})
+        cached = store.memo["office_zone"] = zone(rows[0][0] if rows else None)
+    return cached
+
+
+def office_day(store: Store, instant: datetime) -> date:
+    """The business day of an instant, in the office's time zone."""
+    return business_day(instant, office_zone(store))

@@ -1083,3 +1083,15 @@ def test_only_the_points_own_turns_count_for_the_fairness_ratio(store, clock):
     assert q.call_next(store, clock, 1).code == "A004"  # one turn of two so far
     q.finish(store, clock, "A004")
     assert q.call_next(store, clock, 1).code == "A001"
+
+
+def test_the_business_day_is_the_offices_own(store, clock):
+    """An office keeps its own time zone: at 23:30 in London it is already tomorrow in
+    Stockholm, but the London office's ticket belongs to its own today."""
+    configure_office(store, time_zone="Europe/London")
+    store.memo.pop("office_zone", None)
+    clock.set(datetime(2026, 1, 13, 23, 30, tzinfo=UTC))
+    ref = q.issue_ticket(store, clock, "A")
+    assert ref.business_day == date(2026, 1, 13)
+    assert queue_snapshot(store, clock).business_day == date(2026, 1, 13)
+    assert q.call_next(store, clock, 1).code == "A001"

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
 from app.models.db import Store
-from app.services.clock import Clock, business_day
+from app.services.clock import Clock, office_day
 from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
     CorrectionTooLateError,
@@ -193,7 +193,7 @@ def log_errands(
         catalog = Catalog(session)
         if not errands:
             return _visit_ref(session, visit, catalog)
-        check_day(visit.business_day, now, role)
+        check_day(visit.business_day, office_day(store, now), role)
         values = catalog.resolve_all(errands)
         _check_staff(session, staff_id)
         _add_errands(session, visit, values, now, staff_id)
@@ -240,7 +240,7 @@ def log_quick_visit(
         if length is None and any(d is not None for d in given):
             length = sum(d or 0 for d in given)
         visit = Visit(
-            business_day=business_day(now),
+            business_day=office_day(store, now),
             ticket_id=None,
             channel=channel,
             service_point_id=point_id,
@@ -288,7 +288,7 @@ def correct_errand(
         errand = session.get(Errand, errand_id)
         if errand is None:
             raise UnknownErrandError(errand_id)
-        check_day(errand.visit.business_day, now, role)
+        check_day(errand.visit.business_day, office_day(store, now), role)
         catalog = Catalog(session)
         values = catalog.resolve(new, None, keep=errand)
         if values["duration_seconds"] is None:

@@ -9,7 +9,7 @@ time evenly.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +25,6 @@ from app.models import (
     ReferralTarget,
     Visit,
 )
-from app.services.clock import business_day
 from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
     CorrectionTooLateError,
@@ -53,9 +52,9 @@ def check_duration(seconds: int | None, index: int | None = None) -> None:
         raise InvalidDurationError(seconds, index)
 
 
-def check_day(visit_day: date, now: datetime, role: str) -> None:
+def check_day(visit_day: date, today: date, role: str) -> None:
     """Refuse changing another day's errands, unless the office manager asks."""
-    if visit_day != business_day(now) and role != MANAGER_ROLE:
+    if visit_day != today and role != MANAGER_ROLE:
         raise CorrectionTooLateError(visit_day)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import Ticket, Visit
 from app.models import states as st
 from app.models.db import Store
-from app.services.clock import Clock, business_day
+from app.services.clock import Clock, business_day, office_day, zone
 from app.services.errors import NotThisPointError, PointBusyError, TooFewRecallsError
 from app.services.queue.base import (
     TicketRef,
@@ -68,7 +68,7 @@ def no_show(store: Store, clock: Clock, code: str) -> TicketRef:
     """The called visitor did not come, after the office's number of recalls."""
     now = clock.now()
     with store.write() as session:
-        ticket = _ticket(session, code, business_day(now))
+        ticket = _ticket(session, code, office_day(store, now))
         _require(ticket, (st.CALLED,), "mark as no-show", "markera som utebliven")
         needed = _office(session).recalls_before_no_show - ticket.recalls
         if needed > 0:
@@ -85,7 +85,7 @@ def undo_no_show(store: Store, clock: Clock, code: str, point_number: int) -> Ti
     point has taken nobody else. Nothing is announced again.
     """
     now = clock.now()
-    day = business_day(now)
+    day = office_day(store, now)
     with store.write() as session:
         ticket = _ticket(session, code, day)
         _require(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")
@@ -122,7 +122,7 @@ def park(store: Store, clock: Clock, code: str) -> TicketRef:
     """
     now = clock.now()
     with store.write() as session:
-        ticket = _ticket(session, code, business_day(now))
+        ticket = _ticket(session, code, office_day(store, now))
         _require(ticket, (st.CALLED, st.SERVING), "park", "parkera")
         if ticket.called_at is not None:
             served = max(0, round((now - ticket.called_at).total_seconds()))
@@ -168,7 +168,7 @@ def _transition(
 ) -> TicketRef:
     now = clock.now()
     with store.write() as session:
-        ticket = _ticket(session, code, business_day(now))
+        ticket = _ticket(session, code, office_day(store, now))
         _require(ticket, allowed, action_en, action_sv)
         ticket.state = target
         if unassign:
@@ -184,7 +184,7 @@ def transfer(store: Store, clock: Clock, code: str, letter: str) -> TicketRef:
     """Move a ticket to another queue, keeping its place in time and its number."""
     now = clock.now()
     with store.write() as session:
-        ticket = _ticket(session, code, business_day(now))
+        ticket = _ticket(session, code, office_day(store, now))
         _require(ticket, (st.WAITING, st.CALLED, st.SERVING, st.PARKED), "transfer", "flytta")
         queue = _queue(session, letter)
         ticket.queue_id, ticket.queue = queue.id, queue
@@ -215,7 +215,8 @@ def _finish(session: Session, ticket: Ticket, now: datetime, *, unreliable: bool
 
 def finish_in(session: Session, now: datetime, code: str, *, unreliable: bool = False) -> Visit:
     """Finish today's ticket within the caller's transaction; returns the new visit."""
-    ticket = _ticket(session, code, business_day(now))
+    today = business_day(now, zone(_office(session).time_zone))
+    ticket = _ticket(session, code, today)
     _require(ticket, (st.CALLED, st.SERVING), "finish", "avsluta")
     visit = _finish(session, ticket, now, unreliable=unreliable)
     bump(session, now, [ticket.business_day])

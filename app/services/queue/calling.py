@@ -32,7 +32,7 @@ from app.models import (
 )
 from app.models import states as st
 from app.models.db import Store
-from app.services.clock import Clock, business_day
+from app.services.clock import Clock, office_day
 from app.services.errors import (
     InvalidTransitionError,
     NobodyWaitingError,
@@ -154,7 +154,7 @@ def issue_ticket(
 ) -> TicketRef:
     """Issue the next ticket of a queue; durable when this returns."""
     now = clock.now()
-    day = business_day(now)
+    day = office_day(store, now)
     letter = letter.strip().upper()
     if len(letter) != 1:
         raise UnknownQueueError(letter)
@@ -202,7 +202,7 @@ def set_print_status(
     statistics can set the estimates against the waits that followed.
     """
     with store.write() as session:
-        ticket = _ticket(session, code, business_day(clock.now()))
+        ticket = _ticket(session, code, office_day(store, clock.now()))
         ticket.print_status = status[:300]
         _keep_estimate(ticket, estimate_minutes)
         bump_screens(session)
@@ -211,7 +211,7 @@ def set_print_status(
 def record_estimate(store: Store, clock: Clock, code: str, minutes: int) -> None:
     """Keep the wait a visitor was told at issue (shown, not printed: the command line)."""
     with store.write() as session:
-        _keep_estimate(_ticket(session, code, business_day(clock.now())), minutes)
+        _keep_estimate(_ticket(session, code, office_day(store, clock.now())), minutes)
 
 
 def _keep_estimate(ticket: Ticket, minutes: int | None) -> None:
@@ -353,7 +353,7 @@ def call_next(
 ) -> TicketRef:
     """Call the next ticket for a service point, by its work profile; atomic across workstations."""
     now = clock.now()
-    day = business_day(now)
+    day = office_day(store, now)
     close_stale_once(store, day, now)
     with store.write_connection() as conn:
         point = conn.execute(_POINT_STATE, {"day": day, "number": point_number}).first()
@@ -393,7 +393,7 @@ def call_ticket(
 ) -> TicketRef:
     """Call a specific waiting (or parked) ticket out of order."""
     now = clock.now()
-    day = business_day(now)
+    day = office_day(store, now)
     with store.write() as session:
         point = _point(session, point_number)
         ticket = _ticket(session, code, day)
@@ -423,7 +423,7 @@ def resume(
 def recall(store: Store, clock: Clock, code: str) -> TicketRef:
     """Announce a called ticket again."""
     now = clock.now()
-    day = business_day(now)
+    day = office_day(store, now)
     with store.write() as session:
         ticket = _ticket(session, code, day)
         _require(ticket, (st.CALLED,), "recall", "ropa upp igen")

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from app.models import states as st
 from app.models.rows import Fetch, Readable, Row, document, flag, instant, optional_instant
 from app.services.calendar import OpeningHours
-from app.services.clock import Clock, business_day
+from app.services.clock import Clock, business_day, zone
 
 DEFAULT_SERVICE_SECONDS = 6 * 60
 ESTIMATE_SAMPLE = 30  # finished tickets that shape an estimate
@@ -139,7 +139,7 @@ REVISION_SQL = (
     "SELECT (SELECT revision FROM office ORDER BY id LIMIT 1)"
     " + (SELECT COALESCE(SUM(revision), 0) FROM day_revision)"
 )
-_OFFICE = f"SELECT name, opening_hours, ({REVISION_SQL}) FROM office ORDER BY id LIMIT 1"
+_OFFICE = f"SELECT name, opening_hours, ({REVISION_SQL}), time_zone FROM office ORDER BY id LIMIT 1"
 _QUEUES = "SELECT id, letter, label, label_en, active FROM queue ORDER BY sort_order, letter"
 _POINTS = "SELECT id, number, name FROM service_point WHERE active ORDER BY number"
 _PROFILES = (
@@ -270,9 +270,9 @@ def office_revision(source: Readable) -> int:
 
 def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) -> QueueSnapshot:
     """The whole front-desk picture of today, in one read transaction's `fetch`."""
-    today = business_day(now)
+    office_name, hours, revision, time_zone = fetch(_OFFICE, {})[0]
+    today = business_day(now, zone(time_zone))
     on_day = {"day": today}
-    office_name, hours, revision = fetch(_OFFICE, {})[0]
     queues = fetch(_QUEUES, {})
     letters = {row[0]: row[1] for row in queues}
     points = {row[0]: row for row in fetch(_POINTS, {})}
