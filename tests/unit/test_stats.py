@@ -281,6 +281,5 @@ def test_per_staff_figures_stay_in_the_office(office):
     figures = period_figures(store, day, day, clock.now(), RULES)
     (row,) = figures["staff"]
     assert (row["staff_id"], row["served"], row["service_max_s"]) == (str(staff_id), 1, 480)
-    with store.read() as session:
-        summary = compute_days(session, [day])[day]
+    summary = compute_days(store, [day])[day]
     assert "staff" in summary and "staff" not in central_part(summary)

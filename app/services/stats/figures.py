@@ -149,7 +149,7 @@ def distribution(h: Histogram, width: int = 5, last: int = 60) -> list[dict[str,
         {"from_min": start, "to_min": start + width, "count": 0} for start in range(0, last, width)
     ]
     buckets.append({"from_min": last, "to_min": None, "count": 0})
-    for minute, n in h.bins.items():
+    for minute, n in enumerate(h.bins):
         buckets[min(minute // width, len(buckets) - 1)]["count"] += n
     return buckets
 

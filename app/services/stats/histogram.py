@@ -15,9 +15,9 @@ from typing import Any
 
 @dataclass
 class Histogram:
-    """Durations in seconds, counted per whole minute."""
+    """Durations in seconds, counted per whole minute (``bins[m]``: how many in minute m)."""
 
-    bins: dict[int, int] = field(default_factory=dict)
+    bins: list[int] = field(default_factory=list)
     count: int = 0
     total_s: int = 0
     max_s: int = 0
@@ -26,15 +26,23 @@ class Histogram:
         """Count one duration (negative ones count as 0)."""
         s = max(0, round(seconds))
         minute = s // 60
-        self.bins[minute] = self.bins.get(minute, 0) + 1
+        bins = self.bins
+        if minute >= len(bins):
+            bins.extend([0] * (minute + 1 - len(bins)))
+        bins[minute] += 1
         self.count += 1
         self.total_s += s
-        self.max_s = max(self.max_s, s)
+        if s > self.max_s:
+            self.max_s = s
 
     def merge(self, other: Histogram) -> None:
         """Add another histogram's durations to this one."""
-        for minute, n in other.bins.items():
-            self.bins[minute] = self.bins.get(minute, 0) + n
+        mine, theirs = self.bins, other.bins
+        if len(theirs) > len(mine):
+            mine.extend([0] * (len(theirs) - len(mine)))
+        for minute, n in enumerate(theirs):
+            if n:
+                mine[minute] += n
         self.count += other.count
         self.total_s += other.total_s
         self.max_s = max(self.max_s, other.max_s)
@@ -49,10 +57,9 @@ class Histogram:
             return None
         rank = q * self.count
         seen = 0
-        for minute in sorted(self.bins):
-            n = self.bins[minute]
-            if seen + n >= rank:
-                inside = (rank - seen) / n if n else 0.0
+        for minute, n in enumerate(self.bins):
+            if n and seen + n >= rank:
+                inside = (rank - seen) / n
                 return min(float(self.max_s), (minute + inside) * 60.0)
             seen += n
         return float(self.max_s)
@@ -61,13 +68,12 @@ class Histogram:
         """The share of durations of at most ``seconds`` (whole minutes), or None when empty."""
         if not self.count:
             return None
-        limit = seconds // 60
-        return sum(n for minute, n in self.bins.items() if minute < limit) / self.count
+        return sum(self.bins[: seconds // 60]) / self.count
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON object (bins keyed by minute as text)."""
+        """A JSON object; the bins as a list by minute."""
         return {
-            "bins": {str(m): n for m, n in sorted(self.bins.items())},
+            "bins": list(self.bins),
             "count": self.count,
             "total_s": self.total_s,
             "max_s": self.max_s,
@@ -79,7 +85,7 @@ class Histogram:
         if not data:
             return cls()
         return cls(
-            {int(m): int(n) for m, n in data.get("bins", {}).items()},
+            list(data.get("bins", ())),
             int(data.get("count", 0)),
             int(data.get("total_s", 0)),
             int(data.get("max_s", 0)),

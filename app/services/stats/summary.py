@@ -24,6 +24,7 @@ Definitions (docs/statistics.md):
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -32,30 +33,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
 
 from app.models import (
-    Agency,
-    CallEvent,
     DayRevision,
     DaySummary,
-    Errand,
-    ErrandType,
-    InterpreterKind,
-    Language,
-    Office,
-    Outcome,
-    Queue,
-    ReferralTarget,
-    Ticket,
-    Visit,
 )
 from app.models import states as st
 from app.models.db import Store
 from app.services.stats.histogram import Histogram
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: histogram bins as a list by minute
 IDLE_GAP = timedelta(minutes=30)  # longer without a visitor: the point was not staffed
 BATCH_DAYS = 7  # days computed per read when many summaries are due
 
@@ -119,205 +107,234 @@ class _Day:
         }
 
 
-def _hour(instant: datetime, tz: ZoneInfo) -> str:
-    return f"{instant.astimezone(tz).hour:02d}"
+class _LocalHours:
+    """Local hours of epoch instants, with the zone's offset looked up once per UTC hour."""
+
+    def __init__(self, tz: ZoneInfo) -> None:
+        self._tz = tz
+        self._offsets: dict[int, int] = {}
+
+    def offset(self, epoch: float) -> int:
+        bucket = int(epoch // 3600)
+        found = self._offsets.get(bucket)
+        if found is None:
+            delta = datetime.fromtimestamp(bucket * 3600, self._tz).utcoffset()
+            found = self._offsets[bucket] = int(delta.total_seconds()) if delta else 0
+        return found
+
+    def hour(self, epoch: float) -> str:
+        return _HOURS[int((epoch + self.offset(epoch)) // 3600) % 24]
+
+    def spans(self, start: float, end: float) -> Iterable[tuple[str, float]]:
+        """The minutes of [start, end) in each local hour."""
+        at = start
+        while at < end:
+            offset = self.offset(at)
+            boundary = (int((at + offset) // 3600) + 1) * 3600 - offset
+            stop = min(end, float(boundary))
+            yield self.hour(at), (stop - at) / 60.0
+            at = stop
 
 
-def _minute_spans(start: datetime, end: datetime, tz: ZoneInfo) -> Iterable[tuple[str, float]]:
-    """The minutes of [start, end) in each local hour."""
-    at = start
-    while at < end:
-        local = at.astimezone(tz)
-        next_hour = (
-            local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-        ).astimezone(at.tzinfo)
-        stop = min(end, next_hour)
-        yield f"{local.hour:02d}", (stop - at).total_seconds() / 60.0
-        at = stop
+_HOURS = tuple(f"{h:02d}" for h in range(24))
+_OUTCOME_OF_STATE = {
+    st.DONE: "served",
+    st.NO_SHOW: "no_shows",
+    st.WALKED_OUT: "walked_out",
+    st.CANCELLED: "cancelled",
+    st.NOT_SERVED: "not_served",
+}
 
 
-def compute_days(session: Session, days: list[date]) -> dict[date, dict[str, Any]]:
-    """The summaries of these business days, from their rows (a few queries for all of them)."""
+def _epoch(dialect: str, column: str) -> str:
+    """SQL for an instant column as epoch seconds (UTC), in the store's dialect."""
+    if dialect == "sqlite":  # to the millisecond: a Julian day's float is off by microseconds
+        return f"round((julianday({column}) - 2440587.5) * 86400.0, 3)"
+    return f"EXTRACT(EPOCH FROM {column})"
+
+
+def _queries(dialect: str) -> dict[str, str]:
+    e = functools.partial(_epoch, dialect)
+    return {
+        "office": "SELECT time_zone FROM office ORDER BY id LIMIT 1",
+        "tickets": (
+            f"SELECT t.id, t.business_day, q.letter, t.state, t.booked, {e('t.issued_at')},"
+            f" {e('t.first_called_at')}, {e('t.closed_at')}, t.served_seconds, t.estimate_minutes"
+            " FROM ticket t JOIN queue q ON q.id = t.origin_queue_id"
+            " WHERE t.business_day >= :first AND t.business_day <= :last"
+        ),
+        "visits": (
+            "SELECT id, business_day, ticket_id, channel, service_point_id, staff_id,"
+            f" {e('started_at')}, {e('ended_at')}, timing_unreliable FROM visit"
+            " WHERE business_day >= :first AND business_day <= :last"
+        ),
+        "calls": (
+            f"SELECT business_day, service_point_id, {e('at')} FROM call_event"
+            " WHERE business_day >= :first AND business_day <= :last"
+        ),
+        "errands": (
+            "SELECT v.business_day, a.code, k.code, o.code, r.code, l.code, i.code"
+            " FROM errand e JOIN visit v ON v.id = e.visit_id"
+            " JOIN agency a ON a.id = e.agency_id"
+            " LEFT JOIN errand_type k ON k.id = e.errand_type_id"
+            " JOIN outcome o ON o.id = e.outcome_id"
+            " LEFT JOIN referral_target r ON r.id = e.referral_target_id"
+            " LEFT JOIN language l ON l.id = e.language_id"
+            " LEFT JOIN interpreter_kind i ON i.id = e.interpreter_kind_id"
+            " WHERE v.business_day >= :first AND v.business_day <= :last"
+        ),
+    }
+
+
+def _day(value: Any) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def compute_days(source: Store, days: list[date]) -> dict[date, dict[str, Any]]:
+    """The summaries of these business days, from their rows (a few queries for all of them).
+
+    The rows are read as plain SQL with instants as epoch seconds: a year of a
+    big office is a million values, and parsing each into a datetime would
+    cost more than all the counting.
+    """
     if not days:
         return {}
-    office = session.scalar(select(Office))
-    assert office is not None
-    tz = ZoneInfo(office.time_zone)
+    sql = _queries(source.dialect)
     first, last = min(days), max(days)
+    span = {"first": first, "last": last}
+    with source.reading() as fetch:
+        (zone_name,) = fetch(sql["office"], {})[0]
+        tickets = fetch(sql["tickets"], span)
+        visits = fetch(sql["visits"], span)
+        calls = fetch(sql["calls"], span)
+        errand_rows = fetch(sql["errands"], span)
+    return _count(days, ZoneInfo(zone_name), tickets, visits, calls, errand_rows)
+
+
+def _count(
+    days: list[date],
+    tz: ZoneInfo,
+    tickets: list[Any],
+    visits: list[Any],
+    calls: list[Any],
+    errand_rows: list[Any],
+) -> dict[date, dict[str, Any]]:
+    local = _LocalHours(tz)
     wanted = set(days)
     result: dict[date, _Day] = {d: _Day() for d in days}
-    in_range = and_(Ticket.business_day >= first, Ticket.business_day <= last)
-
-    origin = aliased(Queue)
-    tickets = session.execute(
-        select(
-            Ticket.id,
-            Ticket.business_day,
-            origin.letter,
-            Ticket.state,
-            Ticket.booked,
-            Ticket.issued_at,
-            Ticket.first_called_at,
-            Ticket.closed_at,
-            Ticket.served_seconds,
-            Ticket.estimate_minutes,
-        )
-        .join(origin, origin.id == Ticket.origin_queue_id)
-        .where(in_range)
-    ).all()
-    visits = session.execute(
-        select(
-            Visit.id,
-            Visit.business_day,
-            Visit.ticket_id,
-            Visit.channel,
-            Visit.service_point_id,
-            Visit.staff_id,
-            Visit.started_at,
-            Visit.ended_at,
-            Visit.timing_unreliable,
-        ).where(Visit.business_day >= first, Visit.business_day <= last)
-    ).all()
-    visit_day = {v.id: v.business_day for v in visits}
-    unreliable_tickets = {v.ticket_id for v in visits if v.ticket_id and v.timing_unreliable}
-    by_ticket = {t.id: t for t in tickets}
+    unreliable_tickets = {v[2] for v in visits if v[2] and v[8]}
+    by_ticket: dict[int, tuple[str, float, int]] = {}
 
     # -- tickets: counts, waits, estimates, the queue's length through the day
-    queue_events: dict[date, list[tuple[datetime, int]]] = defaultdict(list)
-    for t in tickets:
-        if t.business_day not in wanted:
+    queue_events: dict[date, list[tuple[float, int]]] = defaultdict(list)
+    for t_id, t_day, letter, state, booked, issued, first_called, closed, served, told in tickets:
+        t_day = _day(t_day)
+        by_ticket[t_id] = (letter, issued, served or 0)
+        if t_day not in wanted:
             continue
-        day = result[t.business_day]
-        hour = _hour(t.issued_at, tz)
-        slices = (day.whole, day.queues[t.letter], day.hours[hour])
+        day = result[t_day]
+        hour = local.hour(issued)
+        slices = (day.whole, day.queues[letter], day.hours[hour])
+        kind = "booked" if booked else "walk_in"
+        outcome = _OUTCOME_OF_STATE.get(state)
         for part in slices:
-            part.counts["tickets"] += 1
-            part.counts["visitors"] += 1
-            part.counts["booked" if t.booked else "walk_in"] += 1
-            outcome = {
-                st.DONE: "served",
-                st.NO_SHOW: "no_shows",
-                st.WALKED_OUT: "walked_out",
-                st.CANCELLED: "cancelled",
-                st.NOT_SERVED: "not_served",
-            }.get(t.state)
+            counts = part.counts
+            counts["tickets"] += 1
+            counts["visitors"] += 1
+            counts[kind] += 1
             if outcome:
-                part.counts[outcome] += 1
-        left = t.first_called_at or t.closed_at
-        queue_events[t.business_day].append((t.issued_at, 1))
+                counts[outcome] += 1
+        left = first_called if first_called is not None else closed
+        events = queue_events[t_day]
+        events.append((issued, 1))
         if left is not None:
-            queue_events[t.business_day].append((left, -1))
-        if t.first_called_at is None:
+            events.append((left, -1))
+        if first_called is None or t_id in unreliable_tickets:
             continue
-        if t.id in unreliable_tickets:
-            continue
-        waited = (t.first_called_at - t.issued_at).total_seconds()
+        waited = first_called - issued
         for part in slices:
             part.wait.add(waited)
-        (day.wait_booked if t.booked else day.wait_walk_in).add(waited)
-        if t.estimate_minutes is not None:
-            error = abs(waited - t.estimate_minutes * 60)
-            for part in (day.estimate, day.estimate_queues[t.letter], day.estimate_hours[hour]):
+        (day.wait_booked if booked else day.wait_walk_in).add(waited)
+        if told is not None:
+            error = abs(waited - told * 60)
+            for part in (day.estimate, day.estimate_queues[letter], day.estimate_hours[hour]):
                 part.counts["count"] += 1
                 part.counts["within_5_min"] += int(error <= 300)
                 part.wait.add(error)  # the error, not a wait: the same histogram form
 
     for d, events in queue_events.items():
-        length = 0
-        for at, step in sorted(events, key=lambda e: (e[0], e[1])):
+        length, peaks = 0, result[d].queue_max
+        for at, step in sorted(events):
             length += step
-            hour = _hour(at, tz)
-            result[d].queue_max[hour] = max(result[d].queue_max[hour], length)
+            hour = local.hour(at)
+            if length > peaks[hour]:
+                peaks[hour] = length
 
     # -- visits: service times, quick visits, staffed minutes, per staff
-    busy: dict[tuple[date, int], list[tuple[datetime, datetime]]] = defaultdict(list)
-    for v in visits:
-        if v.business_day not in wanted:
+    busy: dict[tuple[date, int], list[tuple[float, float]]] = defaultdict(list)
+    for _v_id, v_day, ticket_id, channel, point_id, staff_id, started, ended, unreliable in visits:
+        v_day = _day(v_day)
+        if v_day not in wanted:
             continue
-        day = result[v.business_day]
-        ticket = by_ticket.get(v.ticket_id) if v.ticket_id else None
-        hour = _hour(ticket.issued_at if ticket else v.started_at, tz)
-        staff_part = day.staff[str(v.staff_id)] if v.staff_id is not None else None
+        day = result[v_day]
+        ticket = by_ticket.get(ticket_id) if ticket_id else None
+        hour = local.hour(ticket[1] if ticket else started)
+        staff_part = day.staff[str(staff_id)] if staff_id is not None else None
         if ticket is None:  # a quick visit, at the desk or on the phone
             for part in (day.whole, day.hours[hour]):
                 part.counts["visitors"] += 1
                 part.counts["served"] += 1
-                part.counts[f"quick_{v.channel}"] += 1
+                part.counts[f"quick_{channel}"] += 1
         if staff_part is not None:
             staff_part.counts["served"] += 1
-        if v.timing_unreliable:
+        if unreliable:
             day.whole.counts["unreliable"] += 1
             continue
-        if v.ended_at is None or v.ended_at <= v.started_at:
+        if ended is None or ended <= started:
             continue
-        served = (v.ended_at - v.started_at).total_seconds() + (
-            ticket.served_seconds if ticket else 0
-        )
+        served = ended - started + (ticket[2] if ticket else 0)
         parts = [day.whole, day.hours[hour]]
         if ticket is not None:
-            parts.append(day.queues[ticket.letter])
+            parts.append(day.queues[ticket[0]])
         if staff_part is not None:
             parts.append(staff_part)
         for part in parts:
             part.service.add(served)
-        if v.service_point_id is not None and ticket is not None:
-            busy[(v.business_day, v.service_point_id)].append((v.started_at, v.ended_at))
-
-    calls = session.execute(
-        select(CallEvent.business_day, CallEvent.service_point_id, CallEvent.at).where(
-            CallEvent.business_day >= first, CallEvent.business_day <= last
-        )
-    ).all()
-    for c in calls:
-        if c.business_day in wanted:
-            busy[(c.business_day, c.service_point_id)].append((c.at, c.at))
+        if point_id is not None and ticket is not None:
+            busy[(v_day, point_id)].append((started, ended))
+    for c_day, point_id, at in calls:
+        c_day = _day(c_day)
+        if c_day in wanted:
+            busy[(c_day, point_id)].append((at, at))
+    gap = IDLE_GAP.total_seconds()
     for (d, _point), spans in busy.items():
         spans.sort()
+        staffed = result[d].staffed
         start, end = spans[0]
-        for s, e in spans[1:]:
-            if s - end > IDLE_GAP:
-                for hour, minutes in _minute_spans(start, end, tz):
-                    result[d].staffed[hour] += minutes
-                start = s
-            end = max(end, e)
-        for hour, minutes in _minute_spans(start, end, tz):
-            result[d].staffed[hour] += minutes
+        for s_at, e_at in spans[1:]:
+            if s_at - end > gap:
+                for hour, minutes in local.spans(start, end):
+                    staffed[hour] += minutes
+                start = s_at
+            end = max(end, e_at)
+        for hour, minutes in local.spans(start, end):
+            staffed[hour] += minutes
 
     # -- errands, in codes
-    agency, kind = aliased(Agency), aliased(ErrandType)
-    errands = session.execute(
-        select(
-            Errand.visit_id,
-            agency.code,
-            kind.code,
-            Outcome.code,
-            ReferralTarget.code,
-            Language.code,
-            InterpreterKind.code,
-        )
-        .join(agency, agency.id == Errand.agency_id)
-        .outerjoin(kind, kind.id == Errand.errand_type_id)
-        .join(Outcome, Outcome.id == Errand.outcome_id)
-        .outerjoin(ReferralTarget, ReferralTarget.id == Errand.referral_target_id)
-        .outerjoin(Language, Language.id == Errand.language_id)
-        .outerjoin(InterpreterKind, InterpreterKind.id == Errand.interpreter_kind_id)
-        .join(Visit, Visit.id == Errand.visit_id)
-        .where(Visit.business_day >= first, Visit.business_day <= last)
-    ).all()
-    for visit_id, agency_code, type_code, outcome, referral, language, interpreter in errands:
-        errand_day = visit_day.get(visit_id)
-        if errand_day not in wanted:
+    for e_day, agency_code, type_code, outcome, referral, language, interpreter in errand_rows:
+        e_day = _day(e_day)
+        if e_day not in wanted:
             continue
-        counts = result[errand_day].errands
-        counts["agencies"][agency_code] += 1
+        lists = result[e_day].errands
+        lists["agencies"][agency_code] += 1
         if type_code:
-            counts["errand_types"][f"{agency_code}/{type_code}"] += 1
-        counts["outcomes"][outcome] += 1
+            lists["errand_types"][f"{agency_code}/{type_code}"] += 1
+        lists["outcomes"][outcome] += 1
         if referral:
-            counts["referrals"][referral] += 1
-        counts["languages"][language or "sv"] += 1
-        counts["interpreters"][interpreter or "none"] += 1
-        result[errand_day].whole.counts["errands"] += 1
+            lists["referrals"][referral] += 1
+        lists["languages"][language or "sv"] += 1
+        lists["interpreters"][interpreter or "none"] += 1
+        result[e_day].whole.counts["errands"] += 1
     return {d: day.to_json() for d, day in result.items()}
 
 
@@ -358,10 +375,10 @@ def day_summaries(store: Store, first: date, last: date, now: datetime) -> dict[
                 )
             ).all()
         )
-        stored = {
-            s.business_day: s
-            for s in session.scalars(
-                select(DaySummary).where(
+        stored = {  # plain rows, not ORM objects: a year is 365 of them to read, not to track
+            row.business_day: row
+            for row in session.execute(
+                select(DaySummary.business_day, DaySummary.revision, DaySummary.data).where(
                     DaySummary.business_day >= first, DaySummary.business_day <= last
                 )
             )
@@ -379,7 +396,7 @@ def day_summaries(store: Store, first: date, last: date, now: datetime) -> dict[
         # for long by one big fetch (the GUI thread waits for the interpreter meanwhile).
         with _collector_resting():
             for start in range(0, len(stale), BATCH_DAYS):
-                fresh.update(compute_days(session, stale[start : start + BATCH_DAYS]))
+                fresh.update(compute_days(store, stale[start : start + BATCH_DAYS]))
     if fresh:
         _store(store, fresh, revisions, now)
         out.update(fresh)
