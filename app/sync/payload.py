@@ -1,0 +1,164 @@
+"""The one document sent per office and business day: its schema, and how it is built.
+
+The schema is these pydantic models; ``schema/day-payload.schema.json`` in the
+repository is generated from them (``python -m app.sync.payload``), and a test
+fails when the two differ. Every model forbids fields it does not name, so a
+document with per-staff figures or anything else unlisted fails validation:
+per-staff figures never leave the office.
+
+Small cells: in the errand breakdowns (agencies, errand types, outcomes,
+referrals, languages, interpreters), a code counted fewer times than the
+office's small-count threshold (default 5) is folded into ``other``, so that a
+rare combination in a small town cannot point at one visitor.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt
+
+from app import __version__
+
+SCHEMA_VERSION: Literal[1] = 1
+OTHER = "other"
+BREAKDOWN_NAMES = ("agencies", "errand_types", "outcomes", "referrals", "languages", "interpreters")
+
+Code = Annotated[str, Field(min_length=1, max_length=81, pattern=r"^[A-Za-z0-9_.\-/]+$")]
+Hour = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3])$")]
+Letter = Annotated[str, Field(min_length=1, max_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Histogram(_Strict):
+    """Durations in seconds per whole minute (``bins[m]``: how many in minute m)."""
+
+    bins: list[NonNegativeInt] = Field(default_factory=list, max_length=1440)
+    count: NonNegativeInt = 0
+    total_s: NonNegativeInt = 0
+    max_s: NonNegativeInt = 0
+
+
+class Part(_Strict):
+    """Counts and durations of a day, or of one queue or hour of it."""
+
+    visitors: NonNegativeInt = 0
+    tickets: NonNegativeInt = 0
+    booked: NonNegativeInt = 0
+    walk_in: NonNegativeInt = 0
+    served: NonNegativeInt = 0
+    no_shows: NonNegativeInt = 0
+    walked_out: NonNegativeInt = 0
+    cancelled: NonNegativeInt = 0
+    not_served: NonNegativeInt = 0
+    unreliable: NonNegativeInt = 0
+    quick_desk: NonNegativeInt = 0
+    quick_phone: NonNegativeInt = 0
+    errands: NonNegativeInt = 0
+    wait: Histogram = Field(default_factory=Histogram)
+    service: Histogram = Field(default_factory=Histogram)
+
+
+class HourPart(Part):
+    """One local hour of the day."""
+
+    staffed_minutes: NonNegativeFloat = 0.0
+    queue_max: NonNegativeInt = 0
+
+
+class EstimatePart(_Strict):
+    """The wait told at issue against the wait that followed (errors as durations)."""
+
+    count: NonNegativeInt = 0
+    within_5_min: NonNegativeInt = 0
+    wait: Histogram = Field(default_factory=Histogram)
+    service: Histogram = Field(default_factory=Histogram)
+
+
+class Estimate(EstimatePart):
+    """The estimates of the whole day, per queue and per hour."""
+
+    queues: dict[Letter, EstimatePart] = Field(default_factory=dict)
+    hours: dict[Hour, EstimatePart] = Field(default_factory=dict)
+
+
+class Aggregates(Part):
+    """The day's figures: aggregates only, no staff and no visitor."""
+
+    version: NonNegativeInt
+    wait_booked: Histogram = Field(default_factory=Histogram)
+    wait_walk_in: Histogram = Field(default_factory=Histogram)
+    queues: dict[Letter, Part] = Field(default_factory=dict)
+    hours: dict[Hour, HourPart] = Field(default_factory=dict)
+    staffed_minutes: NonNegativeFloat = 0.0
+    breakdowns: dict[
+        Literal["agencies", "errand_types", "outcomes", "referrals", "languages", "interpreters"],
+        dict[Code, NonNegativeInt],
+    ] = Field(default_factory=dict)
+    estimate: Estimate = Field(default_factory=Estimate)
+
+
+class DayPayload(_Strict):
+    """``PUT {base}/v1/offices/{office}/days/{day}``: one office's one business day."""
+
+    schema_version: Literal[1]
+    office: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.\-]+$")]
+    day: date
+    revision: NonNegativeInt
+    app_version: Annotated[str, Field(min_length=1, max_length=40)]
+    aggregates: Aggregates
+
+
+def fold_small_cells(counts: dict[str, int], threshold: int) -> dict[str, int]:
+    """Codes counted fewer than ``threshold`` times, added together under ``other``."""
+    kept = {code: n for code, n in counts.items() if n >= threshold}
+    folded = sum(n for code, n in counts.items() if n < threshold)
+    if folded:
+        kept[OTHER] = kept.get(OTHER, 0) + folded
+    return kept
+
+
+def build_payload(
+    summary: dict[str, Any], *, office: str, day: date, revision: int, threshold: int
+) -> DayPayload:
+    """The document for one day's stored summary (its central part, small cells folded)."""
+    from app.services.stats.summary import central_part
+
+    central = central_part(summary)
+    breakdowns = central.get("breakdowns", {})
+    central["breakdowns"] = {
+        name: fold_small_cells(dict(breakdowns.get(name, {})), threshold)
+        for name in BREAKDOWN_NAMES
+        if breakdowns.get(name)
+    }
+    return DayPayload(
+        schema_version=SCHEMA_VERSION,
+        office=office,
+        day=day,
+        revision=revision,
+        app_version=__version__,
+        aggregates=Aggregates.model_validate(central),
+    )
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a day's document, as committed in ``schema/``."""
+    schema = DayPayload.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://servicedisk.example/schema/day-payload.schema.json"
+    return schema
+
+
+def schema_text() -> str:
+    """The committed form of the schema: sorted keys, indented, a final newline."""
+    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m app.sync.payload > schema/day-payload.schema.json
+    sys.stdout.write(schema_text())
