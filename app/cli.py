@@ -164,6 +164,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "xlsx", "pdf"), required=True)
     export.add_argument("--out", required=True, metavar="PATH")
 
+    sync = sub.add_parser("sync", help="send the daily summaries to the central receiver")
+    sync.add_argument("--once", action="store_true", help="send what is pending, then exit")
+    sync.add_argument(
+        "--set-token", action="store_true", help="read the token from standard input and keep it"
+    )
+
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
     demo.add_argument("--seed", type=_number(0, 2**31), default=1, metavar="S")
@@ -422,6 +428,55 @@ def _pdf_report(desk: Any, first: date, last: date, out: Path) -> Path:
     return write_pdf(figures, out, get_office(desk.store).name, desk.labels())
 
 
+def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk sync [--once] [--set-token]`: headless sending of the daily summaries."""
+    import time
+
+    import httpx
+
+    from app.sync.client import SyncConfigError, backoff, resolve_target, save_token, send_pending
+
+    store, clock = _open(settings)
+    try:
+        if args.set_token:
+            token = sys.stdin.readline().strip()
+            if not token:
+                raise CliError("No token on standard input.", EXIT_USAGE)
+            print(f"token kept in {save_token(store, token)}")
+            return EXIT_OK
+        try:
+            target = resolve_target(store)
+        except SyncConfigError as exc:
+            raise CliError(str(exc)) from exc
+        if target is None:
+            raise CliError(
+                "Sync is not set up: give the address in Settings or SERVICEDISK_SYNC_URL, "
+                "and the token with --set-token or SERVICEDISK_SYNC_TOKEN."
+            )
+        failures = 0
+        with httpx.Client() as client:
+            while True:
+                report = send_pending(store, clock, target, client)
+                for day, revision in report.acked:
+                    print(f"{day.isoformat()}\trevision {revision}\tacknowledged")
+                if report.stopped:
+                    raise CliError(f"Sync stopped: {report.stopped}.")
+                if args.once:
+                    if report.done:
+                        return EXIT_OK
+                    raise CliError(
+                        f"{report.waiting} day(s) not sent yet: the receiver could not be "
+                        "reached or asked to wait; try again later."
+                    )
+                failures = failures + 1 if report.retry else 0
+                if report.retry_after_s is not None:
+                    time.sleep(report.retry_after_s)
+                else:
+                    time.sleep(backoff(failures) if report.retry else 60.0)
+    finally:
+        store.close()
+
+
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk catalog export|import FILE`."""
     from app.services.catalog import transfer as catalog
@@ -496,6 +551,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "backup": cmd_backup,
     "stats": cmd_stats,
     "export": cmd_export,
+    "sync": cmd_sync,
     "restore": cmd_restore,
     "catalog": cmd_catalog,
     "demo": cmd_demo,

@@ -36,6 +36,8 @@ class Office(Base):
     service_level_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
     # … and the share (percent) the staffing forecast plans for.
     service_level_target: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
+    # Where the daily summaries go (https://…; http:// only to a loopback address).
+    sync_url: Mapped[str | None] = mapped_column(String(300))
     small_count_threshold: Mapped[int] = mapped_column(Integer, default=5)
 
 

@@ -155,6 +155,31 @@ class DaySummary(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class SyncState(Base):
+    """The latest revision of a business day the central receiver has acknowledged."""
+
+    __tablename__ = "sync_state"
+
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    acked_revision: Mapped[int] = mapped_column(Integer)
+    acked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncAttempt(Base):
+    """One try to send a day (or to reach the receiver at all), for the manager's log."""
+
+    __tablename__ = "sync_attempt"
+    __table_args__ = (Index("ix_sync_attempt_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    business_day: Mapped[date | None] = mapped_column(Date)
+    revision: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[int | None] = mapped_column(Integer)  # the HTTP status, if any came back
+    outcome: Mapped[str] = mapped_column(String(20))  # acked, superseded, retry, stopped
+    detail: Mapped[str | None] = mapped_column(String(300))
+
+
 class DayRevision(Base):
     """Per business day, a counter bumped by every change to that day's records."""
 
