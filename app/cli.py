@@ -170,6 +170,14 @@ def _parser() -> argparse.ArgumentParser:
         "--set-token", action="store_true", help="read the token from standard input and keep it"
     )
 
+    receiver = sub.add_parser("receiver", help="run the reference central receiver (HTTP)")
+    receiver.add_argument("--host", default="127.0.0.1")
+    receiver.add_argument("--port", type=_number(1, 65535), default=8765)
+    where = receiver.add_mutually_exclusive_group()
+    where.add_argument("--store", metavar="PATH", help="its SQLite file")
+    where.add_argument("--database-url", dest="receiver_url", metavar="URL")
+    receiver.add_argument("--tokens", required=True, metavar="FILE", help="token → offices (JSON)")
+
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
     demo.add_argument("--seed", type=_number(0, 2**31), default=1, metavar="S")
@@ -477,6 +485,29 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         store.close()
 
 
+def cmd_receiver(args: argparse.Namespace, settings: Settings) -> int:
+    """`servicedisk receiver`: the reference receiver, until stopped."""
+    try:
+        import uvicorn
+
+        from app.receiver.app import create_app, make_store, read_tokens
+    except ImportError as exc:
+        raise CliError(
+            f"The receiver needs its extra: pip install 'servicedisk[receiver]' ({exc})."
+        ) from exc
+    try:
+        tokens = read_tokens(Path(args.tokens))
+    except (OSError, ValueError) as exc:
+        raise CliError(f"Cannot read the tokens file: {exc}", EXIT_USAGE) from exc
+    url = (
+        args.receiver_url
+        or f"sqlite:///{Path(args.store or settings.data_dir / 'receiver.sqlite3')}"
+    )
+    engine = make_store(url)
+    uvicorn.run(create_app(engine, tokens), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk catalog export|import FILE`."""
     from app.services.catalog import transfer as catalog
@@ -552,6 +583,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "stats": cmd_stats,
     "export": cmd_export,
     "sync": cmd_sync,
+    "receiver": cmd_receiver,
     "restore": cmd_restore,
     "catalog": cmd_catalog,
     "demo": cmd_demo,

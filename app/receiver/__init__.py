@@ -1,0 +1,1 @@
+"""The reference central receiver: every office's days over HTTP (an optional extra)."""

@@ -1,0 +1,153 @@
+"""The reference receiver: the protocol's answers, and the sync client against it for real.
+
+First the receiver in-process (FastAPI's test client, the same ASGI app), then
+`servicedisk receiver` and `servicedisk sync --once` as two processes over
+loopback HTTP, the way an office and the central office meet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import import_or_skip
+
+import_or_skip("fastapi")  # the receiver's extra; installed with the test extras (and in CI)
+# ruff: noqa: E402 - the imports below need fastapi, checked just above
+from fastapi.testclient import TestClient
+
+from app.receiver.app import create_app, make_store
+from app.services.stats.summary import compute_days
+from app.sync.client import Target, pending, send_pending
+from app.sync.payload import build_payload
+from tests.unit.test_stats import office, play_small_day  # noqa: F401 - the fixture
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = date(2026, 3, 10)
+TOKENS = {"good": {"exempelstad"}, "central": {"*"}}
+
+
+@pytest.fixture
+def receiver(tmp_path):
+    engine = make_store(f"sqlite:///{tmp_path / 'receiver.sqlite3'}")
+    with TestClient(create_app(engine, TOKENS)) as client:
+        yield client
+    engine.dispose()
+
+
+def document(office_fixture, revision: int = 3) -> dict:
+    store, clock = office_fixture
+    play_small_day(store, clock, DAY)
+    summary = compute_days(store, [DAY])[DAY]
+    payload = build_payload(summary, office="exempelstad", day=DAY, revision=revision, threshold=5)
+    return json.loads(payload.model_dump_json())
+
+
+def put(client, body, token="good", code="exempelstad", day="2026-03-10"):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return client.put(f"/v1/offices/{code}/days/{day}", json=body, headers=headers)
+
+
+def test_the_receiver_keeps_the_highest_revision(receiver, office):  # noqa: F811
+    body = document(office, revision=3)
+    assert put(receiver, body).status_code == 200
+    assert put(receiver, body).status_code == 200  # the same again: harmless
+    older = {**body, "revision": 2}
+    answer = put(receiver, older)
+    assert answer.status_code == 409 and answer.json()["detail"]["held"] == 3
+    newer = {**body, "revision": 4}
+    assert put(receiver, newer).json()["held"] == 4
+    held = receiver.get(
+        "/v1/offices/exempelstad/days/2026-03-10", headers={"Authorization": "Bearer good"}
+    )
+    assert held.json()["revision"] == 4
+
+
+def test_the_receiver_refuses_what_the_protocol_refuses(receiver, office):  # noqa: F811
+    body = document(office)
+    assert put(receiver, body, token=None).status_code == 401
+    assert put(receiver, body, token="wrong").status_code == 401
+    assert put(receiver, {**body, "office": "annat"}, code="annat").status_code == 403
+    assert put(receiver, body, token="central").status_code == 200  # "*": any office
+    assert put(receiver, body, day="2026-03-11").status_code == 422  # not the path's day
+    staff = {**body, "aggregates": {**body["aggregates"], "staff": {"1": {}}}}
+    assert put(receiver, staff).status_code == 422  # per-staff figures never get in
+    assert put(receiver, {"schema_version": 1}).status_code == 422
+
+
+def test_the_sync_client_against_the_receiver(receiver, office):  # noqa: F811
+    store, clock = office
+    play_small_day(store, clock, DAY)
+    report = send_pending(
+        store, clock, Target("http://testserver", "good", "exempelstad"), receiver
+    )
+    assert report.done and report.acked and pending(store) == []
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_an_office_and_the_receiver_as_two_programs(tmp_path):
+    """`servicedisk receiver` and `servicedisk sync --once` over loopback HTTP."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("SERVICEDISK_DATA_DIR", None)
+    tokens = tmp_path / "tokens.json"
+    tokens.write_text(json.dumps({"t0ken": ["*"]}))
+    port = free_port()
+    store_file = tmp_path / "central.sqlite3"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "central"), "receiver",
+         "--port", str(port), "--store", str(store_file), "--tokens", str(tokens)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "the receiver never answered"
+            time.sleep(0.1)
+        office_dir = tmp_path / "office"
+
+        def cli(*args: str, **extra: str) -> subprocess.CompletedProcess:
+            return subprocess.run(
+                [sys.executable, "-m", "app", "--data-dir", str(office_dir), *args],
+                cwd=ROOT, env={**env, **extra}, capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+
+        for letter in "AAB":
+            assert cli("ticket", "issue", letter).returncode == 0
+        no_token = cli("sync", "--once", SERVICEDISK_SYNC_URL=base)
+        assert no_token.returncode == 1 and "not set up" in no_token.stderr
+        wrong = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN="nope")
+        assert wrong.returncode == 1 and "token" in wrong.stderr
+        done = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN="t0ken")
+        assert done.returncode == 0, done.stderr
+        (line,) = done.stdout.splitlines()
+        day, revision = line.split("\t")[0], int(line.split("\t")[1].split()[1])
+        held = httpx.get(
+            f"{base}/v1/offices/exempelstad/days/{day}", headers={"Authorization": "Bearer t0ken"}
+        ).json()
+        assert held["revision"] == revision and held["aggregates"]["tickets"] == 3
+        again = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN="t0ken")
+        assert again.returncode == 0 and again.stdout == ""  # nothing sent twice
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
