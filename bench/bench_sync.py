@@ -1,0 +1,160 @@
+"""Sync: a year's backlog to the local receiver, and the receiver under 50 offices at once.
+
+The receiver is the real one (uvicorn on a loopback port, in a thread of this
+process, its own SQLite file). The backlog is the demo's 365 days at 600
+visitors a day, sent by the client the app uses (summaries computed first,
+as statistics would have). Run alone: ``python -m bench.bench_sync``.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from app.config import resolve_settings
+from app.demo.fill import generate_demo
+from app.models.db import open_store
+from app.services.clock import ManualClock
+from app.services.office import seed_store
+from app.services.stats.summary import day_summaries
+from app.sync.client import Target, send_pending
+from app.sync.payload import build_payload
+from bench.common import figure, percentile
+
+NOW = datetime(2025, 11, 20, 13, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
+OFFICES, DAYS_EACH = 50, 30
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class _Receiver:
+    """The reference receiver on a loopback port, in a thread."""
+
+    def __init__(self, folder: Path) -> None:
+        import uvicorn
+
+        from app.receiver.app import create_app, make_store
+
+        self.engine = make_store(f"sqlite:///{folder / 'receiver.sqlite3'}")
+        self.port = _free_port()
+        config = uvicorn.Config(
+            create_app(self.engine, {"bench": {"*"}}),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="error",
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> _Receiver:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.engine.dispose()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def held(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.exec_driver_sql("SELECT COUNT(*) FROM received_day").scalar() or 0)
+
+
+def run() -> list[dict]:
+    """The backlog's time, then 50 offices sending 30 days each at once."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        clock = ManualClock(NOW)
+        settings = resolve_settings(data_dir=folder / "office", env={})
+        store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+        try:
+            generate_demo(store, clock, days=365, seed=7, visits_per_day=600)
+            first = NOW.date() - timedelta(days=364)
+            summaries = day_summaries(store, first, NOW.date(), clock.now())
+            with _Receiver(folder) as receiver, httpx.Client() as client:
+                target = Target(receiver.url, "bench", "exempelstad")
+                start = time.perf_counter()
+                report = send_pending(store, clock, target, client)
+                backlog = time.perf_counter() - start
+                sent = len(report.acked)
+                documents = [
+                    build_payload(s, office="x", day=d, revision=1, threshold=5).model_dump()
+                    for d, s in list(summaries.items())[:DAYS_EACH]
+                ]
+                latencies, wall = _many_offices(receiver.url, documents)
+                kept = receiver.held()
+        finally:
+            store.close()
+    puts = OFFICES * DAYS_EACH
+    return [
+        figure(
+            "sync: a year's backlog to the local receiver",
+            round(backlog, 2),
+            "s",
+            "≤ 10",
+            f"{sent} days sent and acknowledged over loopback HTTP, one request each",
+        ),
+        figure(
+            "sync: receiver, 50 offices at once, PUTs per second",
+            round(puts / wall),
+            "PUT/s",
+            None,
+            f"{OFFICES} offices × {DAYS_EACH} days; {kept - sent} of {puts} kept",
+        ),
+        figure(
+            "sync: receiver, 50 offices at once, p99",
+            round(percentile(latencies, 99) * 1000, 1),
+            "ms",
+            None,
+            f"median {percentile(latencies, 50) * 1000:.1f} ms; all kept: {kept - sent == puts}",
+        ),
+    ]
+
+
+def _many_offices(url: str, documents: list[dict]) -> tuple[list[float], float]:
+    def office(n: int) -> list[float]:
+        code = f"office-{n:02d}"
+        times: list[float] = []
+        with httpx.Client(base_url=url, headers={"Authorization": "Bearer bench"}) as client:
+            for doc in documents:
+                body = json.dumps({**doc, "office": code}, default=str)
+                start = time.perf_counter()
+                answer = client.put(
+                    f"/v1/offices/{code}/days/{doc['day']}",
+                    content=body,
+                    headers={"Content-Type": "application/json"},
+                    timeout=60,
+                )
+                times.append(time.perf_counter() - start)
+                assert answer.status_code == 200, answer.text
+        return times
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=OFFICES) as pool:
+        results = list(pool.map(office, range(OFFICES)))
+    return [t for r in results for t in r], time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
