@@ -167,23 +167,55 @@ def pending(store: Store) -> list[tuple[date, int]]:
     return [(d, int(r)) for d, r in rows]
 
 
+class SenderBusy(RuntimeError):
+    """Another program is sending this store's days right now."""
+
+
 @contextlib.contextmanager
-def sender_lock(store: Store) -> Iterator[None]:
-    """One sender at a time for a store (a lock file beside a SQLite store)."""
+def sender_lock(store: Store, *, wait: bool = True) -> Iterator[None]:
+    """One sender at a time for a store (a lock file beside a SQLite store).
+
+    With ``wait`` off, raises :class:`SenderBusy` at once when another has it
+    (the app's worker then leaves the round to that program).
+    """
     settings = store.settings
     if settings is None or settings.sqlite_path is None:
         yield  # a server database: its own sessions are serialised by the rows' keys
         return
-    with file_lock(settings.sqlite_path.with_name(settings.sqlite_path.name + ".sync")):
-        yield
+    path = settings.sqlite_path.with_name(settings.sqlite_path.name + ".sync")
+    if wait:
+        with file_lock(path):
+            yield
+        return
+    if os.name == "nt":  # pragma: no cover - Windows: wait as the command line does
+        with file_lock(path):
+            yield
+        return
+    import fcntl
+
+    with open(path, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise SenderBusy("another program is sending the days") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def send_pending(
-    store: Store, clock: Clock, target: Target, client: httpx.Client, *, limit: int | None = None
+    store: Store,
+    clock: Clock,
+    target: Target,
+    client: httpx.Client,
+    *,
+    limit: int | None = None,
+    wait: bool = True,
 ) -> Report:
     """Send the days waiting, oldest first, until done or something says stop or wait."""
     report = Report()
-    with sender_lock(store):
+    with sender_lock(store, wait=wait):
         days = pending(store)
         for n, (day, _revision) in enumerate(days):
             if limit is not None and n >= limit:

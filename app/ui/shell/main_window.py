@@ -81,10 +81,22 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.store_label)
+        from app.ui.shell.sync_worker import SyncWorker
+
+        self.sync = SyncWorker(self._ctx, self)
+        self.sync.changed.connect(self._on_sync_changed)
         saved = self._ctx.prefs.get_str("ui/role", "reception")
         index = max(0, self.role_picker.findData(saved))
         self.role_picker.setCurrentIndex(index)
         self._on_role_changed(index)
+
+    def _on_sync_changed(self, line: object) -> None:
+        text, kind = getattr(line, "text", ""), getattr(line, "kind", "info")
+        self.sync_label.setText(text)
+        self.sync_label.setProperty("kind", kind)
+        self.sync_label.setStyleSheet(
+            {"error": "color: #a61c00; font-weight: 600;", "ok": "color: #1e6b2e;"}.get(kind, "")
+        )
 
     # ------------------------------------------------------------ the screens, built on demand
 
