@@ -33,6 +33,7 @@ from app.models import DayRevision, DaySummary, Office, SyncAttempt, SyncState
 from app.models.db import Store, file_lock
 from app.models.errors import short
 from app.services.clock import Clock
+from app.services.errors import ServiceError
 from app.services.stats.summary import day_summaries
 from app.sync.payload import build_payload
 
@@ -43,12 +44,8 @@ TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 MAX_BACKOFF_S = 15 * 60
 
 
-class SyncConfigError(ValueError):
+class SyncConfigError(ServiceError, ValueError):
     """The sync settings cannot work: English for the command line, Swedish for the screen."""
-
-    def __init__(self, english: str, swedish: str) -> None:
-        super().__init__(english)
-        self.swedish = swedish
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,162 @@
+"""Settings › Synk: where the daily summaries go, the token, "Synka nu", and the log.
+
+The address is the office's (in the store); the token is kept in the
+operating system's keyring, else in a file only this user may read, never in
+the database, and the field never shows it again. The log lists the latest
+tries: when, which day and revision, and what the receiver answered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.clock import OFFICE_TZ
+from app.ui.settings.common import SettingsPage, button, named, table_view
+from app.ui.shell.action import Action
+from app.ui.shell.context import UiContext
+from app.ui.shell.messages import database_failed
+from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+
+OUTCOMES = {
+    "acked": QT_TR_NOOP("Mottagen"),
+    "superseded": QT_TR_NOOP("Redan nyare hos mottagaren"),
+    "retry": QT_TR_NOOP("Försöker igen"),
+    "stopped": QT_TR_NOOP("Stoppad"),
+}
+
+
+class AttemptModel(RowsModel):
+    """The sync log: when, day, revision, answer, outcome, detail."""
+
+    HEADERS = (
+        QT_TR_NOOP("När"),
+        QT_TR_NOOP("Dag"),
+        QT_TR_NOOP("Version"),
+        QT_TR_NOOP("Svar"),
+        QT_TR_NOOP("Utfall"),
+        QT_TR_NOOP("Detaljer"),
+    )
+
+    def _key(self, row: Any) -> object:
+        return (row.at, row.day, row.revision)
+
+    def _cell(self, row: Any, column: int, role: int) -> Any:
+        if role == SORT_ROLE:
+            return (row.at.timestamp(), row.day, row.revision or 0, row.status or 0, row.outcome,
+                    row.detail)[column]  # fmt: skip
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        values = (
+            row.at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M:%S"),
+            row.day,
+            "" if row.revision is None else str(row.revision),
+            "" if row.status is None else str(row.status),
+            self.tr(OUTCOMES.get(row.outcome, row.outcome)),
+            row.detail,
+        )
+        return values[column]
+
+
+class SyncPage(SettingsPage):
+    """The sync settings and log, for the manager."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        box = QGroupBox(self.tr("Mottagare"), self)
+        form = QFormLayout(box)
+        self.url = named(QLineEdit(box), "sync-url", self.tr("Adress till mottagaren"))
+        self.url.setPlaceholderText("https://…")
+        self.token = named(QLineEdit(box), "sync-token", self.tr("Nyckel (token)"))
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("oförändrad"))
+        form.addRow(self.tr("&Adress:"), self.url)
+        form.addRow(self.tr("&Nyckel:"), self.token)
+        self.save_button = button(self, self.tr("&Spara"), "save-sync", "primary")
+        self.now_button = button(self, self.tr("Synka &nu"), "sync-now")
+        self.state = QLabel(self)
+        self.state.setObjectName("sync-state")
+        self.state.setWordWrap(True)
+        self.model = AttemptModel(self)
+        self.table = table_view(self, self.model, "sync-log", self.tr("Synkloggen"), 5)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.now_button)
+        actions.addStretch(1)
+        intro = QLabel(
+            self.tr(
+                "Varje dags sammanställning skickas till den centrala mottagaren, bara "
+                "summor: inga uppgifter om besökare och inga siffror per handläggare."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(intro)
+        layout.addWidget(box)
+        layout.addLayout(actions)
+        layout.addWidget(self.state)
+        layout.addWidget(self.table, 1)
+        self.save_button.clicked.connect(self._on_save)
+        self.now_button.clicked.connect(self._on_sync_now)
+
+    def reload(self) -> None:
+        """Show the address, the state and the log as the store holds them now."""
+        from app.sync.status import recent_attempts, sync_summary
+
+        summary = sync_summary(self._ctx.store)
+        if not self.url.isModified():
+            self.url.setText(summary.url or "")
+        self.model.set_rows(recent_attempts(self._ctx.store))
+        if summary.last_acked_at:
+            when = summary.last_acked_at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
+            text = self.tr("Senast mottaget {0}.").format(when)
+        else:
+            text = self.tr("Inget skickat ännu.")
+        if summary.waiting:
+            text += " " + self.tr("{0} dagar väntar på att skickas.").format(summary.waiting)
+        self.state.setText(text)
+
+    def _on_save(self) -> None:
+        from app.sync.client import save_token
+        from app.sync.status import set_sync_url
+
+        ctx, url, token = self._ctx, self.url.text(), self.token.text().strip()
+
+        def work() -> str:  # a bad address is a SyncConfigError, said in Swedish
+            set_sync_url(ctx.store, ctx.clock, url)
+            return save_token(ctx.store, token) if token else ""
+
+        def done(_where: str) -> None:
+            self.token.clear()
+            self.url.setModified(False)
+            self.reload()
+            self.tell(self.tr("Inställningarna för synk är sparade."))
+
+        def failed(sentence: str) -> None:
+            self.tell(sentence, True)
+
+        Action(ctx, "sync settings", work).without_refresh().success(done).failure(
+            failed, database_failed()
+        ).run()
+
+    def _on_sync_now(self) -> None:
+        window = self.window()
+        worker = getattr(window, "sync", None)
+        if worker is None:
+            self.tell(self.tr("Synk körs inte i det här fönstret."), True)
+            return
+        worker.sync_now()
+        self.reload()
+        self.tell(self.tr("Synkar …"))
