@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +11,7 @@ from sqlalchemy import func, select, update
 from app.models import AuditEvent, Office, SyncAttempt, SyncState
 from app.models.db import Store
 from app.services.clock import Clock
-from app.sync.client import check_url, pending
+from app.sync.client import SyncConfigError, check_url, pending
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class SyncSummary:
     """The state of sync for the status bar and the manager's page."""
 
     url: str | None
+    office_code: str
     last_acked_at: datetime | None
     waiting: int
     last_outcome: str | None
@@ -40,11 +42,12 @@ class AttemptView:
 def sync_summary(store: Store) -> SyncSummary:
     """Where, the last acknowledgement, what waits, and how the last try went."""
     with store.read() as session:
-        url = session.scalar(select(Office.sync_url))
+        url, code = session.execute(select(Office.sync_url, Office.code)).one()
         acked_at = session.scalar(select(func.max(SyncState.acked_at)))
         last = session.scalars(select(SyncAttempt).order_by(SyncAttempt.id.desc()).limit(1)).first()
     return SyncSummary(
         url,
+        code,
         acked_at,
         len(pending(store)),
         last.outcome if last else None,
@@ -68,6 +71,25 @@ def recent_attempts(store: Store, limit: int = 50) -> list[AttemptView]:
             )
             for r in rows
         ]
+
+
+OFFICE_CODE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
+
+
+def set_office_code(store: Store, clock: Clock, code: str) -> str:
+    """Change the code the office is known by centrally (the days are sent under it)."""
+    code = code.strip()
+    if not OFFICE_CODE.match(code):
+        raise SyncConfigError(
+            "The office code may hold only letters A–Z, digits, '-', '_' and '.' (at most 40).",
+            "Kontorets kod får bara innehålla bokstäverna A–Z, siffror, '-', '_' och '.' "
+            "(högst 40 tecken).",
+        )
+    now = clock.now()
+    with store.write() as session:
+        session.execute(update(Office).values(code=code))
+        session.add(AuditEvent(at=now, action="config_change", detail="office code changed"))
+    return code
 
 
 def set_sync_url(store: Store, clock: Clock, url: str) -> str | None:

@@ -33,6 +33,18 @@ def test_a_plain_http_address_elsewhere_is_refused_in_swedish(qtbot, page, ui_ct
         assert session.scalar(select(Office.sync_url)) is None
 
 
+def test_a_bad_office_code_is_refused_and_a_good_one_kept(qtbot, page, ui_ctx):
+    code = page.findChild(QLineEdit, "sync-office-code")
+    assert code.text()  # the seed office's own
+    code.setText("exempel stad")
+    qtbot.mouseClick(page.findChild(QPushButton, "save-sync"), Qt.MouseButton.LeftButton)
+    assert page.messages[-1][1] and "Kontorets kod" in page.messages[-1][0]
+    code.setText("exempelstad-2")
+    qtbot.mouseClick(page.findChild(QPushButton, "save-sync"), Qt.MouseButton.LeftButton)
+    with ui_ctx.store.read() as session:
+        assert session.scalar(select(Office.code)) == "exempelstad-2"
+
+
 def test_the_address_and_token_are_kept_and_the_log_shows_the_tries(qtbot, page, ui_ctx):
     page.findChild(QLineEdit, "sync-url").setText("https://central.example.se/")
     token = page.findChild(QLineEdit, "sync-token")

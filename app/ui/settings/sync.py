@@ -77,10 +77,12 @@ class SyncPage(SettingsPage):
         form = QFormLayout(box)
         self.url = named(QLineEdit(box), "sync-url", self.tr("Adress till mottagaren"))
         self.url.setPlaceholderText("https://…")
+        self.code = named(QLineEdit(box), "sync-office-code", self.tr("Kontorets kod"))
         self.token = named(QLineEdit(box), "sync-token", self.tr("Nyckel (token)"))
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(self.tr("oförändrad"))
         form.addRow(self.tr("&Adress:"), self.url)
+        form.addRow(self.tr("&Kontorets kod:"), self.code)
         form.addRow(self.tr("&Nyckel:"), self.token)
         self.save_button = button(self, self.tr("&Spara"), "save-sync", "primary")
         self.now_button = button(self, self.tr("Synka &nu"), "sync-now")
@@ -118,6 +120,8 @@ class SyncPage(SettingsPage):
         summary = sync_summary(self._ctx.store)
         if not self.url.isModified():
             self.url.setText(summary.url or "")
+        if not self.code.isModified():
+            self.code.setText(summary.office_code)
         self.model.set_rows(recent_attempts(self._ctx.store))
         if summary.last_acked_at:
             when = summary.last_acked_at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
@@ -129,18 +133,23 @@ class SyncPage(SettingsPage):
         self.state.setText(text)
 
     def _on_save(self) -> None:
-        from app.sync.client import save_token
-        from app.sync.status import set_sync_url
+        from app.sync.client import check_url, save_token
+        from app.sync.status import set_office_code, set_sync_url
 
         ctx, url, token = self._ctx, self.url.text(), self.token.text().strip()
+        code = self.code.text()
 
-        def work() -> str:  # a bad address is a SyncConfigError, said in Swedish
+        def work() -> str:  # a bad address or code is a SyncConfigError, said in Swedish
+            if url.strip():
+                check_url(url)  # both checked before either is changed
+            set_office_code(ctx.store, ctx.clock, code)
             set_sync_url(ctx.store, ctx.clock, url)
             return save_token(ctx.store, token) if token else ""
 
         def done(_where: str) -> None:
             self.token.clear()
             self.url.setModified(False)
+            self.code.setModified(False)
             self.reload()
             self.tell(self.tr("Inställningarna för synk är sparade."))
 
