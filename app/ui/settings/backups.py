@@ -169,8 +169,17 @@ class BackupsPage(SettingsPage):
 
         from app.services.maintenance import restore_store
 
-        def done(_report: object) -> None:
+        def done(report: object) -> None:
             self.reload()
+            if getattr(report, "moved_aside", None) is not None:
+                # The unusable file was moved away under this program's own connections.
+                self.tell(
+                    self.tr(
+                        "Säkerhetskopian från {0} är återställd och den skadade filen är "
+                        "flyttad undan. Starta om Servicedisk på alla datorer på kontoret."
+                    ).format(when)
+                )
+                return
             self.tell(
                 self.tr(
                     "Säkerhetskopian från {0} är återställd. Läget före finns sparat som en "
