@@ -8,7 +8,10 @@ engine would switch their journal mode, create our tables in them, or write
 into damaged pages.
 
 The file is read through SQLite on a read-only connection, never with
-``open()`` (see :func:`app.models.rows.sqlite_file_problem`).
+``open()``: SQLite's locks are POSIX locks, held per process, and closing
+*any* descriptor of the file in this process would drop them all while a
+connection of ours is open; SQLite itself keeps such a descriptor open until
+its locks on the file are gone.
 """
 
 from __future__ import annotations

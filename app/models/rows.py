@@ -86,27 +86,6 @@ def document(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def sqlite_file_problem(path: Path) -> str | None:
-    """Why the file is not a readable SQLite database, or None when it is one.
-
-    Read through SQLite, read-only: never with ``open()``. SQLite's locks are
-    POSIX locks, held per process, and closing *any* descriptor of the file in
-    this process would drop them all while a connection of ours is open; SQLite
-    itself keeps such a descriptor open until its locks on the file are gone.
-    """
-    try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return str(exc)
-    try:
-        connection.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.Error as exc:
-        return str(exc)
-    finally:
-        connection.close()
-    return None
-
-
 class SqliteReader:
     """A read-only ``sqlite3`` connection to a store file at the current schema.
 
