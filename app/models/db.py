@@ -334,9 +334,13 @@ def _create(
     finally:
         engine.dispose()
     try:
-        os.link(aside, path)  # never over a file that appeared meanwhile
-    except FileExistsError:
-        log.warning("a store appeared at %s while one was made; keeping that one", path)
+        try:
+            os.link(aside, path)  # never over a file that appeared meanwhile
+        except FileExistsError:
+            log.warning("a store appeared at %s while one was made; keeping that one", path)
+        except OSError:  # no hard links here (FAT, some shares): a rename, under the lock
+            if not path.exists():
+                os.replace(aside, path)
     except OSError as exc:
         raise classify(exc, path) from exc
     finally:

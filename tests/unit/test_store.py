@@ -195,3 +195,20 @@ def test_one_daily_backup_a_day_and_old_ones_go(settings, clock):
         assert kept[0].taken_at == clock.now()
     finally:
         store.close()
+
+
+def test_a_new_store_is_made_where_hard_links_are_not_possible(tmp_path, clock, monkeypatch):
+    """A USB stick or a share without hard links: the store is renamed into place instead."""
+    import os as os_module
+
+    def no_links(*_args, **_kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os_module, "link", no_links)
+    settings = resolve_settings(data_dir=tmp_path / "stick", env={})
+    store = _open(settings, clock)
+    try:
+        assert q.issue_ticket(store, clock, "A").code == "A001"
+    finally:
+        store.close()
+    assert not list(settings.data_dir.glob(".servicedisk.sqlite3.new-*"))
