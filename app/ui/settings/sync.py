@@ -156,9 +156,10 @@ class SyncPage(SettingsPage):
         def failed(sentence: str) -> None:
             self.tell(sentence, True)
 
+        # Off the GUI thread: a desktop keyring may take its time (or ask to be unlocked).
         Action(ctx, "sync settings", work).without_refresh().success(done).failure(
             failed, database_failed()
-        ).run()
+        ).run_in_background(self)
 
     def _on_sync_now(self) -> None:
         window = self.window()
