@@ -151,3 +151,48 @@ def test_an_office_and_the_receiver_as_two_programs(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_real_document_spoiled_anywhere_is_refused_never_a_500(tmp_path, office):  # noqa: F811
+    """Every key of a real day's document, replaced by any JSON value: 200, 409 or 422."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    store, clock = office
+    day = date(2026, 3, 10)
+    play_small_day(store, clock, day)
+    good = json.loads(
+        build_payload(
+            compute_days(store, [day])[day], office="x", day=day, revision=1, threshold=5
+        ).model_dump_json()
+    )
+
+    def paths(value, prefix=()):
+        yield prefix
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from paths(v, (*prefix, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value[:3]):
+                yield from paths(v, (*prefix, i))
+
+    every = [p for p in paths(good) if p]
+    engine = make_store(f"sqlite:///{tmp_path / 'fuzz2.sqlite3'}")
+    client = TestClient(create_app(engine, {"t": {"*"}}), raise_server_exceptions=False)
+    values = st.none() | st.booleans() | st.integers() | st.text() | st.lists(st.integers())
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(where=st.sampled_from(every), value=values)
+    def spoil(where, value):
+        body = json.loads(json.dumps(good))
+        target = body
+        for key in where[:-1]:
+            target = target[key]
+        target[where[-1]] = value
+        answer = client.put(
+            "/v1/offices/x/days/2026-03-10", json=body, headers={"Authorization": "Bearer t"}
+        )
+        assert answer.status_code in (200, 409, 422), answer.text
+
+    spoil()
+    engine.dispose()
