@@ -1,0 +1,26 @@
+"""What the command line's modules share: exit codes, the one error, opening the store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.config import Settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    """A failure to report as one sentence, with an exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _open(settings: Settings) -> Any:
+    from app.models.db import open_store
+    from app.services.clock import SystemClock
+    from app.services.office import seed_store
+
+    clock = SystemClock()
+    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock)), clock
