@@ -25,7 +25,7 @@ from app.services.clock import ManualClock
 from app.services.office import seed_store
 from app.services.stats.export import export_figures
 from app.services.stats.figures import period_figures
-from bench.common import figure, median
+from bench.common import figure, longest_gui_stall, median
 
 YEAR_DAYS = 365
 VISITS_PER_DAY = 600
@@ -44,7 +44,6 @@ def _stall_while_computing(store, clock, settings) -> float:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.ui.shell.context import UiContext
@@ -74,30 +73,11 @@ def _stall_while_computing(store, clock, settings) -> float:
 
     view.first.setDate(QDate(FIRST.year, FIRST.month, FIRST.day))
     view.last.setDate(QDate(LAST.year, LAST.month, LAST.day))
-    gaps: list[float] = []
-    watch = QElapsedTimer()
-    watch.start()
-    last = [watch.elapsed()]
-
-    def tick() -> None:
-        now = watch.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
-    view.refresh()
-    deadline = time.monotonic() + 120
-    while view.busy.isVisible() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
-    timer.stop()
+    stall = longest_gui_stall(app, view.refresh, lambda: not view.busy.isVisible())
     ctx.runner.wait()
     view.close()
     ctx.watcher.stop()
-    return max(gaps) if gaps else 0.0
+    return stall
 
 
 def run() -> list[dict]:

@@ -28,7 +28,7 @@ from app.services.office import seed_store
 from app.services.stats.summary import day_summaries
 from app.sync.client import Target, send_pending
 from app.sync.payload import build_payload
-from bench.common import figure, percentile
+from bench.common import figure, longest_gui_stall, percentile
 
 NOW = datetime(2025, 11, 20, 13, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
 OFFICES, DAYS_EACH = 50, 30
@@ -145,7 +145,6 @@ def _stall_while_syncing(store, clock, settings, url: str) -> float:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["SERVICEDISK_SYNC_URL"], os.environ["SERVICEDISK_SYNC_TOKEN"] = url, "bench"
-    from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import delete
 
@@ -171,30 +170,11 @@ def _stall_while_syncing(store, clock, settings, url: str) -> float:
     worker = SyncWorker(ctx)
     lines: list[object] = []
     worker.changed.connect(lines.append)
-    watch = QElapsedTimer()
-    watch.start()
-    gaps: list[float] = []
-    last = [watch.elapsed()]
-
-    def tick() -> None:
-        now = watch.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
-    worker.sync_now()
-    deadline = time.monotonic() + 120
-    while not lines and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
-    timer.stop()
+    stall = longest_gui_stall(app, worker.sync_now, lambda: bool(lines))
     worker.timer.stop()
     ctx.runner.wait()
     ctx.watcher.stop()
-    return max(gaps) if gaps else 0.0
+    return stall
 
 
 def _many_offices(url: str, documents: list[dict]) -> tuple[list[float], float]:

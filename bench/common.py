@@ -100,3 +100,32 @@ def figure(
     row: dict[str, Any] = {"name": name, "value": value, "unit": unit, "budget": budget}
     row["note"] = note
     return row
+
+
+def longest_gui_stall(
+    app: Any, start: Callable[[], None], finished: Callable[[], bool], timeout_s: float = 120
+) -> float:
+    """Start work, tick a 5 ms GUI timer until it is finished; the longest gap (ms)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    watch = QElapsedTimer()
+    watch.start()
+    gaps: list[float] = []
+    last = [watch.elapsed()]
+
+    def tick() -> None:
+        now = watch.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    start()
+    deadline = time.monotonic() + timeout_s
+    while not finished() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    return max(gaps) if gaps else 0.0
