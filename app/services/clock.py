@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.models.db import Store
 
 OFFICE_TZ = ZoneInfo("Europe/Stockholm")
@@ -78,3 +80,11 @@ def office_zone(store: Store) -> ZoneInfo:
 def office_day(store: Store, instant: datetime) -> date:
     """The business day of an instant, in the office's time zone."""
     return business_day(instant, office_zone(store))
+
+
+def session_day(session: Session, instant: datetime) -> date:
+    """The business day of an instant in the office's zone, read in the caller's transaction."""
+    from sqlalchemy import text
+
+    name = session.scalar(text("SELECT time_zone FROM office ORDER BY id LIMIT 1"))
+    return business_day(instant, zone(name))

@@ -42,3 +42,13 @@ def ui_ctx(tmp_path, ui_clock, qapp):
     yield ctx
     ctx.watcher.stop()
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def _office_zone_reset():
+    """A test that shows another office's zone leaves the next one in Stockholm time."""
+    yield
+    from app.services.clock import OFFICE_TZ
+    from app.ui.shell.office_time import use_zone
+
+    use_zone(OFFICE_TZ)

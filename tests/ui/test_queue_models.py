@@ -121,3 +121,28 @@ def test_print_state_text():
     assert print_state_text("printed") == "Utskriven"
     assert print_state_text("pdf:/x/A001.pdf") == "PDF"
     assert print_state_text("failed") == "Misslyckades"
+
+
+def test_times_show_in_the_offices_own_zone(ui_ctx):
+    """A London office sees its own clock: 09:05 there is 10:05 in Stockholm."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from app.models import Office
+
+    store, clock = ui_ctx.store, ui_ctx.clock
+    with store.write() as session:
+        session.execute(update(Office).values(time_zone="Europe/London"))
+    store.memo.pop("office_zone", None)
+    clock.set(datetime(2026, 1, 13, 9, 5, tzinfo=UTC))
+    queue.issue_ticket(store, clock, "A")
+    queue.issue_ticket(store, clock, "B")
+    clock.advance(minutes=2)
+    queue.call_next(store, clock, 1)
+    ui_ctx.watcher.refresh()
+    recent, serving = RecentTicketsModel(), ServingModel()
+    recent.set_snapshot(ui_ctx.watcher.snapshot)
+    serving.set_snapshot(ui_ctx.watcher.snapshot)
+    assert cells(recent, RecentTicketsModel.COL_ISSUED) == ["09:05", "09:05"]
+    assert "09:07" in cells(serving, ServingModel.COL_SINCE)

@@ -14,11 +14,12 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from app.models import states as st
 from app.models.rows import Fetch, Readable, Row, document, flag, instant, optional_instant
 from app.services.calendar import OpeningHours
-from app.services.clock import Clock, business_day, zone
+from app.services.clock import OFFICE_TZ, Clock, business_day, zone
 
 DEFAULT_SERVICE_SECONDS = 6 * 60
 ESTIMATE_SAMPLE = 30  # finished tickets that shape an estimate
@@ -118,6 +119,7 @@ class QueueSnapshot:
     opening_hours: OpeningHours = field(default_factory=dict)
     # The day's latest tickets, newest first, in any state (served, no-show … too).
     recent_tickets: tuple[TicketView, ...] = ()
+    time_zone: ZoneInfo = OFFICE_TZ  # the office's time zone: its clock times and business day
 
     def queue(self, letter: str) -> QueueStatus | None:
         """The status of one queue by letter."""
@@ -271,7 +273,8 @@ def office_revision(source: Readable) -> int:
 def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) -> QueueSnapshot:
     """The whole front-desk picture of today, in one read transaction's `fetch`."""
     office_name, hours, revision, time_zone = fetch(_OFFICE, {})[0]
-    today = business_day(now, zone(time_zone))
+    office_tz = zone(time_zone)
+    today = business_day(now, office_tz)
     on_day = {"day": today}
     queues = fetch(_QUEUES, {})
     letters = {row[0]: row[1] for row in queues}
@@ -340,6 +343,7 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
         recent_calls=recent_calls,
         opening_hours=document(hours) or {},
         recent_tickets=recent_tickets,
+        time_zone=office_tz,
     )
 
 

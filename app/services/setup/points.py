@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import Queue, ServicePoint, ServicePointQueue, Ticket
 from app.models import states as st
 from app.models.db import Store
-from app.services.clock import Clock, business_day
+from app.services.clock import Clock, session_day
 from app.services.revision import bump
 from app.services.setup.base import (
     InvalidProfileError,
@@ -205,7 +205,7 @@ def set_service_point_active(store: Store, clock: Clock, number: int, active: bo
             current = session.scalar(
                 select(Ticket.code).where(
                     Ticket.service_point_id == point.id,
-                    Ticket.business_day == business_day(now),
+                    Ticket.business_day == session_day(session, now),
                     Ticket.state.in_((st.CALLED, st.SERVING)),
                 )
             )

@@ -19,7 +19,7 @@ from app.models import Agency, Queue, ServicePoint, Ticket
 from app.models import states as st
 from app.models.db import Store
 from app.models.office import spare_letters
-from app.services.clock import Clock, business_day
+from app.services.clock import Clock, session_day
 from app.services.revision import bump
 from app.services.setup.base import (
     InvalidSettingError,
@@ -208,7 +208,7 @@ def _check_can_retire_queue(session: Session, queue: Queue, now: datetime) -> No
     waiting = session.scalar(
         select(func.count(Ticket.id)).where(
             Ticket.queue_id == queue.id,
-            Ticket.business_day == business_day(now),
+            Ticket.business_day == session_day(session, now),
             Ticket.state.in_(st.ACTIVE_STATES),
         )
     )

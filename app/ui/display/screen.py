@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.calendar import OpeningHours, is_open_at, opening_times
-from app.services.clock import OFFICE_TZ
 from app.services.queue.views import CallView, QueueSnapshot, QueueStatus, queue_snapshot
 from app.ui.display.announcer import Announcer
 from app.ui.display.widgets import SECONDARY, STYLE, Sizer, WaitingCounts, set_size, set_text
 from app.ui.shell.context import UiContext
+from app.ui.shell.office_time import hhmm, local, office_zone
 
 RECENT_ROWS = 5
 ZOOM_KEY = "display/zoom"
@@ -321,8 +321,10 @@ class DisplayWindow(QWidget):
 
     def _on_clock_timeout(self) -> None:
         now = self._ctx.clock.now()
-        set_text(self.clock_label, f"{now.astimezone(OFFICE_TZ):%H:%M}")
-        notice = "" if is_open_at(self._opening_hours, now) else self._closed_text(now)
+        set_text(self.clock_label, hhmm(now))
+        notice = (
+            "" if is_open_at(self._opening_hours, now, office_zone()) else self._closed_text(now)
+        )
         if notice != self.closed_notice.text() or self.closed_notice.isHidden() == bool(notice):
             self.closed_notice.setText(notice)
             self.closed_notice.setVisible(bool(notice))
@@ -330,11 +332,11 @@ class DisplayWindow(QWidget):
 
     def _closed_text(self, now: datetime) -> str:
         closed = self.tr("Stängt / Closed")
-        local = now.astimezone(OFFICE_TZ)
+        here = local(now)
         for ahead in range(DAYS_AHEAD):
-            day = local.date() + timedelta(days=ahead)
+            day = here.date() + timedelta(days=ahead)
             for start, _end in opening_times(self._opening_hours, day):
-                if ahead == 0 and start <= local.time():
+                if ahead == 0 and start <= here.time():
                     continue
                 at = f"{start:%H:%M}"
                 if ahead == 0:

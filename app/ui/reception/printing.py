@@ -18,9 +18,10 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.services.clock import OFFICE_TZ, Clock
+from app.services.clock import Clock
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
 from app.ui.shell.headless import ensure_application
+from app.ui.shell.office_time import local
 from app.ui.shell.prefs import Prefs
 
 if TYPE_CHECKING:
@@ -107,8 +108,8 @@ def ticket_for(snapshot: QueueSnapshot, code: str, office_name: str | None = Non
 
 def pdf_filename(ticket: TicketPrint) -> str:
     """ "A012-20261125-103000.pdf": the code and the office-local issue time."""
-    local = ticket.issued_at.astimezone(OFFICE_TZ)
-    return f"{ticket.code}-{local:%Y%m%d-%H%M%S}.pdf"
+    issued = local(ticket.issued_at)
+    return f"{ticket.code}-{issued:%Y%m%d-%H%M%S}.pdf"
 
 
 def ticket_page_layout() -> QPageLayout:
@@ -280,8 +281,8 @@ def paint_ticket(painter: QPainter, printer: QPrinter, ticket: TicketPrint) -> N
         block(ticket.queue_label_en, _font(8), 2.5)
     else:
         block(ticket.queue_label, _font(11, bold=True), 2.5)
-    local = ticket.issued_at.astimezone(OFFICE_TZ)
-    lines = [f"{local:%Y-%m-%d   %H:%M}"]
+    issued = local(ticket.issued_at)
+    lines = [f"{issued:%Y-%m-%d   %H:%M}"]
     if ticket.ahead is not None:
         lines.append(_tr("Före dig: {0}").format(ticket.ahead) + f" / Ahead of you: {ticket.ahead}")
     if ticket.wait_minutes is not None:

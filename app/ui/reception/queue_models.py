@@ -8,14 +8,13 @@ the roles and the update live in :mod:`app.ui.shell.table_model`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.services.clock import OFFICE_TZ
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
+from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import DISPLAY as _DISPLAY
 from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
 
@@ -37,11 +36,6 @@ def print_state_text(status: str | None) -> str:
     if status == "failed":
         return _tr("Misslyckades")
     return status
-
-
-def local_hhmm(instant: datetime | None) -> str:
-    """An instant as office-local "10:42"."""
-    return instant.astimezone(OFFICE_TZ).strftime("%H:%M") if instant else ""
 
 
 def _ticket_signature(row: TicketView) -> object:
@@ -149,7 +143,7 @@ class ServingModel(RowsModel):
                 return "–" if role == _DISPLAY else _tr("ingen")
             if column == self.COL_CODE:
                 return current.code
-            return local_hhmm(current.called_at)
+            return hhmm(current.called_at)
         if role == SORT_ROLE:
             if column == self.COL_POINT:
                 return row.number
@@ -191,7 +185,7 @@ class RecentTicketsModel(RowsModel):
         if role in (_DISPLAY, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             texts: tuple[Callable[[], str], ...] = (
                 lambda: row.code,
-                lambda: local_hhmm(row.issued_at),
+                lambda: hhmm(row.issued_at),
                 lambda: self._state(row),
                 lambda: print_state_text(row.print_status),
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.calendar import OpeningHours, opening_intervals
-from app.services.clock import OFFICE_TZ
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.reception.printing import PrintOutcome, TicketPrint
+from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import SORT_ROLE
 
 AMBER = "background: #fff0c2; color: #3d2c00;"  # 12:1 contrast
@@ -52,20 +52,20 @@ def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours) -> str:
     as closing and the warning names the day's last closing time.
     """
     now = snapshot.now
-    intervals = opening_intervals(hours, snapshot.business_day)
+    intervals = opening_intervals(hours, snapshot.business_day, snapshot.time_zone)
     if not intervals or now < intervals[0][0]:
         return ""  # closed all day, or before opening: a queue at opening is normal
     ahead = [(max(start, now), end) for start, end in intervals if end > now]
     if not ahead:
         return _tr(
             "Kontoret har stängt för i dag (stängde {0}). Nya besökare hinner kanske inte betjänas."
-        ).format(_hhmm(intervals[-1][1]))
+        ).format(hhmm(intervals[-1][1]))
     open_left = sum((end - start for start, end in ahead), timedelta())
-    closing = _hhmm(ahead[-1][1])
+    closing = hhmm(ahead[-1][1])
     lines = []
     if ahead[0][0] > now:  # between two intervals of the day
         lines.append(
-            _tr("Paus – öppnar igen {0}. Kölappar kan ändå delas ut.").format(_hhmm(ahead[0][0]))
+            _tr("Paus – öppnar igen {0}. Kölappar kan ändå delas ut.").format(hhmm(ahead[0][0]))
         )
     lines += [
         _tr(
@@ -76,10 +76,6 @@ def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours) -> str:
         if timedelta(minutes=q.estimated_wait_minutes) > open_left
     ]
     return "\n".join(lines)
-
-
-def _hhmm(instant: datetime) -> str:
-    return f"{instant.astimezone(OFFICE_TZ):%H:%M}"
 
 
 def make_table(

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import states as st
-from app.services.clock import OFFICE_TZ, Clock
+from app.services.clock import Clock
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.service_point.errand_models import TicketListModel, waited_text
 from app.ui.shell import style
+from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import KEY_ROLE
 
 PANEL_STYLE = f"""
@@ -134,7 +135,7 @@ class CurrentCard(QFrame):
             return
         elapsed = (self._clock.now() - t.called_at).total_seconds()
         self.timer.setText(timer_text(elapsed))
-        called = t.called_at.astimezone(OFFICE_TZ).strftime("%H:%M")
+        called = hhmm(t.called_at)
         self.timer.setToolTip(self.tr("Uppropad {0}").format(called))
 
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.models.backup import BackupFile, list_backups
-from app.services.clock import OFFICE_TZ
 from app.ui.settings.common import SettingsPage, button, select_key, selected_key, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
+from app.ui.shell.office_time import stamp
 from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
 
 Ask = Callable[[QWidget, str, str], bool]
@@ -43,7 +43,7 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 
 def taken_text(backup: BackupFile) -> str:
     """When a copy was taken, in office time ("2026-12-01 07:45")."""
-    return backup.taken_at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
+    return stamp(backup.taken_at)
 
 
 def size_text(size: int) -> str:

@@ -12,10 +12,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.catalog.transfer import ImportResult
-from app.services.clock import OFFICE_TZ
 from app.ui.settings.common import button
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.office_time import today
 
 
 class FileDialogs:
@@ -86,7 +86,7 @@ class CatalogFileBox(QGroupBox):
 
     def _on_export(self) -> None:
         office = self._ctx.setup.office()
-        day = self._ctx.clock.now().astimezone(OFFICE_TZ).date().isoformat()
+        day = today(self._ctx.clock.now()).isoformat()
         suggested = str(Path(self._folder()) / f"katalog-{office.code}-{day}.json")
         chosen = self.file_dialogs.save_path(self, self.tr("Exportera katalogen"), suggested)
         if not chosen:

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.clock import OFFICE_TZ
 from app.ui.settings.common import SettingsPage, button, named, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
+from app.ui.shell.office_time import stamp
 from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
 
 OUTCOMES = {
@@ -58,7 +58,7 @@ class AttemptModel(RowsModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         values = (
-            row.at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M:%S"),
+            stamp(row.at, seconds=True),
             row.day,
             "" if row.revision is None else str(row.revision),
             "" if row.status is None else str(row.status),
@@ -124,7 +124,7 @@ class SyncPage(SettingsPage):
             self.code.setText(summary.office_code)
         self.model.set_rows(recent_attempts(self._ctx.store))
         if summary.last_acked_at:
-            when = summary.last_acked_at.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
+            when = stamp(summary.last_acked_at)
             text = self.tr("Senast mottaget {0}.").format(when)
         else:
             text = self.tr("Inget skickat ännu.")

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.services.clock import OFFICE_TZ
 from app.ui.shell.context import UiContext
+from app.ui.shell.office_time import hhmm
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +80,7 @@ class SyncWorker(QObject):
             if n
             else ""
         )
-        last = (
-            summary.last_acked_at.astimezone(OFFICE_TZ).strftime("%H:%M")
-            if summary.last_acked_at
-            else None
-        )
+        last = hhmm(summary.last_acked_at) if summary.last_acked_at else None
         if state == "not set up":
             return SyncLine(self.tr("Synk: inte inställd"), "info"), ROUND_MS / 1000
         if state == "busy":

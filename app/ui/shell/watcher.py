@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.models.rows import Readable
 from app.services.clock import Clock
 from app.services.queue.views import QueueSnapshot, office_revision, queue_snapshot
+from app.ui.shell.office_time import use_zone
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class RevisionWatcher(QObject):
         self._last_error = None
         self._revision, self._read_at = snapshot.revision, time.monotonic()
         self.snapshot = snapshot
+        use_zone(snapshot.time_zone)
         self.changed.emit(snapshot)
 
     def _report(self, exc: Exception) -> None:

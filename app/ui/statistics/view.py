@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.clock import OFFICE_TZ
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.guarded import guard_combo
+from app.ui.shell.office_time import today
 from app.ui.statistics.charts import ChartPage, TodayPanel, cell_text, minutes_text
 
 log = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ class StatisticsView(QWidget):
     # ------------------------------------------------------------ period
 
     def _today(self) -> date:
-        return self._ctx.clock.now().astimezone(OFFICE_TZ).date()
+        return today(self._ctx.clock.now())
 
     def period(self) -> tuple[date, date]:
         """The chosen first and last day."""
