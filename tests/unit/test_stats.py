@@ -283,3 +283,28 @@ def test_per_staff_figures_stay_in_the_office(office):
     assert (row["staff_id"], row["served"], row["service_max_s"]) == (str(staff_id), 1, 480)
     summary = compute_days(store, [day])[day]
     assert "staff" in summary and "staff" not in central_part(summary)
+
+
+def test_the_hourly_upkeep_computes_past_days_once_and_leaves_today(office):
+    """Past days are ready before anyone opens the statistics; a late correction is redone;
+    today, which moves with every call, is left to the statistics themselves."""
+    from app.services.stats.summary import compute_past_days
+
+    store, clock = office
+    days = [date(2026, 3, 9), date(2026, 3, 10)]
+    for day in days:
+        play_small_day(store, clock, day)
+    at(clock, date(2026, 3, 11), 9, 30)
+    q.issue_ticket(store, clock, "A")  # today has a record too
+    assert compute_past_days(store, clock.now()) == 2
+    with store.read() as session:
+        kept = {s.business_day: s.revision for s in session.scalars(select(DaySummary))}
+    assert sorted(kept) == days
+    assert compute_past_days(store, clock.now()) == 0  # nothing moved: nothing redone
+    before = period_figures(store, days[1], days[1], clock.now(), RULES)["totals"]["served"]
+    with store.write() as session:  # a manager's late correction moves the day's revision
+        from app.services.revision import bump
+
+        bump(session, clock.now(), [days[1]])
+    assert compute_past_days(store, clock.now()) == 1
+    assert period_figures(store, days[1], days[1], clock.now(), RULES)["totals"]["served"] == before

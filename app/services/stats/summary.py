@@ -26,6 +26,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -33,7 +35,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.models import (
     DayRevision,
@@ -41,7 +43,10 @@ from app.models import (
 )
 from app.models import states as st
 from app.models.db import Store
+from app.services.clock import office_day
 from app.services.stats.histogram import Histogram
+
+log = logging.getLogger(__name__)
 
 SUMMARY_VERSION = 2  # 2: histogram bins as a list by minute
 IDLE_GAP = timedelta(minutes=30)  # longer without a visitor: the point was not staffed
@@ -360,12 +365,15 @@ def central_part(summary: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in summary.items() if k != "staff"}
 
 
-def day_summaries(store: Store, first: date, last: date, now: datetime) -> dict[date, dict]:
+def day_summaries(
+    store: Store, first: date, last: date, now: datetime, *, only_stale: bool = False
+) -> dict[date, dict]:
     """The stored summary of every business day in [first, last] with records.
 
     Days whose revision moved since their summary was computed (or that have
     none) are computed now, in one transaction, and stored. Days without any
-    record are left out (a closed day: zeros).
+    record are left out (a closed day: zeros). With ``only_stale``, just the
+    days computed now are returned.
     """
     with store.read() as session:
         revisions = dict(
@@ -399,8 +407,46 @@ def day_summaries(store: Store, first: date, last: date, now: datetime) -> dict[
                 fresh.update(compute_days(store, stale[start : start + BATCH_DAYS]))
     if fresh:
         _store(store, fresh, revisions, now)
-        out.update(fresh)
+    if only_stale:
+        return fresh
+    out.update(fresh)
     return dict(sorted(out.items()))
+
+
+def compute_past_days(store: Store, now: datetime) -> int:
+    """Bring every past day's stored summary up to date; the number of days computed.
+
+    The programs of an office call this once an hour in the background (the
+    daily upkeep), so a manager who opens the statistics after an upgrade, a
+    restore or a late correction finds the days computed already. Today is
+    left to the statistics themselves: its revision moves with every call.
+    """
+    today = office_day(store, now)
+    with store.read() as session:
+        first = session.scalar(select(func.min(DayRevision.business_day)))
+        if first is None or first >= today:
+            return 0
+        fresh = session.scalar(
+            select(func.count())
+            .select_from(DayRevision)
+            .join(DaySummary, DaySummary.business_day == DayRevision.business_day)
+            .where(DayRevision.business_day < today, DaySummary.revision == DayRevision.revision)
+        )
+        past = session.scalar(
+            select(func.count()).select_from(DayRevision).where(DayRevision.business_day < today)
+        )
+    if fresh == past and store.memo.get("summaries_checked"):
+        return 0  # the hourly check costs two counts when no revision moved
+    # The first pass of a process reads every summary: one of an older version is due too.
+    before = time.perf_counter()
+    computed = len(day_summaries(store, first, today - timedelta(days=1), now, only_stale=True))
+    store.memo["summaries_checked"] = True
+    log.info(
+        "daily summaries brought up to date: %d days in %.1f s",
+        computed,
+        time.perf_counter() - before,
+    )
+    return computed
 
 
 def _store(

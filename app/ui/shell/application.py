@@ -234,16 +234,17 @@ def _start(
         opening.setParent(window)
         open_after_first_paint(window, opening)
     ctx.watcher.start()
-    _keep_daily_backups(ctx, window)
+    _keep_daily_upkeep(ctx, window, summaries=not display_only)
     return app, ctx, window
 
 
-BACKUP_CHECK_MS = 60 * 60 * 1000  # is today's backup there? asked every hour
-FIRST_BACKUP_CHECK_MS = 30 * 1000  # and half a minute after start, out of start-up's way
+UPKEEP_MS = 60 * 60 * 1000  # is today's backup there, are the summaries fresh? every hour
+FIRST_UPKEEP_MS = 30 * 1000  # and half a minute after start, out of start-up's way
 
 
-def _keep_daily_backups(ctx: UiContext, owner: QWidget) -> None:
-    """Take the day's automatic backup (one program of the office does, under the lock)."""
+def _keep_daily_upkeep(ctx: UiContext, owner: QWidget, *, summaries: bool) -> None:
+    """Take the day's automatic backup (one program of the office does, under the lock),
+    and bring the past days' statistics summaries up to date (not on the display's PC)."""
 
     def check() -> None:
         from app.services.maintenance import daily_backup
@@ -253,13 +254,21 @@ def _keep_daily_backups(ctx: UiContext, owner: QWidget) -> None:
             lambda _path: None,
             lambda exc: log.warning("the daily backup was not taken: %s", exc),
         )
+        if summaries:
+            from app.services.stats.summary import compute_past_days
+
+            ctx.runner.submit(
+                lambda: compute_past_days(ctx.store, ctx.clock.now()),
+                lambda _days: None,
+                lambda exc: log.warning("the daily summaries were not computed: %s", exc),
+            )
 
     timer = QTimer(owner)
-    timer.setObjectName("daily-backup")
-    timer.setInterval(BACKUP_CHECK_MS)
+    timer.setObjectName("daily-upkeep")
+    timer.setInterval(UPKEEP_MS)
     timer.timeout.connect(check)
     timer.start()
-    QTimer.singleShot(FIRST_BACKUP_CHECK_MS, timer, check)
+    QTimer.singleShot(FIRST_UPKEEP_MS, timer, check)
 
 
 def _store_opened(ctx: UiContext, reader: SqliteReader, store: Store) -> None:
