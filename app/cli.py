@@ -181,7 +181,16 @@ def _parser() -> argparse.ArgumentParser:
     where = receiver.add_mutually_exclusive_group()
     where.add_argument("--store", metavar="PATH", help="its SQLite file")
     where.add_argument("--database-url", dest="receiver_url", metavar="URL")
-    receiver.add_argument("--tokens", required=True, metavar="FILE", help="token → offices (JSON)")
+    receiver.add_argument(
+        "--tokens", required=True, metavar="FILE", help="token hash → offices (JSON)"
+    )
+    receiver.add_argument(
+        "--add-token",
+        action="append",
+        metavar="CODE",
+        help="make a token for this office ('*': the central office's, for any), print it and"
+        " exit; repeat for one token that sends for several offices",
+    )
 
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")

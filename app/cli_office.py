@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -196,6 +197,15 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_receiver(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk receiver`: the reference receiver, until stopped."""
+    if args.add_token:
+        from app.receiver.tokens import add_token
+
+        try:
+            token = add_token(Path(args.tokens), args.add_token)
+        except (OSError, ValueError) as exc:
+            raise CliError(f"Cannot add the token: {exc}", EXIT_USAGE) from exc
+        print(token)  # shown once: the file keeps only its hash
+        return EXIT_OK
     try:
         import uvicorn
 
@@ -213,5 +223,16 @@ def cmd_receiver(args: argparse.Namespace, settings: Settings) -> int:
         or f"sqlite:///{Path(args.store or settings.data_dir / 'receiver.sqlite3')}"
     )
     engine = make_store(url)
-    uvicorn.run(create_app(engine, tokens), host=args.host, port=args.port, log_level="warning")
+    requests_log = logging.getLogger("app.receiver")  # one line per request, on stderr too
+    requests_log.setLevel(logging.INFO)
+    to_stderr = logging.StreamHandler(sys.stderr)
+    to_stderr.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    requests_log.addHandler(to_stderr)
+    uvicorn.run(
+        create_app(engine, tokens),
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        access_log=False,  # the receiver's own request log replaces uvicorn's
+    )
     return EXIT_OK

@@ -47,11 +47,12 @@ class _Receiver:
         import uvicorn
 
         from app.receiver.app import create_app, make_store
+        from app.receiver.tokens import hashed
 
         self.engine = make_store(f"sqlite:///{folder / 'receiver.sqlite3'}")
         self.port = _free_port()
         config = uvicorn.Config(
-            create_app(self.engine, {"bench": {"*"}}),
+            create_app(self.engine, hashed({"bench": {"*"}})),
             host="127.0.0.1",
             port=self.port,
             log_level="error",

@@ -26,6 +26,7 @@ import_or_skip("fastapi")  # the receiver's extra; installed with the test extra
 from fastapi.testclient import TestClient
 
 from app.receiver.app import create_app, make_store
+from app.receiver.tokens import add_token, hashed, read_tokens
 from app.services.stats.summary import compute_days
 from app.sync.client import Target, pending, send_pending
 from app.sync.payload import build_payload
@@ -39,7 +40,7 @@ TOKENS = {"good": {"exempelstad"}, "central": {"*"}}
 @pytest.fixture
 def receiver(tmp_path):
     engine = make_store(f"sqlite:///{tmp_path / 'receiver.sqlite3'}")
-    with TestClient(create_app(engine, TOKENS)) as client:
+    with TestClient(create_app(engine, hashed(TOKENS))) as client:
         yield client
     engine.dispose()
 
@@ -105,7 +106,15 @@ def test_an_office_and_the_receiver_as_two_programs(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("SERVICEDISK_DATA_DIR", None)
     tokens = tmp_path / "tokens.json"
-    tokens.write_text(json.dumps({"t0ken": ["*"]}))
+    made = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "central"), "receiver",
+         "--tokens", str(tokens), "--add-token", "*"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    t0ken = made.stdout.strip()
+    assert len(t0ken) >= 40 and t0ken not in tokens.read_text()  # only its hash is kept
+    assert tokens.stat().st_mode & 0o077 == 0  # readable by its owner only
     port = free_port()
     store_file = tmp_path / "central.sqlite3"
     server = subprocess.Popen(
@@ -138,15 +147,16 @@ def test_an_office_and_the_receiver_as_two_programs(tmp_path):
         assert no_token.returncode == 1 and "not set up" in no_token.stderr
         wrong = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN="nope")
         assert wrong.returncode == 1 and "token" in wrong.stderr
-        done = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN="t0ken")
+        done = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN=t0ken)
         assert done.returncode == 0, done.stderr
         (line,) = done.stdout.splitlines()
         day, revision = line.split("\t")[0], int(line.split("\t")[1].split()[1])
         held = httpx.get(
-            f"{base}/v1/offices/exempelstad/days/{day}", headers={"Authorization": "Bearer t0ken"}
+            f"{base}/v1/offices/exempelstad/days/{day}",
+            headers={"Authorization": f"Bearer {t0ken}"},
         ).json()
         assert held["revision"] == revision and held["aggregates"]["tickets"] == 3
-        again = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN="t0ken")
+        again = cli("sync", "--once", SERVICEDISK_SYNC_URL=base, SERVICEDISK_SYNC_TOKEN=t0ken)
         assert again.returncode == 0 and again.stdout == ""  # nothing sent twice
     finally:
         server.terminate()
@@ -178,7 +188,7 @@ def test_a_real_document_spoiled_anywhere_is_refused_never_a_500(tmp_path, offic
 
     every = [p for p in paths(good) if p]
     engine = make_store(f"sqlite:///{tmp_path / 'fuzz2.sqlite3'}")
-    client = TestClient(create_app(engine, {"t": {"*"}}), raise_server_exceptions=False)
+    client = TestClient(create_app(engine, hashed({"t": {"*"}})), raise_server_exceptions=False)
     values = st.none() | st.booleans() | st.integers() | st.text() | st.lists(st.integers())
 
     @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -196,3 +206,95 @@ def test_a_real_document_spoiled_anywhere_is_refused_never_a_500(tmp_path, offic
 
     spoil()
     engine.dispose()
+
+
+def test_the_central_office_reads_every_offices_days_as_json_and_csv(receiver, office):  # noqa: F811
+    import csv
+    import io
+
+    body = document(office)
+    assert put(receiver, body).status_code == 200
+    other = {**body, "office": "annat"}
+    assert put(receiver, other, token="central", code="annat").status_code == 200
+    span = {"from": "2026-03-09", "to": "2026-03-12"}
+
+    def read(path, token, **params):
+        return receiver.get(path, params=params, headers={"Authorization": f"Bearer {token}"})
+
+    every = read("/v1/days", "central", **span).json()
+    assert [(d["office"], d["day"]) for d in every["days"]] == [
+        ("annat", "2026-03-10"),
+        ("exempelstad", "2026-03-10"),
+    ]
+    own = read("/v1/days", "good", **span).json()["days"]
+    assert [d["office"] for d in own] == ["exempelstad"]  # an office's token reads its own
+    assert (
+        read("/v1/days", "central", **span, office="annat").json()["days"][0]["office"] == "annat"
+    )
+    answer = read("/v1/days.csv", "central", **span)
+    assert answer.headers["content-type"].startswith("text/csv")
+    assert answer.content.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    mine = next(r for r in rows if r["office"] == "exempelstad")
+    # The small day: four tickets and a phone call; waits of 5, 18 and 1 minutes.
+    assert (mine["day"], mine["visitors"], mine["no_shows"], mine["walked_out"]) == (
+        "2026-03-10", "5", "1", "1",
+    )  # fmt: skip
+    assert (mine["wait_count"], mine["wait_max_s"]) == ("3", str(18 * 60))
+    assert (
+        read("/v1/days", "central", **{"from": "2026-03-12", "to": "2026-03-09"}).status_code == 422
+    )
+    assert receiver.get("/v1/days", params=span).status_code == 401
+
+
+def test_the_overview_page_names_each_office_and_its_missing_days(tmp_path, office):  # noqa: F811
+    import base64
+
+    engine = make_store(f"sqlite:///{tmp_path / 'overview.sqlite3'}")
+    app = create_app(engine, hashed(TOKENS), today=lambda: date(2026, 3, 13))  # a Friday
+    with TestClient(app) as client:
+        assert put(client, document(office)).status_code == 200  # Tuesday 10 March
+        refused = client.get("/")
+        assert refused.status_code == 401
+        assert refused.headers["www-authenticate"].startswith("Basic")  # a browser asks
+        basic = base64.b64encode(b"central:central").decode()
+        page = client.get("/", headers={"Authorization": f"Basic {basic}"})
+    engine.dispose()
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    row = next(line for line in page.text.splitlines() if "exempelstad" in line)
+    # Sent Tuesday; Wednesday and Thursday are missing (Friday is today).
+    assert "2026-03-10" in row and "<td class='bad'>2</td>" in row
+    assert "2026-03-11, 2026-03-12" in row
+
+
+def test_the_request_log_has_one_line_per_request_and_no_contents(receiver, office, caplog):  # noqa: F811
+    import logging
+
+    body = document(office)
+    with caplog.at_level(logging.INFO, logger="app.receiver"):
+        assert put(receiver, body).status_code == 200
+        assert (
+            put(receiver, {**body, "app_version": "spoilt\u00e9"}, token="wrong").status_code == 401
+        )
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("app.receiver")]
+    assert len(lines) == 2
+    assert lines[0].startswith("PUT /v1/offices/exempelstad/days/2026-03-10 200 ")
+    assert lines[1].startswith("PUT /v1/offices/exempelstad/days/2026-03-10 401 ")
+    logged = "\n".join(lines)
+    assert "good" not in logged and "wrong" not in logged and "spoilt" not in logged
+    assert body["app_version"] not in logged and "aggregates" not in logged
+
+
+def test_tokens_are_kept_hashed_and_clear_ones_refused(tmp_path):
+    path = tmp_path / "tokens.json"
+    first = add_token(path, ["exempelstad"])
+    second = add_token(path, ["*"])
+    kept = read_tokens(path)
+    assert len(kept) == 2 and first not in path.read_text() and second not in path.read_text()
+    from app.receiver.tokens import offices_of
+
+    assert offices_of(kept, first) == {"exempelstad"} and offices_of(kept, second) == {"*"}
+    assert offices_of(kept, first + "x") is None
+    path.write_text(json.dumps({"plain-token": ["exempelstad"]}))
+    with pytest.raises(ValueError, match="not token hashes"):
+        read_tokens(path)
