@@ -16,6 +16,8 @@ from app.models.db import Store, open_store
 from app.services.clock import ManualClock
 from app.services.office import seed_store
 
+pytest_plugins = ["tests.postgres"]  # postgres_server, postgres_url: a throwaway server
+
 # A Tuesday morning in Stockholm (09:00 CET): an ordinary working day.
 START = datetime(2026, 1, 13, 8, 0, tzinfo=UTC)
 

@@ -46,6 +46,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
 from app.receiver.tokens import offices_of, read_tokens
 from app.services.calendar import is_holiday
@@ -142,6 +143,40 @@ def create_app(
         if office not in allowed and "*" not in allowed:
             raise HTTPException(403, f"this token may not send for office {office}")
 
+    def keep(office: str, day: date, revision: int, body: str) -> int:
+        """Keep the document unless a newer revision is held; the revision held after.
+
+        Safe with senders at once on a server database too: the held row is locked
+        while it is compared, and a first insert that loses a race reads the winner's.
+        """
+        key = (received.c.office == office, received.c.day == day)
+        held_now = select(received.c.revision).where(*key).with_for_update()
+        with engine.begin() as conn:
+            held = conn.execute(held_now).scalar()
+            if held is None:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(
+                            received.insert().values(
+                                office=office,
+                                day=day,
+                                revision=revision,
+                                received_at=datetime.now(UTC),
+                                document=body,
+                            )
+                        )
+                    return revision
+                except IntegrityError:  # another request stored the first one meanwhile
+                    held = conn.execute(held_now).scalar_one()
+            if held < revision:
+                conn.execute(
+                    received.update()
+                    .where(*key)
+                    .values(revision=revision, received_at=datetime.now(UTC), document=body)
+                )
+                return revision
+            return int(held)
+
     @app.put("/v1/offices/{office}/days/{day}")
     def put_day(
         office: str, day: date, document: DayPayload, authorization: Authorization = None
@@ -149,34 +184,10 @@ def create_app(
         office_allowed(office, authorization)
         if document.office != office or document.day != day:
             raise HTTPException(422, "the document's office and day must match the path")
-        body = document.model_dump_json()
-        with engine.begin() as conn:
-            held = conn.execute(
-                select(received.c.revision).where(
-                    received.c.office == office, received.c.day == day
-                )
-            ).scalar()
-            if held is not None and held > document.revision:
-                raise HTTPException(409, {"held": held, "sent": document.revision})
-            if held is None:
-                conn.execute(
-                    received.insert().values(
-                        office=office,
-                        day=day,
-                        revision=document.revision,
-                        received_at=datetime.now(UTC),
-                        document=body,
-                    )
-                )
-            elif held < document.revision:
-                conn.execute(
-                    received.update()
-                    .where(received.c.office == office, received.c.day == day)
-                    .values(
-                        revision=document.revision, received_at=datetime.now(UTC), document=body
-                    )
-                )
-        return {"office": office, "day": day.isoformat(), "held": max(held or 0, document.revision)}
+        held = keep(office, day, document.revision, document.model_dump_json())
+        if held > document.revision:
+            raise HTTPException(409, {"held": held, "sent": document.revision})
+        return {"office": office, "day": day.isoformat(), "held": held}
 
     @app.get("/v1/offices/{office}/days/{day}")
     def get_day(office: str, day: date, authorization: Authorization = None) -> dict[str, Any]:

@@ -168,16 +168,43 @@ class SenderBusy(RuntimeError):
     """Another program is sending this store's days right now."""
 
 
+SENDER_LOCK_KEY = 0x5D_53_59_4E  # "]SYN": the advisory lock's key on a server database
+
+
+@contextlib.contextmanager
+def _advisory_lock(store: Store, *, wait: bool) -> Iterator[None]:
+    """PostgreSQL's session-level advisory lock, on a connection of its own held for the
+    round; the server lets it go if the program dies, so a killed sender blocks no one."""
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")  # not idle in a transaction
+        key = {"key": SENDER_LOCK_KEY}
+        if wait:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), key)
+        elif not conn.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar():
+            raise SenderBusy("another program is sending the days")
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+
+
 @contextlib.contextmanager
 def sender_lock(store: Store, *, wait: bool = True) -> Iterator[None]:
-    """One sender at a time for a store (a lock file beside a SQLite store).
+    """One sender at a time for a store: a lock file beside a SQLite store, an advisory
+    lock on a PostgreSQL server (every PC of the office sees the same one).
 
     With ``wait`` off, raises :class:`SenderBusy` at once when another has it
     (the app's worker then leaves the round to that program).
     """
     settings = store.settings
+    if store.dialect == "postgresql":
+        with _advisory_lock(store, wait=wait):
+            yield
+        return
     if settings is None or settings.sqlite_path is None:
-        yield  # a server database: its own sessions are serialised by the rows' keys
+        yield  # no file to lock beside (an in-memory store in a test)
         return
     path = settings.sqlite_path.with_name(settings.sqlite_path.name + ".sync")
     if wait:
