@@ -70,3 +70,14 @@ def import_or_skip(name: str) -> ModuleType:
         if os.environ.get("SERVICEDISK_CI"):
             raise
         pytest.skip(f"{name} cannot load here: {exc}")
+
+
+def sign_in_on(qtbot, window, login: str, pin: str) -> None:
+    """Sign in at a main window's gate, as a person does, and wait for the screens."""
+    from PySide6.QtCore import Qt
+
+    panel = window.gate.sign_in
+    panel.login.setText(login)
+    panel.pin.setText(pin)
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs, timeout=10_000)

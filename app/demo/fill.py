@@ -119,6 +119,26 @@ def _days_with_records(session: Session, first: date, last: date) -> set[date]:
     return found
 
 
+# The demo office's staff: login, name, role. Every demo PIN is DEMO_PIN (README).
+DEMO_STAFF = (
+    ("chef", "Karin Chef", "manager"),
+    ("anna", "Anna Handläggare", "caseworker"),
+    ("bo", "Bo Handläggare", "caseworker"),
+    ("rut", "Rut Reception", "reception"),
+)
+DEMO_PIN = "1234"
+
+
+def _demo_staff(store: Store, clock: Clock) -> None:
+    """Sign-in accounts for a demo office that has none (a real office's are never touched)."""
+    from app.services.staff.accounts import add_staff, has_staff
+
+    if has_staff(store):
+        return
+    for login, name, role in DEMO_STAFF:
+        add_staff(store, clock, login, role, DEMO_PIN, DEMO_PIN, display_name=name)
+
+
 def generate_demo(
     store: Store, clock: Clock, *, days: int, seed: int = 1, visits_per_day: int = 120
 ) -> DemoResult:
@@ -130,6 +150,9 @@ def generate_demo(
     """
     _refuse(days, visits_per_day)
     now = clock.now()
+    with store.read() as session:  # before any account is added, too
+        _refuse_real_records(session)
+    _demo_staff(store, clock)
     today = office_day(store, now)
     first = today - timedelta(days=days - 1)
     cut = now.timestamp()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, UTCDateTime
 
 
 class Office(Base):
@@ -39,6 +40,10 @@ class Office(Base):
     # Where the daily summaries go (https://…; http:// only to a loopback address).
     sync_url: Mapped[str | None] = mapped_column(String(300))
     small_count_threshold: Mapped[int] = mapped_column(Integer, default=5)
+    # A staff screen left alone this long locks itself (0: never); never the display.
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # Visit-level rows of days before this were purged (retention); their summaries stay.
+    purged_before: Mapped[date | None] = mapped_column(Date)
 
 
 class QueueAgency(Base):
@@ -121,3 +126,6 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(20))
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Wrong PINs in a row, and until when sign-in is refused after too many.
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -194,10 +194,14 @@ class AuditEvent(Base):
     """A staff action worth keeping: logins, exports, configuration, purges, restores."""
 
     __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_at", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     action: Mapped[str] = mapped_column(String(40))
-    # Structured detail about the action; never visitor data.
+    # Structured detail about the action, in codes; never visitor data, never free text.
     detail: Mapped[str | None] = mapped_column(String(500))
+    # The role acted in, and for the command line the operating-system user.
+    role: Mapped[str | None] = mapped_column(String(20))
+    os_user: Mapped[str | None] = mapped_column(String(64))

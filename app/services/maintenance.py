@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from app.models import AuditEvent, DayRevision, Office, TicketCounter
+from app.models import DayRevision, Office, TicketCounter
 from app.models.backup import (
     backup_sqlite,
     copy_into_new_file,
@@ -44,6 +44,7 @@ from app.models.db import (
 )
 from app.models.errors import StoreError, classify, damaged
 from app.models.identify import Found, Kind, identify, newer, refusal
+from app.services.audit import record
 from app.services.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ def backup_now(store: Store, clock: Clock, *, out: Path | None = None) -> Path:
         copy_store(store.engine, out)
         target = out
     with store.write() as session:
-        session.add(AuditEvent(at=now, action="backup", detail="manual backup taken"))
+        record(session, now, "backup", reason="manual")
     log.info("backup taken: %s", target)
     return target
 
@@ -245,7 +246,7 @@ def _put_in_place(
             with store.write() as session:
                 if report.taken_before is not None:
                     _carry_forward(session, kept, now)
-                session.add(AuditEvent(at=now, action="restore", detail="backup restored"))
+                record(session, now, "restore", backup_taken_before=report.taken_before is not None)
                 session.execute(update(Office).values(revision=Office.revision + 1))
         finally:
             engine.dispose()

@@ -40,6 +40,7 @@ class OfficeInfo:
     retention_days: int
     small_count_threshold: int
     backup_days: int
+    idle_lock_minutes: int = 5
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def get_office(store: Store) -> OfficeInfo:
             retention_days=o.retention_days,
             small_count_threshold=o.small_count_threshold,
             backup_days=o.backup_days,
+            idle_lock_minutes=o.idle_lock_minutes,
         )
 
 

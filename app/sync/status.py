@@ -8,8 +8,9 @@ from datetime import datetime
 
 from sqlalchemy import func, select, update
 
-from app.models import AuditEvent, Office, SyncAttempt, SyncState
+from app.models import Office, SyncAttempt, SyncState
 from app.models.db import Store
+from app.services.audit import record
 from app.services.clock import Clock
 from app.sync.client import SyncConfigError, check_url, pending
 
@@ -88,7 +89,7 @@ def set_office_code(store: Store, clock: Clock, code: str) -> str:
     now = clock.now()
     with store.write() as session:
         session.execute(update(Office).values(code=code))
-        session.add(AuditEvent(at=now, action="config_change", detail="office code changed"))
+        record(session, now, "config", changed="office_code", code=code)
     return code
 
 
@@ -98,11 +99,5 @@ def set_sync_url(store: Store, clock: Clock, url: str) -> str | None:
     now = clock.now()
     with store.write() as session:
         session.execute(update(Office).values(sync_url=cleaned))
-        session.add(
-            AuditEvent(
-                at=now,
-                action="config_change",
-                detail="sync address set" if cleaned else "sync address cleared",
-            )
-        )
+        record(session, now, "config", changed="sync_url", set=cleaned is not None)
     return cleaned

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
 from app.models.db import open_store
+from app.services.actor import Actor
 from app.services.clock import OFFICE_TZ, ManualClock
 from app.services.office import seed_store
 from app.services.queue import calling as queue
@@ -68,6 +69,13 @@ def render_all(out_dir: Path) -> list[Path]:
         ctx.watcher.refresh()
         window.resize(1280, 800)
         window.show()
+        window.gate.setCurrentWidget(window.gate.sign_in)
+        window.gate.sign_in.login.setText("anna")
+        files.append(_save(window, out_dir / "sign-in.png", 1280, 800))
+        window.gate.setCurrentWidget(window.gate.first_run)
+        files.append(_save(window, out_dir / "first-run.png", 1280, 800))
+        window.sign_in_as(Actor(role="caseworker", login="anna"))
+        window.tabs.setCurrentWidget(window.reception)
         _click(window, "issue-B")
         files.append(_save(window, out_dir / "reception.png", 1280, 800))
         snapshot = ctx.watcher.snapshot
@@ -84,8 +92,7 @@ def render_all(out_dir: Path) -> list[Path]:
         _click(window, "finish")
         files.append(_save(window, out_dir / "errand-form.png", 1280, 800))
         _click(window, "cancel-errands")
-        picker = window.role_picker
-        picker.setCurrentIndex(picker.findData("manager"))
+        window.sign_in_as(Actor(role="manager", login="kontorschef"))
         window.tabs.setCurrentWidget(window.settings_view)
         files.append(_save(window, out_dir / "settings.png", 1280, 800))
         window.tabs.setCurrentWidget(window.statistics)

@@ -2,9 +2,9 @@
 
 ``reception DATA_DIR PRESSES INTERVAL_MS`` starts the main window the way
 ``servicedisk --data-dir DATA_DIR`` does (quick read, store opening behind the
-window) and presses the first queue's button PRESSES times, the first press at
-once. ``display DATA_DIR`` starts ``servicedisk --display``. Both run until
-SIGTERM and report on stdout, one line each:
+window), signs in at once as the receptionist ``rut`` (made first if missing)
+and presses the first queue's button PRESSES times. ``display DATA_DIR`` starts
+``servicedisk --display``. Both run until SIGTERM and report on stdout, one line each:
 
 - ``READY`` once the window is up and its store open;
 - ``ISSUED A001``: the code the reception window showed after a press;
@@ -51,6 +51,29 @@ def _watch(window, describe) -> None:
     ctx.watcher.changed.connect(on_changed)  # after the window's own slot: it has drawn
 
 
+STAFF_LOGIN, STAFF_PIN = "rut", "2468"
+
+
+def _ensure_staff(data_dir: str) -> None:
+    """The receptionist this program signs in as (another program may be making her too)."""
+    from app.config import resolve_settings
+    from app.models.db import open_store
+    from app.services.clock import SystemClock
+    from app.services.office import seed_store
+    from app.services.staff.accounts import StaffError, add_staff, list_staff
+
+    clock = SystemClock()
+    settings = resolve_settings(data_dir=data_dir, env={})
+    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    try:
+        if not any(s.login == STAFF_LOGIN for s in list_staff(store)):
+            add_staff(store, clock, STAFF_LOGIN, "reception", STAFF_PIN, STAFF_PIN)
+    except StaffError:
+        pass  # made by another program at the same moment
+    finally:
+        store.close()
+
+
 def _reception(window, presses: int, interval_ms: int) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
@@ -66,6 +89,7 @@ def _reception(window, presses: int, interval_ms: int) -> None:
     _watch(window, waiting)
     button = reception.findChild(QPushButton, "issue-A")
     left = [presses]
+    gate = window.gate.sign_in
 
     def press() -> None:
         if left[0] == 0:
@@ -76,9 +100,19 @@ def _reception(window, presses: int, interval_ms: int) -> None:
         _say("ISSUED", reception.panel.code_label.text())
         QTimer.singleShot(interval_ms, press)
 
-    press()  # at once: the first press may come before the store has opened
-    window._ctx.store  # noqa: B018 - READY once the store is open
-    _say("READY")
+    def when_signed_in() -> None:
+        if window.pages.currentWidget() is not window.tabs:
+            QTimer.singleShot(20, when_signed_in)
+            return
+        _say("SIGNED-IN", window._ctx.actor.login)
+        press()
+        window._ctx.store  # noqa: B018 - READY once the store is open
+        _say("READY")
+
+    gate.login.setText(STAFF_LOGIN)  # at once: signing in waits for the store if need be
+    gate.pin.setText(STAFF_PIN)
+    QTest.mouseClick(gate.button, Qt.MouseButton.LeftButton)
+    when_signed_in()
 
 
 def _display(window) -> None:
@@ -117,6 +151,8 @@ def main() -> int:
         else:
             _display(windows[0])
 
+    if mode == "reception":
+        _ensure_staff(data_dir)
     QTimer.singleShot(0, started)
     args = ["--data-dir", data_dir] + (["--display"] if mode == "display" else [])
     return cli.main(args)

@@ -26,9 +26,11 @@ from app.services.clock import SystemClock
 from app.services.maintenance import check_store
 from app.services.office import seed_store
 from app.services.queue import calling as queue
+from app.services.staff.accounts import add_staff
 from app.ui.shell.application import _start
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import ThreadRunner
+from tests.conftest import sign_in_on
 
 # The events that open, copy, move or delete a file by path.
 FILE_EVENTS = {"open", "os.rename", "os.remove", "os.truncate", "shutil.copyfile", "os.link"}
@@ -72,6 +74,7 @@ def _existing_store(tmp_path: Path) -> Settings:
     clock = SystemClock()
     store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
     queue.issue_ticket(store, clock, "A")
+    add_staff(store, clock, "rut", "reception", "2468", "2468")
     store.close()
     return settings
 
@@ -84,6 +87,7 @@ def test_start_up_and_a_mornings_work_never_open_the_store_file_outside_sqlite(
     _app, ctx, window = _start(settings, display_only=False, screen=None)
     qtbot.addWidget(window)
     try:
+        sign_in_on(qtbot, window, "rut", "2468")
         button = window.reception.findChild(QPushButton, "issue-A")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         panel = window.reception.panel

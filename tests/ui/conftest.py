@@ -38,6 +38,7 @@ def ui_ctx(tmp_path, ui_clock, qapp):
         watcher=RevisionWatcher(store, ui_clock),
         prefs=Prefs(settings.data_dir / "ws.ini"),
         office_name="Servicekontoret Exempelstad",
+        role="manager",  # may do everything; tests/unit/test_roles.py checks each role's limits
     )
     yield ctx
     ctx.watcher.stop()

@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QLabel
 
-from app.ui.shell.main_window import MainWindow
+from app.services.actor import Actor
+from app.ui.shell.main_window import SERVICE_POINT_TAB, MainWindow
 
 
-def test_status_bar_shows_office_and_role_and_the_store_only_to_the_manager(qtbot, ui_ctx):
+def test_status_bar_shows_office_and_who_is_signed_in_and_the_store_only_to_the_manager(
+    qtbot, ui_ctx
+):
+    ui_ctx.actor = Actor(role="reception", login="rut")
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
     window.show()
     store = window.findChild(QLabel, "status-store")
     assert window.findChild(QLabel, "status-office").text() == "Servicekontoret Exempelstad"
-    assert window.findChild(QComboBox, "role-picker").currentData() == "reception"
+    assert window.findChild(QLabel, "status-user").text() == "Inloggad: rut (reception)"
     assert not store.isVisible()
-    picker = window.findChild(QComboBox, "role-picker")
-    picker.setCurrentIndex(picker.findData("manager"))
+    window.sign_in_as(Actor(role="manager", login="karin"))
     assert store.isVisible() and "servicedisk.sqlite3" in store.text()
+    assert window.findChild(QLabel, "status-user").text() == "Inloggad: karin (kontorschef)"
 
 
-def test_manager_sees_statistics_and_settings_others_do_not(qtbot, ui_ctx):
+def test_each_role_sees_its_own_screens(qtbot, ui_ctx):
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
-    picker = window.findChild(QComboBox, "role-picker")
-    settings_index = window.tabs.indexOf(window.settings_view)
-    assert not window.tabs.isTabVisible(settings_index)
-    picker.setCurrentIndex(picker.findData("manager"))
-    assert window.tabs.isTabVisible(settings_index)
-    picker.setCurrentIndex(picker.findData("caseworker"))
-    assert window.tabs.currentWidget() is window.service_point
-    assert not window.tabs.isTabVisible(settings_index)
+    tabs = window.tabs
+    settings_index, point_index = tabs.indexOf(window.settings_view), SERVICE_POINT_TAB
+    window.sign_in_as(Actor(role="reception", login="rut"))
+    assert not tabs.isTabVisible(settings_index) and not tabs.isTabVisible(point_index)
+    window.sign_in_as(Actor(role="manager", login="karin"))
+    assert tabs.isTabVisible(settings_index)
+    window.sign_in_as(Actor(role="caseworker", login="anna"))
+    assert tabs.currentWidget() is window.service_point
+    assert not tabs.isTabVisible(settings_index) and tabs.isTabVisible(point_index)
 
 
 def test_renamed_office_shows_in_title_and_status_bar(qtbot, ui_ctx):

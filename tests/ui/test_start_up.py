@@ -12,6 +12,7 @@ from app.models.errors import StoreError
 from app.services.clock import SystemClock
 from app.services.office import seed_store
 from app.services.queue import calling as queue
+from app.services.staff.accounts import add_staff
 from app.ui.shell.application import _start
 from app.ui.shell.context import UiContext
 from app.ui.shell.opening import StoreOpening
@@ -56,14 +57,21 @@ def test_the_window_shows_the_queue_before_the_store_has_opened(qtbot, settings,
     clock = SystemClock()  # start-up reads today's queue by the real clock
     store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
     queue.issue_ticket(store, clock, "A")
+    add_staff(store, clock, "rut", "reception", "2468", "2468")
     store.close()
 
-    _ctx, window = started()
+    ctx, window = started()
     opening = window.findChild(StoreOpening)
     assert opening is not None, "start-up opened the store before showing the window"
+    assert window.pages.currentWidget() is window.gate  # an office PC starts locked
     assert "1 väntar" in issue_button(window, "A").accessibleName()
 
-    # A press at once works: it waits for the store if it is still opening.
+    # Signing in at once works: it waits for the store if it is still opening; so does a press.
+    window.gate.sign_in.login.setText("rut")
+    window.gate.sign_in.pin.setText("2468")
+    qtbot.mouseClick(window.gate.sign_in.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs, timeout=10_000)
+    assert ctx.role == "reception"
     qtbot.mouseClick(issue_button(window, "A"), Qt.MouseButton.LeftButton)
     assert window.reception.findChild(QLabel, "last-ticket").text() == "A002"
 

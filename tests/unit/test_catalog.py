@@ -170,7 +170,7 @@ def test_adding_a_municipality(store: Store, clock: ManualClock) -> None:
     assert "K-GRANNBY" in choices.queue_agencies["D"]
     with store.read() as session:
         audit = session.scalars(select(AuditEvent.detail)).all()
-        assert any("3 added" in (d or "") for d in audit)
+        assert any("added=3" in (d or "") for d in audit)
     ref = er.log_quick_visit(
         store, clock, "desk", [ErrandInput("K-GRANNBY", "hemtjanst", "resolved")]
     )
@@ -289,7 +289,7 @@ def test_the_audit_of_an_import_names_no_file(store: Store, clock: ManualClock, 
     catalog.import_catalog(store, clock, catalog.read_catalog_file(path))
     with store.read() as session:
         details = list(session.scalars(select(AuditEvent.detail)))
-    assert details == ["1 added, 0 updated, 0 retired"]
+    assert details == ["action=import; added=1; updated=0; retired=0"]
     assert not any("Anna" in d or "1234" in d for d in details)
 
 

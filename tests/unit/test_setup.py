@@ -21,8 +21,8 @@ from app.services.setup.catalog import DefaultEntryError
 
 def audit_details(store) -> list[str]:
     with store.read() as session:
-        rows = session.scalars(select(AuditEvent).where(AuditEvent.action == "config_change"))
-        return [r.detail for r in rows]
+        rows = session.scalars(select(AuditEvent).where(AuditEvent.action == "config"))
+        return [r.detail.removeprefix("change=") for r in rows]
 
 
 @contextmanager

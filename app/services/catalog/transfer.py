@@ -20,11 +20,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Agency, AuditEvent, ErrandType, Outcome, Queue, ServicePoint, Ticket
+from app.models import Agency, ErrandType, Outcome, Queue, ServicePoint, Ticket
 from app.models.catalog import CatalogEntry
 from app.models.db import Store
 from app.models.office import spare_letters
 from app.models.states import ACTIVE_STATES
+from app.services.audit import record
 from app.services.catalog.document import (
     AGENCY_KINDS,
     CODE_RE,
@@ -231,13 +232,14 @@ def import_catalog(store: Store, clock: Clock, doc: CatalogDoc) -> ImportResult:
     with store.write() as session:
         result = apply_catalog(session, doc)
         if result.changed:
-            session.add(
-                AuditEvent(
-                    at=now,
-                    action="catalog_import",
-                    detail=f"{result.added} added, {result.updated} updated, "
-                    f"{result.retired} retired",
-                )
+            record(
+                session,
+                now,
+                "catalog",
+                action="import",
+                added=result.added,
+                updated=result.updated,
+                retired=result.retired,
             )
             bump(session, now, [])
     return result

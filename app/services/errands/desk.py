@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.db import Store
-from app.services.actor import WORKSTATION, Actor
+from app.services.actor import NOBODY, Actor, allowed
 from app.services.clock import Clock
 from app.services.errands import logbook
-from app.services.errands.records import CatalogChoices, ErrandInput, VisitRef
+from app.services.errands.records import CatalogChoices, ErrandInput, ErrandView, VisitRef
 
 
 @dataclass(frozen=True)
@@ -18,18 +18,20 @@ class ErrandDesk:
 
     store: Store
     clock: Clock
-    actor: Actor = WORKSTATION
+    actor: Actor = NOBODY
 
     def choices(self) -> CatalogChoices:
         """What the errand form offers: agencies, errand types, outcomes, languages …"""
         return logbook.catalog_choices(self.store)
 
+    @allowed("errands")
     def finish_with_errands(self, code: str, errands: Sequence[ErrandInput]) -> VisitRef:
         """End the visit of a ticket and store its errands, in one transaction."""
         return logbook.finish_with_errands(
             self.store, self.clock, code, errands, staff_id=self.actor.staff_id
         )
 
+    @allowed("errands")
     def log_quick_visit(
         self,
         channel: str,
@@ -47,4 +49,28 @@ class ErrandDesk:
             point_number=point_number,
             staff_id=self.actor.staff_id,
             duration_seconds=duration_seconds,
+        )
+
+    @allowed("errands")
+    def log_errands(self, visit_id: int, errands: Sequence[ErrandInput]) -> VisitRef:
+        """Add errands to a finished visit: today, or an earlier day as the manager."""
+        return logbook.log_errands(
+            self.store,
+            self.clock,
+            visit_id,
+            errands,
+            staff_id=self.actor.staff_id,
+            role=self.actor.role or "",
+        )
+
+    @allowed("errands")
+    def correct_errand(self, errand_id: int, new: ErrandInput) -> ErrandView:
+        """Correct a logged errand: today, or an earlier day as the manager (audited)."""
+        return logbook.correct_errand(
+            self.store,
+            self.clock,
+            errand_id,
+            new,
+            staff_id=self.actor.staff_id,
+            role=self.actor.role or "",
         )

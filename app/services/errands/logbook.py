@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
 from app.models.db import Store
+from app.services.audit import record
 from app.services.clock import Clock, office_day
 from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
@@ -193,8 +194,11 @@ def log_errands(
         catalog = Catalog(session)
         if not errands:
             return _visit_ref(session, visit, catalog)
-        check_day(visit.business_day, office_day(store, now), role)
+        today = office_day(store, now)
+        check_day(visit.business_day, today, role)
         values = catalog.resolve_all(errands)
+        if visit.business_day != today:
+            record(session, now, "correction", day=visit.business_day, added=len(values))
         _check_staff(session, staff_id)
         _add_errands(session, visit, values, now, staff_id)
         bump(session, now, [visit.business_day])
@@ -288,7 +292,8 @@ def correct_errand(
         errand = session.get(Errand, errand_id)
         if errand is None:
             raise UnknownErrandError(errand_id)
-        check_day(errand.visit.business_day, office_day(store, now), role)
+        today = office_day(store, now)
+        check_day(errand.visit.business_day, today, role)
         catalog = Catalog(session)
         values = catalog.resolve(new, None, keep=errand)
         if values["duration_seconds"] is None:
@@ -296,6 +301,11 @@ def correct_errand(
         if all(getattr(errand, k) == values[k] for k in _CORRECTABLE):
             return catalog.view(errand)
         _check_staff(session, staff_id)
+        if errand.visit.business_day != today:
+            changed = [
+                k.removesuffix("_id") for k in _CORRECTABLE if getattr(errand, k) != values[k]
+            ]
+            record(session, now, "correction", day=errand.visit.business_day, fields=changed)
         for key in _CORRECTABLE:
             setattr(errand, key, values[key])
         errand.corrected_at = now

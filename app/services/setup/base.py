@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent
+from app.services.audit import record
 from app.services.catalog.document import unprintable
 from app.services.errors import ServiceError
 
@@ -74,9 +74,9 @@ class LastActiveError(SetupError):
 # ---------------------------------------------------------------- helpers
 
 
-def audit(session: Session, now: datetime, detail: str) -> None:
-    """Log one configuration change (never visitor data)."""
-    session.add(AuditEvent(at=now, action="config_change", detail=detail[:500]))
+def audit(session: Session, now: datetime, detail: str, kind: str = "config") -> None:
+    """Log one configuration change: what changed, in codes (never a label's text)."""
+    record(session, now, kind, change=detail)
     log.info("configuration changed: %s", detail)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.models.db import Store
-from app.services.actor import WORKSTATION, Actor
+from app.services.actor import NOBODY, Actor, allowed
 from app.services.catalog.transfer import ImportResult
 from app.services.clock import Clock
 from app.services.office import OfficeInfo, get_office
@@ -22,7 +22,7 @@ class OfficeSetup:
 
     store: Store
     clock: Clock
-    actor: Actor = WORKSTATION
+    actor: Actor = NOBODY
 
     def office(self) -> OfficeInfo:
         """The office and its rules."""
@@ -32,6 +32,7 @@ class OfficeSetup:
         """Every catalog entry with its active flag, entries in use first."""
         return setup.catalog_overview(self.store)
 
+    @allowed("configure")
     def add_catalog_entry(
         self, kind: str, code: str, label: str, label_en: str = "", agency_code: str | None = None
     ) -> CatalogItem:
@@ -40,6 +41,7 @@ class OfficeSetup:
             self.store, self.clock, kind, code, label, label_en, agency_code
         )
 
+    @allowed("configure")
     def rename_catalog_entry(
         self,
         kind: str,
@@ -53,6 +55,7 @@ class OfficeSetup:
             self.store, self.clock, kind, code, label, label_en, agency_code
         )
 
+    @allowed("configure")
     def set_catalog_entry_active(
         self, kind: str, code: str, active: bool, agency_code: str | None = None
     ) -> CatalogItem:
@@ -61,10 +64,12 @@ class OfficeSetup:
             self.store, self.clock, kind, code, active, agency_code
         )
 
+    @allowed("configure")
     def export_catalog_file(self, path: Path) -> Path:
         """Write the active catalog to a file in the catalog format; returns the path."""
         return setup.export_catalog_file(self.store, path)
 
+    @allowed("configure")
     def import_catalog_file(self, path: Path) -> ImportResult:
         """Validate a catalog file, then apply it all or nothing."""
         return setup.import_catalog_file(self.store, self.clock, path)
@@ -73,6 +78,7 @@ class OfficeSetup:
         """Every queue, in use first, in display order."""
         return setup.list_queue_setup(self.store)
 
+    @allowed("configure")
     def add_queue(
         self, letter: str, label: str, *, label_en: str = "", agencies: Sequence[str] = ()
     ) -> QueueSetup:
@@ -81,6 +87,7 @@ class OfficeSetup:
             self.store, self.clock, letter, label, label_en=label_en, agencies=agencies
         )
 
+    @allowed("configure")
     def update_queue(
         self,
         code: str,
@@ -101,6 +108,7 @@ class OfficeSetup:
             agencies=agencies,
         )
 
+    @allowed("configure")
     def set_queue_active(self, code: str, active: bool) -> QueueSetup:
         """Retire a queue (kept for history, no new tickets) or put it back in use."""
         return setup.set_queue_active(self.store, self.clock, code, active)
@@ -109,6 +117,7 @@ class OfficeSetup:
         """Every service point, by number, with its own profile (empty: all queues)."""
         return setup.list_point_setup(self.store)
 
+    @allowed("configure")
     def add_service_point(
         self,
         number: int,
@@ -122,6 +131,7 @@ class OfficeSetup:
             self.store, self.clock, number, name, call_order=call_order, profile=profile
         )
 
+    @allowed("configure")
     def update_service_point(
         self,
         number: int,
@@ -142,10 +152,12 @@ class OfficeSetup:
             profile=profile,
         )
 
+    @allowed("configure")
     def set_service_point_active(self, number: int, active: bool) -> PointSetup:
         """Retire a service point (kept for history) or put it back in use."""
         return setup.set_service_point_active(self.store, self.clock, number, active)
 
+    @allowed("configure")
     def update_office(
         self,
         *,
@@ -157,6 +169,7 @@ class OfficeSetup:
         retention_days: int | None = None,
         small_count_threshold: int | None = None,
         backup_days: int | None = None,
+        idle_lock_minutes: int | None = None,
     ) -> OfficeInfo:
         """Change the office's name, opening hours or rules; None leaves a value as it is."""
         return setup.update_office(
@@ -170,4 +183,5 @@ class OfficeSetup:
             retention_days=retention_days,
             small_count_threshold=small_count_threshold,
             backup_days=backup_days,
+            idle_lock_minutes=idle_lock_minutes,
         )

@@ -123,6 +123,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "retention_days": (1, 3650),
     "backup_days": (1, 365),
     "small_count_threshold": (0, 50),
+    "idle_lock_minutes": (0, 240),
 }
 FIELD_SV = {
     "recalls_before_no_show": "antal upprop innan uteblev",
@@ -131,6 +132,7 @@ FIELD_SV = {
     "retention_days": "gallringstid (dagar)",
     "backup_days": "hur länge säkerhetskopior sparas (dagar)",
     "small_count_threshold": "gränsen för små tal",
+    "idle_lock_minutes": "automatisk låsning efter (minuter)",
 }
 DAY_SV = {
     "mon": "måndag",
@@ -228,6 +230,7 @@ def update_office(
     retention_days: int | None = None,
     small_count_threshold: int | None = None,
     backup_days: int | None = None,
+    idle_lock_minutes: int | None = None,
 ) -> OfficeInfo:
     """Change the office's name, opening hours or rules; arguments left None stay as they are."""
     wanted: dict[str, Any] = {}
@@ -242,6 +245,7 @@ def update_office(
         "retention_days": retention_days,
         "small_count_threshold": small_count_threshold,
         "backup_days": backup_days,
+        "idle_lock_minutes": idle_lock_minutes,
     }
     for field, value in numbers.items():
         if value is not None:

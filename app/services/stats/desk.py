@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from app.models.db import Store
-from app.services.actor import WORKSTATION, Actor
+from app.services.actor import NOBODY, Actor, allowed
+from app.services.audit import record
 from app.services.clock import Clock
 
 
@@ -22,14 +23,16 @@ class StatsDesk:
 
     store: Store
     clock: Clock
-    actor: Actor = WORKSTATION
+    actor: Actor = NOBODY
 
+    @allowed("statistics")
     def figures(self, first: date, last: date) -> dict[str, Any]:
         """Every figure of the business days first..last (see docs/statistics.md)."""
         from app.services.stats.figures import period_figures
 
         return period_figures(self.store, first, last, self.clock.now())
 
+    @allowed("statistics")
     def forecast(self, start: date, days: int = 7) -> dict[str, Any]:
         """The staffing the coming days need, hour by hour (Erlang C)."""
         from app.services.stats.forecast import staffing_forecast
@@ -42,8 +45,12 @@ class StatsDesk:
 
         return catalog_labels(self.store)
 
+    @allowed("statistics")
     def export(self, first: date, last: date, fmt: str, out: Path) -> Path:
         """Write the period's figures as CSV (a folder), XLSX or PDF; returns what was written."""
         from app.services.stats.export import export_figures
 
-        return export_figures(self.figures(first, last), fmt, out, self.store)
+        written = export_figures(self.figures(first, last), fmt, out, self.store)
+        with self.store.write() as session:  # the range and format, never the file's name
+            record(session, self.clock.now(), "export", first=first, last=last, format=fmt)
+        return written

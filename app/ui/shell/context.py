@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.config import Settings
-from app.services.actor import WORKSTATION, Actor
+from app.services.actor import Actor
 from app.services.clock import Clock
 from app.ui.shell.opening import StoreOpening
 from app.ui.shell.prefs import Prefs
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from app.services.errands.desk import ErrandDesk
     from app.services.queue.desk import QueueDesk
     from app.services.setup.desk import OfficeSetup
+    from app.services.staff.desk import StaffDesk
     from app.services.stats.desk import StatsDesk
 
 
@@ -40,17 +41,35 @@ class UiContext:
         watcher: RevisionWatcher,
         prefs: Prefs,
         office_name: str,
-        role: str = "reception",  # until sign-in exists: chosen in the status bar
-        actor: Actor = WORKSTATION,
+        role: str | None = None,  # a test's shortcut: act in this role, no one signed in
+        actor: Actor | None = None,
     ) -> None:
         self.settings, self.clock, self.runner = settings, clock, runner
         self.watcher, self.prefs = watcher, prefs
-        self.office_name, self.role, self.actor = office_name, role, actor
+        self.office_name = office_name
+        self._actor = actor or Actor(role=role)
         self._store = store
         self._queue: QueueDesk | None = None
         self._errands: ErrandDesk | None = None
         self._setup: OfficeSetup | None = None
         self._stats: StatsDesk | None = None
+        self._staff: StaffDesk | None = None
+
+    @property
+    def actor(self) -> Actor:
+        """The signed-in staff member (no role: nobody signed in yet)."""
+        return self._actor
+
+    @actor.setter
+    def actor(self, actor: Actor) -> None:
+        """Sign someone in (or out): the services act for them from now on."""
+        self._actor = actor
+        self._queue = self._errands = self._setup = self._stats = self._staff = None
+
+    @property
+    def role(self) -> str | None:
+        """The signed-in person's role."""
+        return self._actor.role
 
     @property
     def store(self) -> Store:
@@ -99,6 +118,16 @@ class UiContext:
 
             self._stats = StatsDesk(store, self.clock, self.actor)
         return self._stats
+
+    @property
+    def staff(self) -> StaffDesk:
+        """Sign-in and the staff accounts."""
+        if self._staff is None:
+            store = self.store
+            from app.services.staff.desk import StaffDesk
+
+            self._staff = StaffDesk(store, self.clock, self.actor)
+        return self._staff
 
     def close(self) -> None:
         """Release the store's connections (nothing if it never opened: that was reported)."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QWidget
 
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.context import UiContext
@@ -17,14 +17,20 @@ if TYPE_CHECKING:
     from app.ui.settings.view import SettingsView
     from app.ui.statistics.view import StatisticsView
 
-ROLES = (("reception", "Reception"), ("caseworker", "Handläggare"), ("manager", "Kontorschef"))
+from app.services.actor import NOBODY, ROLE_NAMES_SV, Actor
+from app.ui.shell.sign_in import Gate, IdleWatch
+
 # The tabs, in order. Each screen is built the first time it is shown (or asked for):
 # start-up builds only the one the role starts on.
 RECEPTION_TAB, SERVICE_POINT_TAB, STATISTICS_TAB, SETTINGS_TAB = range(4)
 
 
 class MainWindow(QMainWindow):
-    """Reception, service point, statistics and settings, for the chosen role."""
+    """Reception, service point, statistics and settings, for the signed-in person's role.
+
+    A window whose context has no role yet starts at the gate (sign-in, or the
+    first-run wizard); one made with a role (a test's) starts on its screens.
+    """
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +57,15 @@ class MainWindow(QMainWindow):
         for title in titles:
             self.tabs.addTab(QWidget(), title)  # stands in until the screen is built
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.gate = Gate(self._ctx, self)
+        self.gate.signed_in.connect(self.sign_in_as)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("main-pages")
+        self.pages.addWidget(self.gate)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.idle = IdleWatch(self)
+        self.idle.idle.connect(self._on_idle)
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
         self.display_action = QAction(self.tr("Väntrumsskärm"), self)
@@ -63,12 +77,13 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.office_label = QLabel(self._ctx.office_name)
         self.office_label.setObjectName("status-office")
-        self.role_picker = QComboBox()
-        self.role_picker.setObjectName("role-picker")
-        self.role_picker.setAccessibleName(self.tr("Roll"))
-        for code, label in ROLES:
-            self.role_picker.addItem(self.tr(label), code)
-        self.role_picker.currentIndexChanged.connect(self._on_role_changed)
+        self.user_label = QLabel("")
+        self.user_label.setObjectName("status-user")
+        self.switch_button = QPushButton(self.tr("Byt användare"))
+        self.switch_button.setObjectName("switch-user")
+        self.switch_button.setToolTip(self.tr("Lås skärmen så att nästa person kan logga in"))
+        self.switch_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch_button.clicked.connect(lambda: self.lock())
         self.store_label = QLabel(self._store_location())
         self.store_label.setObjectName("status-store")
         self.message_label = QLabel("")
@@ -76,8 +91,8 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self.tr("Synk: inte inställd"))
         self.sync_label.setObjectName("status-sync")
         bar.addWidget(self.office_label)
-        bar.addWidget(QLabel(self.tr("Roll:")))
-        bar.addWidget(self.role_picker)
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.switch_button)
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.store_label)
@@ -85,10 +100,11 @@ class MainWindow(QMainWindow):
 
         self.sync = SyncWorker(self._ctx, self)
         self.sync.changed.connect(self._on_sync_changed)
-        saved = self._ctx.prefs.get_str("ui/role", "reception")
-        index = max(0, self.role_picker.findData(saved))
-        self.role_picker.setCurrentIndex(index)
-        self._on_role_changed(index)
+        if self._ctx.actor.role is not None:
+            self.sign_in_as(self._ctx.actor)
+        else:
+            self.lock()
+            self.gate.check_first_run()
 
     def _on_sync_changed(self, line: object) -> None:
         text, kind = getattr(line, "text", ""), getattr(line, "kind", "info")
@@ -191,17 +207,46 @@ class MainWindow(QMainWindow):
         path = self._ctx.settings.sqlite_path
         return self.tr("Databas: {0}").format(path if path else self._ctx.settings.database_url)
 
-    def _on_role_changed(self, index: int) -> None:
-        role = self.role_picker.itemData(index) or "reception"
-        self._ctx.role = role
-        self._ctx.prefs.set("ui/role", role)
+    def sign_in_as(self, actor: Actor) -> None:
+        """Show the screens of this person's role; the services act for them from now on."""
+        self._ctx.actor = actor
+        role = actor.role or "reception"
+        name = actor.login or ROLE_NAMES_SV.get(role, role)
+        self.user_label.setText(
+            self.tr("Inloggad: {0} ({1})").format(name, ROLE_NAMES_SV.get(role, role))
+        )
+        self.switch_button.setVisible(True)
         # The start tab first: hiding the current tab would show (and build) a neighbour.
         start = SERVICE_POINT_TAB if role == "caseworker" else RECEPTION_TAB
         self.tabs.setCurrentWidget(self._view(start))
         manager = role == "manager"
+        self.tabs.setTabVisible(SERVICE_POINT_TAB, role != "reception")
         self.tabs.setTabVisible(STATISTICS_TAB, manager)
         self.tabs.setTabVisible(SETTINGS_TAB, manager)
         self.store_label.setVisible(manager)  # where the records lie is the manager's business
+        self.pages.setCurrentWidget(self.tabs)
+        self.idle.arm(self._idle_minutes() if actor.staff_id is not None else 0)
+
+    def lock(self, notice: str = "") -> None:
+        """Back to the gate: no one acts until the next person signs in."""
+        last = self._ctx.actor.login or ""
+        self._ctx.actor = NOBODY
+        self.user_label.setText(self.tr("Inte inloggad"))
+        self.switch_button.setVisible(False)
+        self.store_label.setVisible(False)
+        self.idle.arm(0)
+        self.gate.sign_in.reset(notice, last if notice else "")
+        self.pages.setCurrentWidget(self.gate)
+
+    def _idle_minutes(self) -> int:
+        try:
+            return int(self._ctx.setup.office().idle_lock_minutes)
+        except Exception:  # an unreadable store: keep the usual five minutes
+            return 5
+
+    def _on_idle(self) -> None:
+        minutes = self.idle.minutes
+        self.lock(self.tr("Skärmen låstes efter {0} minuter utan aktivitet.").format(minutes))
 
     def _on_open_display(self) -> None:
         from app.ui.display.screen import DisplayWindow

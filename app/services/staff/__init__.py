@@ -1,0 +1,1 @@
+"""Staff accounts, PINs and sign-in."""

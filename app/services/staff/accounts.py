@@ -1,0 +1,283 @@
+"""Staff accounts and sign-in: add, list, disable, reset a PIN; wrong attempts lock out.
+
+A login is a short code (``anna.l``); the display name is the staff member's
+own name, shown to colleagues and in the manager's own statistics. Five wrong
+PINs in a row lock the account for five minutes; a manager's PIN reset lifts
+the lock. Every sign-in, failure, lock-out and account change is audited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Staff
+from app.models.db import Store
+from app.services.actor import MANAGER, ROLE_NAMES_SV, ROLES, Actor, acting
+from app.services.audit import record
+from app.services.clock import Clock
+from app.services.errors import ServiceError
+from app.services.staff.pins import check_pin, hash_pin
+
+MAX_ATTEMPTS = 5
+LOCK_FOR = timedelta(minutes=5)
+PIN_MIN, PIN_MAX = 4, 128
+LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{1,39}$")
+
+
+class StaffError(ServiceError):
+    """An account request refused."""
+
+
+class SignInError(ServiceError):
+    """A sign-in refused; the message never says whether the login exists."""
+
+    exit_code = 4
+
+
+class LockedOutError(SignInError):
+    """Too many wrong PINs: the account is locked for a while."""
+
+    def __init__(self, until: datetime, now: datetime) -> None:
+        minutes = max(1, round((until - now).total_seconds() / 60))
+        super().__init__(
+            f"Too many wrong attempts: try again in {minutes} min.",
+            f"För många felaktiga försök. Försök igen om {minutes} min.",
+        )
+        self.until = until
+
+
+@dataclass(frozen=True)
+class StaffView:
+    """One account as a manager sees it (never the hash)."""
+
+    login: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+
+
+def check_login(login: str) -> str:
+    """A login in its stored form (lowercase), or StaffError."""
+    cleaned = login.strip().lower()
+    if not LOGIN_RE.match(cleaned):
+        raise StaffError(
+            "A login is 2–40 characters: a letter first, then a–z, digits, '.', '_' or '-'.",
+            "Användarnamnet ska vara 2–40 tecken: först en bokstav, sedan a–z, siffror, "
+            "'.', '_' eller '-'.",
+        )
+    return cleaned
+
+
+def check_new_pin(pin: str, confirmation: str) -> str:
+    """A new PIN that its confirmation repeats, of a sound length, or StaffError."""
+    if pin != confirmation:
+        raise StaffError(
+            "The PIN and its confirmation differ; nothing was changed.",
+            "Koden och upprepningen stämmer inte överens. Inget har ändrats.",
+        )
+    if not PIN_MIN <= len(pin) <= PIN_MAX:
+        raise StaffError(
+            f"A PIN is {PIN_MIN}–{PIN_MAX} characters.",
+            f"Koden ska vara {PIN_MIN}–{PIN_MAX} tecken.",
+        )
+    if len(set(pin)) == 1:
+        raise StaffError(
+            "A PIN of one repeated character is too easy to guess.",
+            "En kod med samma tecken upprepat är för lätt att gissa.",
+        )
+    return pin
+
+
+def check_role(role: str) -> str:
+    """One of the three roles, or StaffError."""
+    if role not in ROLES:
+        raise StaffError(
+            f"The role must be one of {', '.join(ROLES)}.",
+            "Rollen ska vara reception, handläggare eller kontorschef.",
+        )
+    return role
+
+
+def _view(staff: Staff) -> StaffView:
+    return StaffView(
+        staff.login, staff.display_name, staff.role, bool(staff.active), staff.locked_until
+    )
+
+
+def _by_login(session: Session, login: str) -> Staff:
+    staff = session.scalar(select(Staff).where(Staff.login == login.strip().lower()))
+    if staff is None:
+        raise StaffError(
+            f"There is no staff member {login.strip()[:40]!r}.",
+            f"Det finns ingen medarbetare med användarnamnet {login.strip()[:40]}.",
+        )
+    return staff
+
+
+def has_staff(store: Store) -> bool:
+    """Whether any account exists (none: the first-run wizard makes the first manager)."""
+    with store.read() as session:
+        return bool(session.scalar(select(func.count(Staff.id))))
+
+
+def list_staff(store: Store) -> list[StaffView]:
+    """Every account, by login."""
+    with store.read() as session:
+        return [_view(s) for s in session.scalars(select(Staff).order_by(Staff.login))]
+
+
+def add_staff(
+    store: Store,
+    clock: Clock,
+    login: str,
+    role: str,
+    pin: str,
+    confirmation: str,
+    *,
+    display_name: str | None = None,
+    first: bool = False,
+) -> StaffView:
+    """Create an account; with ``first``, only while there is none (the first manager)."""
+    login, role = check_login(login), check_role(role)
+    check_new_pin(pin, confirmation)
+    name = (display_name or "").strip() or login
+    if len(name) > 120:
+        raise StaffError("The name is longer than 120 characters.", "Namnet är för långt.")
+    hashed = hash_pin(pin)  # slow: before the write transaction, not inside it
+    now = clock.now()
+    with store.write() as session:
+        if first and session.scalar(select(func.count(Staff.id))):
+            raise StaffError(
+                "The office already has staff accounts.",
+                "Kontoret har redan personalkonton: logga in som kontorschef.",
+            )
+        if session.scalar(select(Staff.id).where(Staff.login == login)) is not None:
+            raise StaffError(f"The login {login} is taken.", f"Användarnamnet {login} finns redan.")
+        staff = Staff(login=login, display_name=name, role=role, pin_hash=hashed, active=True)
+        session.add(staff)
+        session.flush()
+        record(session, now, "staff", action="added", login=login, role=role)
+        return _view(staff)
+
+
+def _active_managers(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count(Staff.id)).where(Staff.role == MANAGER, Staff.active.is_(True))
+        )
+        or 0
+    )
+
+
+def set_active(store: Store, clock: Clock, login: str, active: bool) -> StaffView:
+    """Disable an account (kept, for the history it served) or enable it again."""
+    now = clock.now()
+    with store.write() as session:
+        staff = _by_login(session, login)
+        if bool(staff.active) == active:
+            return _view(staff)
+        if not active and staff.role == MANAGER and _active_managers(session) <= 1:
+            raise StaffError(
+                "The last active manager cannot be disabled.",
+                "Den sista aktiva kontorschefen kan inte stängas av.",
+            )
+        staff.active = active
+        record(session, now, "staff", action="enabled" if active else "disabled", login=staff.login)
+        return _view(staff)
+
+
+def set_role(store: Store, clock: Clock, login: str, role: str) -> StaffView:
+    """Give an account another role (never the office without an active manager)."""
+    role = check_role(role)
+    now = clock.now()
+    with store.write() as session:
+        staff = _by_login(session, login)
+        if staff.role == role:
+            return _view(staff)
+        if staff.role == MANAGER and staff.active and _active_managers(session) <= 1:
+            raise StaffError(
+                "The last active manager must stay a manager.",
+                "Den sista aktiva kontorschefen måste förbli kontorschef.",
+            )
+        staff.role = role
+        record(session, now, "staff", action="role", login=staff.login, role=role)
+        return _view(staff)
+
+
+def reset_pin(store: Store, clock: Clock, login: str, pin: str, confirmation: str) -> StaffView:
+    """Set a new PIN (and lift a lock-out)."""
+    check_new_pin(pin, confirmation)
+    hashed = hash_pin(pin)
+    now = clock.now()
+    with store.write() as session:
+        staff = _by_login(session, login)
+        staff.pin_hash, staff.failed_attempts, staff.locked_until = hashed, 0, None
+        record(session, now, "staff", action="pin_reset", login=staff.login)
+        return _view(staff)
+
+
+_REFUSED = ("Wrong login or PIN.", "Fel användarnamn eller kod.")
+
+
+def sign_in(store: Store, clock: Clock, login: str, pin: str) -> Actor:
+    """The signed-in actor for a login and PIN, or SignInError (audited either way)."""
+    now = clock.now()
+    wanted = login.strip().lower()
+    with store.read() as session:
+        found = session.scalar(select(Staff).where(Staff.login == wanted))
+        stored = found.pin_hash if found is not None and found.active else None
+        locked = found.locked_until if found is not None else None
+    if locked is not None and locked > now:
+        with store.write() as session, acting(_actor_of(found)):
+            record(session, now, "sign_in_failed", login=wanted, reason="locked")
+        raise LockedOutError(locked, now)
+    matched = check_pin(pin, stored)  # an unknown or disabled login costs the same
+    refusal: SignInError | None = None
+    with store.write() as session:  # the attempt is kept even when it is refused
+        staff = session.scalar(select(Staff).where(Staff.login == wanted))
+        if staff is None or not staff.active:
+            with acting(Actor()):  # the typed login is not kept: it may be anything
+                reason = "disabled" if staff is not None else "unknown"
+                record(session, now, "sign_in_failed", reason=reason)
+            refusal = SignInError(*_REFUSED)
+        else:
+            actor = _actor_of(staff)
+            with acting(actor):
+                if matched:
+                    staff.failed_attempts, staff.locked_until = 0, None
+                    record(session, now, "sign_in", login=staff.login)
+                else:
+                    staff.failed_attempts = (staff.failed_attempts or 0) + 1
+                    record(
+                        session,
+                        now,
+                        "sign_in_failed",
+                        login=staff.login,
+                        attempt=staff.failed_attempts,
+                    )
+                    refusal = SignInError(*_REFUSED)
+                    if staff.failed_attempts >= MAX_ATTEMPTS:
+                        staff.locked_until, staff.failed_attempts = now + LOCK_FOR, 0
+                        minutes = int(LOCK_FOR.total_seconds() // 60)
+                        record(session, now, "locked_out", login=staff.login, minutes=minutes)
+                        refusal = LockedOutError(now + LOCK_FOR, now)
+    if refusal is not None:
+        raise refusal
+    return actor
+
+
+def _actor_of(staff: Staff | None) -> Actor:
+    if staff is None:
+        return Actor()
+    return Actor(staff_id=staff.id, role=staff.role, login=staff.login)
+
+
+def role_name(role: str | None) -> str:
+    """The role as the office says it ("handläggare")."""
+    return ROLE_NAMES_SV.get(role or "", role or "")

@@ -1,0 +1,335 @@
+"""The gate in front of the staff screens: sign-in, the first-run wizard, the idle lock.
+
+A shared office PC starts at the sign-in panel; "Byt användare" in the status
+bar and a screen left alone for the office's idle time bring it back. The
+first start of a new office shows the wizard instead, which makes its first
+manager. The PIN is checked on the runner (a slow hash), never on the GUI
+thread. The waiting-room display has no gate.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.actor import Actor
+from app.ui.shell.action import Action
+from app.ui.shell.context import UiContext
+
+PANEL_WIDTH = 520
+FIELD_WIDTH = 260
+
+
+def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
+    """A centred white card on the window's background."""
+    card = QFrame(parent)
+    card.setObjectName("gate-card")
+    card.setFixedWidth(PANEL_WIDTH)
+    card.setStyleSheet(
+        "#gate-card { background: white; border: 1px solid #c9d1d9; border-radius: 8px; }"
+    )
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(28, 24, 28, 24)
+    inner.setSpacing(12)
+    return card, inner
+
+
+def _centred(page: QWidget, card: QWidget) -> None:
+    outer = QVBoxLayout(page)
+    outer.addStretch(1)
+    outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+    outer.addStretch(2)
+
+
+def _pin_field(name: str, accessible: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(128)
+    return field
+
+
+class SignInPanel(QWidget):
+    """Login and PIN; emits ``signed_in`` with the actor."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("sign-in")
+        card, inner = _card(self)
+        self.heading = QLabel(ctx.office_name or self.tr("Servicedisk"))
+        self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        self.notice = QLabel("")
+        self.notice.setObjectName("sign-in-notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.login = QLineEdit()
+        self.login.setObjectName("sign-in-login")
+        self.login.setAccessibleName(self.tr("Användarnamn"))
+        self.login.setMaxLength(40)
+        self.pin = _pin_field("sign-in-pin", self.tr("Kod"))
+        form = QFormLayout()
+        form.addRow(self.tr("Användarnamn"), self.login)
+        form.addRow(self.tr("Kod"), self.pin)
+        self.error = QLabel("")
+        self.error.setObjectName("sign-in-error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.button = QPushButton(self.tr("Logga in"))
+        self.button.setObjectName("sign-in-button")
+        self.button.setProperty("role", "primary")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        self.login.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.submit)
+        inner.addWidget(self.heading)
+        inner.addWidget(QLabel(self.tr("Logga in med ditt användarnamn och din personliga kod.")))
+        inner.addWidget(self.notice)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addWidget(self.button)
+        _centred(self, card)
+        for field in (self.login, self.pin):
+            field.setMinimumWidth(FIELD_WIDTH)
+
+    def reset(self, notice: str = "", login: str = "") -> None:
+        """Ready for the next person: PIN empty, focus on the first empty field."""
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        self.error.hide()
+        self.pin.clear()
+        self.login.setText(login)
+        self.button.setEnabled(True)
+        self.button.setText(self.tr("Logga in"))
+        (self.pin if login else self.login).setFocus()
+
+    def submit(self) -> None:
+        """Check the login and PIN on the runner."""
+        login, pin = self.login.text().strip(), self.pin.text()
+        if not login or not pin:
+            self._show_error(self.tr("Fyll i användarnamn och kod."))
+            return
+        self.button.setEnabled(False)
+        self.button.setText(self.tr("Loggar in …"))
+        self.error.hide()
+        (
+            Action(self._ctx, "sign in", lambda: self._ctx.staff.sign_in(login, pin))
+            .success(self._on_signed_in)
+            .failure(self._on_refused, self.tr("Inloggningen misslyckades. Försök igen."))
+            .without_refresh()
+            .run_in_background(self)
+        )
+
+    def _on_signed_in(self, actor: Actor) -> None:
+        self.pin.clear()
+        self.button.setEnabled(True)
+        self.button.setText(self.tr("Logga in"))
+        self.signed_in.emit(actor)
+
+    def _on_refused(self, message: str) -> None:
+        self.pin.clear()
+        self.pin.setFocus()
+        self.button.setEnabled(True)
+        self.button.setText(self.tr("Logga in"))
+        self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+class FirstRunPanel(QWidget):
+    """The first start of a new office: its name and its first manager."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("first-run")
+        card, inner = _card(self)
+        heading = QLabel(self.tr("Välkommen till Servicedisk"))
+        heading.setProperty("role", "heading")
+        intro = QLabel(
+            self.tr(
+                "Ge kontoret ett namn och skapa den första kontorschefen. Kontorschefen "
+                "lägger sedan upp personalens konton under Inställningar › Personal."
+            )
+        )
+        intro.setWordWrap(True)
+        self.office = QLineEdit(ctx.office_name)
+        self.office.setObjectName("first-run-office")
+        self.office.setMaxLength(120)
+        self.name = QLineEdit()
+        self.name.setObjectName("first-run-name")
+        self.name.setMaxLength(120)
+        self.login = QLineEdit()
+        self.login.setObjectName("first-run-login")
+        self.login.setMaxLength(40)
+        self.login.setPlaceholderText(self.tr("t.ex. anna.l"))
+        self.pin = _pin_field("first-run-pin", self.tr("Kod"))
+        self.again = _pin_field("first-run-again", self.tr("Upprepa koden"))
+        form = QFormLayout()
+        form.addRow(self.tr("Kontorets namn"), self.office)
+        form.addRow(self.tr("Ditt namn"), self.name)
+        form.addRow(self.tr("Användarnamn"), self.login)
+        form.addRow(self.tr("Kod (minst 4 tecken)"), self.pin)
+        form.addRow(self.tr("Upprepa koden"), self.again)
+        self.error = QLabel("")
+        self.error.setObjectName("first-run-error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.button = QPushButton(self.tr("Skapa kontorschefen och logga in"))
+        self.button.setObjectName("first-run-button")
+        self.button.setProperty("role", "primary")
+        self.button.clicked.connect(self.submit)
+        self.again.returnPressed.connect(self.submit)
+        for widget in (heading, intro):
+            inner.addWidget(widget)
+        for field in (self.office, self.name, self.login, self.pin, self.again):
+            field.setMinimumWidth(FIELD_WIDTH)
+        self.office.setCursorPosition(0)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addWidget(self.button)
+        _centred(self, card)
+
+    def submit(self) -> None:
+        """Create the manager, sign them in, name the office: all on the runner."""
+        office, name = self.office.text().strip(), self.name.text().strip()
+        login, pin, again = self.login.text().strip(), self.pin.text(), self.again.text()
+        ctx = self._ctx
+
+        def work() -> Actor:
+            ctx.staff.create_first_manager(login, pin, again, name or None)
+            actor = ctx.staff.sign_in(login, pin)
+            if office and office != ctx.office_name:
+                from app.services.setup.desk import OfficeSetup
+
+                OfficeSetup(ctx.store, ctx.clock, actor).update_office(name=office)
+            return actor
+
+        self.button.setEnabled(False)
+        self.error.hide()
+        (
+            Action(ctx, "first manager", work)
+            .success(self._on_done)
+            .failure(self._on_refused, self.tr("Kontorschefen kunde inte skapas."))
+            .run_in_background(self)
+        )
+
+    def _on_done(self, actor: Actor) -> None:
+        self.pin.clear()
+        self.again.clear()
+        self.button.setEnabled(True)
+        self.signed_in.emit(actor)
+
+    def _on_refused(self, message: str) -> None:
+        self.pin.clear()
+        self.again.clear()
+        self.button.setEnabled(True)
+        self.error.setText(message)
+        self.error.show()
+
+
+class Gate(QStackedWidget):
+    """The sign-in panel, or the first-run wizard while the office has no staff."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gate")
+        self.sign_in = SignInPanel(ctx, self)
+        self.first_run = FirstRunPanel(ctx, self)
+        self.addWidget(self.sign_in)
+        self.addWidget(self.first_run)
+        self.sign_in.signed_in.connect(self.signed_in)
+        self.first_run.signed_in.connect(self.signed_in)
+        self._ctx = ctx
+
+    def check_first_run(self) -> None:
+        """Show the wizard if the office has no staff yet (asked on the runner)."""
+        (
+            Action(self._ctx, "staff exist", lambda: self._ctx.staff.has_staff())
+            .success(self._show_first_run_unless)
+            .failure(lambda _message: None, "")
+            .without_refresh()
+            .run_in_background(self)
+        )
+
+    def _show_first_run_unless(self, any_staff: bool) -> None:
+        self.setCurrentWidget(self.sign_in if any_staff else self.first_run)
+
+
+class IdleWatch(QObject):
+    """Emits ``idle`` once when no key or mouse input reached the app for ``minutes``."""
+
+    idle = Signal()
+    CHECK_MS = 5_000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.minutes = 0
+        self._last = time.monotonic()
+        self._fired = False
+        self.timer = QTimer(self)
+        self.timer.setObjectName("idle-lock")
+        self.timer.setInterval(self.CHECK_MS)
+        self.timer.timeout.connect(self.check)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    _INPUT = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._INPUT:
+            self._last = time.monotonic()
+            self._fired = False
+        return False
+
+    def arm(self, minutes: int) -> None:
+        """Watch from now (0 minutes: never lock)."""
+        self.minutes, self._last, self._fired = minutes, time.monotonic(), False
+        if minutes > 0:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def idle_seconds(self) -> float:
+        """Seconds since the last input."""
+        return time.monotonic() - self._last
+
+    def check(self, *_: Any) -> None:
+        """Emit ``idle`` when the time is up (once until the next input)."""
+        if self.minutes > 0 and not self._fired and self.idle_seconds() >= self.minutes * 60:
+            self._fired = True
+            self.idle.emit()

@@ -1,0 +1,100 @@
+"""The gate: signing in, refusals and lock-out on screen, the first-run wizard, the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.services.actor import NOBODY
+from app.services.audit import list_events
+from app.services.staff import accounts
+from app.ui.shell.main_window import SETTINGS_TAB, MainWindow
+
+
+def _window(qtbot, ctx):
+    ctx.actor = NOBODY  # the real start: nobody signed in
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _sign_in(qtbot, window, login, pin):
+    panel = window.gate.sign_in
+    panel.login.setText(login)
+    panel.pin.setText(pin)
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+
+
+def test_the_office_pc_starts_locked_and_the_role_follows_the_person(qtbot, ui_ctx):
+    store, clock = ui_ctx.store, ui_ctx.clock
+    accounts.add_staff(store, clock, "anna", "caseworker", "2468", "2468", display_name="Anna")
+    accounts.add_staff(store, clock, "karin", "manager", "8642", "8642")
+    window = _window(qtbot, ui_ctx)
+    assert window.pages.currentWidget() is window.gate
+    assert window.gate.currentWidget() is window.gate.sign_in
+    assert window.findChild(QLabel, "status-user").text() == "Inte inloggad"
+    _sign_in(qtbot, window, "anna", "2468")
+    assert window.pages.currentWidget() is window.tabs
+    assert ui_ctx.actor.login == "anna" and ui_ctx.role == "caseworker"
+    assert window.tabs.currentWidget() is window.service_point
+    assert not window.tabs.isTabVisible(SETTINGS_TAB)
+    qtbot.mouseClick(window.switch_button, Qt.MouseButton.LeftButton)  # byt användare
+    assert window.pages.currentWidget() is window.gate and ui_ctx.actor.role is None
+    assert window.gate.sign_in.pin.text() == ""
+    _sign_in(qtbot, window, "karin", "8642")
+    assert window.tabs.isTabVisible(SETTINGS_TAB) and ui_ctx.queue.actor.login == "karin"
+    kinds = [e.kind for e in list_events(store)]
+    assert kinds.count("sign_in") == 2
+
+
+def test_a_wrong_pin_is_said_in_swedish_and_five_lock_the_account(qtbot, ui_ctx):
+    accounts.add_staff(ui_ctx.store, ui_ctx.clock, "anna", "caseworker", "2468", "2468")
+    window = _window(qtbot, ui_ctx)
+    panel = window.gate.sign_in
+    _sign_in(qtbot, window, "anna", "1111")
+    assert panel.error.isVisible() and panel.error.text() == "Fel användarnamn eller kod."
+    assert panel.pin.text() == "" and window.pages.currentWidget() is window.gate
+    for _ in range(4):
+        _sign_in(qtbot, window, "anna", "1111")
+    assert "För många felaktiga försök" in panel.error.text()
+    _sign_in(qtbot, window, "anna", "2468")  # the right PIN, but locked for now
+    assert window.pages.currentWidget() is window.gate
+    ui_ctx.clock.advance(minutes=6)
+    _sign_in(qtbot, window, "anna", "2468")
+    assert window.pages.currentWidget() is window.tabs
+
+
+def test_the_first_start_makes_the_first_manager_and_names_the_office(qtbot, ui_ctx):
+    window = _window(qtbot, ui_ctx)
+    wizard = window.gate.first_run
+    assert window.gate.currentWidget() is wizard  # no staff yet
+    wizard.office.setText("Servicekontoret Norrby")
+    wizard.name.setText("Karin Ek")
+    wizard.login.setText("karin")
+    wizard.pin.setText("8642")
+    wizard.again.setText("8643")  # a typo: refused, nothing made
+    qtbot.mouseClick(wizard.button, Qt.MouseButton.LeftButton)
+    assert wizard.error.isVisible() and "stämmer inte" in wizard.error.text()
+    assert not accounts.has_staff(ui_ctx.store)
+    wizard.pin.setText("8642")
+    wizard.again.setText("8642")
+    qtbot.mouseClick(wizard.button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.tabs and ui_ctx.role == "manager"
+    assert [s.login for s in accounts.list_staff(ui_ctx.store)] == ["karin"]
+    assert ui_ctx.setup.office().name == "Servicekontoret Norrby"
+
+
+def test_a_screen_left_alone_locks_itself(qtbot, ui_ctx, monkeypatch):
+    accounts.add_staff(ui_ctx.store, ui_ctx.clock, "anna", "caseworker", "2468", "2468")
+    window = _window(qtbot, ui_ctx)
+    _sign_in(qtbot, window, "anna", "2468")
+    assert window.idle.minutes == 5  # the office's setting
+    monkeypatch.setattr(window.idle, "idle_seconds", lambda: 4 * 60)
+    window.idle.check()
+    assert window.pages.currentWidget() is window.tabs
+    monkeypatch.setattr(window.idle, "idle_seconds", lambda: 5 * 60 + 1)
+    window.idle.check()
+    assert window.pages.currentWidget() is window.gate and ui_ctx.actor.role is None
+    panel = window.gate.sign_in
+    assert "låstes efter 5 minuter" in panel.notice.text() and panel.login.text() == "anna"
