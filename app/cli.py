@@ -35,6 +35,8 @@ from app.cli_office import (
     cmd_stats,
     cmd_sync,
 )
+from app.cli_staff import add_parsers as add_staff_parsers
+from app.cli_staff import cmd_audit, cmd_purge, cmd_staff
 from app.config import Settings, resolve_settings, setup_logging
 from app.models.errors import short
 
@@ -191,6 +193,8 @@ def _parser() -> argparse.ArgumentParser:
         help="make a token for this office ('*': the central office's, for any), print it and"
         " exit; repeat for one token that sends for several offices",
     )
+
+    add_staff_parsers(sub, _day)
 
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
@@ -392,6 +396,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "restore": cmd_restore,
     "catalog": cmd_catalog,
     "demo": cmd_demo,
+    "staff": cmd_staff,
+    "audit": cmd_audit,
+    "purge": cmd_purge,
 }
 
 
@@ -410,7 +417,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args, settings)
-        return COMMANDS[args.command](args, settings)
+        from app.services.actor import Actor, acting
+
+        with acting(Actor.command_line()):  # a trusted local manager, audited as the OS user
+            return COMMANDS[args.command](args, settings)
     except ServiceError as exc:
         log.info("%s: %s", args.command, exc)
         print(f"servicedisk: {exc}", file=sys.stderr)

@@ -70,10 +70,11 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _stats_desk(settings: Settings) -> Any:
+    from app.services.actor import Actor
     from app.services.stats.desk import StatsDesk
 
     store, clock = _open(settings)
-    return StatsDesk(store, clock)
+    return StatsDesk(store, clock, Actor.command_line())
 
 
 def _range(args: argparse.Namespace) -> tuple[date, date]:

@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from app.models import (
     DayRevision,
     DaySummary,
+    Office,
 )
 from app.models import states as st
 from app.models.db import Store
@@ -398,6 +399,9 @@ def day_summaries(
             or stored[d].revision != rev
             or stored[d].data.get("version") != SUMMARY_VERSION
         )
+        purged_before = session.scalar(select(Office.purged_before))
+        if purged_before is not None:  # their rows are gone: what is stored is what there is
+            stale = [d for d in stale if d >= purged_before or d not in stored]
         out = {d: s.data for d, s in stored.items() if d in revisions and d not in stale}
         fresh: dict[date, dict[str, Any]] = {}
         # A few weeks at a time: each read stays short, so a screen's thread is never held

@@ -244,7 +244,8 @@ FIRST_UPKEEP_MS = 30 * 1000  # and half a minute after start, out of start-up's 
 
 def _keep_daily_upkeep(ctx: UiContext, owner: QWidget, *, summaries: bool) -> None:
     """Take the day's automatic backup (one program of the office does, under the lock),
-    and bring the past days' statistics summaries up to date (not on the display's PC)."""
+    bring the past days' statistics summaries up to date and purge what the retention
+    period no longer keeps (not on the display's PC)."""
 
     def check() -> None:
         from app.services.maintenance import daily_backup
@@ -255,12 +256,17 @@ def _keep_daily_upkeep(ctx: UiContext, owner: QWidget, *, summaries: bool) -> No
             lambda exc: log.warning("the daily backup was not taken: %s", exc),
         )
         if summaries:
+            from app.services.retention import purge
             from app.services.stats.summary import compute_past_days
 
+            def summaries_then_purge() -> None:
+                compute_past_days(ctx.store, ctx.clock.now())
+                purge(ctx.store, ctx.clock)  # the retention period's rows; summaries stay
+
             ctx.runner.submit(
-                lambda: compute_past_days(ctx.store, ctx.clock.now()),
-                lambda _days: None,
-                lambda exc: log.warning("the daily summaries were not computed: %s", exc),
+                summaries_then_purge,
+                lambda _none: None,
+                lambda exc: log.warning("the daily upkeep did not finish: %s", exc),
             )
 
     timer = QTimer(owner)

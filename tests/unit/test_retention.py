@@ -1,0 +1,66 @@
+"""Retention: visit rows older than the office's period go, every day's figures stay."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.config import resolve_settings
+from app.demo.fill import generate_demo
+from app.models import Errand, Ticket, Visit
+from app.models.db import open_store
+from app.services.audit import list_events
+from app.services.clock import ManualClock
+from app.services.office import seed_store
+from app.services.retention import plan, purge
+from app.services.stats.figures import period_figures
+from app.sync.client import pending
+
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)  # a Tuesday afternoon
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory):
+    """120 days of demo history; the office keeps 90 (the default)."""
+    clock = ManualClock(NOW)
+    settings = resolve_settings(data_dir=tmp_path_factory.mktemp("ret") / "office", env={})
+    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    generate_demo(store, clock, days=120, seed=5, visits_per_day=60)
+    yield store, clock
+    store.close()
+
+
+def _count(store, model, before: date) -> int:
+    with store.read() as session:
+        if model is Errand:
+            old = select(Visit.id).where(Visit.business_day < before)
+            return session.scalar(select(func.count(Errand.id)).where(Errand.visit_id.in_(old)))
+        return session.scalar(select(func.count(model.id)).where(model.business_day < before))
+
+
+def test_a_purge_keeps_every_figure_of_every_day_and_resends_nothing(history):
+    store, clock = history
+    first, last = NOW.date() - timedelta(days=119), NOW.date()
+    before_figures = period_figures(store, first, last, clock.now())
+    waiting = pending(store)
+    planned = plan(store, clock.now())
+    horizon = NOW.date() - timedelta(days=90)
+    assert planned.before == horizon
+    assert planned.rows["ticket"] == _count(store, Ticket, horizon) > 0
+    assert planned.rows["errand"] == _count(store, Errand, horizon) > 0
+    done = purge(store, clock)
+    assert done.rows == planned.rows
+    assert _count(store, Ticket, horizon) == _count(store, Visit, horizon) == 0
+    assert _count(store, Errand, horizon) == 0
+    assert _count(store, Ticket, last + timedelta(days=1)) > 0  # the kept days are still there
+    after_figures = period_figures(store, first, last, clock.now())
+    assert after_figures["days"] == before_figures["days"]  # each day, every figure
+    assert after_figures["totals"] == before_figures["totals"]
+    assert after_figures["hours"] == before_figures["hours"]
+    assert pending(store) == waiting  # nothing to resend: no revision moved
+    (event,) = [e for e in list_events(store) if e.kind == "purge"]
+    assert f"before={horizon.isoformat()}" in event.detail and "ticket=" in event.detail
+    assert purge(store, clock).total == 0  # again: nothing left to purge, nothing audited
+    assert len([e for e in list_events(store) if e.kind == "purge"]) == 1
