@@ -95,6 +95,13 @@ def render_all(out_dir: Path) -> list[Path]:
         window.sign_in_as(Actor(role="manager", login="kontorschef"))
         window.tabs.setCurrentWidget(window.settings_view)
         files.append(_save(window, out_dir / "settings.png", 1280, 800))
+        settings_view = window.settings_view
+        settings_view.sections.setCurrentWidget(settings_view.staff_page)
+        settings_view.staff_page.reload()
+        files.append(_save(window, out_dir / "settings-staff.png", 1280, 800))
+        settings_view.sections.setCurrentWidget(settings_view.audit_page)
+        settings_view.audit_page.reload()
+        files.append(_save(window, out_dir / "settings-audit.png", 1280, 800))
         window.tabs.setCurrentWidget(window.statistics)
         stats = window.statistics
         stats.preset.setCurrentIndex(stats.preset.findData("week"))

@@ -17,6 +17,7 @@ from app.ui.settings.common import SettingsPage
 from app.ui.settings.office import OfficePage
 from app.ui.settings.points import PointsPage
 from app.ui.settings.queues import QueuesPage
+from app.ui.settings.staff import AuditPage, StaffPage
 from app.ui.settings.sync import SyncPage
 from app.ui.shell.context import UiContext
 from app.ui.shell.style import ACCENT, DANGER, OK
@@ -61,6 +62,8 @@ class SettingsView(QWidget):
         self.catalog_page = CatalogPage(self._ctx, self, file_dialogs)
         self.backups_page = BackupsPage(self._ctx, self)
         self.sync_page = SyncPage(self._ctx, self)
+        self.staff_page = StaffPage(self._ctx, self)
+        self.audit_page = AuditPage(self._ctx, self, file_dialogs)
         self.sections = QTabWidget(self)
         self.sections.setObjectName("settings-sections")
         self.sections.setAccessibleName(self.tr("Inställningar"))
@@ -70,6 +73,8 @@ class SettingsView(QWidget):
         self.sections.addTab(self.catalog_page, self.tr("K&atalog"))
         self.sections.addTab(self.backups_page, self.tr("&Säkerhetskopior"))
         self.sections.addTab(self.sync_page, self.tr("S&ynk"))
+        self.sections.addTab(self.staff_page, self.tr("&Personal"))
+        self.sections.addTab(self.audit_page, self.tr("&Logg"))
         self.sections.currentChanged.connect(self._on_section_changed)
         for page in self.pages():
             page.message.connect(self._on_message)
@@ -95,6 +100,8 @@ class SettingsView(QWidget):
             self.catalog_page,
             self.backups_page,
             self.sync_page,
+            self.staff_page,
+            self.audit_page,
         ]
 
     def reload(self) -> None:

@@ -1,0 +1,334 @@
+"""Settings › Personal (the accounts) and Settings › Logg (the audit log), for the manager.
+
+Personal: every account with its role and state; add one, close or open it,
+give it another role or a new PIN (a new PIN also lifts a lock-out). PINs are
+typed twice and hashed on the runner, never on the GUI thread.
+
+Logg: who did what and when, in codes, filtered by kind and day; exported as
+CSV (the export is itself in the log, with its range, never the file's name).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.actor import ROLE_NAMES_SV, ROLES
+from app.services.audit import KINDS_SV, AuditDesk
+from app.ui.settings.common import SettingsPage, button, named, select_key, selected_key, table_view
+from app.ui.shell.action import Action
+from app.ui.shell.context import UiContext
+from app.ui.shell.office_time import stamp, today
+from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+
+FAILED = QT_TR_NOOP("Det gick inte att spara: databasen svarade inte. Försök igen om en stund.")
+
+
+class StaffModel(RowsModel):
+    """The accounts: login, name, role, state."""
+
+    HEADERS = (
+        QT_TR_NOOP("Användarnamn"),
+        QT_TR_NOOP("Namn"),
+        QT_TR_NOOP("Roll"),
+        QT_TR_NOOP("Status"),
+    )
+
+    def _key(self, row: Any) -> object:
+        return row.login
+
+    def _cell(self, row: Any, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
+            return None
+        if row.locked_until is not None:
+            state = self.tr("Spärrad till {0}").format(stamp(row.locked_until))
+        else:
+            state = self.tr("Aktiv") if row.active else self.tr("Avstängd")
+        return (row.login, row.display_name, ROLE_NAMES_SV.get(row.role, row.role), state)[column]
+
+
+class StaffPage(SettingsPage):
+    """Staff accounts."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        intro = QLabel(
+            self.tr(
+                "Var och en loggar in med sitt eget användarnamn och sin egen kod. Rollen "
+                "avgör vad man får göra: reception delar ut kölappar, handläggare betjänar "
+                "och registrerar ärenden, kontorschefen ser statistiken och ändrar inställningar."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.model = StaffModel(self)
+        self.table = table_view(self, self.model, "staff-table", self.tr("Personalens konton"), 1)
+        box = QGroupBox(self.tr("Konto"), self)
+        form = QFormLayout(box)
+        self.login = named(QLineEdit(box), "staff-login", self.tr("Användarnamn"))
+        self.login.setMaxLength(40)
+        self.name = named(QLineEdit(box), "staff-name", self.tr("Namn"))
+        self.name.setMaxLength(120)
+        self.role = named(QComboBox(box), "staff-role", self.tr("Roll"))
+        for code in ROLES:
+            self.role.addItem(ROLE_NAMES_SV[code].capitalize(), code)
+        self.pin = named(QLineEdit(box), "staff-pin", self.tr("Kod"))
+        self.again = named(QLineEdit(box), "staff-pin-again", self.tr("Upprepa koden"))
+        for field in (self.pin, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setMaxLength(128)
+        form.addRow(self.tr("Användar&namn:"), self.login)
+        form.addRow(self.tr("N&amn:"), self.name)
+        form.addRow(self.tr("&Roll:"), self.role)
+        form.addRow(self.tr("&Kod:"), self.pin)
+        form.addRow(self.tr("&Upprepa koden:"), self.again)
+        self.add_button = button(self, self.tr("&Lägg till"), "staff-add", "primary")
+        self.role_button = button(self, self.tr("&Byt roll"), "staff-set-role")
+        self.pin_button = button(self, self.tr("Ny k&od"), "staff-reset-pin")
+        self.active_button = button(self, self.tr("&Stäng av"), "staff-toggle")
+        actions = QHBoxLayout()
+        for widget in (self.add_button, self.role_button, self.pin_button, self.active_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(box)
+        layout.addLayout(actions)
+        self.add_button.clicked.connect(self._on_add)
+        self.role_button.clicked.connect(self._on_role)
+        self.pin_button.clicked.connect(self._on_pin)
+        self.active_button.clicked.connect(self._on_toggle)
+        self.table.selectionModel().selectionChanged.connect(self._on_selected)
+
+    def reload(self) -> None:
+        """The accounts as the store holds them now."""
+        chosen = selected_key(self.table)
+        self.model.set_rows(self._ctx.staff.list())
+        if chosen is not None:
+            select_key(self.table, chosen)
+        self._on_selected()
+
+    def _chosen(self) -> Any:
+        login = selected_key(self.table)
+        return next((r for r in self.model.rows() if r.login == login), None)
+
+    def _on_selected(self, *_: Any) -> None:
+        row = self._chosen()
+        for widget in (self.role_button, self.pin_button, self.active_button):
+            widget.setEnabled(row is not None)
+        if row is not None:
+            self.active_button.setText(
+                self.tr("Öppna &igen") if not row.active else self.tr("&Stäng av")
+            )
+            self.login.setText(row.login)
+            self.name.setText(row.display_name)
+            self.role.setCurrentIndex(max(0, self.role.findData(row.role)))
+
+    def _in_background(self, what: str, work: Any, done: Any) -> None:
+        self.add_button.setEnabled(False)
+
+        def succeeded(result: Any) -> None:
+            self.add_button.setEnabled(True)
+            self.pin.clear()
+            self.again.clear()
+            self.reload()
+            self.tell(done(result))
+
+        def refused(sentence: str) -> None:
+            self.add_button.setEnabled(True)
+            self.pin.clear()
+            self.again.clear()
+            self.tell(sentence, True)
+
+        Action(self._ctx, what, work).success(succeeded).failure(
+            refused, self.tr(FAILED)
+        ).run_in_background(self)
+
+    def _on_add(self) -> None:
+        login, name, role = self.login.text(), self.name.text(), self.role.currentData()
+        pin, again = self.pin.text(), self.again.text()
+        staff = self._ctx.staff
+        self._in_background(
+            "add staff",
+            lambda: staff.add(login, role, pin, again, name or None),
+            lambda v: self.tr("{0} har lagts till som {1}.").format(
+                v.login, ROLE_NAMES_SV.get(v.role, v.role)
+            ),
+        )
+
+    def _on_role(self) -> None:
+        row, role = self._chosen(), self.role.currentData()
+        if row is None:
+            return
+        staff = self._ctx.staff
+        self._in_background(
+            "staff role",
+            lambda: staff.set_role(row.login, role),
+            lambda v: self.tr("{0} är nu {1}.").format(v.login, ROLE_NAMES_SV.get(v.role, v.role)),
+        )
+
+    def _on_pin(self) -> None:
+        row, pin, again = self._chosen(), self.pin.text(), self.again.text()
+        if row is None:
+            return
+        staff = self._ctx.staff
+        self._in_background(
+            "reset pin",
+            lambda: staff.reset_pin(row.login, pin, again),
+            lambda v: self.tr("{0} har fått en ny kod.").format(v.login),
+        )
+
+    def _on_toggle(self) -> None:
+        row = self._chosen()
+        if row is None:
+            return
+        staff, active = self._ctx.staff, not row.active
+        self._in_background(
+            "staff active",
+            lambda: staff.set_active(row.login, active),
+            lambda v: (
+                self.tr("{0} kan logga in igen.")
+                if v.active
+                else self.tr("{0} är avstängd och kan inte logga in.")
+            ).format(v.login),
+        )
+
+
+class AuditModel(RowsModel):
+    """The audit log: when, what, who, role, detail."""
+
+    HEADERS = (
+        QT_TR_NOOP("När"),
+        QT_TR_NOOP("Vad"),
+        QT_TR_NOOP("Vem"),
+        QT_TR_NOOP("Roll"),
+        QT_TR_NOOP("Detaljer"),
+    )
+
+    def _key(self, row: Any) -> object:
+        return (row.at, row.kind, row.who, row.detail)
+
+    def _cell(self, row: Any, column: int, role: int) -> Any:
+        if role == SORT_ROLE:
+            return (row.at.timestamp(), row.kind, row.who, row.role or "", row.detail)[column]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return (
+            stamp(row.at, seconds=True),
+            self.tr(KINDS_SV.get(row.kind, row.kind)),
+            row.who,
+            "" if row.role in (None, "system") else ROLE_NAMES_SV.get(row.role, row.role),
+            row.detail,
+        )[column]
+
+
+class AuditPage(SettingsPage):
+    """The audit log, filtered by kind and day, and its CSV export."""
+
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, file_dialogs: Any = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.file_dialogs = file_dialogs
+        intro = QLabel(
+            self.tr(
+                "Loggen visar vem som gjorde vad och när: inloggningar, exporter, ändrade "
+                "inställningar, rättelser, gallringar, säkerhetskopior. Den innehåller inga "
+                "uppgifter om besökare."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.kind = named(QComboBox(self), "audit-kind", self.tr("Vad"))
+        self.kind.addItem(self.tr("Alla händelser"), None)
+        for code, label in KINDS_SV.items():
+            self.kind.addItem(self.tr(label), code)
+        now = today(ctx.clock.now())
+        self.first = named(QDateEdit(self), "audit-from", self.tr("Från och med"))
+        self.last = named(QDateEdit(self), "audit-to", self.tr("Till och med"))
+        for edit, day in ((self.first, now.replace(day=1)), (self.last, now)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(day.year, day.month, day.day))
+        self.show_button = button(self, self.tr("&Visa"), "audit-show", "primary")
+        self.export_button = button(self, self.tr("&Exportera CSV …"), "audit-export")
+        filters = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Vad:"), self.kind),
+            (self.tr("Från:"), self.first),
+            (self.tr("Till:"), self.last),
+        ):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(widget)
+        filters.addWidget(self.show_button)
+        filters.addStretch(1)
+        filters.addWidget(self.export_button)
+        self.model = AuditModel(self)
+        self.table = table_view(self, self.model, "audit-table", self.tr("Loggen"), 4)
+        self.count = QLabel(self)
+        self.count.setObjectName("audit-count")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(intro)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.show_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(self._on_export)
+
+    def _desk(self) -> AuditDesk:
+        return AuditDesk(self._ctx.store, self._ctx.clock, self._ctx.actor)
+
+    def _filters(self) -> tuple[date, date, list[str] | None]:
+        kind = self.kind.currentData()
+        return self.first.date().toPython(), self.last.date().toPython(), [kind] if kind else None
+
+    def reload(self) -> None:
+        """The events the filters ask for, newest first."""
+        first, last, kinds = self._filters()
+        if last < first:
+            self.tell(self.tr("Till-datumet ligger före från-datumet."), True)
+            return
+        rows = self._desk().events(first, last, kinds)
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("{0} händelser").format(len(rows)))
+
+    def _on_export(self) -> None:
+        first, last, kinds = self._filters()
+        suggested = str(Path.home() / f"logg-{first.isoformat()}-{last.isoformat()}.csv")
+        if self.file_dialogs is not None:
+            chosen = self.file_dialogs.save_path(self, self.tr("Exportera loggen"), suggested)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Exportera loggen"), suggested, "CSV (*.csv)"
+            )
+        if not chosen:
+            return
+        desk = self._desk()
+        Action(
+            self._ctx, "audit export", lambda: desk.export_csv(Path(chosen), first, last, kinds)
+        ).success(self._exported).failure(
+            lambda sentence: self.tell(sentence, True),
+            self.tr("Loggen kunde inte exporteras: filen gick inte att skriva."),
+        ).run_in_background(self)
+
+    def _exported(self, rows: int) -> None:
+        self.reload()
+        self.tell(self.tr("{0} händelser exporterades.").format(rows))
