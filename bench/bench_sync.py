@@ -167,6 +167,7 @@ def _stall_while_syncing(store, clock, settings, url: str) -> float:
         watcher=RevisionWatcher(store, clock),
         prefs=Prefs(settings.data_dir / "bench.ini"),
         office_name="Bench",
+        role="manager",  # "Synka nu" is the manager's
     )
     worker = SyncWorker(ctx)
     lines: list[object] = []

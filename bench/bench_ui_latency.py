@@ -108,6 +108,7 @@ def run() -> list[dict[str, Any]]:
             watcher=RevisionWatcher(store, clock),
             prefs=prefs,
             office_name="Exempelstad",
+            role="reception",  # signed in at the reception desk
         )
         view = ReceptionView(ctx, monotonic=_Ticks())
         view.resize(WIDTH, HEIGHT)

@@ -68,8 +68,8 @@ class Actor:
         return cls(role=MANAGER, os_user=user[:64])
 
     def may(self, permission: str) -> bool:
-        """Whether this actor's role may do that."""
-        return self.role in PERMISSIONS[permission]
+        """Whether this actor's role may do that (the app's own upkeep may do all of it)."""
+        return self.role == "system" or self.role in PERMISSIONS[permission]
 
 
 NOBODY = Actor()  # no one signed in: may only look at the queue
@@ -105,6 +105,16 @@ def require(actor: Actor, permission: str) -> None:
 def current_actor() -> Actor:
     """Who the service running now acts for (what the audit records)."""
     return _current.get()
+
+
+def require_current(permission: str) -> None:
+    """Refuse unless the actor the running service acts for may do that.
+
+    For services called as plain functions (the sync settings, backups): the
+    screens run every call as the signed-in person (``ui/shell/action.py``),
+    the command line as its local manager; the app's own upkeep may do it all.
+    """
+    require(current_actor(), permission)
 
 
 @contextlib.contextmanager

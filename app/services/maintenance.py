@@ -44,6 +44,7 @@ from app.models.db import (
 )
 from app.models.errors import StoreError, classify, damaged
 from app.models.identify import Found, Kind, identify, newer, refusal
+from app.services.actor import require_current
 from app.services.audit import record
 from app.services.clock import Clock
 
@@ -128,6 +129,7 @@ def _sqlite_only(store: Store) -> Settings:
 
 def backup_now(store: Store, clock: Clock, *, out: Path | None = None) -> Path:
     """A consistent copy of the live store: to ``out``, or into backups/ (audited)."""
+    require_current("maintenance")
     settings = _sqlite_only(store)
     now = clock.now()
     if out is None:
@@ -195,6 +197,7 @@ def restore_store(settings: Settings, source: Path, clock: Clock) -> RestoreRepo
     and every day whose records changed gets a newer revision, so the
     central office receives the restored figures.
     """
+    require_current("maintenance")
     live = settings.sqlite_path
     if live is None:
         raise StoreError(

@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from app.models import DayRevision, DaySummary, Office, SyncAttempt, SyncState
 from app.models.db import Store, file_lock
 from app.models.errors import short
+from app.services.actor import require_current
 from app.services.clock import Clock
 from app.services.errors import ServiceError
 from app.services.stats.summary import day_summaries
@@ -120,6 +121,7 @@ def read_token(store: Store) -> str | None:
 
 def save_token(store: Store, token: str) -> str:
     """Keep the token in the keyring, else in a file only this user may read; says where."""
+    require_current("configure")
     token = token.strip()
     try:
         import keyring

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 
 from app.models import Office, SyncAttempt, SyncState
 from app.models.db import Store
+from app.services.actor import require_current
 from app.services.audit import record
 from app.services.clock import Clock
 from app.sync.client import SyncConfigError, check_url, pending
@@ -86,6 +87,7 @@ def set_office_code(store: Store, clock: Clock, code: str) -> str:
             "Kontorets kod får bara innehålla bokstäverna A–Z, siffror, '-', '_' och '.' "
             "(högst 40 tecken).",
         )
+    require_current("configure")
     now = clock.now()
     with store.write() as session:
         session.execute(update(Office).values(code=code))
@@ -95,6 +97,7 @@ def set_office_code(store: Store, clock: Clock, code: str) -> str:
 
 def set_sync_url(store: Store, clock: Clock, url: str) -> str | None:
     """Set (or, empty, clear) the office's sync address; audited."""
+    require_current("configure")
     cleaned = check_url(url) if url.strip() else None
     now = clock.now()
     with store.write() as session:

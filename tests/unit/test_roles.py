@@ -133,3 +133,40 @@ def test_only_a_manager_corrects_an_earlier_day_and_it_is_audited(store, clock):
     (event,) = [e for e in list_events(store) if e.kind == "correction"]
     day = (clock.now() - timedelta(days=1)).date().isoformat()
     assert f"day={day}" in event.detail and "outcome" in event.detail and event.role == M
+
+
+def test_plain_service_calls_check_the_person_they_run_for(store, clock):
+    """The sync settings and backups are plain functions: they check the acting person."""
+    from app.services.actor import acting
+    from app.services.audit import list_events
+    from app.services.maintenance import backup_now
+    from app.sync.status import set_sync_url
+
+    with acting(Actor(role=C, login="anna")), pytest.raises(NotAllowedError):
+        set_sync_url(store, clock, "https://central.example/")
+    with acting(Actor(role=C, login="anna")), pytest.raises(NotAllowedError):
+        backup_now(store, clock)
+    with acting(Actor(role=M, os_user="it-admin")):
+        backup_now(store, clock)
+    (event,) = [e for e in list_events(store) if e.kind == "backup"]
+    assert event.who == "cli:it-admin" and event.role == M
+
+
+def test_every_visit_and_errand_records_who_served_it(store, clock):
+    from sqlalchemy import select
+
+    from app.models import Errand, Visit
+    from app.services.staff.accounts import add_staff, sign_in
+
+    add_staff(store, clock, "anna", C, "2468", "2468")
+    anna = sign_in(store, clock, "anna", "2468")
+    QueueDesk(store, clock, Actor(role=R)).issue("A")
+    QueueDesk(store, clock, anna).call_next(1)
+    ErrandDesk(store, clock, anna).finish_with_errands(
+        "A001", [ErrandInput("FK", None, "resolved")]
+    )
+    ErrandDesk(store, clock, anna).log_quick_visit("phone", [ErrandInput("SKV", None, "resolved")])
+    with store.read() as session:
+        visits = session.scalars(select(Visit.staff_id)).all()
+        errands = session.scalars(select(Errand.staff_id)).all()
+    assert visits == [anna.staff_id, anna.staff_id] and errands == [anna.staff_id] * 2

@@ -45,6 +45,7 @@ RULE_FIELDS = (
     "retention_days",
     "small_count_threshold",
     "backup_days",
+    "idle_lock_minutes",
 )
 
 
@@ -239,7 +240,7 @@ class OfficePage(SettingsPage):
         return box
 
     def _records_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Statistik och gallring"), parent)
+        box = QGroupBox(self.tr("Statistik, gallring och låsning"), parent)
         form = QFormLayout(box)
         form.setVerticalSpacing(10)
         self.retention = self._spin("retention_days", self.tr("Gallringstid"), self.tr(" dagar"))
@@ -252,12 +253,20 @@ class OfficePage(SettingsPage):
         form.addRow(self.tr("&Gallra besök efter:"), self.retention)
         form.addRow(self.tr("Spara säker&hetskopior i:"), self.backup_days)
         form.addRow(self.tr("Sl&å ihop tal under:"), self.threshold)
+        self.idle_lock = self._spin(
+            "idle_lock_minutes",
+            self.tr("Lås skärmen efter"),
+            self.tr(" minuter"),
+            self.tr("Aldrig"),
+        )
+        form.addRow(self.tr("&Lås skärmen efter:"), self.idle_lock)
         form.addRow(
             self._note(
                 box,
                 self.tr(
                     "Små antal i rapporterna slås ihop till ”övrigt”, så att ingen "
-                    "besökare kan pekas ut."
+                    "besökare kan pekas ut. En skärm som lämnas orörd låses, så att nästa "
+                    "person måste logga in (väntrumsskärmen låses aldrig)."
                 ),
             )
         )
@@ -282,6 +291,7 @@ class OfficePage(SettingsPage):
                     self.retention,
                     self.threshold,
                     self.backup_days,
+                    self.idle_lock,
                 ),
                 strict=True,
             )

@@ -25,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 
 from app.models.errors import StoreError
+from app.services.actor import acting
 from app.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -60,10 +61,20 @@ class Action(Generic[T]):
         self._refresh = False
         return self
 
+    def _as_signed_in(self) -> Callable[[], T]:
+        """The work, run for the person signed in now (the services check and audit them)."""
+        actor, work = self._ctx.actor, self._work
+
+        def acted() -> T:
+            with acting(actor):
+                return work()
+
+        return acted
+
     def run(self) -> T | None:
         """Run now, on this thread; the result, or None when it failed (and was said)."""
         try:
-            result = self._work()
+            result = self._as_signed_in()()
         except Exception as exc:
             self._failed(exc)
             return None
@@ -77,7 +88,7 @@ class Action(Generic[T]):
             return shiboken6.isValid(owner)
 
         self._ctx.runner.submit(
-            self._work,
+            self._as_signed_in(),
             lambda result: self._succeeded(result) if alive() else None,
             lambda exc: self._failed(exc) if alive() else None,
         )

@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         if self._ctx.actor.role is not None:
             self.sign_in_as(self._ctx.actor)
         else:
+            if self._ctx.prefs.get_str("ui/role", "reception") == "caseworker":
+                self.tabs.setCurrentIndex(SERVICE_POINT_TAB)  # a lucka's PC: ready at sign-in
             self.lock()
             self.gate.check_first_run()
 
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
         """Show the screens of this person's role; the services act for them from now on."""
         self._ctx.actor = actor
         role = actor.role or "reception"
+        self._ctx.prefs.set("ui/role", role)  # this PC's usual screen, built behind the gate
         name = actor.login or ROLE_NAMES_SV.get(role, role)
         self.user_label.setText(
             self.tr("Inloggad: {0} ({1})").format(name, ROLE_NAMES_SV.get(role, role))
