@@ -160,6 +160,8 @@ def daily_backup(store: Store, clock: Clock) -> Path | None:
         with store.read() as session:
             keep_days = int(session.scalar(select(Office.backup_days)) or 14)
         gone = prune(settings.backups_dir, keep_days=keep_days, now=now)
+        with store.write() as session:
+            record(session, now, "backup", reason="daily", removed=len(gone))
     log.info("daily backup taken: %s (%d old ones removed)", target, len(gone))
     return target
 
