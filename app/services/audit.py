@@ -83,7 +83,7 @@ class AuditRow:
 
     at: datetime
     kind: str
-    who: str  # the staff member's login, "cli:<os user>", or "system"
+    who: str  # the staff member's login, "cli:<os user>", "system", or "" (nobody)
     role: str | None
     detail: str
 
@@ -93,7 +93,9 @@ def _who(login: str | None, os_user: str | None, role: str | None) -> str:
         return login
     if os_user:
         return f"cli:{os_user}"
-    return "system" if role in (None, "system") else role
+    if role == "system":
+        return "system"  # the app's own upkeep (the daily backup, the purge)
+    return role or ""  # nobody signed in (a failed sign-in with an unknown login)
 
 
 def list_events(
