@@ -74,7 +74,6 @@ class Actor:
 
 NOBODY = Actor()  # no one signed in: may only look at the queue
 SYSTEM = Actor(role="system")  # the app's own upkeep (the daily backup, the purge)
-WORKSTATION = NOBODY  # the former name, for screens built before sign-in
 
 _current: ContextVar[Actor] = ContextVar("actor", default=SYSTEM)
 

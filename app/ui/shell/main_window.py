@@ -8,17 +8,16 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QWidget
 
+from app.services.actor import NOBODY, ROLE_NAMES_SV, Actor
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.context import UiContext
+from app.ui.shell.sign_in import Gate, IdleWatch
 
 if TYPE_CHECKING:
     from app.ui.reception.screen import ReceptionView
     from app.ui.service_point.screen import ServicePointView
     from app.ui.settings.view import SettingsView
     from app.ui.statistics.view import StatisticsView
-
-from app.services.actor import NOBODY, ROLE_NAMES_SV, Actor
-from app.ui.shell.sign_in import Gate, IdleWatch
 
 # The tabs, in order. Each screen is built the first time it is shown (or asked for):
 # start-up builds only the one the role starts on.
