@@ -103,3 +103,21 @@ def test_the_forecast_covers_the_coming_week(qtbot, view, ui_ctx):
     days = {row[0].split()[0] for row in rows}
     assert days <= {"mån", "tis", "ons", "tors", "fre"}  # the seed office is closed at weekends
     assert rows and all(row[2].isdigit() for row in rows)
+
+
+def test_the_manager_sees_each_member_of_staff_by_name(qtbot, view, ui_ctx, ui_clock):
+    from app.services.actor import Actor
+    from app.services.queue.desk import QueueDesk
+    from app.services.staff.accounts import add_staff, sign_in
+
+    add_staff(
+        ui_ctx.store, ui_clock, "anna", "caseworker", "2468", "2468", display_name="Anna Lind"
+    )
+    anna = sign_in(ui_ctx.store, ui_clock, "anna", "2468")
+    QueueDesk(ui_ctx.store, ui_clock, Actor(role="reception")).issue("A")
+    desk = QueueDesk(ui_ctx.store, ui_clock, anna)
+    desk.call_next(1)
+    ui_clock.advance(minutes=7)
+    desk.finish("A001")
+    qtbot.mouseClick(view.findChild(QPushButton, "stats-show"), Qt.MouseButton.LeftButton)
+    assert table_rows(view, "staff") == [["Anna Lind (anna)", "1", "7,0 min", "7,0 min"]]

@@ -25,7 +25,16 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.models import Agency, ErrandType, InterpreterKind, Language, Outcome, Queue, ReferralTarget
+from app.models import (
+    Agency,
+    ErrandType,
+    InterpreterKind,
+    Language,
+    Outcome,
+    Queue,
+    ReferralTarget,
+    Staff,
+)
 from app.models.db import Store
 from app.services.stats.figures import COUNTS
 
@@ -64,6 +73,13 @@ def catalog_labels(store: Store) -> dict[str, dict[str, str]]:
     with store.read() as session:
         for name, (key, label) in columns.items():
             labels[name] = {k: v for k, v in session.execute(select(key, label)).all()}
+        # The manager's own view names each member of staff (never in an export or sync).
+        labels["staff"] = {
+            str(id_): f"{name} ({login})" if name and name != login else login
+            for id_, login, name in session.execute(
+                select(Staff.id, Staff.login, Staff.display_name)
+            )
+        }
         labels["errand_types"] = {
             f"{a}/{c}": label
             for a, c, label in session.execute(

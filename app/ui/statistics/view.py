@@ -177,6 +177,17 @@ class StatisticsView(QWidget):
             ),
             self,
         )
+        # The manager's own view of each member of staff: never exported or sent.
+        self.staff = ChartPage(
+            "staff",
+            (
+                ("label", "Medarbetare", str),
+                ("served", "Betjänade", number),
+                ("service_median_s", "Betjäningstid, median", minutes_text),
+                ("service_p90_s", "Betjäningstid, 90 %", minutes_text),
+            ),
+            self,
+        )
         for page, title in (
             (self.arrivals, "Ankomster och bemanning"),
             (self.waits, "Väntetider"),
@@ -184,6 +195,7 @@ class StatisticsView(QWidget):
             (self.outcomes, "Utfall och hänvisningar"),
             (self.trend, "Över tid"),
             (self.forecast, "Bemanning kommande vecka"),
+            (self.staff, "Per medarbetare"),
         ):
             self.pages.addTab(page, self.tr(title))
 
@@ -310,6 +322,18 @@ class StatisticsView(QWidget):
             for r in figures["referrals"]
         ]
         self.outcomes.show_bars(ends, "label", (("count", self.tr("Antal")),))
+        staff_names = labels.get("staff", {})
+        self.staff.show_bars(
+            sorted(
+                (
+                    {**s, "label": staff_names.get(str(s["staff_id"]), str(s["staff_id"]))}
+                    for s in figures["staff"]
+                ),
+                key=lambda s: -int(s.get("served") or 0),
+            ),
+            "label",
+            (("served", self.tr("Betjänade")),),
+        )
         open_days = [d for d in figures["days"] if d["visitors"]] or figures["days"]
         self.trend.show_bars(
             open_days[-62:],
