@@ -108,6 +108,8 @@ def render_all(out_dir: Path) -> list[Path]:
         stats.first.setDate(stats.first.date().addDays(-28))
         stats.refresh()
         files.append(_save(window, out_dir / "statistics.png", 1280, 800))
+        stats.pages.setCurrentWidget(stats.staff)
+        files.append(_save(window, out_dir / "statistics-staff.png", 1280, 800))
         display = DisplayWindow(ctx, announcer=silent_announcer())
         ctx.watcher.refresh()
         files.append(_save(display, out_dir / "display.png", 1920, 1080))
