@@ -21,7 +21,9 @@ from app.services.setup.catalog import DefaultEntryError
 
 def audit_details(store) -> list[str]:
     with store.read() as session:
-        rows = session.scalars(select(AuditEvent).where(AuditEvent.action == "config"))
+        rows = session.scalars(
+            select(AuditEvent).where(AuditEvent.action.in_(("config", "catalog")))
+        )
         return [r.detail.removeprefix("change=") for r in rows]
 
 

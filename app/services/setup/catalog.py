@@ -270,7 +270,7 @@ def set_catalog_entry_active(
                 errand_type.active = active
             compact_order(row.errand_types)
             detail += f" with {len(moved)} errand type(s)"
-        audit(session, now, detail)
+        audit(session, now, detail, kind="catalog")
         bump(session, now, [])
         return _item(kind, row)
 
@@ -298,7 +298,9 @@ def rename_catalog_entry(
             row.label_en = english
             changes.append("English label")
         if changes:
-            audit(session, now, f"{_name(kind, row)} renamed ({', '.join(changes)})")
+            audit(
+                session, now, f"{_name(kind, row)} renamed ({', '.join(changes)})", kind="catalog"
+            )
             bump(session, now, [])
         return _item(kind, row)
 
@@ -346,7 +348,7 @@ def add_catalog_entry(
         )
         session.add(row)
         session.flush()
-        audit(session, now, f"{_name(kind, row)} added")
+        audit(session, now, f"{_name(kind, row)} added", kind="catalog")
         bump(session, now, [])
         return _item(kind, row)
 
