@@ -70,11 +70,11 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _stats_desk(settings: Settings) -> Any:
-    from app.services.actor import Actor
+    from app.services.actor import current_actor
     from app.services.stats.desk import StatsDesk
 
     store, clock = _open(settings)
-    return StatsDesk(store, clock, Actor.command_line())
+    return StatsDesk(store, clock, current_actor())  # the command line's local manager
 
 
 def _range(args: argparse.Namespace) -> tuple[date, date]:

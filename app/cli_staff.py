@@ -67,12 +67,12 @@ def _staff_line(view: Any) -> str:
 
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk staff add|list|disable|enable|reset-pin`."""
-    from app.services.actor import Actor
+    from app.services.actor import current_actor
     from app.services.staff.desk import StaffDesk
 
     store, clock = _open(settings)
     try:
-        desk = StaffDesk(store, clock, Actor.command_line())
+        desk = StaffDesk(store, clock, current_actor())  # the command line's local manager
         if args.action == "add":
             pin, again = _new_pin()
             print(_staff_line(desk.add(args.login, args.role, pin, again, args.name)))
@@ -112,17 +112,16 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk audit [--from D] [--to D] [--kind K] [--json]`, newest first."""
-    from app.services.actor import Actor, require
-    from app.services.audit import KINDS_SV, list_events
+    from app.services.actor import current_actor
+    from app.services.audit import KINDS_SV, AuditDesk
 
     if args.kind and (unknown := set(args.kind) - set(KINDS_SV)):
         raise CliError(
             f"Unknown kind {sorted(unknown)[0]!r}; one of {', '.join(KINDS_SV)}.", EXIT_USAGE
         )
-    require(Actor.command_line(), "maintenance")
-    store, _clock = _open(settings)
+    store, clock = _open(settings)
     try:
-        rows = list_events(store, args.first, args.last, args.kind)
+        rows = AuditDesk(store, clock, current_actor()).events(args.first, args.last, args.kind)
     finally:
         store.close()
     if args.json:
@@ -150,11 +149,8 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk purge [--dry-run] [--yes]`: says how many rows per table go."""
     from app.cli_office import _confirmed
-    from app.services.actor import Actor, acting, require
     from app.services.retention import TABLES, plan, purge
 
-    actor = Actor.command_line()
-    require(actor, "maintenance")
     store, clock = _open(settings)
     try:
         planned = plan(store, clock.now())
@@ -166,8 +162,7 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
         if not _confirmed(f"Delete these {planned.total} rows for good?", args.yes):
             print("nothing purged", file=sys.stderr)
             return EXIT_USAGE
-        with acting(actor):
-            done = purge(store, clock)
+        done = purge(store, clock)  # as the command line's local manager (cli.main)
         print(f"purged {done.total} rows; the daily summaries are kept")
     finally:
         store.close()

@@ -20,6 +20,7 @@ from sqlalchemy import delete, func, select, update
 
 from app.models import CallEvent, Errand, Office, Ticket, TicketCounter, Visit
 from app.models.db import Store
+from app.services.actor import require_current
 from app.services.audit import record
 from app.services.clock import Clock, office_day
 from app.services.stats.summary import day_summaries
@@ -79,6 +80,7 @@ def plan(store: Store, now: datetime) -> PurgePlan:
 
 def purge(store: Store, clock: Clock) -> PurgePlan:
     """Purge what :func:`plan` names, keeping every day's summary; what was removed."""
+    require_current("maintenance")
     now = clock.now()
     before = horizon(store, now)
     with store.read() as session:

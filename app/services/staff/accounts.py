@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Staff
 from app.models.db import Store
-from app.services.actor import MANAGER, ROLE_NAMES_SV, ROLES, Actor, acting
+from app.services.actor import MANAGER, ROLES, Actor, acting
 from app.services.audit import record
 from app.services.clock import Clock
 from app.services.errors import ServiceError
@@ -276,8 +276,3 @@ def _actor_of(staff: Staff | None) -> Actor:
     if staff is None:
         return Actor()
     return Actor(staff_id=staff.id, role=staff.role, login=staff.login)
-
-
-def role_name(role: str | None) -> str:
-    """The role as the office says it ("handläggare")."""
-    return ROLE_NAMES_SV.get(role or "", role or "")
