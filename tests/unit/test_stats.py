@@ -116,6 +116,21 @@ def test_a_small_day_by_hand(office):
     assert queues["A"]["wait_max_s"] == 18 * 60
 
 
+def test_staffed_minutes_run_from_each_points_first_call_to_its_last_visit(office):
+    store, clock = office
+    day = date(2026, 3, 10)
+    play_small_day(store, clock, day)
+    figures = period_figures(store, day, day, clock.now(), RULES)
+    # Point 1 called A001 at 10:05 and served it to 10:15: 10 minutes. Point 2 called A002
+    # at 10:20, parked it 10:25 and served it again 10:40–10:50; the 15-minute pause is not
+    # a break (over 30 would be): 30 minutes. Point 3 called B002 at 11:01 and recalled it
+    # at 11:03 before the no-show: 2 minutes. The phone call was at no point.
+    assert figures["totals"]["staffed_minutes"] == 10 + 30 + 2
+    hours = {h["hour"]: h for h in figures["hours"]}
+    assert (hours["10"]["staffed_minutes"], hours["11"]["staffed_minutes"]) == (40, 2)
+    assert hours["10"]["queue_max"] == 2  # A001 and A002 waiting at 10:02
+
+
 def test_the_wait_told_at_issue_is_set_against_the_wait_that_followed(office):
     store, clock = office
     day = date(2026, 3, 10)
@@ -217,6 +232,21 @@ def test_histograms_add_up():
     whole.merge(Histogram.from_json(b.to_json()))
     assert (whole.count, whole.total_s, whole.max_s) == (5, 4060, 3600)
     assert abs(whole.quantile_s(0.5) - 130) <= 60
+
+
+def test_a_histogram_counted_at_once_is_the_one_counted_value_by_value():
+    import random
+
+    rng = random.Random(3)
+    values = [rng.uniform(-3, 5400) for _ in range(2000)] + [59.5, 60.5, 0.4, 119.5]
+    one_by_one = Histogram()
+    for value in values:
+        one_by_one.add(value)
+    assert Histogram.of(values) == one_by_one
+    assert Histogram.of([]) == Histogram()
+    parts = [Histogram.of(values[n : n + 300]) for n in range(0, len(values), 300)]
+    stored = [p.to_json() for p in parts] + [None, Histogram().to_json()]
+    assert Histogram.added(stored) == one_by_one
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from app.models import Office
 from app.models.db import Store
-from app.services.stats.histogram import Histogram, merged
+from app.services.stats.histogram import Histogram
 from app.services.stats.summary import day_summaries
 
 COUNTS = (
@@ -75,8 +75,8 @@ def _part(parts: Iterable[Mapping[str, Any]], rules: Rules) -> dict[str, Any]:
     """Counts and duration figures of slices added together."""
     parts = list(parts)
     counts = {k: sum(int(p.get(k, 0)) for p in parts) for k in COUNTS}
-    wait = merged(Histogram.from_json(p.get("wait")) for p in parts)
-    service = merged(Histogram.from_json(p.get("service")) for p in parts)
+    wait = Histogram.added(p.get("wait") for p in parts)
+    service = Histogram.added(p.get("service") for p in parts)
     level = wait.share_within(rules.threshold_s)
     return {
         **counts,
@@ -116,13 +116,13 @@ def period_figures(
         round(totals["served"] / (staffed_total / 60), 2) if staffed_total else None
     )
     totals["wait_booked"] = durations(
-        "wait", merged(Histogram.from_json(s.get("wait_booked")) for s in present)
+        "wait", Histogram.added(s.get("wait_booked") for s in present)
     )
     totals["wait_walk_in"] = durations(
-        "wait", merged(Histogram.from_json(s.get("wait_walk_in")) for s in present)
+        "wait", Histogram.added(s.get("wait_walk_in") for s in present)
     )
     totals["estimate"] = _estimate([s.get("estimate", {}) for s in present])
-    waits = merged(Histogram.from_json(s.get("wait")) for s in present)
+    waits = Histogram.added(s.get("wait") for s in present)
     return {
         "from": first.isoformat(),
         "to": last.isoformat(),
@@ -186,7 +186,7 @@ def _counted(summaries: Sequence[Mapping[str, Any]], name: str) -> list[dict[str
 def _estimate(parts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     count = sum(int(p.get("count", 0)) for p in parts)
     within = sum(int(p.get("within_5_min", 0)) for p in parts)
-    error = merged(Histogram.from_json(p.get("wait")) for p in parts)
+    error = Histogram.added(p.get("wait") for p in parts)
     return {
         "count": count,
         "median_abs_error_s": _round(error.quantile_s(0.5)),

@@ -28,10 +28,11 @@ import functools
 import gc
 import logging
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import chain, repeat
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -54,91 +55,41 @@ IDLE_GAP = timedelta(minutes=30)  # longer without a visitor: the point was not 
 BATCH_DAYS = 7  # days computed per read when many summaries are due
 
 
-@dataclass
-class _Part:
-    """Counts and durations of one slice of a day (the whole day, a queue, an hour)."""
+class _LocalHours(dict[int, str]):
+    """The office's local hour ("09") of each quarter hour since the epoch, looked up once.
 
-    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    wait: Histogram = field(default_factory=Histogram)
-    service: Histogram = field(default_factory=Histogram)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            **dict(sorted(self.counts.items())),
-            "wait": self.wait.to_json(),
-            "service": self.service.to_json(),
-        }
-
-
-@dataclass
-class _Day:
-    whole: _Part = field(default_factory=_Part)
-    wait_booked: Histogram = field(default_factory=Histogram)
-    wait_walk_in: Histogram = field(default_factory=Histogram)
-    queues: dict[str, _Part] = field(default_factory=lambda: defaultdict(_Part))
-    hours: dict[str, _Part] = field(default_factory=lambda: defaultdict(_Part))
-    staffed: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    queue_max: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    errands: dict[str, dict[str, int]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(int))
-    )
-    estimate: _Part = field(default_factory=_Part)
-    estimate_queues: dict[str, _Part] = field(default_factory=lambda: defaultdict(_Part))
-    estimate_hours: dict[str, _Part] = field(default_factory=lambda: defaultdict(_Part))
-    staff: dict[str, _Part] = field(default_factory=lambda: defaultdict(_Part))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "version": SUMMARY_VERSION,
-            **self.whole.to_json(),
-            "wait_booked": self.wait_booked.to_json(),
-            "wait_walk_in": self.wait_walk_in.to_json(),
-            "queues": {k: v.to_json() for k, v in sorted(self.queues.items())},
-            "hours": {
-                h: {
-                    **part.to_json(),
-                    "staffed_minutes": round(self.staffed.get(h, 0.0), 1),
-                    "queue_max": self.queue_max.get(h, 0),
-                }
-                for h, part in sorted(self.hours.items())
-            },
-            "staffed_minutes": round(sum(self.staffed.values()), 1),
-            "breakdowns": {k: dict(sorted(v.items())) for k, v in sorted(self.errands.items())},
-            "estimate": {
-                **self.estimate.to_json(),
-                "queues": {k: v.to_json() for k, v in sorted(self.estimate_queues.items())},
-                "hours": {k: v.to_json() for k, v in sorted(self.estimate_hours.items())},
-            },
-            "staff": {k: v.to_json() for k, v in sorted(self.staff.items())},
-        }
-
-
-class _LocalHours:
-    """Local hours of epoch instants, with the zone's offset looked up once per UTC hour."""
+    Every zone's offset is a whole number of quarter hours and changes on a
+    quarter hour, so all instants of one quarter share a local hour: a row's
+    hour is one dict lookup, ``hours[int(epoch // 900)]``.
+    """
 
     def __init__(self, tz: ZoneInfo) -> None:
+        super().__init__()
         self._tz = tz
         self._offsets: dict[int, int] = {}
 
+    def __missing__(self, quarter: int) -> str:
+        hour = _HOURS[datetime.fromtimestamp(quarter * 900, self._tz).hour]
+        self[quarter] = hour
+        return hour
+
     def offset(self, epoch: float) -> int:
-        bucket = int(epoch // 3600)
-        found = self._offsets.get(bucket)
+        """The zone's offset from UTC at this instant, in seconds."""
+        quarter = int(epoch // 900)
+        found = self._offsets.get(quarter)
         if found is None:
-            delta = datetime.fromtimestamp(bucket * 3600, self._tz).utcoffset()
-            found = self._offsets[bucket] = int(delta.total_seconds()) if delta else 0
+            delta = datetime.fromtimestamp(quarter * 900, self._tz).utcoffset()
+            found = self._offsets[quarter] = int(delta.total_seconds()) if delta else 0
         return found
 
-    def hour(self, epoch: float) -> str:
-        return _HOURS[int((epoch + self.offset(epoch)) // 3600) % 24]
-
-    def spans(self, start: float, end: float) -> Iterable[tuple[str, float]]:
-        """The minutes of [start, end) in each local hour."""
-        at = start
+    def spans(self, start: float, end: float) -> Iterable[tuple[str, int]]:
+        """The milliseconds of [start, end) in each local hour (the ends to the millisecond)."""
+        at, end = round(start, 3), round(end, 3)
         while at < end:
             offset = self.offset(at)
             boundary = (int((at + offset) // 3600) + 1) * 3600 - offset
             stop = min(end, float(boundary))
-            yield self.hour(at), (stop - at) / 60.0
+            yield self[int(at // 900)], round((stop - at) * 1000)
             at = stop
 
 
@@ -150,57 +101,252 @@ _OUTCOME_OF_STATE = {
     st.CANCELLED: "cancelled",
     st.NOT_SERVED: "not_served",
 }
+_CODE_TABLES = (
+    "agency",
+    "errand_type",
+    "outcome",
+    "referral_target",
+    "language",
+    "interpreter_kind",
+)
+
+
+@dataclass
+class _Day:
+    """One day's rows, gathered by the slices they fall in; :meth:`to_json` adds them up.
+
+    Each row costs an append or two here. The counting itself happens once per
+    slice at the end, in C (:class:`collections.Counter`, :meth:`Histogram.of`):
+    a year of a big office is over a million durations.
+    """
+
+    # letter, hour, booked and state of each ticket
+    tickets: list[tuple[str, str, Any, str]] = field(default_factory=list)
+    waits: dict[tuple[str, str, Any], list[float]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    errors: dict[tuple[str, str], list[float]] = field(default_factory=lambda: defaultdict(list))
+    quick: list[tuple[str, str]] = field(default_factory=list)  # hour, channel
+    service: dict[tuple[str, str | None, int | None], list[float]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    staff_served: list[int] = field(default_factory=list)
+    unreliable: int = 0
+    arrivals: list[float] = field(default_factory=list)
+    departures: list[float] = field(default_factory=list)
+    busy: dict[int, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+    errands: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def to_json(self, hours: _LocalHours, codes: dict[str, dict[int, str]]) -> dict[str, Any]:
+        """The day's summary: what :func:`compute_days` returns and ``day_summary`` keeps."""
+        whole: dict[str, int] = defaultdict(int)
+        queue_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        hour_counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for (letter, hour, booked, state), n in Counter(self.tickets).items():
+            kind = "booked" if booked else "walk_in"
+            outcome = _OUTCOME_OF_STATE.get(state)
+            for counted in (whole, queue_counts[letter], hour_counts[hour]):
+                counted["tickets"] += n
+                counted["visitors"] += n
+                counted[kind] += n
+                if outcome:
+                    counted[outcome] += n
+        for (hour, channel), n in Counter(self.quick).items():
+            for counted in (whole, hour_counts[hour]):
+                counted["visitors"] += n
+                counted["served"] += n
+                counted[f"quick_{channel}"] += n
+        if self.unreliable:
+            whole["unreliable"] = self.unreliable
+        if self.errands:
+            whole["errands"] = len(self.errands)
+
+        wait = _Lists()
+        for (letter, hour, booked), values in self.waits.items():
+            wait.add(values, letter, hour, "booked" if booked else "walk_in")
+        error = _Lists()
+        for (letter, hour), values in self.errors.items():
+            error.add(values, letter, hour)
+        service = _Lists()
+        for (hour, served_letter, staff_id), values in self.service.items():
+            service.add(values, served_letter, hour, None if staff_id is None else str(staff_id))
+        staff_counts = Counter(map(str, self.staff_served))
+        staffed = self._staffed(hours)
+        peaks = self._queue_peaks(hours)
+        hours_seen = sorted(hour_counts.keys() | service.hours.keys())
+        return {
+            "version": SUMMARY_VERSION,
+            **_part(whole, wait.whole, service.whole),
+            "wait_booked": Histogram.of(wait.other.get("booked", [])).to_json(),
+            "wait_walk_in": Histogram.of(wait.other.get("walk_in", [])).to_json(),
+            "queues": {
+                q: _part(queue_counts.get(q, {}), wait.queues.get(q, []), service.queues.get(q, []))
+                for q in sorted(queue_counts.keys() | service.queues.keys())
+            },
+            "hours": {
+                h: {
+                    **_part(
+                        hour_counts.get(h, {}), wait.hours.get(h, []), service.hours.get(h, [])
+                    ),
+                    "staffed_minutes": round(staffed.get(h, 0.0), 1),
+                    "queue_max": peaks.get(h, 0),
+                }
+                for h in hours_seen
+            },
+            "staffed_minutes": round(sum(staffed.values()), 1),
+            "breakdowns": self._breakdowns(codes),
+            "estimate": {
+                **_estimate(error.whole),
+                "queues": {q: _estimate(v) for q, v in sorted(error.queues.items())},
+                "hours": {h: _estimate(v) for h, v in sorted(error.hours.items())},
+            },
+            "staff": {
+                s: _part({"served": n}, [], service.other.get(s, []))
+                for s, n in sorted(staff_counts.items())
+            },
+        }
+
+    def _queue_peaks(self, hours: _LocalHours) -> dict[str, int]:
+        """The longest queue in each local hour: arrivals in, the called or closed out."""
+        events = sorted(chain(zip(self.arrivals, repeat(1)), zip(self.departures, repeat(-1))))
+        peaks: dict[str, int] = {}
+        length, quarter_end, hour, peak = 0, float("-inf"), "", 0
+        for at, step in events:
+            length += step
+            if at >= quarter_end:
+                if hour:
+                    peaks[hour] = max(peaks.get(hour, 0), peak)
+                quarter = int(at // 900)
+                hour, quarter_end, peak = hours[quarter], (quarter + 1) * 900.0, 0
+            if length > peak:
+                peak = length
+        if hour:
+            peaks[hour] = max(peaks.get(hour, 0), peak)
+        return {h: n for h, n in peaks.items() if n > 0}
+
+    def _staffed(self, hours: _LocalHours) -> dict[str, float]:
+        """Staffed minutes per local hour, each point's busy spans joined across short gaps."""
+        gap = IDLE_GAP.total_seconds()
+        staffed: dict[str, int] = defaultdict(int)  # milliseconds: exact sums
+        for spans in self.busy.values():
+            spans.sort()
+            start, end = spans[0]
+            for s_at, e_at in spans[1:]:
+                if s_at - end > gap:
+                    for hour, ms in hours.spans(start, end):
+                        staffed[hour] += ms
+                    start = s_at
+                end = max(end, e_at)
+            for hour, ms in hours.spans(start, end):
+                staffed[hour] += ms
+        return {hour: ms / 60000 for hour, ms in staffed.items()}
+
+    def _breakdowns(self, codes: dict[str, dict[int, str]]) -> dict[str, dict[str, int]]:
+        """Errands per agency, errand type, outcome, referral, language and interpreter."""
+        agency, kind, outcome, referral, language, interpreter = (codes[t] for t in _CODE_TABLES)
+        lists: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for (a_id, k_id, o_id, r_id, l_id, i_id), n in Counter(self.errands).items():
+            agency_code = agency[a_id]
+            lists["agencies"][agency_code] += n
+            if k_id is not None:
+                lists["errand_types"][f"{agency_code}/{kind[k_id]}"] += n
+            lists["outcomes"][outcome[o_id]] += n
+            if r_id is not None:
+                lists["referrals"][referral[r_id]] += n
+            lists["languages"][language[l_id] if l_id is not None else "sv"] += n
+            lists["interpreters"][interpreter[i_id] if i_id is not None else "none"] += n
+        return {k: dict(sorted(v.items())) for k, v in sorted(lists.items())}
+
+
+def _part(counted: dict[str, int], waits: list[float], served: list[float]) -> dict[str, Any]:
+    """One slice of a day (the whole day, a queue, an hour): its counts and histograms."""
+    return {
+        **dict(sorted(counted.items())),
+        "wait": Histogram.of(waits).to_json(),
+        "service": Histogram.of(served).to_json(),
+    }
+
+
+def _estimate(errors: list[float]) -> dict[str, Any]:
+    """The errors of the waits told at issue: a count, the share within ±5 minutes, a histogram."""
+    within = sum(1 for e in errors if e <= 300.5)  # to the second, like the histogram
+    counted = {"count": len(errors), "within_5_min": within} if errors else {}
+    return _part(counted, errors, [])
+
+
+class _Lists:
+    """Durations gathered for the whole day, per queue, per hour and per one more key."""
+
+    def __init__(self) -> None:
+        self.whole: list[float] = []
+        self.queues: dict[str, list[float]] = defaultdict(list)
+        self.hours: dict[str, list[float]] = defaultdict(list)
+        self.other: dict[str, list[float]] = defaultdict(list)
+
+    def add(self, values: list[float], letter: str | None, hour: str, other: str | None = None):
+        self.whole += values
+        if letter is not None:
+            self.queues[letter] += values
+        self.hours[hour] += values
+        if other is not None:
+            self.other[other] += values
 
 
 def _epoch(dialect: str, column: str) -> str:
-    """SQL for an instant column as epoch seconds (UTC), in the store's dialect."""
-    if dialect == "sqlite":  # to the millisecond: a Julian day's float is off by microseconds
-        return f"round((julianday({column}) - 2440587.5) * 86400.0, 3)"
-    return f"EXTRACT(EPOCH FROM {column})"
+    """SQL for an instant column as epoch seconds (UTC), in the store's dialect.
+
+    SQLite's is off by some microseconds (a Julian day's float). Durations are
+    counted to the second, so that does not matter there; where an instant is
+    put in its quarter hour, it would, so SQLite's instants come half a
+    millisecond late: as if rounded to the millisecond, without rounding each.
+    """
+    if dialect == "sqlite":  # half a millisecond on: an instant on the hour stays in that hour
+        return f"(julianday({column}) - 2440587.5) * 86400.0 + 0.0005"
+    return f"CAST(EXTRACT(EPOCH FROM {column}) AS DOUBLE PRECISION)"
 
 
 def _queries(dialect: str) -> dict[str, str]:
     e = functools.partial(_epoch, dialect)
     return {
         "office": "SELECT time_zone FROM office ORDER BY id LIMIT 1",
+        "letters": "SELECT id, letter FROM queue",
+        **{table: f"SELECT id, code FROM {table}" for table in _CODE_TABLES},
         "tickets": (
-            f"SELECT t.id, t.business_day, q.letter, t.state, t.booked, {e('t.issued_at')},"
-            f" {e('t.first_called_at')}, {e('t.closed_at')}, t.served_seconds, t.estimate_minutes"
-            " FROM ticket t JOIN queue q ON q.id = t.origin_queue_id"
-            " WHERE t.business_day >= :first AND t.business_day <= :last"
+            f"SELECT id, business_day, origin_queue_id, state, booked, {e('issued_at')},"
+            f" {e('first_called_at')}, {e('closed_at')}, served_seconds, estimate_minutes"
+            " FROM ticket WHERE business_day >= :first AND business_day <= :last"
         ),
         "visits": (
             "SELECT id, business_day, ticket_id, channel, service_point_id, staff_id,"
             f" {e('started_at')}, {e('ended_at')}, timing_unreliable FROM visit"
             " WHERE business_day >= :first AND business_day <= :last"
         ),
+        # A call marks its point as staffed at that instant; most calls are also the start
+        # of a visit at that point, whose span holds the instant already: those are left out.
         "calls": (
-            f"SELECT business_day, service_point_id, {e('at')} FROM call_event"
-            " WHERE business_day >= :first AND business_day <= :last"
+            f"SELECT c.business_day, c.service_point_id, {e('c.at')} FROM call_event c"
+            " LEFT JOIN visit v ON v.ticket_id = c.ticket_id"
+            " WHERE c.business_day >= :first AND c.business_day <= :last"
+            " AND (v.id IS NULL OR v.started_at <> c.at OR v.business_day <> c.business_day"
+            " OR v.service_point_id IS NULL OR v.service_point_id <> c.service_point_id"
+            " OR v.timing_unreliable OR v.ended_at IS NULL OR v.ended_at <= v.started_at)"
         ),
+        # By the ids of the visits read already: a join to each errand's visit costs more
+        # than reading the errands themselves.
         "errands": (
-            "SELECT v.business_day, a.code, k.code, o.code, r.code, l.code, i.code"
-            " FROM errand e JOIN visit v ON v.id = e.visit_id"
-            " JOIN agency a ON a.id = e.agency_id"
-            " LEFT JOIN errand_type k ON k.id = e.errand_type_id"
-            " JOIN outcome o ON o.id = e.outcome_id"
-            " LEFT JOIN referral_target r ON r.id = e.referral_target_id"
-            " LEFT JOIN language l ON l.id = e.language_id"
-            " LEFT JOIN interpreter_kind i ON i.id = e.interpreter_kind_id"
-            " WHERE v.business_day >= :first AND v.business_day <= :last"
+            "SELECT visit_id, agency_id, errand_type_id, outcome_id, referral_target_id,"
+            " language_id, interpreter_kind_id FROM errand"
+            " WHERE visit_id >= :low AND visit_id <= :high"
         ),
     }
-
-
-def _day(value: Any) -> date:
-    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def compute_days(source: Store, days: list[date]) -> dict[date, dict[str, Any]]:
     """The summaries of these business days, from their rows (a few queries for all of them).
 
-    The rows are read as plain SQL with instants as epoch seconds: a year of a
-    big office is a million values, and parsing each into a datetime would
+    The rows are read as plain SQL with instants as epoch seconds and catalog
+    entries as ids: a year of a big office is a million values, and parsing
+    each into a datetime, or joining each errand to six catalog tables, would
     cost more than all the counting.
     """
     if not days:
@@ -210,138 +356,87 @@ def compute_days(source: Store, days: list[date]) -> dict[date, dict[str, Any]]:
     span = {"first": first, "last": last}
     with source.reading() as fetch:
         (zone_name,) = fetch(sql["office"], {})[0]
+        letters: dict[int, str] = {id_: letter for id_, letter in fetch(sql["letters"], {})}
+        codes = {
+            table: {id_: code for id_, code in fetch(sql[table], {})} for table in _CODE_TABLES
+        }
         tickets = fetch(sql["tickets"], span)
         visits = fetch(sql["visits"], span)
         calls = fetch(sql["calls"], span)
-        errand_rows = fetch(sql["errands"], span)
-    return _count(days, ZoneInfo(zone_name), tickets, visits, calls, errand_rows)
+        ids = [visit[0] for visit in visits]
+        errand_rows = fetch(sql["errands"], {"low": min(ids), "high": max(ids)}) if ids else []
+    return _count(days, ZoneInfo(zone_name), letters, codes, tickets, visits, calls, errand_rows)
 
 
 def _count(
     days: list[date],
     tz: ZoneInfo,
+    letters: dict[int, str],
+    codes: dict[str, dict[int, str]],
     tickets: list[Any],
     visits: list[Any],
     calls: list[Any],
     errand_rows: list[Any],
 ) -> dict[date, dict[str, Any]]:
-    local = _LocalHours(tz)
-    wanted = set(days)
+    hours = _LocalHours(tz)
     result: dict[date, _Day] = {d: _Day() for d in days}
+    by_key: dict[Any, _Day] = {**result, **{d.isoformat(): day for d, day in result.items()}}
     unreliable_tickets = {v[2] for v in visits if v[2] and v[8]}
-    by_ticket: dict[int, tuple[str, float, int]] = {}
+    day_of_visit: dict[int, _Day] = {}
+    by_ticket: dict[int, tuple[str, str, int]] = {}
 
-    # -- tickets: counts, waits, estimates, the queue's length through the day
-    queue_events: dict[date, list[tuple[float, int]]] = defaultdict(list)
-    for t_id, t_day, letter, state, booked, issued, first_called, closed, served, told in tickets:
-        t_day = _day(t_day)
-        by_ticket[t_id] = (letter, issued, served or 0)
-        if t_day not in wanted:
+    # -- tickets: counts, waits, estimates, arrivals and departures for the queue's length
+    for t_id, t_day, queue_id, state, booked, issued, first_called, closed, served, told in tickets:
+        letter = letters[queue_id]
+        hour = hours[int(issued // 900)]
+        by_ticket[t_id] = (letter, hour, served or 0)
+        day = by_key.get(t_day)
+        if day is None:
             continue
-        day = result[t_day]
-        hour = local.hour(issued)
-        slices = (day.whole, day.queues[letter], day.hours[hour])
-        kind = "booked" if booked else "walk_in"
-        outcome = _OUTCOME_OF_STATE.get(state)
-        for part in slices:
-            counts = part.counts
-            counts["tickets"] += 1
-            counts["visitors"] += 1
-            counts[kind] += 1
-            if outcome:
-                counts[outcome] += 1
+        day.tickets.append((letter, hour, booked, state))
+        day.arrivals.append(issued)
         left = first_called if first_called is not None else closed
-        events = queue_events[t_day]
-        events.append((issued, 1))
         if left is not None:
-            events.append((left, -1))
+            day.departures.append(left)
         if first_called is None or t_id in unreliable_tickets:
             continue
         waited = first_called - issued
-        for part in slices:
-            part.wait.add(waited)
-        (day.wait_booked if booked else day.wait_walk_in).add(waited)
-        if told is not None:
-            error = abs(waited - told * 60)
-            for part in (day.estimate, day.estimate_queues[letter], day.estimate_hours[hour]):
-                part.counts["count"] += 1
-                part.counts["within_5_min"] += int(error <= 300)
-                part.wait.add(error)  # the error, not a wait: the same histogram form
+        day.waits[(letter, hour, booked)].append(waited)
+        if told is not None:  # the error, not a wait: the same histogram form
+            day.errors[(letter, hour)].append(abs(waited - told * 60))
 
-    for d, events in queue_events.items():
-        length, peaks = 0, result[d].queue_max
-        for at, step in sorted(events):
-            length += step
-            hour = local.hour(at)
-            if length > peaks[hour]:
-                peaks[hour] = length
-
-    # -- visits: service times, quick visits, staffed minutes, per staff
-    busy: dict[tuple[date, int], list[tuple[float, float]]] = defaultdict(list)
-    for _v_id, v_day, ticket_id, channel, point_id, staff_id, started, ended, unreliable in visits:
-        v_day = _day(v_day)
-        if v_day not in wanted:
+    # -- visits: service times, quick visits, busy spans, per staff
+    for v_id, v_day, ticket_id, channel, point_id, staff_id, started, ended, unreliable in visits:
+        day = by_key.get(v_day)
+        if day is None:
             continue
-        day = result[v_day]
+        day_of_visit[v_id] = day
         ticket = by_ticket.get(ticket_id) if ticket_id else None
-        hour = local.hour(ticket[1] if ticket else started)
-        staff_part = day.staff[str(staff_id)] if staff_id is not None else None
         if ticket is None:  # a quick visit, at the desk or on the phone
-            for part in (day.whole, day.hours[hour]):
-                part.counts["visitors"] += 1
-                part.counts["served"] += 1
-                part.counts[f"quick_{channel}"] += 1
-        if staff_part is not None:
-            staff_part.counts["served"] += 1
+            served_letter, hour, before = None, hours[int(started // 900)], 0
+            day.quick.append((hour, channel))
+        else:
+            served_letter, hour, before = ticket
+        if staff_id is not None:
+            day.staff_served.append(staff_id)
         if unreliable:
-            day.whole.counts["unreliable"] += 1
+            day.unreliable += 1
             continue
         if ended is None or ended <= started:
             continue
-        served = ended - started + (ticket[2] if ticket else 0)
-        parts = [day.whole, day.hours[hour]]
-        if ticket is not None:
-            parts.append(day.queues[ticket[0]])
-        if staff_part is not None:
-            parts.append(staff_part)
-        for part in parts:
-            part.service.add(served)
+        day.service[(hour, served_letter, staff_id)].append(ended - started + before)
         if point_id is not None and ticket is not None:
-            busy[(v_day, point_id)].append((started, ended))
+            day.busy[point_id].append((started, ended))
     for c_day, point_id, at in calls:
-        c_day = _day(c_day)
-        if c_day in wanted:
-            busy[(c_day, point_id)].append((at, at))
-    gap = IDLE_GAP.total_seconds()
-    for (d, _point), spans in busy.items():
-        spans.sort()
-        staffed = result[d].staffed
-        start, end = spans[0]
-        for s_at, e_at in spans[1:]:
-            if s_at - end > gap:
-                for hour, minutes in local.spans(start, end):
-                    staffed[hour] += minutes
-                start = s_at
-            end = max(end, e_at)
-        for hour, minutes in local.spans(start, end):
-            staffed[hour] += minutes
+        day = by_key.get(c_day)
+        if day is not None:
+            day.busy[point_id].append((at, at))
 
-    # -- errands, in codes
-    for e_day, agency_code, type_code, outcome, referral, language, interpreter in errand_rows:
-        e_day = _day(e_day)
-        if e_day not in wanted:
-            continue
-        lists = result[e_day].errands
-        lists["agencies"][agency_code] += 1
-        if type_code:
-            lists["errand_types"][f"{agency_code}/{type_code}"] += 1
-        lists["outcomes"][outcome] += 1
-        if referral:
-            lists["referrals"][referral] += 1
-        lists["languages"][language or "sv"] += 1
-        lists["interpreters"][interpreter or "none"] += 1
-        result[e_day].whole.counts["errands"] += 1
-    return {d: day.to_json() for d, day in result.items()}
+    for visit_id, *ids in errand_rows:
+        day = day_of_visit.get(visit_id)  # None: a visit of a day outside these
+        if day is not None:
+            day.errands.append(tuple(ids))
+    return {d: day.to_json(hours, codes) for d, day in result.items()}
 
 
 @contextlib.contextmanager
@@ -458,8 +553,10 @@ def _store(
 ) -> None:
     """Keep the computed summaries, each with the revision it was computed from."""
     with store.write() as session:
+        rows = session.scalars(select(DaySummary).where(DaySummary.business_day.in_(list(fresh))))
+        kept = {row.business_day: row for row in rows}  # one read, not one per day
         for d, data in fresh.items():
-            row = session.get(DaySummary, d)
+            row = kept.get(d)
             if row is None:
                 session.add(
                     DaySummary(business_day=d, revision=revisions[d], computed_at=now, data=data)
