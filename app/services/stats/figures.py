@@ -37,6 +37,7 @@ COUNTS = (
     "quick_phone",
     "errands",
 )
+_COUNTED = frozenset(COUNTS)
 BREAKDOWNS = ("agencies", "errand_types", "outcomes", "referrals", "languages", "interpreters")
 
 
@@ -74,7 +75,10 @@ def durations(prefix: str, h: Histogram) -> dict[str, Any]:
 def _part(parts: Iterable[Mapping[str, Any]], rules: Rules) -> dict[str, Any]:
     """Counts and duration figures of slices added together."""
     parts = list(parts)
-    counts = {k: sum(int(p.get(k, 0)) for p in parts) for k in COUNTS}
+    counts = dict.fromkeys(COUNTS, 0)
+    for p in parts:  # each slice holds only the counts it has: a few of these
+        for k in _COUNTED.intersection(p):
+            counts[k] += int(p[k])
     wait = Histogram.added(p.get("wait") for p in parts)
     service = Histogram.added(p.get("service") for p in parts)
     level = wait.share_within(rules.threshold_s)

@@ -120,8 +120,8 @@ class Histogram:
         rather than one merge at a time.
         """
         present = [data for data in stored if data]
-        if not present:
-            return cls()
+        if len(present) < 2:
+            return cls.from_json(present[0] if present else None)
         columns = zip_longest(*(data.get("bins", ()) for data in present), fillvalue=0)
         return cls(
             list(map(sum, columns)),

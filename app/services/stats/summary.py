@@ -29,7 +29,7 @@ import gc
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import chain, repeat
@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 
 SUMMARY_VERSION = 2  # 2: histogram bins as a list by minute
 IDLE_GAP = timedelta(minutes=30)  # longer without a visitor: the point was not staffed
-BATCH_DAYS = 7  # days computed per read when many summaries are due
+BATCH_DAYS = 28  # days computed per read when many summaries are due
 
 
 class _LocalHours(dict[int, str]):
@@ -243,19 +243,36 @@ class _Day:
 
     def _breakdowns(self, codes: dict[str, dict[int, str]]) -> dict[str, dict[str, int]]:
         """Errands per agency, errand type, outcome, referral, language and interpreter."""
-        agency, kind, outcome, referral, language, interpreter = (codes[t] for t in _CODE_TABLES)
+        if not self.errands:
+            return {}
+        agency, outcome, referral = codes["agency"], codes["outcome"], codes["referral_target"]
+        language, interpreter = codes["language"], codes["interpreter_kind"]
+        _visits, a_ids, k_ids, o_ids, r_ids, l_ids, i_ids = zip(*self.errands, strict=True)
         lists: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for (a_id, k_id, o_id, r_id, l_id, i_id), n in Counter(self.errands).items():
-            agency_code = agency[a_id]
-            lists["agencies"][agency_code] += n
-            if k_id is not None:
-                lists["errand_types"][f"{agency_code}/{kind[k_id]}"] += n
-            lists["outcomes"][outcome[o_id]] += n
-            if r_id is not None:
-                lists["referrals"][referral[r_id]] += n
-            lists["languages"][language[l_id] if l_id is not None else "sv"] += n
-            lists["interpreters"][interpreter[i_id] if i_id is not None else "none"] += n
+
+        def count(name: str, ids: Iterable[Any], code: Callable[[Any], str | None]) -> None:
+            for id_, n in Counter(ids).items():
+                label = code(id_)
+                if label is not None:
+                    lists[name][label] += n
+
+        count("agencies", a_ids, agency.__getitem__)
+        count("errand_types", zip(a_ids, k_ids, strict=True), lambda ak: _errand_type(ak, codes))
+        count("outcomes", o_ids, outcome.__getitem__)
+        count("referrals", r_ids, lambda r: None if r is None else referral[r])
+        count("languages", l_ids, lambda lang: "sv" if lang is None else language[lang])
+        count("interpreters", i_ids, lambda i: "none" if i is None else interpreter[i])
         return {k: dict(sorted(v.items())) for k, v in sorted(lists.items())}
+
+
+def _errand_type(
+    agency_and_type: tuple[int, int | None], codes: dict[str, dict[int, str]]
+) -> str | None:
+    """``FK/BOSTADSBIDRAG``: an errand type's code under its agency's; None without a type."""
+    agency_id, type_id = agency_and_type
+    if type_id is None:
+        return None
+    return f"{codes['agency'][agency_id]}/{codes['errand_type'][type_id]}"
 
 
 def _part(counted: dict[str, int], waits: list[float], served: list[float]) -> dict[str, Any]:
@@ -432,10 +449,10 @@ def _count(
         if day is not None:
             day.busy[point_id].append((at, at))
 
-    for visit_id, *ids in errand_rows:
-        day = day_of_visit.get(visit_id)  # None: a visit of a day outside these
+    for errand in errand_rows:
+        day = day_of_visit.get(errand[0])  # None: a visit of a day outside these
         if day is not None:
-            day.errands.append(tuple(ids))
+            day.errands.append(errand)
     return {d: day.to_json(hours, codes) for d, day in result.items()}
 
 
