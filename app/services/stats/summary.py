@@ -322,6 +322,11 @@ def _epoch(dialect: str, column: str) -> str:
     return f"CAST(EXTRACT(EPOCH FROM {column}) AS DOUBLE PRECISION)"
 
 
+# When a ticket left the queue without being called (walked out, cancelled): the rest
+# left it when called, and their closing time is not needed.
+_UNCALLED_CLOSED = "CASE WHEN first_called_at IS NULL THEN closed_at END"
+
+
 def _queries(dialect: str) -> dict[str, str]:
     e = functools.partial(_epoch, dialect)
     return {
@@ -330,7 +335,7 @@ def _queries(dialect: str) -> dict[str, str]:
         **{table: f"SELECT id, code FROM {table}" for table in _CODE_TABLES},
         "tickets": (
             f"SELECT id, business_day, origin_queue_id, state, booked, {e('issued_at')},"
-            f" {e('first_called_at')}, {e('closed_at')}, served_seconds, estimate_minutes"
+            f" {e('first_called_at')}, {e(_UNCALLED_CLOSED)}, served_seconds, estimate_minutes"
             " FROM ticket WHERE business_day >= :first AND business_day <= :last"
         ),
         "visits": (
