@@ -177,11 +177,16 @@ def test_reception_display_and_command_line_for_a_minute(office):
     try:
         reception.wait_for(lambda: reception.words("READY"), "the window")
         end = time.monotonic() + SOAK_SECONDS
+        wanted = SOAK_SECONDS / 3  # tickets from the command line: on a slow machine, longer
+
+        def issuing() -> bool:
+            return time.monotonic() < end or len(printed) < wanted
+
         step = 0
         serving: list[tuple[str, str, float]] = []  # called, not yet done: (code, point, when)
-        while time.monotonic() < end or not reception.words("PRESSED") or serving:
+        while issuing() or not reception.words("PRESSED") or serving:
             step += 1
-            if time.monotonic() < end:
+            if issuing():
                 letter = "BCD"[step % 3]
                 printed.append(servicedisk(office, "ticket", "issue", letter).stdout.split()[0])
                 busy = {point for _code, point, _when in serving}
@@ -190,7 +195,7 @@ def test_reception_display_and_command_line_for_a_minute(office):
                     called = servicedisk(office, "ticket", "call", "--point", point)
                     serving.append((called.stdout.split()[0], point, time.monotonic()))
             # A recall only after a few seconds (a rule of the service point); then done.
-            while serving and (time.monotonic() - serving[0][2] > 5.5 or time.monotonic() > end):
+            while serving and (time.monotonic() - serving[0][2] > 5.5 or not issuing()):
                 code, _point, when = serving.pop(0)
                 recalled = step % 2 == 1 and time.monotonic() - when > 5.5
                 if recalled:
@@ -211,7 +216,7 @@ def test_reception_display_and_command_line_for_a_minute(office):
     stored = dict(stored_tickets(office))
     issued = [words[0] for words in reception.words("ISSUED")]
     assert set(issued) | set(printed) <= set(stored)
-    assert len(issued) == presses and len(printed) >= SOAK_SECONDS / 3
+    assert len(issued) == presses
     assert [tuple(words) for words in display.words("ANNOUNCE")] == calls
     shown = {
         call.split(" → ")[0]
