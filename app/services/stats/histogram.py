@@ -27,21 +27,25 @@ class Histogram:
 
     @classmethod
     def of(cls, seconds: Iterable[float]) -> Histogram:
-        """A histogram of these durations, as if each were added (counted in C, not per value).
+        """A histogram of these durations, as if each were added (counted in C, not per value)."""
+        return cls.of_seconds(list(map(round, seconds)))
 
-        A year's cold statistics count over a million durations: this is the loop
-        that has to be fast.
+    @classmethod
+    def of_seconds(cls, seconds: list[int]) -> Histogram:
+        """A histogram of durations in whole seconds, as if each were added.
+
+        A year's cold statistics count over a million durations: this is the
+        loop that has to be fast, so it is a few passes in C over the list.
         """
-        rounded = list(map(round, seconds))
-        if not rounded:
+        if not seconds:
             return cls()
-        if min(rounded) < 0:
-            rounded = [max(0, s) for s in rounded]
-        per_minute = Counter(map(floordiv, rounded, repeat(60)))
+        if min(seconds) < 0:
+            seconds = [max(0, s) for s in seconds]
+        per_minute = Counter(map(floordiv, seconds, repeat(60)))
         bins = [0] * (max(per_minute) + 1)
         for minute, n in per_minute.items():
             bins[minute] = n
-        return cls(bins, len(rounded), sum(rounded), max(rounded))
+        return cls(bins, len(seconds), sum(seconds), max(seconds))
 
     def add(self, seconds: float) -> None:
         """Count one duration (negative ones count as 0)."""

@@ -122,12 +122,10 @@ class _Day:
 
     # letter, hour, booked and state of each ticket
     tickets: list[tuple[str, str, Any, str]] = field(default_factory=list)
-    waits: dict[tuple[str, str, Any], list[float]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    errors: dict[tuple[str, str], list[float]] = field(default_factory=lambda: defaultdict(list))
+    waits: dict[tuple[str, str, Any], list[int]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     quick: list[tuple[str, str]] = field(default_factory=list)  # hour, channel
-    service: dict[tuple[str, str | None, int | None], list[float]] = field(
+    service: dict[tuple[str, str | None, int | None], list[int]] = field(
         default_factory=lambda: defaultdict(list)
     )
     staff_served: list[int] = field(default_factory=list)
@@ -177,8 +175,8 @@ class _Day:
         return {
             "version": SUMMARY_VERSION,
             **_part(whole, wait.whole, service.whole),
-            "wait_booked": Histogram.of(wait.other.get("booked", [])).to_json(),
-            "wait_walk_in": Histogram.of(wait.other.get("walk_in", [])).to_json(),
+            "wait_booked": Histogram.of_seconds(wait.other.get("booked", [])).to_json(),
+            "wait_walk_in": Histogram.of_seconds(wait.other.get("walk_in", [])).to_json(),
             "queues": {
                 q: _part(queue_counts.get(q, {}), wait.queues.get(q, []), service.queues.get(q, []))
                 for q in sorted(queue_counts.keys() | service.queues.keys())
@@ -275,18 +273,18 @@ def _errand_type(
     return f"{codes['agency'][agency_id]}/{codes['errand_type'][type_id]}"
 
 
-def _part(counted: dict[str, int], waits: list[float], served: list[float]) -> dict[str, Any]:
+def _part(counted: dict[str, int], waits: list[int], served: list[int]) -> dict[str, Any]:
     """One slice of a day (the whole day, a queue, an hour): its counts and histograms."""
     return {
         **dict(sorted(counted.items())),
-        "wait": Histogram.of(waits).to_json(),
-        "service": Histogram.of(served).to_json(),
+        "wait": Histogram.of_seconds(waits).to_json(),
+        "service": Histogram.of_seconds(served).to_json(),
     }
 
 
-def _estimate(errors: list[float]) -> dict[str, Any]:
+def _estimate(errors: list[int]) -> dict[str, Any]:
     """The errors of the waits told at issue: a count, the share within ±5 minutes, a histogram."""
-    within = sum(1 for e in errors if e <= 300.5)  # to the second, like the histogram
+    within = sum(1 for e in errors if e <= 300)  # whole seconds, like the histogram
     counted = {"count": len(errors), "within_5_min": within} if errors else {}
     return _part(counted, errors, [])
 
@@ -295,12 +293,12 @@ class _Lists:
     """Durations gathered for the whole day, per queue, per hour and per one more key."""
 
     def __init__(self) -> None:
-        self.whole: list[float] = []
-        self.queues: dict[str, list[float]] = defaultdict(list)
-        self.hours: dict[str, list[float]] = defaultdict(list)
-        self.other: dict[str, list[float]] = defaultdict(list)
+        self.whole: list[int] = []
+        self.queues: dict[str, list[int]] = defaultdict(list)
+        self.hours: dict[str, list[int]] = defaultdict(list)
+        self.other: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, values: list[float], letter: str | None, hour: str, other: str | None = None):
+    def add(self, values: list[int], letter: str | None, hour: str, other: str | None = None):
         self.whole += values
         if letter is not None:
             self.queues[letter] += values
@@ -422,7 +420,7 @@ def _count(
             day.departures.append(left)
         if first_called is None or t_id in unreliable_tickets:
             continue
-        waited = first_called - issued
+        waited = round(first_called - issued)  # whole seconds, as the histograms count
         day.waits[(letter, hour, booked)].append(waited)
         if told is not None:  # the error, not a wait: the same histogram form
             day.errors[(letter, hour)].append(abs(waited - told * 60))
@@ -446,7 +444,7 @@ def _count(
             continue
         if ended is None or ended <= started:
             continue
-        day.service[(hour, served_letter, staff_id)].append(ended - started + before)
+        day.service[(hour, served_letter, staff_id)].append(round(ended - started) + before)
         if point_id is not None and ticket is not None:
             day.busy[point_id].append((started, ended))
     for c_day, point_id, at in calls:
