@@ -382,5 +382,7 @@ class ReceptionView(QWidget):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else "font-size: 12pt;")
+        style = ERROR_STYLE if error else "font-size: 12pt;"
+        if self.message.styleSheet() != style:  # a new style sheet polishes the label again
+            self.message.setStyleSheet(style)
         self.message.setVisible(bool(text))

@@ -29,6 +29,16 @@ OBJECT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
+# Roles a view asks of every cell it paints and no model here answers: they are turned
+# away before any lookup (three of the seven questions per painted cell).
+_UNANSWERED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+)
 
 
 def QT_TR_NOOP(text: str) -> str:
@@ -85,6 +95,8 @@ class RowsModel(QAbstractTableModel):
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         """A cell, by role; ``KEY_ROLE`` and ``OBJECT_ROLE`` answer for every column."""
+        if role in _UNANSWERED:
+            return None
         row = self.at(index.row()) if index.isValid() else None
         if row is None or not 0 <= index.column() < len(self.headers()):
             return None
