@@ -84,6 +84,26 @@ def test_wait_so_far_ticks_with_the_clock(busy):
     assert cells(model, WaitingModel.COL_WAIT)[0] == "17 min"
 
 
+def test_a_wait_is_repainted_when_its_minute_moves_and_not_before(busy):
+    busy.clock.advance(seconds=30)
+    queue.issue_ticket(busy.store, busy.clock, "B")  # waits 0:00 while the others wait n:30
+    model = WaitingModel()
+    snapshot = snap(busy)
+    model.set_snapshot(snapshot)
+    shown = cells(model, WaitingModel.COL_WAIT)
+    announced: list[int] = []
+    model.dataChanged.connect(
+        lambda first, last, *_: announced.extend(range(first.row(), last.row() + 1))
+    )
+    model.set_now(snapshot.now + timedelta(seconds=1))  # no wait reaches a new minute
+    assert announced == [] and cells(model, WaitingModel.COL_WAIT) == shown
+    model.set_now(snapshot.now + timedelta(seconds=40))  # all but the newest reach one
+    now_shown = cells(model, WaitingModel.COL_WAIT)
+    changed = [row for row, (a, b) in enumerate(zip(shown, now_shown, strict=True)) if a != b]
+    assert len(changed) == len(shown) - 1 and changed[-1] == len(shown) - 2
+    assert set(changed) <= set(announced) and len(shown) - 1 not in announced
+
+
 def test_an_update_keeps_rows_in_place(busy, qtbot):
     model = WaitingModel()
     model.set_snapshot(snap(busy))

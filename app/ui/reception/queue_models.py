@@ -77,6 +77,10 @@ class WaitingModel(RowsModel):
     def _signature(self, row: TicketView) -> object:
         return _ticket_signature(row)
 
+    def _clock_value(self, row: TicketView) -> object:
+        # Shown in minutes; the order by wait does not move with the clock (all age alike).
+        return self.wait_seconds(row) // 60
+
     def wait_seconds(self, row: TicketView) -> int:
         """The wait so far, measured to the model's current time."""
         if self._now is None:

@@ -128,13 +128,25 @@ class RowsModel(QAbstractTableModel):
         return self.at(self.row_of(key))
 
     def set_now(self, now: datetime) -> None:
-        """Move the time that running figures (waits) are measured to."""
-        if now != self._now:
-            self._now = now
-            if self._rows:
-                for column in self.CLOCK_COLUMNS:
-                    last = self.index(len(self._rows) - 1, column)
-                    self.dataChanged.emit(self.index(0, column), last)
+        """Move the time that running figures (waits) are measured to.
+
+        The clock columns are repainted (one range, from the first row whose
+        :meth:`_clock_value` moved to the last) only when one did: a wait shown
+        in minutes changes once a minute, not at every refresh.
+        """
+        if now == self._now:
+            return
+        rows = self._rows if self.CLOCK_COLUMNS else []
+        before = [self._clock_value(r) for r in rows]
+        self._now = now
+        moved = [i for i, row in enumerate(rows) if self._clock_value(row) != before[i]]
+        if moved:
+            for column in self.CLOCK_COLUMNS:
+                self.dataChanged.emit(self.index(moved[0], column), self.index(moved[-1], column))
+
+    def _clock_value(self, row: Any) -> object:
+        """What of a row's clock columns moves with the time (by default: the time itself)."""
+        return self._now
 
     # -- in-place update
     def set_rows(self, rows: Sequence[Any], now: datetime | None = None) -> bool:
