@@ -116,7 +116,7 @@ class _Day:
     """One day's rows, gathered by the slices they fall in; :meth:`to_json` adds them up.
 
     Each row costs an append or two here. The counting itself happens once per
-    slice at the end, in C (:class:`collections.Counter`, :meth:`Histogram.of`):
+    slice at the end, in C (:class:`collections.Counter`, :meth:`Histogram.of_seconds`):
     a year of a big office is over a million durations.
     """
 
@@ -298,7 +298,10 @@ class _Lists:
         self.hours: dict[str, list[int]] = defaultdict(list)
         self.other: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, values: list[int], letter: str | None, hour: str, other: str | None = None):
+    def add(
+        self, values: list[int], letter: str | None, hour: str, other: str | None = None
+    ) -> None:
+        """Count these durations in the whole day, their queue, their hour and ``other``."""
         self.whole += values
         if letter is not None:
             self.queues[letter] += values
