@@ -33,7 +33,7 @@ from app.receiver.tokens import hashed
 from app.services.clock import ManualClock
 from app.services.office import seed_store
 from app.services.queue import calling as q
-from app.services.stats.summary import compute_days
+from app.services.stats.counting import compute_days
 from app.sync.client import SenderBusy, Target, pending, send_pending
 from app.sync.payload import build_payload
 

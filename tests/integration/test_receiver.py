@@ -27,7 +27,7 @@ from fastapi.testclient import TestClient
 
 from app.receiver.app import create_app, make_store
 from app.receiver.tokens import add_token, hashed, read_tokens
-from app.services.stats.summary import compute_days
+from app.services.stats.counting import compute_days
 from app.sync.client import Target, pending, send_pending
 from app.sync.payload import build_payload
 from tests.unit.test_stats import office, play_small_day  # noqa: F401 - the fixture

@@ -294,7 +294,8 @@ def test_the_forecast_learns_from_the_same_weekday_and_leaves_holidays_out(offic
 
 def test_per_staff_figures_stay_in_the_office(office):
     from app.models import Staff
-    from app.services.stats.summary import central_part, compute_days
+    from app.services.stats.counting import compute_days
+    from app.services.stats.summary import central_part
 
     store, clock = office
     with store.write() as session:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from app.services.stats.summary import compute_days
+from app.services.stats.counting import compute_days
 from app.sync.payload import OTHER, DayPayload, build_payload, fold_small_cells, schema_text
 from tests.unit.test_stats import office, play_small_day  # noqa: F401 - the fixture
 
