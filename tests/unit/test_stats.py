@@ -228,8 +228,7 @@ def test_histograms_add_up():
         a.add(s)
     for s in (250, 3600):
         b.add(s)
-    whole = Histogram.from_json(a.to_json())
-    whole.merge(Histogram.from_json(b.to_json()))
+    whole = Histogram.added([a.to_json(), b.to_json()])
     assert (whole.count, whole.total_s, whole.max_s) == (5, 4060, 3600)
     assert abs(whole.quantile_s(0.5) - 130) <= 60
 

@@ -26,7 +26,7 @@ from app.services.calendar import is_holiday, opening_times
 from app.services.clock import Clock
 from app.services.stats.erlang import points_needed
 from app.services.stats.figures import office_rules
-from app.services.stats.histogram import Histogram, merged
+from app.services.stats.histogram import Histogram
 from app.services.stats.summary import day_summaries
 
 WEEKS = 8
@@ -48,10 +48,8 @@ def staffing_forecast(store: Store, clock: Clock, start: date, days: int = 7) ->
     history_start = start - timedelta(weeks=WEEKS)
     past = day_summaries(store, history_start, start - timedelta(days=1), clock.now())
     ordinary = {d: s for d, s in past.items() if not near_holiday(d)}
-    all_service = merged(
-        Histogram.from_json(part.get("service"))
-        for s in ordinary.values()
-        for part in s.get("hours", {}).values()
+    all_service = Histogram.added(
+        part.get("service") for s in ordinary.values() for part in s.get("hours", {}).values()
     )
     rows: list[dict[str, Any]] = []
     for offset in range(days):
@@ -67,13 +65,13 @@ def staffing_forecast(store: Store, clock: Clock, start: date, days: int = 7) ->
         week_before = past.get(day - timedelta(weeks=1), {})
         for hour in open_hours:
             arrivals: list[int] = []
-            service: list[Histogram] = []
+            service: list[dict[str, Any]] = []
             for d in same_weekday:
                 part = ordinary.get(d, {}).get("hours", {}).get(hour)
                 arrivals.append(int(part.get("tickets", 0)) if part else 0)
                 if part:
-                    service.append(Histogram.from_json(part.get("service")))
-            hour_service = merged(service)
+                    service.append(part.get("service"))
+            hour_service = Histogram.added(service)
             chosen = hour_service if hour_service.count >= MIN_VISITS else all_service
             median_s = chosen.quantile_s(0.5) or 0.0
             expected = sum(arrivals) / len(arrivals) if arrivals else 0.0

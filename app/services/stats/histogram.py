@@ -60,18 +60,6 @@ class Histogram:
         if s > self.max_s:
             self.max_s = s
 
-    def merge(self, other: Histogram) -> None:
-        """Add another histogram's durations to this one."""
-        mine, theirs = self.bins, other.bins
-        if len(theirs) > len(mine):
-            mine.extend([0] * (len(theirs) - len(mine)))
-        for minute, n in enumerate(theirs):
-            if n:
-                mine[minute] += n
-        self.count += other.count
-        self.total_s += other.total_s
-        self.max_s = max(self.max_s, other.max_s)
-
     def mean_s(self) -> float | None:
         """The exact mean, or None when empty."""
         return self.total_s / self.count if self.count else None
@@ -121,7 +109,7 @@ class Histogram:
         """One histogram of stored ones (what :meth:`to_json` wrote), added up at once.
 
         A year's figures add up thousands of them: column by column, in C,
-        rather than one merge at a time.
+        rather than one at a time.
         """
         present = [data for data in stored if data]
         if len(present) < 2:
@@ -133,11 +121,3 @@ class Histogram:
             sum(int(data.get("total_s", 0)) for data in present),
             max(int(data.get("max_s", 0)) for data in present),
         )
-
-
-def merged(histograms: Iterable[Histogram]) -> Histogram:
-    """One histogram of all of them."""
-    out = Histogram()
-    for h in histograms:
-        out.merge(h)
-    return out
