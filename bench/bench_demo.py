@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
-from app.models.db import open_store
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
+from app.store.engine import open_store
 
 YEAR_DAYS = 365
 VISITS_PER_DAY = 600

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from app.config import resolve_settings
-from app.models.db import BUSY_TIMEOUT_MS, Store, open_store
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as q
+from app.store.engine import BUSY_TIMEOUT_MS, Store, open_store
 from bench.common import figure, median, ms, percentile, ratio_text, time_calls
 
 ISSUES = 400  # 100 per queue: well inside the 999 a queue may issue per day

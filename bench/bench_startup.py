@@ -49,7 +49,7 @@ app.exec()
 
 APP = r"""
 import json, resource, sys, time
-from app import cli
+from app.cli import main as cli
 cli.load_gui()  # what cli.main loads for the window, the way it does, before Qt is touched
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication

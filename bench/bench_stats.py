@@ -33,11 +33,11 @@ from sqlalchemy import delete, text
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
 from app.models import DaySummary
-from app.models.db import open_store
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.stats.export import export_figures
 from app.services.stats.figures import period_figures
+from app.store.engine import open_store
 from bench.common import figure, longest_gui_stall, median
 
 YEAR_DAYS = 365

@@ -22,10 +22,10 @@ import httpx
 
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
-from app.models.db import open_store
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.stats.summary import day_summaries
+from app.store.engine import open_store
 from app.sync.client import Target, send_pending
 from app.sync.payload import build_payload
 from bench.common import figure, longest_gui_stall, percentile

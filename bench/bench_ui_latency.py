@@ -78,11 +78,11 @@ def run() -> list[dict[str, Any]]:
     from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
     from app.config import resolve_settings
-    from app.models.db import open_store
-    from app.services.clock import OFFICE_TZ, ManualClock
-    from app.services.office import seed_store
+    from app.services.office.clock import OFFICE_TZ, ManualClock
+    from app.services.office.info import seed_store
     from app.services.queue import calling as queue
     from app.services.queue.views import queue_snapshot
+    from app.store.engine import open_store
     from app.ui.reception.screen import ReceptionView
     from app.ui.shell.context import UiContext
     from app.ui.shell.prefs import Prefs

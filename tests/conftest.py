@@ -12,9 +12,9 @@ from types import ModuleType
 import pytest
 
 from app.config import Settings, resolve_settings
-from app.models.db import Store, open_store
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
+from app.store.engine import Store, open_store
 
 pytest_plugins = ["tests.postgres"]  # postgres_server, postgres_url: a throwaway server
 

@@ -33,10 +33,10 @@ from app.demo.world import DemoRefused, World
 from app.demo.write import Writer
 from app.models import CallEvent, Errand, Ticket, Visit
 from app.models import states as st
-from app.models.db import Store
-from app.services.clock import Clock, office_day
+from app.services.office.clock import Clock, office_day
+from app.services.office.revision import bump
 from app.services.queue.calling import close_stale_days
-from app.services.revision import bump
+from app.store.engine import Store
 
 __all__ = ["DemoRefused", "DemoResult", "generate_demo"]
 

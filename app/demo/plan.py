@@ -36,8 +36,8 @@ from app.demo.rhythm import (
 )
 from app.demo.world import Pick, World, hour_segments
 from app.models import states as st
-from app.services import calendar
-from app.services.clock import OFFICE_TZ
+from app.services.office import calendar
+from app.services.office.clock import OFFICE_TZ
 from app.services.queue.calling import MAX_NUMBER
 
 _INF = float("inf")

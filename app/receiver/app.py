@@ -49,8 +49,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from app.receiver.tokens import offices_of, read_tokens
-from app.services.calendar import is_holiday
-from app.services.clock import OFFICE_TZ
+from app.services.office.calendar import is_holiday
+from app.services.office.clock import OFFICE_TZ
 from app.services.stats.figures import COUNTS, durations
 from app.services.stats.histogram import Histogram
 from app.sync.payload import DayPayload

@@ -30,12 +30,12 @@ import httpx
 from sqlalchemy import func, select
 
 from app.models import DayRevision, DaySummary, Office, SyncAttempt, SyncState
-from app.models.db import Store, file_lock
-from app.models.errors import short
-from app.services.actor import require_current
-from app.services.clock import Clock
-from app.services.errors import ServiceError
+from app.services.access.actor import require_current
+from app.services.office.clock import Clock
+from app.services.queue.errors import ServiceError
 from app.services.stats.summary import day_summaries
+from app.store.engine import Store, file_lock
+from app.store.errors import short
 from app.sync.payload import build_payload
 
 log = logging.getLogger(__name__)

@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 
 from app.models import Office, SyncAttempt, SyncState
-from app.models.db import Store
-from app.services.actor import require_current
-from app.services.audit import record
-from app.services.clock import Clock
+from app.services.access.actor import require_current
+from app.services.access.audit import record
+from app.services.office.clock import Clock
+from app.store.engine import Store
 from app.sync.client import SyncConfigError, check_url, pending
 
 

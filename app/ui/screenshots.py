@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
-from app.models.db import open_store
-from app.services.actor import Actor
-from app.services.clock import OFFICE_TZ, ManualClock
-from app.services.office import seed_store
+from app.services.access.actor import Actor
+from app.services.office.clock import OFFICE_TZ, ManualClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as queue
+from app.store.engine import open_store
 from app.ui.shell.application import build_context
 from app.ui.shell.runner import SyncRunner
 from app.ui.shell.style import apply_style

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import sys
 
-from app import cli
+from app.cli import main as cli
 
 
 def _say(*words: object) -> None:
@@ -57,10 +57,10 @@ STAFF_LOGIN, STAFF_PIN = "rut", "2468"
 def _ensure_staff(data_dir: str) -> None:
     """The receptionist this program signs in as (another program may be making her too)."""
     from app.config import resolve_settings
-    from app.models.db import open_store
-    from app.services.clock import SystemClock
-    from app.services.office import seed_store
+    from app.services.office.clock import SystemClock
+    from app.services.office.info import seed_store
     from app.services.staff.accounts import StaffError, add_staff, list_staff
+    from app.store.engine import open_store
 
     clock = SystemClock()
     settings = resolve_settings(data_dir=data_dir, env={})

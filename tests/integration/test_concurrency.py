@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import func, select
 
 from app.config import resolve_settings
-from app.migrations import HEAD_REVISION
 from app.models import Office, Queue, ServicePoint, Ticket, TicketCounter
-from app.models.db import current_revision, open_store
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.queue.views import office_revision
+from app.store.engine import current_revision, open_store
+from app.store.migrations import HEAD_REVISION
 
 pytestmark = pytest.mark.slow
 
@@ -127,9 +127,9 @@ KEEP_ISSUING = r"""
 import sys
 from datetime import datetime, timezone
 from app.config import resolve_settings
-from app.models.db import open_store
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.store.engine import open_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.queue.calling import issue_ticket
 
 clock = ManualClock(datetime.fromisoformat(sys.argv[2]))

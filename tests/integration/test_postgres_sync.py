@@ -27,13 +27,13 @@ import_or_skip("fastapi")
 from fastapi.testclient import TestClient
 
 from app.config import resolve_settings
-from app.models.db import open_store
 from app.receiver.app import create_app, make_store
 from app.receiver.tokens import hashed
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as q
 from app.services.stats.counting import compute_days
+from app.store.engine import open_store
 from app.sync.client import SenderBusy, Target, pending, send_pending
 from app.sync.payload import build_payload
 
@@ -42,7 +42,7 @@ DAY = date(2026, 3, 10)
 HOLDER = """
 import sys, time
 from app.config import resolve_settings
-from app.models.db import open_store
+from app.store.engine import open_store
 from app.sync.client import sender_lock
 store = open_store(resolve_settings(data_dir=sys.argv[2], database_url=sys.argv[1], env={}))
 with sender_lock(store):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.clock import OFFICE_TZ
+from app.services.office.clock import OFFICE_TZ
 
 pytestmark = pytest.mark.slow
 

@@ -18,15 +18,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from app import cli
+from app.cli import main as cli
 from app.config import Settings, resolve_settings
-from app.models.backup import backup_sqlite
-from app.models.db import open_store
-from app.services.clock import SystemClock
-from app.services.maintenance import check_store
-from app.services.office import seed_store
+from app.services.office.clock import SystemClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as queue
 from app.services.staff.accounts import add_staff
+from app.services.upkeep.backups import check_store
+from app.store.backup import backup_sqlite
+from app.store.engine import open_store
 from app.ui.shell.application import _start
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import ThreadRunner

@@ -24,14 +24,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select
 
-from app.cli import main
+from app.cli.main import main
 from app.config import resolve_settings, setup_logging
 from app.models import Ticket
-from app.models.db import open_store
-from app.models.errors import DamagedStoreError, DiskFullError
-from app.services.clock import ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as q
+from app.store.engine import open_store
+from app.store.errors import DamagedStoreError, DiskFullError
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE = "servicedisk.sqlite3"
@@ -289,8 +289,8 @@ def test_a_full_disk_at_the_commit_loses_nothing_printed(tmp_path):
 HOLDER = """
 import sys
 from app.config import resolve_settings, setup_logging
-from app.models.db import open_store
-from app.services.clock import SystemClock
+from app.store.engine import open_store
+from app.services.office.clock import SystemClock
 from app.services.queue import calling as q
 from app.services.queue.views import office_revision, queue_snapshot
 

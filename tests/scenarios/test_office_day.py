@@ -13,15 +13,15 @@ from sqlalchemy import select
 
 from app.models import Ticket, Visit
 from app.models import states as st
-from app.models.db import Store
-from app.services.calendar import is_open_at
-from app.services.clock import OFFICE_TZ, ManualClock, business_day
 from app.services.errands import logbook as er
 from app.services.errands.logbook import ErrandInput, ErrandView
-from app.services.office import get_office
+from app.services.office.calendar import is_open_at
+from app.services.office.clock import OFFICE_TZ, ManualClock, business_day
+from app.services.office.info import get_office
 from app.services.queue import calling as q
 from app.services.queue.views import QueueSnapshot, queue_snapshot
 from app.services.setup.office_setup import update_service_point
+from app.store.engine import Store
 
 WEDNESDAY, THURSDAY = date(2026, 1, 14), date(2026, 1, 15)
 CODE_FIELDS = ("agency_code", "errand_type_code", "outcome_code", "referral_target_code",

@@ -7,9 +7,9 @@ from datetime import datetime
 import pytest
 
 from app.config import resolve_settings
-from app.models.db import open_store
-from app.services.clock import OFFICE_TZ, ManualClock
-from app.services.office import seed_store
+from app.services.office.clock import OFFICE_TZ, ManualClock
+from app.services.office.info import seed_store
+from app.store.engine import open_store
 from app.ui.shell.context import UiContext
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import SyncRunner
@@ -49,7 +49,7 @@ def ui_ctx(tmp_path, ui_clock, qapp):
 def _office_zone_reset():
     """A test that shows another office's zone leaves the next one in Stockholm time."""
     yield
-    from app.services.clock import OFFICE_TZ
+    from app.services.office.clock import OFFICE_TZ
     from app.ui.shell.office_time import use_zone
 
     use_zone(OFFICE_TZ)

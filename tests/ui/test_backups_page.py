@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
-from app.services.clock import OFFICE_TZ
+from app.services.office.clock import OFFICE_TZ
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.settings.backups import BackupsPage

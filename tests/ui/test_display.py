@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel
 
-from app.services.clock import OFFICE_TZ
+from app.services.office.clock import OFFICE_TZ
 from app.services.queue import calling as queue
 from app.ui.display import announcer as announcer_module
 from app.ui.display import screen as display_module

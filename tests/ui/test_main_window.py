@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from app.services.actor import Actor
+from app.services.access.actor import Actor
 from app.ui.shell.main_window import SERVICE_POINT_TAB, MainWindow
 
 

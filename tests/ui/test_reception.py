@@ -10,10 +10,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QTableView
 
-from app.services.clock import OFFICE_TZ
-from app.services.errors import InvalidTransitionError
-from app.services.office import list_queues
+from app.services.office.clock import OFFICE_TZ
+from app.services.office.info import list_queues
 from app.services.queue import calling as queue
+from app.services.queue.errors import InvalidTransitionError
 from app.services.queue.views import queue_snapshot
 from app.services.setup.office_setup import update_office, update_queue
 from app.ui.reception.printing import PrintOutcome, PrintTarget, QtTicketPrinter, TicketPrint

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QPushButton, QTableView, QWidget
 
 from app.services.errands import logbook as errands
-from app.services.office import get_office
+from app.services.office.info import get_office
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.service_point.errand_form import ErrandForm

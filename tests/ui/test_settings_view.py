@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.catalog import transfer as catalog
-from app.services.office import get_office, list_queues, list_service_points
+from app.services.office.info import get_office, list_queues, list_service_points
 from app.services.queue import calling as queue
 from app.services.queue.views import office_revision
 from app.services.setup import office_setup as setup

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.services.actor import NOBODY
-from app.services.audit import list_events
+from app.services.access.actor import NOBODY
+from app.services.access.audit import list_events
 from app.services.staff import accounts
 from app.ui.shell.main_window import SETTINGS_TAB, MainWindow
 

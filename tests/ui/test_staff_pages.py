@@ -7,7 +7,7 @@ import csv
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from app.services.actor import Actor
+from app.services.access.actor import Actor
 from app.services.staff import accounts
 from app.ui.settings.view import SettingsView
 from tests.ui.test_settings_view import FakeFileDialogs

@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.config import resolve_settings
-from app.models.db import open_store
-from app.models.errors import StoreError
-from app.services.clock import SystemClock
-from app.services.office import seed_store
+from app.services.office.clock import SystemClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as queue
 from app.services.staff.accounts import add_staff
+from app.store.engine import open_store
+from app.store.errors import StoreError
 from app.ui.shell.application import _start
 from app.ui.shell.context import UiContext
 from app.ui.shell.opening import StoreOpening

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
-from app.services.clock import OFFICE_TZ
+from app.services.office.clock import OFFICE_TZ
 from app.services.queue import calling as queue
 from app.ui.statistics.view import StatisticsView, preset_range
 
@@ -106,7 +106,7 @@ def test_the_forecast_covers_the_coming_week(qtbot, view, ui_ctx):
 
 
 def test_the_manager_sees_each_member_of_staff_by_name(qtbot, view, ui_ctx, ui_clock):
-    from app.services.actor import Actor
+    from app.services.access.actor import Actor
     from app.services.queue.desk import QueueDesk
     from app.services.staff.accounts import add_staff, sign_in
 

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 import pytest
 
 from app.config import resolve_settings
-from app.models.db import open_store
-from app.models.errors import DiskFullError, StoreError
-from app.models.identify import Kind, identify
-from app.services.clock import ManualClock
-from app.services.maintenance import backup_now
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as queue
+from app.services.upkeep.backups import backup_now
+from app.store.engine import open_store
+from app.store.errors import DiskFullError, StoreError
+from app.store.identify import Kind, identify
 from app.ui.shell import store_failed
 from app.ui.shell.application import _opening_failed
 from app.ui.shell.store_failed import OPEN_OTHER, QUIT, RESTORE, failure, recover

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from app.services.calendar import (
+from app.services.office.calendar import (
     easter_sunday,
     holiday_name,
     holidays,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from app.cli import main
+from app.cli.main import main
 from app.config import RESOURCES_DIR, Settings
 from app.models import (
     Agency,
@@ -24,12 +24,12 @@ from app.models import (
     QueueAgency,
     ReferralTarget,
 )
-from app.models.db import Store
 from app.services.catalog import transfer as catalog
-from app.services.clock import ManualClock
 from app.services.errands import logbook as er
 from app.services.errands.logbook import ErrandInput
-from app.services.office import list_queues
+from app.services.office.clock import ManualClock
+from app.services.office.info import list_queues
+from app.store.engine import Store
 
 SEED_FILE = RESOURCES_DIR / "seed" / "catalog.json"
 CATALOG_MODELS = (Agency, ErrandType, Outcome, ReferralTarget, Language, InterpreterKind, Queue)

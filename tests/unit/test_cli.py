@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app.cli import main as cli
 from app.config import DATABASE_FILENAME
-from app.services.clock import business_day
+from app.services.office.clock import business_day
 
 pytestmark = pytest.mark.usefixtures("restore_logging")
 

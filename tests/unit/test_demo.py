@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from app.cli import main
+from app.cli.main import main
 from app.config import Settings, resolve_settings
 from app.demo.fill import DemoRefused, generate_demo
 from app.models import (
@@ -31,13 +31,13 @@ from app.models import (
     TicketCounter,
     Visit,
 )
-from app.models.db import Store, open_store
-from app.services.calendar import is_open
-from app.services.clock import OFFICE_TZ, ManualClock, business_day
 from app.services.errands import logbook as er
-from app.services.office import seed_store
+from app.services.office.calendar import is_open
+from app.services.office.clock import OFFICE_TZ, ManualClock, business_day
+from app.services.office.info import seed_store
 from app.services.queue import calling as q
 from app.services.queue.views import queue_snapshot
+from app.store.engine import Store, open_store
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A Tuesday, 11:00 in Stockholm: the office is open and busy.

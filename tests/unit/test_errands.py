@@ -17,13 +17,13 @@ from app.models import (
     Ticket,
     Visit,
 )
-from app.models.db import Store
-from app.services.clock import ManualClock, business_day
 from app.services.errands import logbook as er
 from app.services.errands.logbook import ErrandInput
-from app.services.errors import ServiceError, UnknownServicePointError, UnknownTicketError
+from app.services.office.clock import ManualClock, business_day
 from app.services.queue import calling as q
+from app.services.queue.errors import ServiceError, UnknownServicePointError, UnknownTicketError
 from app.services.queue.views import office_revision
+from app.store.engine import Store
 
 RESOLVED = ErrandInput("FK", "foraldrapenning", "resolved")
 REFERRED = ErrandInput("SKV", "folkbokforing", "referred", referral_target_code="MIGRATIONSVERKET")

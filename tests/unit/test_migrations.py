@@ -12,15 +12,15 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, inspect, select
 
-import app.models.db as db
-from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
+import app.store.engine as db
 from app.models import Base, Ticket
-from app.models.backup import backup_sqlite
-from app.models.db import current_revision, make_engine, open_store
-from app.services.office import get_office, seed_store
+from app.services.office.info import get_office, seed_store
 from app.services.queue import calling as q
+from app.store.backup import backup_sqlite
+from app.store.engine import current_revision, make_engine, open_store
+from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
-MIGRATIONS = Path(db.__file__).resolve().parent.parent / "migrations"
+MIGRATIONS = Path(db.__file__).resolve().parent / "migrations"
 
 
 def _alembic_config(connection) -> Config:

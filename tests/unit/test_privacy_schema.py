@@ -14,7 +14,7 @@ from sqlalchemy import JSON, LargeBinary, String, Text, inspect
 from sqlalchemy.types import TypeEngine
 
 from app.models import Base
-from app.models.db import Store
+from app.store.engine import Store
 
 # Names that suggest identity or free text, in English and Swedish. Matched
 # against the column name in lower case with "_", "-" and spaces removed.

@@ -19,9 +19,9 @@ from app.models import (
     TicketCounter,
     Visit,
 )
-from app.models.db import Store
-from app.services.clock import ManualClock, business_day
-from app.services.errors import (
+from app.services.office.clock import ManualClock, business_day
+from app.services.queue import calling as q
+from app.services.queue.errors import (
     InvalidTransitionError,
     NobodyWaitingError,
     NotThisPointError,
@@ -34,8 +34,8 @@ from app.services.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
-from app.services.queue import calling as q
 from app.services.queue.views import ahead_of, estimate_detail, office_revision, queue_snapshot
+from app.store.engine import Store
 
 # ---------------------------------------------------------------- helpers
 

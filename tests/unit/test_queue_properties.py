@@ -24,11 +24,11 @@ from sqlalchemy import select, update
 
 from app.config import DATABASE_FILENAME, resolve_settings
 from app.models import Office, Queue, ServicePoint, ServicePointQueue, Ticket
-from app.models.db import Store, open_store
-from app.services.clock import ManualClock
-from app.services.errors import NobodyWaitingError
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.queue import calling as q
+from app.services.queue.errors import NobodyWaitingError
+from app.store.engine import Store, open_store
 
 LETTERS = "ABCD"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from app.demo.fill import generate_demo
-from app.models.rows import SqliteReader
 from app.services.queue import calling as queue
 from app.services.queue.views import DEFAULT_SERVICE_SECONDS, queue_snapshot
+from app.store.rows import SqliteReader
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,7 +69,7 @@ def test_no_quick_read_of_a_store_that_needs_an_upgrade(store, settings):
 
 
 def test_no_quick_read_of_a_store_without_its_office(settings):
-    from app.models.db import open_store
+    from app.store.engine import open_store
 
     open_store(settings).close()  # the schema, but not seeded
     assert SqliteReader.open(settings.sqlite_path) is None
@@ -104,7 +104,7 @@ def test_the_window_s_start_up_code_loads_without_sqlalchemy():
     """
     code = (
         "import sys\n"
-        "from app import cli\n"
+        "from app.cli import main as cli\n"
         "cli.load_gui()\n"
         "import app.ui.shell.main_window, app.ui.reception.screen\n"
         "import app.ui.service_point.screen, app.ui.display.screen\n"

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
 from app.models import Errand, Ticket, Visit
-from app.models.db import open_store
-from app.services.audit import list_events
-from app.services.clock import ManualClock
-from app.services.office import seed_store
-from app.services.retention import plan, purge
+from app.services.access.audit import list_events
+from app.services.office.clock import ManualClock
+from app.services.office.info import seed_store
 from app.services.stats.figures import period_figures
+from app.services.upkeep.retention import plan, purge
+from app.store.engine import open_store
 from app.sync.client import pending
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)  # a Tuesday afternoon

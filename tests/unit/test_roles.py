@@ -15,7 +15,7 @@ from datetime import timedelta
 
 import pytest
 
-from app.services.actor import NOBODY, Actor, NotAllowedError, permission_of
+from app.services.access.actor import NOBODY, Actor, NotAllowedError, permission_of
 from app.services.errands.desk import ErrandDesk
 from app.services.errands.records import ErrandInput
 from app.services.queue import calling as q
@@ -115,7 +115,7 @@ def test_a_refused_action_changes_nothing(store, clock):
 
 
 def test_only_a_manager_corrects_an_earlier_day_and_it_is_audited(store, clock):
-    from app.services.audit import list_events
+    from app.services.access.audit import list_events
 
     worker = ErrandDesk(store, clock, Actor(role=C))
     q.issue_ticket(store, clock, "A")
@@ -137,9 +137,9 @@ def test_only_a_manager_corrects_an_earlier_day_and_it_is_audited(store, clock):
 
 def test_plain_service_calls_check_the_person_they_run_for(store, clock):
     """The sync settings and backups are plain functions: they check the acting person."""
-    from app.services.actor import acting
-    from app.services.audit import list_events
-    from app.services.maintenance import backup_now
+    from app.services.access.actor import acting
+    from app.services.access.audit import list_events
+    from app.services.upkeep.backups import backup_now
     from app.sync.status import set_sync_url
 
     with acting(Actor(role=C, login="anna")), pytest.raises(NotAllowedError):

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from app.models import AuditEvent
 from app.services.catalog import transfer as catalog
 from app.services.errands import logbook as errands
-from app.services.errors import UnknownQueueError
-from app.services.office import get_office, list_queues, list_service_points
+from app.services.office.info import get_office, list_queues, list_service_points
 from app.services.queue import calling as queue
+from app.services.queue.errors import UnknownQueueError
 from app.services.queue.views import office_revision
 from app.services.setup import office_setup as setup
 from app.services.setup.catalog import DefaultEntryError

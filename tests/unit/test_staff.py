@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Staff
-from app.services.audit import list_events
+from app.services.access.audit import list_events
 from app.services.staff import accounts
 from app.services.staff.pins import LOG2_N, check_pin, hash_pin
 

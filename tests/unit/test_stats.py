@@ -16,15 +16,15 @@ from sqlalchemy import select
 
 from app.config import resolve_settings
 from app.models import DaySummary, Ticket
-from app.models.db import Store, open_store
-from app.services.clock import ManualClock, business_day
 from app.services.errands import logbook as errands
 from app.services.errands.records import ErrandInput
-from app.services.office import seed_store
+from app.services.office.clock import ManualClock, business_day
+from app.services.office.info import seed_store
 from app.services.queue import calling as q
 from app.services.stats.erlang import erlang_c, points_needed, service_level
 from app.services.stats.figures import Rules, period_figures
 from app.services.stats.histogram import Histogram
+from app.store.engine import Store, open_store
 
 TZ = ZoneInfo("Europe/Stockholm")
 RULES = Rules(threshold_s=15 * 60, target=0.8)
@@ -333,7 +333,7 @@ def test_the_hourly_upkeep_computes_past_days_once_and_leaves_today(office):
     assert compute_past_days(store, clock.now()) == 0  # nothing moved: nothing redone
     before = period_figures(store, days[1], days[1], clock.now(), RULES)["totals"]["served"]
     with store.write() as session:  # a manager's late correction moves the day's revision
-        from app.services.revision import bump
+        from app.services.office.revision import bump
 
         bump(session, clock.now(), [days[1]])
     assert compute_past_days(store, clock.now()) == 1

@@ -12,12 +12,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app.config import DATABASE_FILENAME, Settings, resolve_settings
 from app.models import Office, Queue, ServicePoint, Ticket
-from app.models.backup import list_backups
-from app.models.db import open_store
-from app.models.errors import NewerSchemaError, StoreError, UnreadableStoreError
-from app.services.maintenance import daily_backup
-from app.services.office import get_office, list_queues, list_service_points, seed_store
+from app.services.office.info import get_office, list_queues, list_service_points, seed_store
 from app.services.queue import calling as q
+from app.services.upkeep.backups import daily_backup
+from app.store.backup import list_backups
+from app.store.engine import open_store
+from app.store.errors import NewerSchemaError, StoreError, UnreadableStoreError
 
 
 def _open(settings: Settings, clock):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.models.errors import (
+from app.store.errors import (
     DamagedStoreError,
     DiskFullError,
     NotAStoreError,

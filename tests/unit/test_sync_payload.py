@@ -78,10 +78,10 @@ def test_every_day_of_a_demo_office_builds_a_valid_document(tmp_path):
 
     from app.config import resolve_settings
     from app.demo.fill import generate_demo
-    from app.models.db import open_store
-    from app.services.clock import ManualClock
-    from app.services.office import seed_store
+    from app.services.office.clock import ManualClock
+    from app.services.office.info import seed_store
     from app.services.stats.summary import day_summaries
+    from app.store.engine import open_store
 
     clock = ManualClock(datetime(2026, 5, 4, 12, 0, tzinfo=UTC))
     store = open_store(

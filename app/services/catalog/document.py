@@ -18,7 +18,7 @@ from typing import Any
 
 from app.models import InterpreterKind, Language, Outcome, ReferralTarget
 from app.services.errands.rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
-from app.services.errors import ServiceError
+from app.services.queue.errors import ServiceError
 
 FORMAT = "servicedisk-catalog"
 VERSION = 1

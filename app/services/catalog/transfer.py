@@ -22,10 +22,9 @@ from sqlalchemy.orm import Session
 
 from app.models import Agency, ErrandType, Outcome, Queue, ServicePoint, Ticket
 from app.models.catalog import CatalogEntry
-from app.models.db import Store
 from app.models.office import spare_letters
 from app.models.states import ACTIVE_STATES
-from app.services.audit import record
+from app.services.access.audit import record
 from app.services.catalog.document import (
     AGENCY_KINDS,
     CODE_RE,
@@ -41,8 +40,9 @@ from app.services.catalog.document import (
     parse_catalog,
     read_catalog_file,
 )
-from app.services.clock import Clock
-from app.services.revision import bump
+from app.services.office.clock import Clock
+from app.services.office.revision import bump
+from app.store.engine import Store
 
 __all__ = [
     "AGENCY_KINDS",

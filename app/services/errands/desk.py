@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.models.db import Store
-from app.services.actor import NOBODY, Actor, allowed
-from app.services.clock import Clock
+from app.services.access.actor import NOBODY, Actor, allowed
 from app.services.errands import logbook
 from app.services.errands.records import CatalogChoices, ErrandInput, ErrandView, VisitRef
+from app.services.office.clock import Clock
+from app.store.engine import Store
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
-from app.models.db import Store
-from app.services.audit import record
-from app.services.clock import Clock, office_day
+from app.services.access.audit import record
 from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
     CorrectionTooLateError,
@@ -62,9 +60,11 @@ from app.services.errands.rules import (
     service_seconds,
     split_durations,
 )
-from app.services.errors import UnknownServicePointError
+from app.services.office.clock import Clock, office_day
+from app.services.office.revision import bump
 from app.services.queue import calling as queue_service
-from app.services.revision import bump
+from app.services.queue.errors import UnknownServicePointError
+from app.store.engine import Store
 
 __all__ = [
     "DEFAULT_INTERPRETER",

@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Ticket, Visit
 from app.models import states as st
-from app.models.db import Store
-from app.services.clock import Clock, business_day, office_day, zone
-from app.services.errors import NotThisPointError, PointBusyError, TooFewRecallsError
+from app.services.office.clock import Clock, business_day, office_day, zone
+from app.services.office.revision import bump
 from app.services.queue.base import (
     TicketRef,
     _current_at,
@@ -26,7 +25,8 @@ from app.services.queue.base import (
     _require,
     _ticket,
 )
-from app.services.revision import bump
+from app.services.queue.errors import NotThisPointError, PointBusyError, TooFewRecallsError
+from app.store.engine import Store
 
 # ---------------------------------------------------------------- day rollover
 

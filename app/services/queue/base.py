@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Office, Queue, ServicePoint, Ticket
 from app.models import states as st
-from app.services.errors import (
+from app.services.queue.errors import (
     InvalidTransitionError,
     UnknownQueueError,
     UnknownServicePointError,

@@ -31,19 +31,8 @@ from app.models import (
     UTCDateTime,
 )
 from app.models import states as st
-from app.models.db import Store
-from app.services.clock import Clock, office_day
-from app.services.errors import (
-    InvalidTransitionError,
-    NobodyWaitingError,
-    PointBusyError,
-    QueueFullError,
-    RecallTooSoonError,
-    TooFewRecallsError,
-    UnknownQueueError,
-    UnknownServicePointError,
-    UnknownTicketError,
-)
+from app.services.office.clock import Clock, office_day
+from app.services.office.revision import bump, bump_screens
 from app.services.queue.after import (
     cancel,
     close_stale_days,
@@ -68,7 +57,18 @@ from app.services.queue.base import (
     _ticket,
 )
 from app.services.queue.counters import increment
-from app.services.revision import bump, bump_screens
+from app.services.queue.errors import (
+    InvalidTransitionError,
+    NobodyWaitingError,
+    PointBusyError,
+    QueueFullError,
+    RecallTooSoonError,
+    TooFewRecallsError,
+    UnknownQueueError,
+    UnknownServicePointError,
+    UnknownTicketError,
+)
+from app.store.engine import Store
 
 __all__ = [
     "MAX_NUMBER",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.models.db import Store
-from app.services.actor import NOBODY, Actor, allowed
-from app.services.clock import Clock
+from app.services.access.actor import NOBODY, Actor, allowed
+from app.services.office.clock import Clock
 from app.services.queue import calling
 from app.services.queue.calling import TicketRef
 from app.services.queue.views import QueueSnapshot, queue_snapshot
+from app.store.engine import Store
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 One :func:`read_snapshot` reads everything a reception, service-point or display
 screen shows, on one consistent snapshot; screens read it again when the office
-revision moves. It is plain, portable SQL on a :data:`~app.models.rows.Fetch`,
+revision moves. It is plain, portable SQL on a :data:`~app.store.rows.Fetch`,
 with no SQLAlchemy: the same code reads through an open store and, at start-up,
 through a bare ``sqlite3`` connection, so the first window shows before
 SQLAlchemy has loaded.
@@ -17,9 +17,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.models import states as st
-from app.models.rows import Fetch, Readable, Row, document, flag, instant, optional_instant
-from app.services.calendar import OpeningHours
-from app.services.clock import OFFICE_TZ, Clock, business_day, zone
+from app.services.office.calendar import OpeningHours
+from app.services.office.clock import OFFICE_TZ, Clock, business_day, zone
+from app.store.rows import Fetch, Readable, Row, document, flag, instant, optional_instant
 
 DEFAULT_SERVICE_SECONDS = 6 * 60
 ESTIMATE_SAMPLE = 30  # finished tickets that shape an estimate

@@ -24,11 +24,10 @@ from app.models import (
     Queue,
     ReferralTarget,
 )
-from app.models.db import Store
 from app.services.catalog import transfer as catalog
-from app.services.clock import Clock
 from app.services.errands.records import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
-from app.services.revision import bump
+from app.services.office.clock import Clock
+from app.services.office.revision import bump
 from app.services.setup.base import (
     CODE_RE,
     InvalidSettingError,
@@ -39,6 +38,7 @@ from app.services.setup.base import (
     clean_optional,
     compact_order,
 )
+from app.store.engine import Store
 
 MODELS: dict[str, type[Any]] = {
     "agency": Agency,

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.models.db import Store
-from app.services.actor import NOBODY, Actor, allowed
+from app.services.access.actor import NOBODY, Actor, allowed
 from app.services.catalog.transfer import ImportResult
-from app.services.clock import Clock
-from app.services.office import OfficeInfo, get_office
+from app.services.office.clock import Clock
+from app.services.office.info import OfficeInfo, get_office
 from app.services.setup import office_setup as setup
 from app.services.setup.office_setup import CatalogItem, CatalogOverview, PointSetup, QueueSetup
+from app.store.engine import Store
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Office
-from app.models.db import Store
-from app.services.clock import Clock
-from app.services.office import WEEKDAYS, OfficeInfo, get_office
-from app.services.revision import bump
+from app.services.office.clock import Clock
+from app.services.office.info import WEEKDAYS, OfficeInfo, get_office
+from app.services.office.revision import bump
 from app.services.setup.base import (
     InvalidOpeningHoursError,
     InvalidProfileError,
@@ -69,6 +68,7 @@ from app.services.setup.queues import (
     set_queue_active,
     update_queue,
 )
+from app.store.engine import Store
 
 __all__ = [
     "CALL_ORDERS",

@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Queue, ServicePoint, ServicePointQueue, Ticket
 from app.models import states as st
-from app.models.db import Store
-from app.services.clock import Clock, session_day
-from app.services.revision import bump
+from app.services.office.clock import Clock, session_day
+from app.services.office.revision import bump
 from app.services.setup.base import (
     InvalidProfileError,
     InvalidSettingError,
@@ -27,6 +26,7 @@ from app.services.setup.base import (
     audit,
     clean_label,
 )
+from app.store.engine import Store
 
 CALL_ORDERS = ("longest_wait", "queue_order")
 MAX_POINT = 99

@@ -17,10 +17,9 @@ from sqlalchemy.orm import Session
 
 from app.models import Agency, Queue, ServicePoint, Ticket
 from app.models import states as st
-from app.models.db import Store
 from app.models.office import spare_letters
-from app.services.clock import Clock, session_day
-from app.services.revision import bump
+from app.services.office.clock import Clock, session_day
+from app.services.office.revision import bump
 from app.services.setup.base import (
     InvalidSettingError,
     LastActiveError,
@@ -33,6 +32,7 @@ from app.services.setup.base import (
     clean_optional,
     compact_order,
 )
+from app.store.engine import Store
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Staff
-from app.models.db import Store
-from app.services.actor import MANAGER, ROLES, Actor, acting
-from app.services.audit import record
-from app.services.clock import Clock
-from app.services.errors import ServiceError
+from app.services.access.actor import MANAGER, ROLES, Actor, acting
+from app.services.access.audit import record
+from app.services.office.clock import Clock
+from app.services.queue.errors import ServiceError
 from app.services.staff.pins import check_pin, hash_pin
+from app.store.engine import Store
 
 MAX_ATTEMPTS = 5
 LOCK_FOR = timedelta(minutes=5)

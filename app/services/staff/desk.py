@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.models.db import Store
-from app.services.actor import NOBODY, Actor, allowed
-from app.services.clock import Clock
+from app.services.access.actor import NOBODY, Actor, allowed
+from app.services.office.clock import Clock
 from app.services.staff import accounts
 from app.services.staff.accounts import StaffView
+from app.store.engine import Store
 
 
 @dataclass(frozen=True)

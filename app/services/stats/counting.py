@@ -30,8 +30,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.models import states as st
-from app.models.db import Store
 from app.services.stats.histogram import Histogram
+from app.store.engine import Store
 
 SUMMARY_VERSION = 2  # 2: histogram bins as a list by minute
 IDLE_GAP = timedelta(minutes=30)  # longer without a visitor: the point was not staffed

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.models.db import Store
-from app.services.actor import NOBODY, Actor, allowed
-from app.services.audit import record
-from app.services.clock import Clock
+from app.services.access.actor import NOBODY, Actor, allowed
+from app.services.access.audit import record
+from app.services.office.clock import Clock
+from app.store.engine import Store
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,8 @@ from app.models import (
     ReferralTarget,
     Staff,
 )
-from app.models.db import Store
 from app.services.stats.figures import COUNTS
+from app.store.engine import Store
 
 DURATIONS = ("count", "mean_s", "median_s", "p90_s", "max_s")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

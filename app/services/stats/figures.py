@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import select
 
 from app.models import Office
-from app.models.db import Store
 from app.services.stats.histogram import Histogram
 from app.services.stats.summary import day_summaries
+from app.store.engine import Store
 
 COUNTS = (
     "visitors",

@@ -21,13 +21,13 @@ from typing import Any
 from sqlalchemy import select
 
 from app.models import Office
-from app.models.db import Store
-from app.services.calendar import is_holiday, opening_times
-from app.services.clock import Clock
+from app.services.office.calendar import is_holiday, opening_times
+from app.services.office.clock import Clock
 from app.services.stats.erlang import points_needed
 from app.services.stats.figures import office_rules
 from app.services.stats.histogram import Histogram
 from app.services.stats.summary import day_summaries
+from app.store.engine import Store
 
 WEEKS = 8
 MIN_VISITS = 20  # fewer visits in an hour of the past weeks: use the office's median instead

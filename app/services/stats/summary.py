@@ -27,9 +27,9 @@ from app.models import (
     DaySummary,
     Office,
 )
-from app.models.db import Store
-from app.services.clock import office_day
+from app.services.office.clock import office_day
 from app.services.stats.counting import SUMMARY_VERSION, compute_days
+from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 

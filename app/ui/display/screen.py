@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.calendar import OpeningHours, is_open_at, opening_times
+from app.services.office.calendar import OpeningHours, is_open_at, opening_times
 from app.services.queue.views import CallView, QueueSnapshot, QueueStatus, queue_snapshot
 from app.ui.display.announcer import Announcer
 from app.ui.display.widgets import SECONDARY, STYLE, Sizer, WaitingCounts, set_size, set_text

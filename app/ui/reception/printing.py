@@ -18,14 +18,14 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.services.clock import Clock
+from app.services.office.clock import Clock
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
 from app.ui.shell.headless import ensure_application
 from app.ui.shell.office_time import local
 from app.ui.shell.prefs import Prefs
 
 if TYPE_CHECKING:
-    from app.models.db import Store
+    from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 

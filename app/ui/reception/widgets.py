@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.calendar import OpeningHours, opening_intervals
+from app.services.office.calendar import OpeningHours, opening_intervals
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.reception.printing import PrintOutcome, TicketPrint
 from app.ui.shell.office_time import hhmm

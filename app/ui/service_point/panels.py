@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import states as st
-from app.services.clock import Clock
+from app.services.office.clock import Clock
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.service_point.errand_models import TicketListModel, waited_text
 from app.ui.shell import style

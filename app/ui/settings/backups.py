@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from app.models.backup import BackupFile, list_backups
+from app.store.backup import BackupFile, list_backups
 from app.ui.settings.common import SettingsPage, button, select_key, selected_key, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
@@ -144,7 +144,7 @@ class BackupsPage(SettingsPage):
             select_key(self.table, str(path))
             self.tell(self.tr("Säkerhetskopian är tagen."))
 
-        from app.services.maintenance import backup_now
+        from app.services.upkeep.backups import backup_now
 
         Action(ctx, "backup", lambda: backup_now(ctx.store, ctx.clock)).success(done).failure(
             self._failed, database_failed()
@@ -167,7 +167,7 @@ class BackupsPage(SettingsPage):
         self.restore_button.setEnabled(False)
         self.tell(self.tr("Återställer säkerhetskopian från {0} …").format(when))
 
-        from app.services.maintenance import restore_store
+        from app.services.upkeep.backups import restore_store
 
         def done(report: object) -> None:
             self.reload()

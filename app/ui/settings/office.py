@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.office import WEEKDAYS, OfficeInfo
+from app.services.office.info import WEEKDAYS, OfficeInfo
 from app.services.setup.office_setup import LIMITS
 from app.ui.settings.common import SettingsPage, button, named
 from app.ui.shell.context import UiContext

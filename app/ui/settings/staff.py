@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.actor import ROLE_NAMES_SV, ROLES
-from app.services.audit import KINDS_SV, AuditDesk
+from app.services.access.actor import ROLE_NAMES_SV, ROLES
+from app.services.access.audit import KINDS_SV, AuditDesk
 from app.ui.settings.common import SettingsPage, button, named, select_key, selected_key, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext

@@ -5,8 +5,8 @@
         .failure(say_error, "A012 kunde inte makuleras. Försök igen.")
         .run()
 
-A :class:`~app.services.errors.ServiceError` or a
-:class:`~app.models.errors.StoreError` (a full disk, a damaged store) is said
+A :class:`~app.services.queue.errors.ServiceError` or a
+:class:`~app.store.errors.StoreError` (a full disk, a damaged store) is said
 in its own Swedish sentence, any other failure in the given fallback
 sentence, and both go to the log in English. After a write the screens read
 the queue once (the watcher's refresh), so every list shows the change at
@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject
 
-from app.models.errors import StoreError
-from app.services.actor import acting
-from app.services.errors import ServiceError
+from app.services.access.actor import acting
+from app.services.queue.errors import ServiceError
+from app.store.errors import StoreError
 
 if TYPE_CHECKING:
     from app.ui.shell.context import UiContext

@@ -2,7 +2,7 @@
 
 Start-up shows the window before SQLAlchemy has loaded: when the store is an
 SQLite file at this version's schema, the first picture of the queue is read
-with the standard library's ``sqlite3`` (:class:`~app.models.rows.SqliteReader`)
+with the standard library's ``sqlite3`` (:class:`~app.store.rows.SqliteReader`)
 and the store opens on a thread meanwhile (:class:`~app.ui.shell.opening.StoreOpening`).
 A new store, one that needs an upgrade, or a server database is opened in full
 first, as before.
@@ -24,9 +24,9 @@ from PySide6.QtCore import QEvent, QLocale, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import Settings
-from app.models.errors import StoreError
-from app.models.rows import Readable, SqliteReader
-from app.services.clock import Clock, SystemClock
+from app.services.office.clock import Clock, SystemClock
+from app.store.errors import StoreError
+from app.store.rows import Readable, SqliteReader
 from app.ui.shell.context import UiContext
 from app.ui.shell.opening import StoreOpening, open_after_first_paint
 from app.ui.shell.prefs import Prefs
@@ -36,7 +36,7 @@ from app.ui.shell.style import apply_style
 from app.ui.shell.watcher import RevisionWatcher
 
 if TYPE_CHECKING:
-    from app.models.db import Store
+    from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,8 @@ def build_context(
 
 def _open_store(settings: Settings, clock: Clock) -> Store:
     """Open (create, upgrade, seed) the store: this is what loads SQLAlchemy."""
-    from app.models.db import open_store
-    from app.services.office import seed_store
+    from app.services.office.info import seed_store
+    from app.store.engine import open_store
 
     return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
 
@@ -248,7 +248,7 @@ def _keep_daily_upkeep(ctx: UiContext, owner: QWidget, *, summaries: bool) -> No
     period no longer keeps (not on the display's PC)."""
 
     def check() -> None:
-        from app.services.maintenance import daily_backup
+        from app.services.upkeep.backups import daily_backup
 
         ctx.runner.submit(
             lambda: daily_backup(ctx.store, ctx.clock),
@@ -256,8 +256,8 @@ def _keep_daily_upkeep(ctx: UiContext, owner: QWidget, *, summaries: bool) -> No
             lambda exc: log.warning("the daily backup was not taken: %s", exc),
         )
         if summaries:
-            from app.services.retention import purge
             from app.services.stats.summary import compute_past_days
+            from app.services.upkeep.retention import purge
 
             def summaries_then_purge() -> None:
                 compute_past_days(ctx.store, ctx.clock.now())

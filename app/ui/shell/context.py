@@ -5,20 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.config import Settings
-from app.services.actor import Actor
-from app.services.clock import Clock
+from app.services.access.actor import Actor
+from app.services.office.clock import Clock
 from app.ui.shell.opening import StoreOpening
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import Runner
 from app.ui.shell.watcher import RevisionWatcher
 
 if TYPE_CHECKING:
-    from app.models.db import Store
     from app.services.errands.desk import ErrandDesk
     from app.services.queue.desk import QueueDesk
     from app.services.setup.desk import OfficeSetup
     from app.services.staff.desk import StaffDesk
     from app.services.stats.desk import StatsDesk
+    from app.store.engine import Store
 
 
 class UiContext:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QWidget
 
-from app.services.actor import NOBODY, ROLE_NAMES_SV, Actor
+from app.services.access.actor import NOBODY, ROLE_NAMES_SV, Actor
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.context import UiContext
 from app.ui.shell.sign_in import Gate, IdleWatch

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from app.services.clock import OFFICE_TZ
+from app.services.office.clock import OFFICE_TZ
 
 _zone: ZoneInfo = OFFICE_TZ
 

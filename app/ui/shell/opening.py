@@ -2,7 +2,7 @@
 
 Loading SQLAlchemy, the ORM and the services takes longer than showing the
 window does. Start-up therefore shows the window from a quick read
-(:class:`~app.models.rows.SqliteReader`) and opens the store here, on a thread
+(:class:`~app.store.rows.SqliteReader`) and opens the store here, on a thread
 of its own; whatever needs the store in the first moments waits for it
 (:meth:`StoreOpening.wait`).
 """
@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from app.models.db import Store
+    from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ START_AT_THE_LATEST_MS = 1000
 def _warm_up() -> None:
     """Load what the screens call first, on this thread, so their first press need not."""
     import app.services.errands.desk
-    import app.services.office
+    import app.services.office.info
     import app.services.queue.desk  # noqa: F401
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.actor import Actor
+from app.services.access.actor import Actor
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.config import Settings, resolve_settings
-from app.models.errors import DamagedStoreError, NotAStoreError, StoreError
+from app.store.errors import DamagedStoreError, NotAStoreError, StoreError
 
 if TYPE_CHECKING:  # the backup module loads SQLAlchemy: only when a store has failed
-    from app.models.backup import BackupFile
+    from app.store.backup import BackupFile
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def failure(error: StoreError, settings: Settings) -> Failure:
     """The failure, with the newest sound backup where one would help."""
     backup = None
     if restorable(error) and settings.sqlite_path is not None:
-        from app.models.backup import newest_good_backup
+        from app.store.backup import newest_good_backup
 
         backup = newest_good_backup(settings.backups_dir)
     return Failure(error, backup)
@@ -140,7 +140,7 @@ def recover(
 
 
 def _restore(settings: Settings, path: Path) -> None:
-    from app.services.clock import SystemClock
-    from app.services.maintenance import restore_store
+    from app.services.office.clock import SystemClock
+    from app.services.upkeep.backups import restore_store
 
     restore_store(settings, path, SystemClock())

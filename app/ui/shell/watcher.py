@@ -11,9 +11,9 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.models.rows import Readable
-from app.services.clock import Clock
+from app.services.office.clock import Clock
 from app.services.queue.views import QueueSnapshot, office_revision, queue_snapshot
+from app.store.rows import Readable
 from app.ui.shell.office_time import use_zone
 
 log = logging.getLogger(__name__)

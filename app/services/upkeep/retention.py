@@ -19,11 +19,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 
 from app.models import CallEvent, Errand, Office, Ticket, TicketCounter, Visit
-from app.models.db import Store
-from app.services.actor import require_current
-from app.services.audit import record
-from app.services.clock import Clock, office_day
+from app.services.access.actor import require_current
+from app.services.access.audit import record
+from app.services.office.clock import Clock, office_day
 from app.services.stats.summary import day_summaries
+from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 

@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.cli_base import (
+from app.cli.base import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     CliError,
     _open,
 )
-from app.cli_office import (
+from app.cli.office import (
     cmd_backup,
     cmd_export,
     cmd_receiver,
@@ -35,10 +35,10 @@ from app.cli_office import (
     cmd_stats,
     cmd_sync,
 )
-from app.cli_staff import add_parsers as add_staff_parsers
-from app.cli_staff import cmd_audit, cmd_purge, cmd_staff
+from app.cli.staff import add_parsers as add_staff_parsers
+from app.cli.staff import cmd_audit, cmd_purge, cmd_staff
 from app.config import Settings, resolve_settings, setup_logging
-from app.models.errors import short
+from app.store.errors import short
 
 log = logging.getLogger(__name__)
 
@@ -307,7 +307,7 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk check`: integrity and schema version."""
-    from app.services.maintenance import check_store
+    from app.services.upkeep.backups import check_store
 
     report = check_store(settings)
     for line in report.lines:
@@ -411,13 +411,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     settings = resolve_settings(args.data_dir, args.database_url)
     setup_logging(settings)
-    from app.models.errors import StoreError
-    from app.services.errors import ServiceError
+    from app.services.queue.errors import ServiceError
+    from app.store.errors import StoreError
 
     try:
         if args.command is None:
             return _run_gui(args, settings)
-        from app.services.actor import Actor, acting
+        from app.services.access.actor import Actor, acting
 
         with acting(Actor.command_line()):  # a trusted local manager, audited as the OS user
             return COMMANDS[args.command](args, settings)

@@ -1,7 +1,7 @@
 """The command line's staff, audit and purge commands (IT's headless set-up and upkeep).
 
 The command line on the office PC acts as a trusted local manager; what it
-does is audited with the operating-system user (see app/services/actor.py).
+does is audited with the operating-system user (see app/services/access/actor.py).
 A PIN is read from standard input, twice (entry and confirmation), never
 from the command line, where other users could see it in the process list.
 """
@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from app.cli_base import EXIT_OK, EXIT_USAGE, CliError, _open
+from app.cli.base import EXIT_OK, EXIT_USAGE, CliError, _open
 from app.config import Settings
 
 
@@ -67,7 +67,7 @@ def _staff_line(view: Any) -> str:
 
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk staff add|list|disable|enable|reset-pin`."""
-    from app.services.actor import current_actor
+    from app.services.access.actor import current_actor
     from app.services.staff.desk import StaffDesk
 
     store, clock = _open(settings)
@@ -112,8 +112,8 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk audit [--from D] [--to D] [--kind K] [--json]`, newest first."""
-    from app.services.actor import current_actor
-    from app.services.audit import KINDS_SV, AuditDesk
+    from app.services.access.actor import current_actor
+    from app.services.access.audit import KINDS_SV, AuditDesk
 
     if args.kind and (unknown := set(args.kind) - set(KINDS_SV)):
         raise CliError(
@@ -148,8 +148,8 @@ def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk purge [--dry-run] [--yes]`: says how many rows per table go."""
-    from app.cli_office import _confirmed
-    from app.services.retention import TABLES, plan, purge
+    from app.cli.office import _confirmed
+    from app.services.upkeep.retention import TABLES, plan, purge
 
     store, clock = _open(settings)
     try:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from app.models.errors import StoreError, classify
-from app.models.identify import Found, Kind, identify
+from app.store.errors import StoreError, classify
+from app.store.identify import Found, Kind, identify
 
 log = logging.getLogger(__name__)
 

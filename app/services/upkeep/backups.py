@@ -21,9 +21,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from app.models import DayRevision, Office, TicketCounter
-from app.models.backup import (
+from app.services.access.actor import require_current
+from app.services.access.audit import record
+from app.services.office.clock import Clock
+from app.store.backup import (
     backup_sqlite,
     copy_into_new_file,
     copy_store,
@@ -34,7 +36,7 @@ from app.models.backup import (
     taken_today,
     verify,
 )
-from app.models.db import (
+from app.store.engine import (
     Store,
     current_revision,
     file_lock,
@@ -42,11 +44,9 @@ from app.models.db import (
     prepare_folder,
     upgrade,
 )
-from app.models.errors import StoreError, classify, damaged
-from app.models.identify import Found, Kind, identify, newer, refusal
-from app.services.actor import require_current
-from app.services.audit import record
-from app.services.clock import Clock
+from app.store.errors import StoreError, classify, damaged
+from app.store.identify import Found, Kind, identify, newer, refusal
+from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
 

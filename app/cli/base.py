@@ -18,9 +18,9 @@ class CliError(Exception):
 
 
 def _open(settings: Settings) -> Any:
-    from app.models.db import open_store
-    from app.services.clock import SystemClock
-    from app.services.office import seed_store
+    from app.services.office.clock import SystemClock
+    from app.services.office.info import seed_store
+    from app.store.engine import open_store
 
     clock = SystemClock()
     return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock)), clock

@@ -20,7 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-from app.services.errors import ServiceError
+from app.services.queue.errors import ServiceError
 
 RECEPTION, CASEWORKER, MANAGER = "reception", "caseworker", "manager"
 ROLES = (RECEPTION, CASEWORKER, MANAGER)

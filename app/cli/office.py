@@ -1,6 +1,6 @@
 """The command line's office commands: backup and restore, statistics and exports, sync, receiver.
 
-Each is ``cmd_<name>(args, settings) -> exit code``; :mod:`app.cli` parses the
+Each is ``cmd_<name>(args, settings) -> exit code``; :mod:`app.cli.main` parses the
 arguments and turns any failure into one sentence.
 """
 
@@ -14,14 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli_base import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CliError, _open
+from app.cli.base import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CliError, _open
 from app.config import Settings
 
 
 def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk backup [--out FILE] [--list]`."""
-    from app.models.backup import list_backups
-    from app.services.maintenance import backup_now
+    from app.services.upkeep.backups import backup_now
+    from app.store.backup import list_backups
 
     if args.list:
         for b in list_backups(settings.backups_dir):
@@ -47,8 +47,8 @@ def _confirmed(question: str, yes: bool) -> bool:
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk restore FILE [--yes]`: verify the copy, confirm, restore."""
-    from app.services.clock import SystemClock
-    from app.services.maintenance import check_backup, restore_store
+    from app.services.office.clock import SystemClock
+    from app.services.upkeep.backups import check_backup, restore_store
 
     source = Path(args.file)
     found = check_backup(source)  # before asking: a bad file is refused at once
@@ -70,7 +70,7 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _stats_desk(settings: Settings) -> Any:
-    from app.services.actor import current_actor
+    from app.services.access.actor import current_actor
     from app.services.stats.desk import StatsDesk
 
     store, clock = _open(settings)
@@ -138,7 +138,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def _pdf_report(desk: Any, first: date, last: date, out: Path) -> Path:
     """The PDF report needs Qt's painter: only this export loads Qt."""
-    from app.services.office import get_office
+    from app.services.office.info import get_office
     from app.ui.shell.headless import ensure_application
     from app.ui.statistics.report import write_pdf
 

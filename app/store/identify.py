@@ -22,7 +22,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.models.errors import (
+from app.store.errors import (
     SQLITE_CORRUPT,
     SQLITE_NOTADB,
     NewerSchemaError,

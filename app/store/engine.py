@@ -3,7 +3,7 @@
 A store is opened with :func:`open_store`. It opens only a Servicedisk store
 that passes SQLite's check, or makes a new one where there is no file (built
 aside and linked into place whole, so a half-made store is never at the
-store's place); anything else is refused untouched (:mod:`app.models.identify`).
+store's place); anything else is refused untouched (:mod:`app.store.identify`).
 It upgrades the schema with Alembic (after a backup), and seeds a new store
 with the seed office, under a lock so several processes may open the same
 store at once. A write that meets a damaged page turns the store read-only.
@@ -27,10 +27,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from app.models.errors import DamagedStoreError, StoreError, classify
-from app.models.identify import Found, Kind, identify, newer, refusal
-from app.models.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
+from app.store.errors import DamagedStoreError, StoreError, classify
+from app.store.identify import Found, Kind, identify, newer, refusal
+from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from app.store.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ class Store:
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Fetch]:
-        """One read-only transaction for plain SQL (the read models): see :mod:`app.models.rows`."""
+        """One read-only transaction for plain SQL (the read models): see :mod:`app.store.rows`."""
         try:
             with self.engine.connect() as connection, connection.begin():
                 driver = connection.connection.driver_connection
@@ -158,7 +158,7 @@ class Store:
 
 def newest_backup_name(settings: Settings | None) -> str | None:
     """The newest sound backup of a SQLite store, to name in a message, or None."""
-    from app.models.backup import newest_good_backup
+    from app.store.backup import newest_good_backup
 
     if settings is None or settings.sqlite_path is None:
         return None
@@ -225,7 +225,7 @@ def _upgrade(engine: Engine) -> None:
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent.parent / "migrations"))
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.execution_options(servicedisk_write=True).connect() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
@@ -373,7 +373,7 @@ def _migrate_locked(store: Store, now: Callable[[], datetime]) -> None:
                 Found(Kind.FOREIGN, tables=tuple(tables)),
             )
     if at is not None and store.settings is not None and store.settings.sqlite_path:
-        from app.models.backup import backup_sqlite
+        from app.store.backup import backup_sqlite
 
         target = backup_sqlite(
             store.engine, store.settings.backups_dir, reason=f"before-upgrade-{at}", now=now()

@@ -2,7 +2,7 @@
 
 A :data:`Fetch` runs one SQL statement with named parameters (``:day``) and hands
 back its rows as tuples. The front-desk read models are written against it in
-portable SQL, so the same code reads through an open :class:`~app.models.db.Store`
+portable SQL, so the same code reads through an open :class:`~app.store.engine.Store`
 (SQLite or a server database) and through a :class:`SqliteReader`: a bare
 ``sqlite3`` connection that start-up opens to show the first window before
 SQLAlchemy has loaded.
@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.migrations import HEAD_REVISION
+from app.store.migrations import HEAD_REVISION
 
 log = logging.getLogger(__name__)
 

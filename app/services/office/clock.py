@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from app.models.db import Store
+    from app.store.engine import Store
 
 OFFICE_TZ = ZoneInfo("Europe/Stockholm")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from app.models.errors import short
+from app.store.errors import short
 
 
 class ServiceError(Exception):

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from app.config import RESOURCES_DIR
 from app.models import Office, Queue, ServicePoint, ServicePointQueue
-from app.models.db import Store
-from app.services.clock import Clock
+from app.services.office.clock import Clock
+from app.services.office.revision import bump
 from app.services.queue.views import REVISION_SQL, fill_profiles
-from app.services.revision import bump
+from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 

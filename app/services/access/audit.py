@@ -23,9 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Staff
-from app.models.db import Store
-from app.services.actor import allowed, current_actor
-from app.services.clock import office_zone
+from app.services.access.actor import allowed, current_actor
+from app.services.office.clock import office_zone
+from app.store.engine import Store
 
 KINDS_SV = {
     "sign_in": "Inloggning",

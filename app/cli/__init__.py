@@ -1,0 +1,1 @@
+"""The `servicedisk` command: the app by default, headless subcommands for IT and scripts."""

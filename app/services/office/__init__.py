@@ -1,0 +1,1 @@
+"""The office itself: its rules and lists, its clock and calendar, its revision."""

@@ -1,0 +1,1 @@
+"""Keeping the store well: checks, backups and restore, the retention purge."""

@@ -1,0 +1,1 @@
+"""Storage plumbing: the engine and sessions, identifying a store, backups, errors, migrations."""
