@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
+from app.services.access.actor import SYSTEM, Desk
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.store.engine import open_store
 
 YEAR_DAYS = 365
@@ -40,13 +41,12 @@ def run() -> list[dict]:
         store = open_store(
             resolve_settings(data_dir=data_dir, env={}),
             now=clock.now,
-            seed=lambda s: seed_store(s, clock),
+            seed=seeder(clock),
         )
         try:
             wall, cpu = time.perf_counter(), time.process_time()
-            result = generate_demo(
-                store, clock, days=YEAR_DAYS, seed=SEED, visits_per_day=VISITS_PER_DAY
-            )
+            desk = Desk(store, clock, SYSTEM)
+            result = generate_demo(desk, days=YEAR_DAYS, seed=SEED, visits_per_day=VISITS_PER_DAY)
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         finally:
             store.close()  # checkpoints the WAL into the file

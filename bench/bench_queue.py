@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from app.config import resolve_settings
+from app.services.access.actor import SYSTEM, Desk
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as q
 from app.store.engine import BUSY_TIMEOUT_MS, Store, open_store
 from bench.common import figure, median, ms, percentile, ratio_text, time_calls
@@ -49,7 +50,7 @@ CREATE TABLE ticket (
 
 def _store(data_dir: Path, clock: ManualClock) -> Store:
     settings = resolve_settings(data_dir=data_dir, env={})
-    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    return open_store(settings, now=clock.now, seed=seeder(clock))
 
 
 def _raw_connection(path: Path) -> sqlite3.Connection:
@@ -72,7 +73,8 @@ def bench_issue(tmp: Path) -> list[dict[str, Any]]:
     numbers = itertools.count(1)
 
     def issue() -> None:
-        q.issue_ticket(store, clock, next(letters))
+        desk = Desk(store, clock, SYSTEM)
+        q.issue_ticket(desk, next(letters))
 
     def raw_insert() -> None:
         n = next(numbers)
@@ -120,16 +122,19 @@ def bench_call_next(tmp: Path, waiting: int, budget: str | None) -> list[dict[st
 
     def issue_one() -> None:
         clock.advance(seconds=7)
-        q.issue_ticket(store, clock, next(letters), booked=next(issued) % 10 == 0)
+        desk = Desk(store, clock, SYSTEM)
+        q.issue_ticket(desk, next(letters), booked=next(issued) % 10 == 0)
 
     current: list[str] = []
 
     def call() -> None:
-        current.append(q.call_next(store, clock, 1).code)
+        desk = Desk(store, clock, SYSTEM)
+        current.append(q.call_next(desk, 1).code)
 
     def finish_and_refill() -> None:
         clock.advance(seconds=5)
-        q.finish(store, clock, current.pop())
+        desk = Desk(store, clock, SYSTEM)
+        q.finish(desk, current.pop())
         issue_one()  # keep the same number waiting
 
     try:

@@ -33,8 +33,9 @@ from sqlalchemy import delete, text
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
 from app.models import DaySummary
+from app.services.access.actor import SYSTEM, Desk, acting
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.stats.export import export_figures
 from app.services.stats.figures import period_figures
 from app.store.engine import open_store
@@ -157,7 +158,7 @@ def _stall_while_computing(store, clock, settings) -> float:
         office_name="Bench",
         role="manager",
     )
-    with store.write() as session:  # the summaries are computed while the GUI runs
+    with acting(SYSTEM), store.write() as session:  # the summaries are computed while the GUI runs
         session.execute(delete(DaySummary))
     view = StatisticsView(ctx)
     view.show()
@@ -179,9 +180,10 @@ def run() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         clock = ManualClock(NOW)
         settings = resolve_settings(data_dir=Path(tmp), env={})
-        store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+        store = open_store(settings, now=clock.now, seed=seeder(clock))
         try:
-            generate_demo(store, clock, days=YEAR_DAYS, seed=7, visits_per_day=VISITS_PER_DAY)
+            desk = Desk(store, clock, SYSTEM)
+            generate_demo(desk, days=YEAR_DAYS, seed=7, visits_per_day=VISITS_PER_DAY)
             params = {"first": FIRST.isoformat(), "last": LAST.isoformat(), "threshold": 900}
 
             def aggregate() -> None:
@@ -193,7 +195,7 @@ def run() -> list[dict]:
                     session.execute(DAILY_TABLE, params).all()
 
             def forget_summaries() -> None:
-                with store.write() as session:
+                with acting(SYSTEM), store.write() as session:
                     session.execute(delete(DaySummary))
 
             def year() -> None:

@@ -22,8 +22,9 @@ import httpx
 
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
+from app.services.access.actor import SYSTEM, Desk, acting
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.stats.summary import day_summaries
 from app.store.engine import open_store
 from app.sync.client import Target, send_pending
@@ -87,15 +88,16 @@ def run() -> list[dict]:
         folder = Path(tmp)
         clock = ManualClock(NOW)
         settings = resolve_settings(data_dir=folder / "office", env={})
-        store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+        store = open_store(settings, now=clock.now, seed=seeder(clock))
         try:
-            generate_demo(store, clock, days=365, seed=7, visits_per_day=600)
+            desk = Desk(store, clock, SYSTEM)
+            generate_demo(desk, days=365, seed=7, visits_per_day=600)
             first = NOW.date() - timedelta(days=364)
             summaries = day_summaries(store, first, NOW.date(), clock.now())
             with _Receiver(folder) as receiver, httpx.Client() as client:
                 target = Target(receiver.url, "bench", "exempelstad")
                 start = time.perf_counter()
-                report = send_pending(store, clock, target, client)
+                report = send_pending(desk, target, client)
                 backlog = time.perf_counter() - start
                 sent = len(report.acked)
                 documents = [
@@ -157,7 +159,7 @@ def _stall_while_syncing(store, clock, settings, url: str) -> float:
     from app.ui.shell.watcher import RevisionWatcher
 
     app = QApplication.instance() or QApplication([])
-    with store.write() as session:  # everything to send again
+    with acting(SYSTEM), store.write() as session:  # everything to send again
         session.execute(delete(SyncState))
     ctx = UiContext(
         settings=settings,

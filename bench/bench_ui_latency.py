@@ -78,8 +78,9 @@ def run() -> list[dict[str, Any]]:
     from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
     from app.config import resolve_settings
+    from app.services.access.actor import SYSTEM, Desk
     from app.services.office.clock import OFFICE_TZ, ManualClock
-    from app.services.office.info import seed_store
+    from app.services.office.info import seeder
     from app.services.queue import calling as queue
     from app.services.queue.views import queue_snapshot
     from app.store.engine import open_store
@@ -96,7 +97,7 @@ def run() -> list[dict[str, Any]]:
         data = Path(tmp)
         clock = ManualClock(datetime(2026, 11, 25, 10, 30, tzinfo=OFFICE_TZ))
         settings = resolve_settings(data_dir=data, env={})
-        store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+        store = open_store(settings, now=clock.now, seed=seeder(clock))
         prefs = Prefs(data / "workstation.ini")
         prefs.set("printing/mode", "pdf")
         runner = _DeferredRunner()
@@ -151,8 +152,9 @@ def run() -> list[dict[str, Any]]:
 
             # Baseline 2: the service work any reception must do (the durable write, the
             # queue read for its lists) and that same bare repaint.
+            desk = Desk(store, clock, SYSTEM)
             start = time.perf_counter()
-            ref = queue.issue_ticket(store, clock, "B")
+            ref = queue.issue_ticket(desk, "B")
             queue_snapshot(store, clock)
             label.setText(ref.code)
             bare.repaint()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.config import Settings
+
+if TYPE_CHECKING:
+    from app.services.access.actor import Desk
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 
@@ -17,10 +20,13 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-def _open(settings: Settings) -> Any:
+def _open(settings: Settings) -> Desk:
+    """The store, opened for the command line: it acts as the OS user's local manager."""
+    from app.services.access.actor import Actor, Desk
     from app.services.office.clock import SystemClock
-    from app.services.office.info import seed_store
+    from app.services.office.info import seeder
     from app.store.engine import open_store
 
     clock = SystemClock()
-    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock)), clock
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    return Desk(store, clock, Actor.command_line())

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.cli.base import (
@@ -39,6 +39,9 @@ from app.cli.staff import add_parsers as add_staff_parsers
 from app.cli.staff import cmd_audit, cmd_purge, cmd_staff
 from app.config import Settings, resolve_settings, setup_logging
 from app.store.errors import short
+
+if TYPE_CHECKING:
+    from app.services.access.actor import Desk
 
 log = logging.getLogger(__name__)
 
@@ -211,14 +214,14 @@ def _print_ticket_line(ref: Any, detail: str | None = None) -> None:
 
 def cmd_ticket(args: argparse.Namespace, settings: Settings) -> int:
     """The `ticket` subcommands."""
-    store, clock = _open(settings)
+    desk = _open(settings)
     try:
-        return _ticket_action(args, store, clock)
+        return _ticket_action(args, desk)
     finally:
-        store.close()  # checkpoints the WAL, and callers in-process keep no connection
+        desk.store.close()  # checkpoints the WAL, and callers in-process keep no connection
 
 
-def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
+def _ticket_action(args: argparse.Namespace, desk: Desk) -> int:
     from app.services.queue import calling as q
     from app.services.queue.views import estimate_detail, estimate_minutes_for, queue_snapshot
 
@@ -234,37 +237,37 @@ def _ticket_action(args: argparse.Namespace, store: Any, clock: Any) -> int:
         "start": q.start_serving,
     }
     if action == "issue":
-        ref = q.issue_ticket(store, clock, args.queue, booked=args.booked)
+        ref = q.issue_ticket(desk, args.queue, booked=args.booked)
         _print_ticket_line(ref)  # stored: the code is out before anything else can fail
         try:
-            snapshot = queue_snapshot(store, clock)
+            snapshot = queue_snapshot(desk.store, desk.clock)
             print(estimate_detail(snapshot, ref.code))
             minutes = estimate_minutes_for(snapshot, ref.code)
             if minutes is not None:
-                q.record_estimate(store, clock, ref.code, minutes)
+                q.record_estimate(desk, ref.code, minutes)
         except Exception as exc:  # the "3 ahead" line is a bonus; the ticket stands
             log.warning("ticket %s issued; its detail line failed: %s", ref.code, exc)
         if args.print_ticket:
             from app.ui.reception.printing import print_ticket_headless
 
-            ok, message = print_ticket_headless(store, clock, ref.code)
+            ok, message = print_ticket_headless(desk, ref.code)
             print(message, file=sys.stderr)
             if not ok:
                 return EXIT_FAILED
     elif action == "call":
         if args.code:
-            ref = q.call_ticket(store, clock, args.code, args.point)
+            ref = q.call_ticket(desk, args.code, args.point)
         else:
-            ref = q.call_next(store, clock, args.point)
+            ref = q.call_next(desk, args.point)
         _print_ticket_line(ref, f"{ref.service_point_name}")
     elif action == "resume":
-        ref = q.resume(store, clock, args.code, args.point)
+        ref = q.resume(desk, args.code, args.point)
         _print_ticket_line(ref, f"{ref.service_point_name}")
     elif action == "transfer":
-        ref = q.transfer(store, clock, args.code, args.queue)
+        ref = q.transfer(desk, args.code, args.queue)
         _print_ticket_line(ref, f"now in queue {ref.queue_letter}")
     else:
-        ref = simple[action](store, clock, args.code)
+        ref = simple[action](desk, args.code)
         _print_ticket_line(ref, ref.state.replace("_", "-"))
     return EXIT_OK
 
@@ -273,7 +276,8 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk queue`: waiting and serving, one per line (or --json)."""
     from app.services.queue.views import queue_snapshot
 
-    store, clock = _open(settings)
+    desk = _open(settings)
+    store, clock = desk.store, desk.clock
     try:
         snap = queue_snapshot(store, clock)
     finally:
@@ -321,7 +325,8 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk catalog export|import FILE`."""
     from app.services.catalog import transfer as catalog
 
-    store, clock = _open(settings)
+    desk = _open(settings)
+    store = desk.store
     path = Path(args.file)
     if args.action == "export":
         with store.read() as session:
@@ -334,7 +339,7 @@ def cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     try:
         doc = catalog.read_catalog_file(path)
-        result = catalog.import_catalog(store, clock, doc)
+        result = catalog.import_catalog(desk, doc)
     except catalog.CatalogError as exc:
         raise CliError(f"Nothing was imported: {exc}") from exc
     print(f"{result.added} added, {result.updated} updated, {result.retired} retired")
@@ -345,10 +350,10 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk demo`: fill the store with a demo office's history."""
     from app.demo.fill import DemoRefused, generate_demo
 
-    store, clock = _open(settings)
+    desk = _open(settings)
     try:
         result = generate_demo(
-            store, clock, days=args.days, seed=args.seed, visits_per_day=args.visits_per_day
+            desk, days=args.days, seed=args.seed, visits_per_day=args.visits_per_day
         )
     except DemoRefused as exc:
         raise CliError(str(exc)) from exc
@@ -411,16 +416,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     settings = resolve_settings(args.data_dir, args.database_url)
     setup_logging(settings)
-    from app.services.queue.errors import ServiceError
+    from app.services import ServiceError
     from app.store.errors import StoreError
 
     try:
         if args.command is None:
             return _run_gui(args, settings)
-        from app.services.access.actor import Actor, acting
-
-        with acting(Actor.command_line()):  # a trusted local manager, audited as the OS user
-            return COMMANDS[args.command](args, settings)
+        # Each command acts as the OS user's local manager: the desk _open gives it.
+        return COMMANDS[args.command](args, settings)
     except ServiceError as exc:
         log.info("%s: %s", args.command, exc)
         print(f"servicedisk: {exc}", file=sys.stderr)

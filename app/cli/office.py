@@ -27,11 +27,11 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
         for b in list_backups(settings.backups_dir):
             print(f"{b.taken_at.isoformat(timespec='seconds')}\t{b.reason}\t{b.size}\t{b.path}")
         return EXIT_OK
-    store, clock = _open(settings)
+    desk = _open(settings)
     try:
-        print(backup_now(store, clock, out=Path(args.out) if args.out else None))
+        print(backup_now(desk, out=Path(args.out) if args.out else None))
     finally:
-        store.close()
+        desk.store.close()
     return EXIT_OK
 
 
@@ -47,8 +47,9 @@ def _confirmed(question: str, yes: bool) -> bool:
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk restore FILE [--yes]`: verify the copy, confirm, restore."""
+    from app.services.access.actor import Actor
     from app.services.office.clock import SystemClock
-    from app.services.upkeep.backups import check_backup, restore_store
+    from app.services.upkeep.backups import StoreFiles, check_backup, restore_store
 
     source = Path(args.file)
     found = check_backup(source)  # before asking: a bad file is refused at once
@@ -59,7 +60,8 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     if not _confirmed(question, args.yes):
         print("Nothing was changed.", file=sys.stderr)
         return EXIT_NOTHING
-    report = restore_store(settings, source, SystemClock())
+    # The store may not open at all: the files, restored for the OS user's local manager.
+    report = restore_store(StoreFiles(settings, SystemClock(), Actor.command_line()), source)
     if report.taken_before is not None:
         print(f"restored; the store as it was is in {report.taken_before}")
     elif report.moved_aside is not None:
@@ -70,11 +72,9 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _stats_desk(settings: Settings) -> Any:
-    from app.services.access.actor import current_actor
     from app.services.stats.desk import StatsDesk
 
-    store, clock = _open(settings)
-    return StatsDesk(store, clock, current_actor())  # the command line's local manager
+    return StatsDesk.of(_open(settings))
 
 
 def _range(args: argparse.Namespace) -> tuple[date, date]:
@@ -155,13 +155,14 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 
     from app.sync.client import SyncConfigError, backoff, resolve_target, save_token, send_pending
 
-    store, clock = _open(settings)
+    desk = _open(settings)
+    store = desk.store
     try:
         if args.set_token:
             token = sys.stdin.readline().strip()
             if not token:
                 raise CliError("No token on standard input.", EXIT_USAGE)
-            print(f"token kept in {save_token(store, token)}")
+            print(f"token kept in {save_token(desk, token)}")
             return EXIT_OK
         try:
             target = resolve_target(store)
@@ -175,7 +176,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         failures = 0
         with httpx.Client() as client:
             while True:
-                report = send_pending(store, clock, target, client)
+                report = send_pending(desk, target, client)
                 for day, revision in report.acked:
                     print(f"{day.isoformat()}\trevision {revision}\tacknowledged")
                 if report.stopped:

@@ -67,15 +67,14 @@ def _staff_line(view: Any) -> str:
 
 def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk staff add|list|disable|enable|reset-pin`."""
-    from app.services.access.actor import current_actor
     from app.services.staff.desk import StaffDesk
 
-    store, clock = _open(settings)
+    opened = _open(settings)
+    desk = StaffDesk.of(opened)
     try:
-        desk = StaffDesk(store, clock, current_actor())  # the command line's local manager
         if args.action == "add":
             pin, again = _new_pin()
-            print(_staff_line(desk.add(args.login, args.role, pin, again, args.name)))
+            print(_staff_line(desk.add(args.login, args.role, pin, again, display_name=args.name)))
         elif args.action == "list":
             rows = desk.list()
             if args.json:
@@ -106,22 +105,22 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
             pin, again = _new_pin()
             print(_staff_line(desk.reset_pin(args.login, pin, again)))
     finally:
-        store.close()
+        opened.store.close()
     return EXIT_OK
 
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk audit [--from D] [--to D] [--kind K] [--json]`, newest first."""
-    from app.services.access.actor import current_actor
     from app.services.access.audit import KINDS_SV, AuditDesk
 
     if args.kind and (unknown := set(args.kind) - set(KINDS_SV)):
         raise CliError(
             f"Unknown kind {sorted(unknown)[0]!r}; one of {', '.join(KINDS_SV)}.", EXIT_USAGE
         )
-    store, clock = _open(settings)
+    desk = _open(settings)
+    store = desk.store
     try:
-        rows = AuditDesk(store, clock, current_actor()).events(args.first, args.last, args.kind)
+        rows = AuditDesk.of(desk).events(args.first, args.last, args.kind)
     finally:
         store.close()
     if args.json:
@@ -151,7 +150,8 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     from app.cli.office import _confirmed
     from app.services.upkeep.retention import TABLES, plan, purge
 
-    store, clock = _open(settings)
+    desk = _open(settings)
+    store, clock = desk.store, desk.clock
     try:
         planned = plan(store, clock.now())
         for table in TABLES:
@@ -162,7 +162,7 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
         if not _confirmed(f"Delete these {planned.total} rows for good?", args.yes):
             print("nothing purged", file=sys.stderr)
             return EXIT_USAGE
-        done = purge(store, clock)  # as the command line's local manager (cli.main)
+        done = purge(desk)  # as the command line's local manager (cli.main)
         print(f"purged {done.total} rows; the daily summaries are kept")
     finally:
         store.close()

@@ -33,10 +33,10 @@ from app.demo.world import DemoRefused, World
 from app.demo.write import Writer
 from app.models import CallEvent, Errand, Ticket, Visit
 from app.models import states as st
-from app.services.office.clock import Clock, office_day
+from app.services.access.actor import Desk, allowed
+from app.services.office.clock import office_day
 from app.services.office.revision import bump
 from app.services.queue.calling import close_stale_days
-from app.store.engine import Store
 
 __all__ = ["DemoRefused", "DemoResult", "generate_demo"]
 
@@ -129,30 +129,30 @@ DEMO_STAFF = (
 DEMO_PIN = "1234"
 
 
-def _demo_staff(store: Store, clock: Clock) -> None:
+def _demo_staff(desk: Desk) -> None:
     """Sign-in accounts for a demo office that has none (a real office's are never touched)."""
     from app.services.staff.accounts import add_staff, has_staff
 
-    if has_staff(store):
+    if has_staff(desk.store):
         return
     for login, name, role in DEMO_STAFF:
-        add_staff(store, clock, login, role, DEMO_PIN, DEMO_PIN, display_name=name)
+        add_staff(desk, login, role, DEMO_PIN, DEMO_PIN, display_name=name)
 
 
-def generate_demo(
-    store: Store, clock: Clock, *, days: int, seed: int = 1, visits_per_day: int = 120
-) -> DemoResult:
+@allowed("configure")
+def generate_demo(desk: Desk, *, days: int, seed: int = 1, visits_per_day: int = 120) -> DemoResult:
     """Fill the N days ending today with demo history (today up to now); see the module doc.
 
     Refuses (DemoRefused) a store holding any real ticket or visit. Days that
     already hold (demo) records are left as they are. May add service points
     when the office has too few for the volume asked for.
     """
+    store, clock = desk.store, desk.clock
     _refuse(days, visits_per_day)
     now = clock.now()
     with store.read() as session:  # before any account is added, too
         _refuse_real_records(session)
-    _demo_staff(store, clock)
+    _demo_staff(desk)
     today = office_day(store, now)
     first = today - timedelta(days=days - 1)
     cut = now.timestamp()

@@ -52,10 +52,10 @@ from app.models import (
     ServicePoint,
     Staff,
 )
+from app.services import ServiceError
 from app.services.errands.rules import DEFAULT_INTERPRETER
 from app.services.office import calendar
 from app.services.office.clock import OFFICE_TZ
-from app.services.queue.errors import ServiceError
 
 
 class DemoRefused(ServiceError):

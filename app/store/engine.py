@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
+from app.store.acting import require_actor
 from app.store.errors import DamagedStoreError, StoreError, classify
 from app.store.identify import Found, Kind, identify, newer, refusal
 from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
@@ -90,7 +91,11 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on error."""
+        """One write transaction: committed when the block ends, rolled back on error.
+
+        Only inside a use case (:mod:`app.store.acting`).
+        """
+        require_actor()
         if self.damaged is not None:
             raise self.damaged
         try:
@@ -101,7 +106,8 @@ class Store:
 
     @contextlib.contextmanager
     def write_connection(self) -> Iterator[Connection]:
-        """One write transaction on a bare Core connection, for the hottest paths."""
+        """One write transaction on a bare Core connection, for the hottest paths (a use case's)."""
+        require_actor()
         if self.damaged is not None:
             raise self.damaged
         try:

@@ -30,9 +30,9 @@ import httpx
 from sqlalchemy import func, select
 
 from app.models import DayRevision, DaySummary, Office, SyncAttempt, SyncState
-from app.services.access.actor import require_current
+from app.services import ServiceError
+from app.services.access.actor import Desk, allowed
 from app.services.office.clock import Clock
-from app.services.queue.errors import ServiceError
 from app.services.stats.summary import day_summaries
 from app.store.engine import Store, file_lock
 from app.store.errors import short
@@ -119,9 +119,9 @@ def read_token(store: Store) -> str | None:
     return None
 
 
-def save_token(store: Store, token: str) -> str:
+@allowed("configure")
+def save_token(desk: Desk, token: str) -> str:
     """Keep the token in the keyring, else in a file only this user may read; says where."""
-    require_current("configure")
     token = token.strip()
     try:
         import keyring
@@ -130,7 +130,7 @@ def save_token(store: Store, token: str) -> str:
         return "keyring"
     except Exception:
         log.info("no keyring: the sync token goes to a file readable by this user only")
-    path = token_file(store)
+    path = token_file(desk.store)
     if path is None:
         raise SyncConfigError("No data folder for the token file.", "Ingen mapp för nyckeln.")
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -230,16 +230,21 @@ def sender_lock(store: Store, *, wait: bool = True) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+@allowed("sync")
 def send_pending(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     target: Target,
     client: httpx.Client,
     *,
     limit: int | None = None,
     wait: bool = True,
 ) -> Report:
-    """Send the days waiting, oldest first, until done or something says stop or wait."""
+    """Send the days waiting, oldest first, until done or something says stop or wait.
+
+    The programs' sender acts as :data:`~app.services.access.actor.SYSTEM`, the
+    command line's ``sync`` as its local manager.
+    """
+    store, clock = desk.store, desk.clock
     report = Report()
     with sender_lock(store, wait=wait):
         days = pending(store)

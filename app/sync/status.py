@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from app.models import Office, SyncAttempt, SyncState
-from app.services.access.actor import require_current
+from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
-from app.services.office.clock import Clock
 from app.store.engine import Store
-from app.sync.client import SyncConfigError, check_url, pending
+from app.sync.client import SyncConfigError, check_url, pending, save_token
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,7 @@ def recent_attempts(store: Store, limit: int = 50) -> list[AttemptView]:
 OFFICE_CODE = re.compile(r"^[A-Za-z0-9_.\-]{1,40}$")
 
 
-def set_office_code(store: Store, clock: Clock, code: str) -> str:
-    """Change the code the office is known by centrally (the days are sent under it)."""
+def _check_code(code: str) -> str:
     code = code.strip()
     if not OFFICE_CODE.match(code):
         raise SyncConfigError(
@@ -87,20 +85,35 @@ def set_office_code(store: Store, clock: Clock, code: str) -> str:
             "Kontorets kod får bara innehålla bokstäverna A–Z, siffror, '-', '_' och '.' "
             "(högst 40 tecken).",
         )
-    require_current("configure")
-    now = clock.now()
-    with store.write() as session:
-        session.execute(update(Office).values(code=code))
-        record(session, now, "config", changed="office_code", code=code)
     return code
 
 
-def set_sync_url(store: Store, clock: Clock, url: str) -> str | None:
-    """Set (or, empty, clear) the office's sync address; audited."""
-    require_current("configure")
+@dataclass(frozen=True)
+class SyncSettings:
+    """What Settings › Synk saved: the office code, the address (None: off), the token's place."""
+
+    office_code: str
+    url: str | None
+    token_kept_in: str | None  # "keyring", a file's path, or None when no new token was given
+
+
+@allowed("configure")
+def save_sync_settings(desk: Desk, code: str, url: str, token: str = "") -> SyncSettings:
+    """Settings › Synk's save: the code and address in one transaction, then a new token.
+
+    Both are checked before either changes; each change is audited. An empty
+    address turns sync off; an empty token keeps the one there is.
+    """
+    code = _check_code(code)
     cleaned = check_url(url) if url.strip() else None
-    now = clock.now()
-    with store.write() as session:
-        session.execute(update(Office).values(sync_url=cleaned))
-        record(session, now, "config", changed="sync_url", set=cleaned is not None)
-    return cleaned
+    now = desk.clock.now()
+    with desk.store.write() as session:
+        office = session.scalar(select(Office))
+        if office is not None and office.code != code:
+            office.code = code
+            record(session, now, "config", changed="office_code", code=code)
+        if office is not None and office.sync_url != cleaned:
+            office.sync_url = cleaned
+            record(session, now, "config", changed="sync_url", set=cleaned is not None)
+    kept = save_token(desk, token) if token.strip() else None
+    return SyncSettings(code, cleaned, kept)

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app.config import resolve_settings
 from app.demo.fill import generate_demo
-from app.services.access.actor import Actor
+from app.services.access.actor import SYSTEM, Actor, Desk
 from app.services.office.clock import OFFICE_TZ, ManualClock
-from app.services.office.info import seed_store
-from app.services.queue import calling as queue
+from app.services.office.info import seeder
 from app.store.engine import open_store
 from app.ui.shell.application import build_context
 from app.ui.shell.runner import SyncRunner
@@ -59,8 +58,8 @@ def render_all(out_dir: Path) -> list[Path]:
     clock = ManualClock(SHOT_AT)
     with tempfile.TemporaryDirectory() as tmp:
         settings = resolve_settings(data_dir=tmp, env={})
-        store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-        generate_demo(store, clock, days=30, seed=3, visits_per_day=160)
+        store = open_store(settings, now=clock.now, seed=seeder(clock))
+        generate_demo(Desk(store, clock, SYSTEM), days=30, seed=3, visits_per_day=160)
         ctx = build_context(settings, store, clock, runner=SyncRunner())
         ctx.prefs.set("service_point/number", 2)
         ctx.prefs.set("printing/mode", "pdf")
@@ -83,7 +82,7 @@ def render_all(out_dir: Path) -> list[Path]:
         point = next(p for p in snapshot.points if p.number == 2)
         if point.current is None:
             try:
-                queue.call_next(store, clock, 2)
+                ctx.queue.call_next(2)
             except Exception as exc:  # an empty queue still makes a picture
                 log.info("no call for the screenshot: %s", exc)
         ctx.watcher.refresh()

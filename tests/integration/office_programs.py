@@ -21,6 +21,7 @@ import os
 import sys
 
 from app.cli import main as cli
+from tests.conftest import desk_for
 
 
 def _say(*words: object) -> None:
@@ -58,16 +59,17 @@ def _ensure_staff(data_dir: str) -> None:
     """The receptionist this program signs in as (another program may be making her too)."""
     from app.config import resolve_settings
     from app.services.office.clock import SystemClock
-    from app.services.office.info import seed_store
+    from app.services.office.info import seeder
     from app.services.staff.accounts import StaffError, add_staff, list_staff
     from app.store.engine import open_store
 
     clock = SystemClock()
     settings = resolve_settings(data_dir=data_dir, env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
     try:
-        if not any(s.login == STAFF_LOGIN for s in list_staff(store)):
-            add_staff(store, clock, STAFF_LOGIN, "reception", STAFF_PIN, STAFF_PIN)
+        desk = desk_for(store, clock)
+        if not any(s.login == STAFF_LOGIN for s in list_staff(desk)):
+            add_staff(desk, STAFF_LOGIN, "reception", STAFF_PIN, STAFF_PIN)
     except StaffError:
         pass  # made by another program at the same moment
     finally:

@@ -18,10 +18,11 @@ from sqlalchemy import func, select
 from app.config import resolve_settings
 from app.models import Office, Queue, ServicePoint, Ticket, TicketCounter
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue.views import office_revision
 from app.store.engine import current_revision, open_store
 from app.store.migrations import HEAD_REVISION
+from tests.conftest import desk_for
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _open(data_dir: str):
     clock = ManualClock(NOW)
     settings = resolve_settings(data_dir=data_dir, env={})
-    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock)), clock
+    return open_store(settings, now=clock.now, seed=seeder(clock)), clock
 
 
 def _issue_worker(data_dir: str, letters: str, count: int, barrier, results) -> None:
@@ -42,7 +43,8 @@ def _issue_worker(data_dir: str, letters: str, count: int, barrier, results) -> 
 
     store, clock = _open(data_dir)
     barrier.wait(timeout=60)
-    codes = [issue_ticket(store, clock, letters[i % len(letters)]).code for i in range(count)]
+    desk = desk_for(store, clock)
+    codes = [issue_ticket(desk, letters[i % len(letters)]).code for i in range(count)]
     store.close()
     results.put((os.getpid(), codes))
 
@@ -53,7 +55,8 @@ def _open_worker(data_dir: str, barrier, results) -> None:
 
     barrier.wait(timeout=60)
     store, clock = _open(data_dir)
-    code = issue_ticket(store, clock, "A").code
+    desk = desk_for(store, clock)
+    code = issue_ticket(desk, "A").code
     store.close()
     results.put((os.getpid(), [code]))
 
@@ -129,17 +132,19 @@ from datetime import datetime, timezone
 from app.config import resolve_settings
 from app.store.engine import open_store
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
+from app.services.access.actor import SYSTEM, Desk
 from app.services.queue.calling import issue_ticket
 
 clock = ManualClock(datetime.fromisoformat(sys.argv[2]))
 store = open_store(resolve_settings(data_dir=sys.argv[1], env={}), now=clock.now,
-                   seed=lambda s: seed_store(s, clock))
+                   seed=seeder(clock))
+desk = Desk(store, clock, SYSTEM)
 print("ready", flush=True)
 n = 0
 while True:
     n += 1
-    ref = issue_ticket(store, clock, "ABCD"[n % 4])
+    ref = issue_ticket(desk, "ABCD"[n % 4])
     print(ref.code, flush=True)
 """
 
@@ -191,7 +196,7 @@ def test_a_process_killed_while_issuing_loses_no_printed_ticket(settings, store)
     try:
         from app.services.queue.calling import issue_ticket
 
-        next_a = issue_ticket(reopened, clock, "A").code
+        next_a = issue_ticket(desk_for(reopened, clock), "A").code
     finally:
         reopened.close()
     assert next_a == f"A{len(by_letter['A']) + 1:03d}"

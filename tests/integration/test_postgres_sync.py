@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import import_or_skip
+from tests.conftest import desk_for, import_or_skip
 
 import_or_skip("fastapi")
 # ruff: noqa: E402 - the imports below need fastapi, checked just above
@@ -30,7 +30,7 @@ from app.config import resolve_settings
 from app.receiver.app import create_app, make_store
 from app.receiver.tokens import hashed
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as q
 from app.services.stats.counting import compute_days
 from app.store.engine import open_store
@@ -55,7 +55,7 @@ with sender_lock(store):
 def server_office(tmp_path, postgres_url):
     clock = ManualClock(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
     settings = resolve_settings(data_dir=tmp_path / "pc1", database_url=postgres_url, env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
     yield store, clock, postgres_url
     store.close()
 
@@ -63,7 +63,8 @@ def server_office(tmp_path, postgres_url):
 def test_one_sender_at_a_time_across_pcs_on_a_server_store(tmp_path, server_office):
     """Another PC sending holds the round off; killed mid-round, it blocks no one."""
     store, clock, url = server_office
-    q.issue_ticket(store, clock, "A")
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "A")
     env = dict(os.environ)
     env.pop("SERVICEDISK_DATA_DIR", None)
     holder = subprocess.Popen(
@@ -79,11 +80,11 @@ def test_one_sender_at_a_time_across_pcs_on_a_server_store(tmp_path, server_offi
         target = Target("http://receiver.test", "t", "exempelstad")
         with httpx.Client(transport=transport) as client:
             with pytest.raises(SenderBusy):
-                send_pending(store, clock, target, client, wait=False)
+                send_pending(desk, target, client, wait=False)
             assert sent == [] and pending(store) != []  # left to the other PC
             holder.kill()  # dies holding the lock: the server lets it go with the session
             holder.wait(timeout=30)
-            report = send_pending(store, clock, target, client, wait=True)
+            report = send_pending(desk, target, client, wait=True)
         assert report.done and sent == ["/v1/offices/exempelstad/days/2026-03-10"]
         assert pending(store) == []
     finally:
@@ -97,7 +98,8 @@ def test_the_receiver_on_postgresql_keeps_the_highest_revision_under_racing_send
     """Twenty senders PUT revisions 1…20 of one day at once: each is answered 200 or 409
     (none fails on the first insert's race), and revision 20 is held."""
     store, clock, _ = server_office
-    q.issue_ticket(store, clock, "A")
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "A")
     summary = compute_days(store, [DAY])[DAY]
     receiver_db = make_store(postgres_url.rsplit("/", 1)[0] + "/postgres")
     app = create_app(receiver_db, hashed({"t": {"*"}}))

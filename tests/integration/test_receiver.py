@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import import_or_skip
+from tests.conftest import desk_for, import_or_skip
 
 import_or_skip("fastapi")  # the receiver's extra; installed with the test extras (and in CI)
 # ruff: noqa: E402 - the imports below need fastapi, checked just above
@@ -88,9 +88,8 @@ def test_the_receiver_refuses_what_the_protocol_refuses(receiver, office):  # no
 def test_the_sync_client_against_the_receiver(receiver, office):  # noqa: F811
     store, clock = office
     play_small_day(store, clock, DAY)
-    report = send_pending(
-        store, clock, Target("http://testserver", "good", "exempelstad"), receiver
-    )
+    desk = desk_for(store, clock)
+    report = send_pending(desk, Target("http://testserver", "good", "exempelstad"), receiver)
     assert report.done and report.acked and pending(store) == []
 
 

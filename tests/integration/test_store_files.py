@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QPushButton
 from app.cli import main as cli
 from app.config import Settings, resolve_settings
 from app.services.office.clock import SystemClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as queue
 from app.services.staff.accounts import add_staff
 from app.services.upkeep.backups import check_store
@@ -30,7 +30,7 @@ from app.store.engine import open_store
 from app.ui.shell.application import _start
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import ThreadRunner
-from tests.conftest import sign_in_on
+from tests.conftest import desk_for, sign_in_on
 
 # The events that open, copy, move or delete a file by path.
 FILE_EVENTS = {"open", "os.rename", "os.remove", "os.truncate", "shutil.copyfile", "os.link"}
@@ -72,9 +72,10 @@ def _existing_store(tmp_path: Path) -> Settings:
     settings = resolve_settings(data_dir=tmp_path / "data", env={})
     Prefs(settings.data_dir / "workstation.ini").set("printing/mode", "pdf")
     clock = SystemClock()
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-    queue.issue_ticket(store, clock, "A")
-    add_staff(store, clock, "rut", "reception", "2468", "2468")
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    desk = desk_for(store, clock)
+    queue.issue_ticket(desk, "A")
+    add_staff(desk, "rut", "reception", "2468", "2468")
     store.close()
     return settings
 
@@ -94,7 +95,9 @@ def test_start_up_and_a_mornings_work_never_open_the_store_file_outside_sqlite(
         qtbot.waitUntil(lambda: panel.code_label.text() == "A002", timeout=10_000)
         qtbot.waitUntil(lambda: "✓" in panel.print_state.text(), timeout=10_000)
         clock = SystemClock()
-        queue.issue_ticket(ctx.store, clock, "B")  # the window's own store, in this process
+        queue.issue_ticket(
+            desk_for(ctx.store, clock), "B"
+        )  # the window's own store, in this process
         assert check_store(settings).ok
         backup_sqlite(ctx.store.engine, settings.backups_dir, reason="test", now=clock.now())
         assert cli.main(["--data-dir", str(settings.data_dir), "ticket", "issue", "C"]) == 0

@@ -22,6 +22,7 @@ from app.services.queue import calling as q
 from app.services.queue.views import QueueSnapshot, queue_snapshot
 from app.services.setup.office_setup import update_service_point
 from app.store.engine import Store
+from tests.conftest import desk_for
 
 WEDNESDAY, THURSDAY = date(2026, 1, 14), date(2026, 1, 15)
 CODE_FIELDS = ("agency_code", "errand_type_code", "outcome_code", "referral_target_code",
@@ -33,6 +34,7 @@ class Office:
 
     def __init__(self, store: Store, clock: ManualClock) -> None:
         self.store, self.clock = store, clock
+        self.desk = desk_for(store, clock)
         self.calls: dict[int, list[str]] = {n: [] for n in range(1, 7)}
         self.logged: dict[str, list[ErrandInput]] = {}
 
@@ -55,7 +57,7 @@ class Office:
         """Reception issues one ticket a minute, a lower-case letter for a booked time."""
         issued = []
         for letter in spec:
-            ref = q.issue_ticket(self.store, self.clock, letter.upper(), booked=letter.islower())
+            ref = q.issue_ticket(self.desk, letter.upper(), booked=letter.islower())
             issued.append(ref.code)
             self.clock.advance(minutes=1)
         return issued
@@ -64,7 +66,7 @@ class Office:
         """A point calls its next ticket: one of its queues, the oldest of its priority."""
         before = self.snapshot()
         letters = next(p.queue_letters for p in before.points if p.number == point)
-        ref = q.call_next(self.store, self.clock, point)
+        ref = q.call_next(self.desk, point)
         assert ref.queue_letter in letters, f"Lucka {point} got {ref.code} outside {letters}"
         same_priority = [
             t.code for t in before.waiting if t.queue_letter in letters and t.booked == ref.booked
@@ -75,7 +77,7 @@ class Office:
 
     def finish(self, code: str, *errands: ErrandInput) -> None:
         """The case worker finishes the visit and logs its errands in the same step."""
-        visit = er.finish_with_errands(self.store, self.clock, code, errands)
+        visit = er.finish_with_errands(self.desk, code, errands)
         assert visit.ticket_code == code and len(visit.errands) == len(errands)
         self.logged[code] = list(errands)
 
@@ -97,13 +99,15 @@ def stored_errands(store: Store, day: date) -> dict[str | None, list[tuple[str |
     return {ref.ticket_code: [codes(e) for e in ref.errands] for ref in refs}
 
 
-def test_an_office_day_from_opening_to_the_next_morning(store: Store, clock: ManualClock) -> None:
+def test_an_office_day_from_opening_to_the_next_morning(
+    store: Store, clock: ManualClock, desk
+) -> None:
     office = Office(store, clock)
 
     # 09:50 The manager narrows three points: Lucka 1 takes A, Lucka 2 B, Lucka 3 C and D.
     office.at("09:50")
     for point, profile in ((1, ["A"]), (2, ["B"]), (3, ["C", "D"])):
-        update_service_point(store, clock, point, profile=profile)
+        update_service_point(desk, point, profile=profile)
     profiles = {p.number: p.queue_letters for p in office.snapshot().points}
     every = ("A", "B", "C", "D")
     assert profiles == {1: ("A",), 2: ("B",), 3: ("C", "D"), 4: every, 5: every, 6: every}
@@ -137,11 +141,11 @@ def test_an_office_day_from_opening_to_the_next_morning(store: Store, clock: Man
     # 10:11 Three visitors come to their points; A002 and D001 do not, and are called again.
     office.at("10:11")
     for code in ("A003", "B001", "C001"):
-        q.start_serving(store, clock, code)
+        q.start_serving(desk, code)
     with pytest.raises(q.TooFewRecallsError):  # the office recalls once before a no-show
-        q.no_show(store, clock, "D001")
-    assert q.recall(store, clock, "A002").recalls == 1
-    q.recall(store, clock, "D001")
+        q.no_show(desk, "D001")
+    assert q.recall(desk, "A002").recalls == 1
+    q.recall(desk, "D001")
     latest = office.snapshot().recent_calls[0]
     assert (latest.code, latest.point_number, latest.recall) == ("D001", 6, True)
 
@@ -149,15 +153,15 @@ def test_an_office_day_from_opening_to_the_next_morning(store: Store, clock: Man
     # transferred to queue B, it keeps its number and its place from 10:00. (Lucka 4's case
     # worker then goes to a staff meeting until 10:40.)
     office.at("10:12")
-    assert q.start_serving(store, clock, "A002").state == "serving"
-    assert q.transfer(store, clock, "A001", "B").state == "waiting"
+    assert q.start_serving(desk, "A002").state == "serving"
+    assert q.transfer(desk, "A001", "B").state == "waiting"
     moved = office.snapshot().ticket("A001")
     assert (moved.queue_letter, moved.origin_letter, moved.wait_seconds) == ("B", "A", 12 * 60)
     assert office.waiting() == ["A001", "B002", "A004"]
 
     # 10:13 D001 never came: a no-show, and Lucka 6 is free.
     office.at("10:13")
-    assert q.no_show(store, clock, "D001").state == "no_show"
+    assert q.no_show(desk, "D001").state == "no_show"
     assert office.at_points() == {1: "A003", 2: "B001", 3: "C001", 4: None, 5: "A002", 6: None}
 
     # 10:15 Lucka 1 finishes a booked FK/PM visit with two errands.
@@ -180,7 +184,7 @@ def test_an_office_day_from_opening_to_the_next_morning(store: Store, clock: Man
 
     # 10:18 C001 must fill in a form: parked, Lucka 3 is free, nobody else is called for it.
     office.at("10:18")
-    assert q.park(store, clock, "C001").state == "parked"
+    assert q.park(desk, "C001").state == "parked"
     assert [t.code for t in office.snapshot().parked] == ["C001"]
     assert office.at_points()[3] is None
 
@@ -194,7 +198,7 @@ def test_an_office_day_from_opening_to_the_next_morning(store: Store, clock: Man
 
     # 10:29 C002 gives up and leaves before being called.
     office.at("10:29")
-    assert q.walked_out(store, clock, "C002").state == "walked_out"
+    assert q.walked_out(desk, "C002").state == "walked_out"
     assert office.waiting() == ["A005", "B003"]
 
     # 10:30–10:35 Visits end; one in Arabic with a phone interpreter, one referred on.
@@ -212,9 +216,9 @@ def test_an_office_day_from_opening_to_the_next_morning(store: Store, clock: Man
 
     # 10:36 C001 has filled in the form: Lucka 3 calls the visitor back, without a new number.
     office.at("10:36")
-    resumed = q.resume(store, clock, "C001", 3)
+    resumed = q.resume(desk, "C001", 3)
     assert (resumed.code, resumed.state, resumed.service_point_number) == ("C001", "called", 3)
-    q.start_serving(store, clock, "C001")
+    q.start_serving(desk, "C001")
 
     # 10:40 Lucka 4 is back from the meeting and takes A005, the last one waiting.
     office.at("10:40")

@@ -8,12 +8,11 @@ import pytest
 
 from app.config import resolve_settings
 from app.services.office.clock import OFFICE_TZ, ManualClock
-from app.services.office.info import seed_store
-from app.store.engine import open_store
 from app.ui.shell.context import UiContext
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import SyncRunner
 from app.ui.shell.watcher import RevisionWatcher
+from tests.conftest import new_store
 
 # A Wednesday morning, inside opening hours.
 UI_NOW = datetime(2026, 11, 25, 10, 30, tzinfo=OFFICE_TZ)
@@ -26,10 +25,10 @@ def ui_clock() -> ManualClock:
 
 
 @pytest.fixture
-def ui_ctx(tmp_path, ui_clock, qapp):
+def ui_ctx(tmp_path, ui_clock, qapp, seeded_template):
     """A UiContext on a fresh seeded store; the watcher is polled by hand (watcher.poll())."""
     settings = resolve_settings(data_dir=tmp_path / "data", env={})
-    store = open_store(settings, now=ui_clock.now, seed=lambda s: seed_store(s, ui_clock))
+    store = new_store(settings, ui_clock, seeded_template)
     ctx = UiContext(
         settings=settings,
         store=store,

@@ -10,6 +10,7 @@ from app.services.office.clock import OFFICE_TZ
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.settings.backups import BackupsPage
+from tests.conftest import desk_for
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_a_backup_now_is_listed_with_its_time_and_reason(qtbot, page, ui_ctx, ui
 
 def test_a_restore_asks_first_and_cancel_changes_nothing(qtbot, page, ui_ctx, ui_clock, answers):
     click(qtbot, page, "backup-now")
-    queue.issue_ticket(ui_ctx.store, ui_clock, "A")
+    queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "A")
     answers.append(False)
     page.table.selectRow(0)
     click(qtbot, page, "restore-backup")
@@ -77,15 +78,15 @@ def test_a_restore_asks_first_and_cancel_changes_nothing(qtbot, page, ui_ctx, ui
 def test_a_restore_brings_the_copy_back_and_keeps_the_numbers(
     qtbot, page, ui_ctx, ui_clock, answers
 ):
-    queue.issue_ticket(ui_ctx.store, ui_clock, "A")
+    queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "A")
     click(qtbot, page, "backup-now")
     for _ in range(2):
-        queue.issue_ticket(ui_ctx.store, ui_clock, "A")
+        queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "A")
     answers.append(True)
     page.table.selectRow(0)
     click(qtbot, page, "restore-backup")
     # The open store (this window's own connections) reads the restored records.
     assert [t.code for t in queue_snapshot(ui_ctx.store, ui_clock).waiting] == ["A001"]
-    assert queue.issue_ticket(ui_ctx.store, ui_clock, "A").code == "A004"
+    assert queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "A").code == "A004"
     reasons = sorted(r[1] for r in rows(page))
     assert reasons == ["Före en återställning", "Tagen för hand"]

@@ -80,14 +80,14 @@ def display(open_display) -> DisplayWindow:
 
 
 def call(ctx, point: int) -> str:
-    code = queue.call_next(ctx.store, ctx.clock, point).code
+    code = queue.call_next(ctx.desk, point).code
     ctx.watcher.refresh()
     return code
 
 
 def issue(ctx, letter: str = "A", times: int = 1) -> None:
     for _ in range(times):
-        queue.issue_ticket(ctx.store, ctx.clock, letter)
+        queue.issue_ticket(ctx.desk, letter)
     ctx.watcher.refresh()
 
 
@@ -137,9 +137,9 @@ def test_only_the_current_call_is_yellow_the_latest_calls_are_calm(display, ui_c
 
 def no_show(ctx, code: str) -> None:
     ctx.clock.advance(seconds=30)
-    queue.recall(ctx.store, ctx.clock, code)
+    queue.recall(ctx.desk, code)
     ctx.clock.advance(seconds=30)
-    queue.no_show(ctx.store, ctx.clock, code)
+    queue.no_show(ctx.desk, code)
     ctx.watcher.refresh()
 
 
@@ -157,7 +157,7 @@ def test_with_no_call_standing_it_says_welcome_and_finished_visits_stay_listed(d
     issue(ui_ctx, "A", 2)
     call(ui_ctx, 1)
     call(ui_ctx, 2)
-    queue.finish(ui_ctx.store, ui_ctx.clock, "A001")
+    queue.finish(ui_ctx.desk, "A001")
     no_show(ui_ctx, "A002")
     assert text(display, "current-call") == "Välkommen / Welcome"
     assert not display.findChild(QLabel, "current-call-caption").isVisible()
@@ -167,9 +167,9 @@ def test_with_no_call_standing_it_says_welcome_and_finished_visits_stay_listed(d
 @pytest.mark.parametrize(
     "undo",
     [
-        lambda ctx, code: queue.return_to_queue(ctx.store, ctx.clock, code),
-        lambda ctx, code: queue.park(ctx.store, ctx.clock, code),
-        lambda ctx, code: queue.transfer(ctx.store, ctx.clock, code, "B"),
+        lambda ctx, code: queue.return_to_queue(ctx.desk, code),
+        lambda ctx, code: queue.park(ctx.desk, code),
+        lambda ctx, code: queue.transfer(ctx.desk, code, "B"),
     ],
     ids=["returned", "parked", "transferred"],
 )
@@ -186,7 +186,7 @@ def test_a_call_taken_back_is_no_longer_shown(display, ui_ctx, undo):
 def test_a_ticket_called_again_elsewhere_shows_only_where_it_is_now(display, ui_ctx):
     issue(ui_ctx, "A", 2)
     call(ui_ctx, 1)
-    queue.return_to_queue(ui_ctx.store, ui_ctx.clock, "A001")
+    queue.return_to_queue(ui_ctx.desk, "A001")
     call(ui_ctx, 2)  # A001 again, now to Lucka 2
     assert text(display, "current-call") == "A001 → Lucka 2"
     assert recent_rows(display) == []
@@ -194,8 +194,8 @@ def test_a_ticket_called_again_elsewhere_shows_only_where_it_is_now(display, ui_
 
 def test_a_call_already_taken_back_when_read_is_not_announced(display, ui_ctx, sound):
     issue(ui_ctx, "A", 2)
-    queue.call_next(ui_ctx.store, ui_ctx.clock, 1)
-    queue.return_to_queue(ui_ctx.store, ui_ctx.clock, "A001")
+    queue.call_next(ui_ctx.desk, 1)
+    queue.return_to_queue(ui_ctx.desk, "A001")
     ui_ctx.watcher.refresh()  # the call and its undoing arrive in one snapshot
     assert sound.played == []
     assert text(display, "current-call") == "Välkommen / Welcome"
@@ -206,7 +206,7 @@ def test_a_new_call_is_announced_and_a_recall_is_announced_again(display, ui_ctx
     call(ui_ctx, 3)
     sound.finish_all()
     ui_ctx.clock.advance(seconds=30)
-    queue.recall(ui_ctx.store, ui_ctx.clock, "A001")
+    queue.recall(ui_ctx.desk, "A001")
     ui_ctx.watcher.refresh()
     sound.finish_all()
     assert sound.swedish == ["Nummer A001, lucka 3", "Nummer A001, lucka 3"]
@@ -218,7 +218,7 @@ def test_a_new_call_is_announced_and_a_recall_is_announced_again(display, ui_ctx
 def test_calls_in_quick_succession_are_announced_in_order_none_dropped(display, ui_ctx, sound):
     issue(ui_ctx, "A", 2)
     issue(ui_ctx, "B", 2)
-    codes = [queue.call_next(ui_ctx.store, ui_ctx.clock, point).code for point in (1, 2, 3)]
+    codes = [queue.call_next(ui_ctx.desk, point).code for point in (1, 2, 3)]
     ui_ctx.watcher.refresh()  # all three arrive in one snapshot
     assert sound.played == ["chime"]  # one at a time: the others wait
     codes.append(call(ui_ctx, 4))  # and one more while the first is still sounding

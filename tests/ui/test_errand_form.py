@@ -20,6 +20,7 @@ from app.services.queue.views import queue_snapshot
 from app.ui.service_point.errand_form import ErrandForm
 from app.ui.service_point.errand_models import ChoiceModel, TicketListModel, waited_text
 from app.ui.shell.table_model import KEY_ROLE
+from tests.conftest import desk_for
 
 
 def choose(combo: QComboBox, code: str) -> None:
@@ -67,9 +68,9 @@ def marked(form: QWidget, number: int) -> list[str]:
 @pytest.fixture
 def called(ui_ctx, ui_clock):
     """A ticket in queue B, called to service point 2."""
-    queue.issue_ticket(ui_ctx.store, ui_clock, "B")
+    queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "B")
     ui_clock.advance(minutes=4)
-    return queue.call_next(ui_ctx.store, ui_clock, 2)
+    return queue.call_next(desk_for(ui_ctx.store, ui_clock), 2)
 
 
 @pytest.fixture
@@ -314,7 +315,7 @@ def test_choice_model(qtmodeltester, ui_ctx):
 
 def test_ticket_list_model(qtmodeltester, ui_ctx, ui_clock):
     for letter in "AAB":
-        queue.issue_ticket(ui_ctx.store, ui_clock, letter, booked=letter == "B")
+        queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), letter, booked=letter == "B")
     ui_clock.advance(minutes=75)
     model = TicketListModel()
     model.set_tickets(queue_snapshot(ui_ctx.store, ui_clock).waiting)

@@ -43,7 +43,7 @@ def test_renamed_office_shows_in_title_and_status_bar(qtbot, ui_ctx):
 
     window = MainWindow(ui_ctx)
     qtbot.addWidget(window)
-    setup.update_office(ui_ctx.store, ui_ctx.clock, name="Servicekontoret Norrby")
+    setup.update_office(ui_ctx.desk, name="Servicekontoret Norrby")
     ui_ctx.watcher.poll()
     assert window.findChild(QLabel, "status-office").text() == "Servicekontoret Norrby"
     assert "Norrby" in window.windowTitle()

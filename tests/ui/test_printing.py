@@ -38,8 +38,8 @@ def pdf_prefs(tmp_path) -> Prefs:
 
 @pytest.fixture
 def ticket(ui_ctx):
-    queue.issue_ticket(ui_ctx.store, ui_ctx.clock, "A")
-    queue.issue_ticket(ui_ctx.store, ui_ctx.clock, "A")
+    queue.issue_ticket(ui_ctx.desk, "A")
+    queue.issue_ticket(ui_ctx.desk, "A")
     return ticket_for(queue_snapshot(ui_ctx.store, ui_ctx.clock), "A002")
 
 
@@ -136,7 +136,7 @@ def test_print_and_record_keeps_a_raising_printer_from_losing_the_ticket(ui_ctx,
     def explode(_ticket):
         raise OSError("spooler gone")
 
-    outcome = print_and_record(ui_ctx.store, ui_ctx.clock, explode, ticket)
+    outcome = print_and_record(ui_ctx.queue, explode, ticket)
     assert not outcome.ok and outcome.status == "failed"
     assert "spooler gone" in outcome.english
     after = queue_snapshot(ui_ctx.store, ui_ctx.clock).ticket("A002")
@@ -145,7 +145,7 @@ def test_print_and_record_keeps_a_raising_printer_from_losing_the_ticket(ui_ctx,
 
 def test_print_ticket_headless_prints_and_records(ui_ctx, ticket):
     ui_ctx.prefs.set("printing/mode", "pdf")  # not the workstation file: a default print
-    ok, message = print_ticket_headless(ui_ctx.store, ui_ctx.clock, "A002")
+    ok, message = print_ticket_headless(ui_ctx.desk, "A002")
     assert ok, message
     status = queue_snapshot(ui_ctx.store, ui_ctx.clock).ticket("A002").print_status
     if QPrinterInfo.availablePrinterNames():
@@ -161,10 +161,10 @@ def test_print_ticket_headless_reports_a_failure(ui_ctx, ticket):
     def broken(_ticket):
         return PrintOutcome.failed("the printer is offline", "skrivaren är inte ansluten")
 
-    ok, message = print_ticket_headless(ui_ctx.store, ui_ctx.clock, "A002", printer=broken)
+    ok, message = print_ticket_headless(ui_ctx.desk, "A002", printer=broken)
     assert not ok
     assert message == "print failed: the printer is offline"
-    ok, message = print_ticket_headless(ui_ctx.store, ui_ctx.clock, "B999")
+    ok, message = print_ticket_headless(ui_ctx.desk, "B999")
     assert not ok and message.startswith("print failed:")
 
 

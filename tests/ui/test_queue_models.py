@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from app.services.access.actor import SYSTEM, acting
 from app.services.queue import calling as queue
 from app.services.queue.views import queue_snapshot
 from app.ui.reception.queue_models import (
@@ -16,19 +17,21 @@ from app.ui.reception.queue_models import (
     print_state_text,
 )
 from app.ui.shell.table_model import OBJECT_ROLE, SORT_ROLE
+from tests.conftest import desk_for
 
 
 @pytest.fixture
 def busy(ui_ctx):
     """Six tickets, one booked, one called to Lucka 2, one print failed."""
     store, clock = ui_ctx.store, ui_ctx.clock
+    desk = desk_for(store, clock)
     for letter in "ABAC":
-        queue.issue_ticket(store, clock, letter)
+        queue.issue_ticket(desk, letter)
         clock.advance(minutes=3)
-    queue.issue_ticket(store, clock, "A", booked=True)
-    queue.issue_ticket(store, clock, "D")
-    queue.set_print_status(store, clock, "D001", "failed")
-    queue.call_next(store, clock, 2)  # the booked A003 goes first
+    queue.issue_ticket(desk, "A", booked=True)
+    queue.issue_ticket(desk, "D")
+    queue.set_print_status(desk, "D001", "failed")
+    queue.call_next(desk, 2)  # the booked A003 goes first
     return ui_ctx
 
 
@@ -66,7 +69,7 @@ def test_waiting_model_columns_and_roles(busy):
 
 
 def test_booked_tickets_are_marked(busy):
-    queue.issue_ticket(busy.store, busy.clock, "B", booked=True)
+    queue.issue_ticket(busy.desk, "B", booked=True)
     model = WaitingModel()
     model.set_snapshot(snap(busy))
     row = cells(model, WaitingModel.COL_CODE).index("B002")
@@ -86,7 +89,7 @@ def test_wait_so_far_ticks_with_the_clock(busy):
 
 def test_a_wait_is_repainted_when_its_minute_moves_and_not_before(busy):
     busy.clock.advance(seconds=30)
-    queue.issue_ticket(busy.store, busy.clock, "B")  # waits 0:00 while the others wait n:30
+    queue.issue_ticket(busy.desk, "B")  # waits 0:00 while the others wait n:30
     model = WaitingModel()
     snapshot = snap(busy)
     model.set_snapshot(snapshot)
@@ -108,8 +111,8 @@ def test_an_update_keeps_rows_in_place(busy, qtbot):
     model = WaitingModel()
     model.set_snapshot(snap(busy))
     kept = QPersistentModelIndex(model.index(1, 0))  # B001
-    queue.cancel(busy.store, busy.clock, "A001")
-    queue.issue_ticket(busy.store, busy.clock, "B")
+    queue.cancel(busy.desk, "A001")
+    queue.issue_ticket(busy.desk, "B")
     with qtbot.waitSignals([model.rowsRemoved, model.rowsInserted], timeout=1000):
         model.set_snapshot(snap(busy))
     assert kept.isValid() and kept.row() == 0 and kept.data() == "B001"
@@ -152,14 +155,15 @@ def test_times_show_in_the_offices_own_zone(ui_ctx):
     from app.models import Office
 
     store, clock = ui_ctx.store, ui_ctx.clock
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         session.execute(update(Office).values(time_zone="Europe/London"))
     store.memo.pop("office_zone", None)
     clock.set(datetime(2026, 1, 13, 9, 5, tzinfo=UTC))
-    queue.issue_ticket(store, clock, "A")
-    queue.issue_ticket(store, clock, "B")
+    desk = desk_for(store, clock)
+    queue.issue_ticket(desk, "A")
+    queue.issue_ticket(desk, "B")
     clock.advance(minutes=2)
-    queue.call_next(store, clock, 1)
+    queue.call_next(desk, 1)
     ui_ctx.watcher.refresh()
     recent, serving = RecentTicketsModel(), ServingModel()
     recent.set_snapshot(ui_ctx.watcher.snapshot)

@@ -266,7 +266,7 @@ def test_walked_out_is_kept_apart_from_cancel(qtbot, view, ui_ctx, mono):
     assert column(view, "waiting-table") == ["B001"]
     assert "A001" not in [t.code for t in queue_snapshot(ui_ctx.store, ui_ctx.clock).waiting]
     with pytest.raises(InvalidTransitionError, match="walked-out"):  # closed, not cancelled
-        queue.cancel(ui_ctx.store, ui_ctx.clock, "A001")
+        queue.cancel(ui_ctx.desk, "A001")
     assert "A001" in label(view, "reception-message").text()
     assert "gick innan upprop" in label(view, "reception-message").text()
 
@@ -274,7 +274,7 @@ def test_walked_out_is_kept_apart_from_cancel(qtbot, view, ui_ctx, mono):
 def test_walked_out_on_a_ticket_closed_elsewhere_says_why(qtbot, view, ui_ctx):
     press(qtbot, view, "issue-A")
     select_recent(view, "A001")
-    queue.cancel(ui_ctx.store, ui_ctx.clock, "A001")  # another workstation, not yet polled
+    queue.cancel(ui_ctx.desk, "A001")  # another workstation, not yet polled
     press(qtbot, view, "walked-out")
     message = label(view, "reception-message").text()
     assert "Det går inte att markera som gått A001" in message
@@ -291,7 +291,7 @@ def test_reprint_of_a_selected_ticket(qtbot, view, printer, mono):
 
 def issue_many(ui_ctx, letter: str, count: int) -> None:
     for _ in range(count):
-        queue.issue_ticket(ui_ctx.store, ui_ctx.clock, letter)
+        queue.issue_ticket(ui_ctx.desk, letter)
 
 
 def test_closing_warning_near_closing_with_a_long_queue(qtbot, view, ui_ctx, ui_clock):
@@ -308,7 +308,7 @@ def test_closing_warning_near_closing_with_a_long_queue(qtbot, view, ui_ctx, ui_
 
 
 def set_hours(ui_ctx, mono, hours) -> None:
-    update_office(ui_ctx.store, ui_ctx.clock, opening_hours=hours)  # the next snapshot has them
+    update_office(ui_ctx.desk, opening_hours=hours)  # the next snapshot has them
 
 
 LUNCH = {"wed": [["10:00", "12:00"], ["13:00", "16:00"]]}
@@ -344,7 +344,7 @@ def test_no_closing_warning_in_the_morning(qtbot, view, ui_ctx):
 
 
 def test_a_ticket_from_another_workstation_shows_up(qtbot, view, ui_ctx):
-    queue.issue_ticket(ui_ctx.store, ui_ctx.clock, "C")
+    queue.issue_ticket(ui_ctx.desk, "C")
     ui_ctx.watcher.poll()
     assert "C001" in column(view, "waiting-table")
     assert "C001" in column(view, "recent-tickets")
@@ -353,7 +353,7 @@ def test_a_ticket_from_another_workstation_shows_up(qtbot, view, ui_ctx):
 
 def test_a_renamed_queue_shows_its_new_name_on_the_issue_button(qtbot, view, ui_ctx):
     code = next(q.code for q in list_queues(ui_ctx.store) if q.letter == "A")
-    update_queue(ui_ctx.store, ui_ctx.clock, code, label="Pass och id-kort")
+    update_queue(ui_ctx.desk, code, label="Pass och id-kort")
     ui_ctx.watcher.refresh()
     issue_a = button(view, "issue-A")
     assert issue_a.label_text == "Pass och id-kort"
@@ -362,8 +362,8 @@ def test_a_renamed_queue_shows_its_new_name_on_the_issue_button(qtbot, view, ui_
 
 
 def test_now_serving_per_service_point(qtbot, view, ui_ctx):
-    queue.issue_ticket(ui_ctx.store, ui_ctx.clock, "A")
-    queue.call_next(ui_ctx.store, ui_ctx.clock, 3)
+    queue.issue_ticket(ui_ctx.desk, "A")
+    queue.call_next(ui_ctx.desk, 3)
     ui_ctx.watcher.poll()
     assert column(view, "serving-table", 0)[2] == "Lucka 3"
     assert column(view, "serving-table", 1)[2] == "A001"

@@ -14,6 +14,7 @@ from app.services.queue.views import queue_snapshot
 from app.ui.service_point.errand_form import ErrandForm
 from app.ui.service_point.screen import ServicePointView, timer_text
 from app.ui.shell.table_model import KEY_ROLE
+from tests.conftest import desk_for
 
 
 def button(view: QWidget, name: str) -> QPushButton:
@@ -55,7 +56,7 @@ def view(qtbot, ui_ctx):
 
 def issue(ctx, clock, *letters: str) -> None:
     for letter in letters:
-        queue.issue_ticket(ctx.store, clock, letter)
+        queue.issue_ticket(desk_for(ctx.store, clock), letter)
         clock.advance(minutes=1)
     ctx.watcher.refresh()
 
@@ -295,12 +296,14 @@ def test_a_database_failure_is_said_in_swedish_and_nothing_is_called(
 ):
     from sqlalchemy.exc import OperationalError
 
+    from app.services.queue.desk import QueueDesk
+
     issue(ui_ctx, ui_clock, "A")
 
     def locked(*_args, **_kwargs):
         raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(queue, "call_next", locked)
+    monkeypatch.setattr(QueueDesk, "call_next", locked)
     click(qtbot, view, "call-next")
     assert "Det gick inte att spara i databasen" in text(view, "point-message")
     assert [t.code for t in queue_snapshot(ui_ctx.store, ui_clock).waiting] == ["A001"]

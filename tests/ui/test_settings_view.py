@@ -249,7 +249,7 @@ def test_retire_a_queue_with_nobody_waiting_and_restore_it(qtbot, view, ui_ctx):
 
 
 def test_refuse_retiring_a_queue_with_a_waiting_ticket(qtbot, view, ui_ctx):
-    queue.issue_ticket(ui_ctx.store, ui_ctx.clock, "B")
+    queue.issue_ticket(ui_ctx.desk, "B")
     open_section(view, "Köer")
     select_row(child(view, QTableView, "queues-table"), "B")
     click(qtbot, view, "retire-queue")
@@ -389,7 +389,7 @@ def test_export_then_import_the_same_file_changes_nothing(qtbot, view, ui_ctx, d
 
 
 def test_import_changes_show_in_every_section(qtbot, view, ui_ctx, dialogs, tmp_path):
-    path = setup.export_catalog_file(ui_ctx.store, tmp_path / "k.json")
+    path = setup.export_catalog_file(ui_ctx.desk, tmp_path / "k.json")
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["queues"].append({"code": "mig", "letter": "E", "label": "Migrationsverket"})
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
@@ -400,7 +400,7 @@ def test_import_changes_show_in_every_section(qtbot, view, ui_ctx, dialogs, tmp_
 
 
 def test_import_of_a_broken_file_names_the_entry(qtbot, view, ui_ctx, dialogs, tmp_path):
-    path = setup.export_catalog_file(ui_ctx.store, tmp_path / "k.json")
+    path = setup.export_catalog_file(ui_ctx.desk, tmp_path / "k.json")
     doc = json.loads(path.read_text(encoding="utf-8"))
     del doc["agencies"][2]["errand_types"][1]["code"]
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
@@ -424,8 +424,8 @@ def test_cancelled_file_dialog_does_nothing(qtbot, view, ui_ctx, dialogs):
 
 
 def test_changes_from_elsewhere_show_when_the_revision_moves(qtbot, view, ui_ctx):
-    setup.add_queue(ui_ctx.store, ui_ctx.clock, "E", "Migrationsverket")
-    setup.update_service_point(ui_ctx.store, ui_ctx.clock, 1, profile=["A"])
+    setup.add_queue(ui_ctx.desk, "E", "Migrationsverket")
+    setup.update_service_point(ui_ctx.desk, 1, profile=["A"])
     ui_ctx.watcher.poll()
     assert "E" in row_texts(child(view, QTableView, "queues-table"), 0)
     assert row_texts(child(view, QTableView, "points-table"), PointTableModel.QUEUES)[0] == "A"
@@ -439,7 +439,7 @@ def test_every_control_has_an_accessible_name(view):
 
 
 def test_models_pass_the_model_tester(qtmodeltester, view, ui_ctx):
-    setup.set_queue_active(ui_ctx.store, ui_ctx.clock, "af", False)
+    setup.set_queue_active(ui_ctx.desk, "af", False)
     view.reload()
     qtmodeltester.check(view.queues_page.model)
     qtmodeltester.check(view.points_page.model)

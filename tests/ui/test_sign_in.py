@@ -9,6 +9,7 @@ from app.services.access.actor import NOBODY
 from app.services.access.audit import list_events
 from app.services.staff import accounts
 from app.ui.shell.main_window import SETTINGS_TAB, MainWindow
+from tests.conftest import desk_for
 
 
 def _window(qtbot, ctx):
@@ -28,8 +29,9 @@ def _sign_in(qtbot, window, login, pin):
 
 def test_the_office_pc_starts_locked_and_the_role_follows_the_person(qtbot, ui_ctx):
     store, clock = ui_ctx.store, ui_ctx.clock
-    accounts.add_staff(store, clock, "anna", "caseworker", "2468", "2468", display_name="Anna")
-    accounts.add_staff(store, clock, "karin", "manager", "8642", "8642")
+    desk = desk_for(store, clock)
+    accounts.add_staff(desk, "anna", "caseworker", "2468", "2468", display_name="Anna")
+    accounts.add_staff(desk, "karin", "manager", "8642", "8642")
     window = _window(qtbot, ui_ctx)
     assert window.pages.currentWidget() is window.gate
     assert window.gate.currentWidget() is window.gate.sign_in
@@ -49,7 +51,7 @@ def test_the_office_pc_starts_locked_and_the_role_follows_the_person(qtbot, ui_c
 
 
 def test_a_wrong_pin_is_said_in_swedish_and_five_lock_the_account(qtbot, ui_ctx):
-    accounts.add_staff(ui_ctx.store, ui_ctx.clock, "anna", "caseworker", "2468", "2468")
+    accounts.add_staff(ui_ctx.desk, "anna", "caseworker", "2468", "2468")
     window = _window(qtbot, ui_ctx)
     panel = window.gate.sign_in
     _sign_in(qtbot, window, "anna", "1111")
@@ -81,12 +83,12 @@ def test_the_first_start_makes_the_first_manager_and_names_the_office(qtbot, ui_
     wizard.again.setText("8642")
     qtbot.mouseClick(wizard.button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.tabs and ui_ctx.role == "manager"
-    assert [s.login for s in accounts.list_staff(ui_ctx.store)] == ["karin"]
+    assert [s.login for s in accounts.list_staff(ui_ctx.desk)] == ["karin"]
     assert ui_ctx.setup.office().name == "Servicekontoret Norrby"
 
 
 def test_a_screen_left_alone_locks_itself(qtbot, ui_ctx, monkeypatch):
-    accounts.add_staff(ui_ctx.store, ui_ctx.clock, "anna", "caseworker", "2468", "2468")
+    accounts.add_staff(ui_ctx.desk, "anna", "caseworker", "2468", "2468")
     window = _window(qtbot, ui_ctx)
     _sign_in(qtbot, window, "anna", "2468")
     assert window.idle.minutes == 5  # the office's setting

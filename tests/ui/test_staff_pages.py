@@ -15,7 +15,7 @@ from tests.ui.test_settings_view import FakeFileDialogs
 
 @pytest.fixture
 def view(qtbot, ui_ctx):
-    accounts.add_staff(ui_ctx.store, ui_ctx.clock, "karin", "manager", "8642", "8642")
+    accounts.add_staff(ui_ctx.desk, "karin", "manager", "8642", "8642")
     ui_ctx.actor = Actor(staff_id=1, role="manager", login="karin")
     dialogs = FakeFileDialogs()
     widget = SettingsView(ui_ctx, file_dialogs=dialogs)
@@ -48,18 +48,18 @@ def test_the_manager_adds_an_account_and_a_typo_in_the_pin_makes_none(qtbot, vie
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert logins(page) == ["anna", "karin"]
     assert view.message.text() == "anna har lagts till som handläggare."
-    assert accounts.sign_in(ui_ctx.store, ui_ctx.clock, "anna", "2468").role == "caseworker"
+    assert accounts.sign_in(ui_ctx.desk, "anna", "2468").role == "caseworker"
     page.table.selectRow(0)
     qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
     assert page.model.index(0, 3).data() == "Avstängd"
     with pytest.raises(accounts.SignInError):
-        accounts.sign_in(ui_ctx.store, ui_ctx.clock, "anna", "2468")
+        accounts.sign_in(ui_ctx.desk, "anna", "2468")
 
 
 def test_the_log_filters_by_kind_and_exports_csv(qtbot, view, ui_ctx, tmp_path):
-    accounts.add_staff(ui_ctx.store, ui_ctx.clock, "bo", "reception", "1357", "1357")
+    accounts.add_staff(ui_ctx.desk, "bo", "reception", "1357", "1357")
     with pytest.raises(accounts.SignInError):
-        accounts.sign_in(ui_ctx.store, ui_ctx.clock, "bo", "0000")
+        accounts.sign_in(ui_ctx.desk, "bo", "0000")
     page = view.audit_page
     view.sections.setCurrentWidget(page)
     today = ui_ctx.clock.now().date()

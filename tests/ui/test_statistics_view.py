@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 from app.services.office.clock import OFFICE_TZ
 from app.services.queue import calling as queue
 from app.ui.statistics.view import StatisticsView, preset_range
+from tests.conftest import desk_for
 
 
 @pytest.fixture
@@ -47,14 +48,14 @@ def test_presets_name_the_days_a_manager_means():
 
 def test_today_follows_the_live_queue_and_the_days_figures(qtbot, view, ui_ctx, ui_clock):
     for letter in "AAB":
-        queue.issue_ticket(ui_ctx.store, ui_clock, letter)
+        queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), letter)
         ui_clock.advance(minutes=2)
     ui_ctx.watcher.refresh()
     assert view.findChild(QLabel, "today-waiting").text() == "3"
     assert view.findChild(QLabel, "today-longest").text() == "6,0 min"  # A001, 3 × 2 min ago
-    queue.call_next(ui_ctx.store, ui_clock, 1)
+    queue.call_next(desk_for(ui_ctx.store, ui_clock), 1)
     ui_clock.advance(minutes=3)
-    queue.finish(ui_ctx.store, ui_clock, "A001")
+    queue.finish(desk_for(ui_ctx.store, ui_clock), "A001")
     ui_ctx.watcher.refresh()
     assert view.findChild(QLabel, "today-waiting").text() == "2"
     assert view.findChild(QLabel, "today-served").text() == "1"
@@ -62,11 +63,11 @@ def test_today_follows_the_live_queue_and_the_days_figures(qtbot, view, ui_ctx, 
 
 
 def test_a_period_is_shown_as_charts_with_tables_and_exported(qtbot, view, ui_ctx, ui_clock):
-    queue.issue_ticket(ui_ctx.store, ui_clock, "A")
+    queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "A")
     ui_clock.advance(minutes=6)
-    queue.call_next(ui_ctx.store, ui_clock, 1)
+    queue.call_next(desk_for(ui_ctx.store, ui_clock), 1)
     ui_clock.advance(minutes=4)
-    queue.finish(ui_ctx.store, ui_clock, "A001")
+    queue.finish(desk_for(ui_ctx.store, ui_clock), "A001")
     day = today(ui_ctx)
     view.first.setDate(QDate(day.year, day.month, day.day).addDays(-2))
     view.last.setDate(QDate(day.year, day.month, day.day))
@@ -111,9 +112,14 @@ def test_the_manager_sees_each_member_of_staff_by_name(qtbot, view, ui_ctx, ui_c
     from app.services.staff.accounts import add_staff, sign_in
 
     add_staff(
-        ui_ctx.store, ui_clock, "anna", "caseworker", "2468", "2468", display_name="Anna Lind"
+        desk_for(ui_ctx.store, ui_clock),
+        "anna",
+        "caseworker",
+        "2468",
+        "2468",
+        display_name="Anna Lind",
     )
-    anna = sign_in(ui_ctx.store, ui_clock, "anna", "2468")
+    anna = sign_in(desk_for(ui_ctx.store, ui_clock), "anna", "2468")
     QueueDesk(ui_ctx.store, ui_clock, Actor(role="reception")).issue("A")
     desk = QueueDesk(ui_ctx.store, ui_clock, anna)
     desk.call_next(1)

@@ -8,7 +8,7 @@ import pytest
 
 from app.config import resolve_settings
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as queue
 from app.services.upkeep.backups import backup_now
 from app.store.engine import open_store
@@ -17,6 +17,7 @@ from app.store.identify import Kind, identify
 from app.ui.shell import store_failed
 from app.ui.shell.application import _opening_failed
 from app.ui.shell.store_failed import OPEN_OTHER, QUIT, RESTORE, failure, recover
+from tests.conftest import desk_for
 
 
 @pytest.fixture
@@ -24,10 +25,11 @@ def office(tmp_path):
     """A store with two tickets and a backup holding the first."""
     clock = ManualClock(datetime.now(UTC))
     settings = resolve_settings(data_dir=tmp_path / "office", env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-    queue.issue_ticket(store, clock, "A")
-    backup_now(store, clock)
-    queue.issue_ticket(store, clock, "A")
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    desk = desk_for(store, clock)
+    queue.issue_ticket(desk, "A")
+    backup_now(desk)
+    queue.issue_ticket(desk, "A")
     store.close()
     return settings
 
@@ -70,7 +72,8 @@ def test_choosing_restore_puts_the_backup_back_and_keeps_the_damaged_file(office
     store = open_store(office)
     try:
         clock = ManualClock(datetime.now(UTC))
-        assert queue.issue_ticket(store, clock, "A").code == "A002"
+        desk = desk_for(store, clock)
+        assert queue.issue_ticket(desk, "A").code == "A002"
     finally:
         store.close()
     aside = [p for p in office.backups_dir.iterdir() if p.name.startswith("unsound-")]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView
 from sqlalchemy import select
 
 from app.models import Office, SyncAttempt
+from app.services.access.actor import SYSTEM, acting
 from app.ui.settings.sync import SyncPage
 
 
@@ -55,7 +56,7 @@ def test_the_address_and_token_are_kept_and_the_log_shows_the_tries(qtbot, page,
     with ui_ctx.store.read() as session:
         assert session.scalar(select(Office.sync_url)) == "https://central.example.se"
     assert (ui_ctx.settings.data_dir / "sync-token").read_text().strip() == "hemlig"
-    with ui_ctx.store.write() as session:
+    with acting(SYSTEM), ui_ctx.store.write() as session:
         session.add(SyncAttempt(at=ui_ctx.clock.now(), outcome="retry", detail="ConnectError"))
     page.reload()
     log = page.findChild(QTableView, "sync-log").model()

@@ -10,6 +10,7 @@ import pytest
 from app.services.queue import calling as queue
 from app.sync.client import Report
 from app.ui.shell.sync_worker import SyncWorker
+from tests.conftest import desk_for
 
 
 def free_port() -> int:
@@ -39,7 +40,7 @@ def test_not_set_up_says_so(worker, monkeypatch):
 def test_an_unreachable_receiver_is_offline_and_nothing_is_lost(
     worker, ui_ctx, ui_clock, monkeypatch
 ):
-    queue.issue_ticket(ui_ctx.store, ui_clock, "A")
+    queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "A")
     monkeypatch.setenv("SERVICEDISK_SYNC_URL", f"http://127.0.0.1:{free_port()}")
     monkeypatch.setenv("SERVICEDISK_SYNC_TOKEN", "x")
     worker.sync_now()

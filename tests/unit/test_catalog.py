@@ -30,6 +30,7 @@ from app.services.errands.logbook import ErrandInput
 from app.services.office.clock import ManualClock
 from app.services.office.info import list_queues
 from app.store.engine import Store
+from tests.conftest import desk_for
 
 SEED_FILE = RESOURCES_DIR / "seed" / "catalog.json"
 CATALOG_MODELS = (Agency, ErrandType, Outcome, ReferralTarget, Language, InterpreterKind, Queue)
@@ -62,7 +63,8 @@ def snapshot(store: Store) -> dict[str, Any]:
 
 
 def import_doc(store: Store, clock: ManualClock, doc: dict[str, Any]) -> catalog.ImportResult:
-    return catalog.import_catalog(store, clock, catalog.parse_catalog(doc))
+    desk = desk_for(store, clock)
+    return catalog.import_catalog(desk, catalog.parse_catalog(doc))
 
 
 def errand_type(store: Store, agency: str, code: str) -> ErrandType:
@@ -92,11 +94,11 @@ def test_seed_file_is_valid_and_holds_the_common_errands() -> None:
 
 
 def test_import_of_the_seed_file_into_a_seeded_store_changes_nothing(
-    store: Store, clock: ManualClock
+    store: Store, clock: ManualClock, desk
 ) -> None:
     before = snapshot(store)
     doc = catalog.read_catalog_file(SEED_FILE)
-    result = catalog.import_catalog(store, clock, doc)
+    result = catalog.import_catalog(desk, doc)
     assert not result.changed
     assert snapshot(store) == before
 
@@ -142,7 +144,7 @@ def test_export_is_indented_utf8_with_letters_unescaped(store: Store) -> None:
 # ---------------------------------------------------------------- editing the catalog by file
 
 
-def test_adding_a_municipality(store: Store, clock: ManualClock) -> None:
+def test_adding_a_municipality(store: Store, clock: ManualClock, desk) -> None:
     doc = exported(store)
     doc["agencies"].append(
         {
@@ -171,14 +173,12 @@ def test_adding_a_municipality(store: Store, clock: ManualClock) -> None:
     with store.read() as session:
         audit = session.scalars(select(AuditEvent.detail)).all()
         assert any("added=3" in (d or "") for d in audit)
-    ref = er.log_quick_visit(
-        store, clock, "desk", [ErrandInput("K-GRANNBY", "hemtjanst", "resolved")]
-    )
+    ref = er.log_quick_visit(desk, "desk", [ErrandInput("K-GRANNBY", "hemtjanst", "resolved")])
     assert ref.errands[0].agency_label == "Grannby kommun"
 
 
-def test_renaming_a_label(store: Store, clock: ManualClock) -> None:
-    ref = er.log_quick_visit(store, clock, "desk", [ErrandInput("FK", "vab", "resolved")])
+def test_renaming_a_label(store: Store, clock: ManualClock, desk) -> None:
+    ref = er.log_quick_visit(desk, "desk", [ErrandInput("FK", "vab", "resolved")])
     doc = exported(store)
     vab = next(t for t in doc["agencies"][0]["errand_types"] if t["code"] == "vab")
     vab["label"] = "VAB (tillfällig föräldrapenning)"
@@ -192,9 +192,9 @@ def test_renaming_a_label(store: Store, clock: ManualClock) -> None:
     assert view.errand_type_label == "VAB (tillfällig föräldrapenning)"
 
 
-def test_absent_entries_are_retired_never_deleted(store: Store, clock: ManualClock) -> None:
+def test_absent_entries_are_retired_never_deleted(store: Store, clock: ManualClock, desk) -> None:
     entry = ErrandInput("AF", "aktivitetsrapport", "resolved", language_code="pl")
-    ref = er.log_quick_visit(store, clock, "phone", [entry], duration_seconds=60)
+    ref = er.log_quick_visit(desk, "phone", [entry], duration_seconds=60)
     doc = exported(store)
     doc["agencies"] = [a for a in doc["agencies"] if a["code"] != "AF"]
     doc["queues"] = [q for q in doc["queues"] if q["letter"] != "C"]
@@ -223,7 +223,7 @@ def test_absent_entries_are_retired_never_deleted(store: Store, clock: ManualClo
     assert (view.agency_code, view.agency_label) == ("AF", "Arbetsförmedlingen")
     assert view.errand_type_label == "Aktivitetsrapport" and view.language_code == "pl"
     with pytest.raises(er.RetiredCatalogEntryError):
-        er.log_quick_visit(store, clock, "phone", [entry], duration_seconds=60)
+        er.log_quick_visit(desk, "phone", [entry], duration_seconds=60)
 
     # Putting them back in the file makes them active again.
     restored = import_doc(store, clock, exported_seed())
@@ -281,12 +281,14 @@ def test_many_imports_of_new_queues_never_run_out_of_places_for_retired_ones(
     assert total == 4 + 4 * 26
 
 
-def test_the_audit_of_an_import_names_no_file(store: Store, clock: ManualClock, tmp_path) -> None:
+def test_the_audit_of_an_import_names_no_file(
+    store: Store, clock: ManualClock, desk, tmp_path
+) -> None:
     doc = exported_seed()
     doc["outcomes"].append({"code": "nytt", "label": "Nytt utfall"})
     path = tmp_path / "Anna Andersson 19800101-1234 sjukpenning.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    catalog.import_catalog(store, clock, catalog.read_catalog_file(path))
+    catalog.import_catalog(desk, catalog.read_catalog_file(path))
     with store.read() as session:
         details = list(session.scalars(select(AuditEvent.detail)))
     assert details == ["action=import; added=1; updated=0; retired=0"]
@@ -423,11 +425,11 @@ def test_import_refuses_a_file_without_the_default_language_or_interpreter(tmp_p
 
 
 def test_import_refuses_to_retire_a_queue_someone_waits_in(
-    settings: Settings, store: Store, clock: ManualClock, tmp_path: Path, capsys: Any
+    settings: Settings, store: Store, clock: ManualClock, desk, tmp_path: Path, capsys: Any
 ) -> None:
     from app.services.queue import calling as q
 
-    q.issue_ticket(store, clock, "A")
+    q.issue_ticket(desk, "A")
     doc = json.loads(SEED_FILE.read_text(encoding="utf-8"))
     doc["queues"] = [entry for entry in doc["queues"] if entry["letter"] != "A"]
     path = tmp_path / "without-a.json"
@@ -439,7 +441,7 @@ def test_import_refuses_to_retire_a_queue_someone_waits_in(
     assert "queue 'fk-pm' (A)" in err and "1 visitor(s)" in err
     assert snapshot(store) == before
     # With the visitor served, the same file retires the queue and it leaves no profile behind.
-    q.call_next(store, clock, 1)
-    q.finish(store, clock, "A001")
+    q.call_next(desk, 1)
+    q.finish(desk, "A001")
     assert main(["--data-dir", str(settings.data_dir), "catalog", "import", str(path)]) == 0
     assert "A" not in [queue.letter for queue in list_queues(store)]

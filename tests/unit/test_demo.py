@@ -34,10 +34,11 @@ from app.models import (
 from app.services.errands import logbook as er
 from app.services.office.calendar import is_open
 from app.services.office.clock import OFFICE_TZ, ManualClock, business_day
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as q
 from app.services.queue.views import queue_snapshot
 from app.store.engine import Store, open_store
+from tests.conftest import desk_for
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # A Tuesday, 11:00 in Stockholm: the office is open and busy.
@@ -47,7 +48,7 @@ HISTORY_DAYS = 70  # from nyårsdagen 2025
 
 def make_store(path: Path, clock: ManualClock) -> Store:
     settings = resolve_settings(data_dir=path, env={})
-    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    return open_store(settings, now=clock.now, seed=seeder(clock))
 
 
 def digest(store: Store) -> dict[str, list[tuple[Any, ...]]]:
@@ -67,7 +68,8 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, M
     clock = ManualClock(LIVE - timedelta(days=HISTORY_DAYS))
     store = make_store(tmp_path_factory.mktemp("history"), clock)
     clock.set(LIVE)
-    result = generate_demo(store, clock, days=HISTORY_DAYS, seed=11, visits_per_day=120)
+    desk = desk_for(store, clock)
+    result = generate_demo(desk, days=HISTORY_DAYS, seed=11, visits_per_day=120)
     assert result.tickets > 0 and result.days > 0
     yield store, clock
     store.close()
@@ -90,9 +92,9 @@ def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
     two = make_store(tmp_path / "two", clock)
     three = make_store(tmp_path / "three", clock)
     try:
-        first = generate_demo(one, clock, days=21, seed=5, visits_per_day=80)
-        second = generate_demo(two, clock, days=21, seed=5, visits_per_day=80)
-        other = generate_demo(three, clock, days=21, seed=6, visits_per_day=80)
+        first = generate_demo(desk_for(one, clock), days=21, seed=5, visits_per_day=80)
+        second = generate_demo(desk_for(two, clock), days=21, seed=5, visits_per_day=80)
+        other = generate_demo(desk_for(three, clock), days=21, seed=6, visits_per_day=80)
         assert first == second
         assert digest(one) == digest(two)
         assert digest(one) != digest(three) and other.tickets > 0
@@ -101,10 +103,10 @@ def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
             store.close()
 
 
-def test_refuses_a_store_with_real_tickets(store: Store, clock: ManualClock) -> None:
-    q.issue_ticket(store, clock, "A")
+def test_refuses_a_store_with_real_tickets(store: Store, clock: ManualClock, desk) -> None:
+    q.issue_ticket(desk, "A")
     with pytest.raises(DemoRefused) as caught:
-        generate_demo(store, clock, days=5)
+        generate_demo(desk, days=5)
     assert "real" in str(caught.value) and "never mix" in str(caught.value)
     assert caught.value.swedish
     with store.read() as session:
@@ -112,18 +114,18 @@ def test_refuses_a_store_with_real_tickets(store: Store, clock: ManualClock) -> 
         assert session.scalar(select(func.count()).select_from(Visit)) == 0
 
 
-def test_refuses_a_store_with_a_real_quick_visit(store: Store, clock: ManualClock) -> None:
-    er.log_quick_visit(store, clock, "phone", [er.ErrandInput("FK", None, "resolved")])
+def test_refuses_a_store_with_a_real_quick_visit(store: Store, clock: ManualClock, desk) -> None:
+    er.log_quick_visit(desk, "phone", [er.ErrandInput("FK", None, "resolved")])
     with pytest.raises(DemoRefused):
-        generate_demo(store, clock, days=5)
+        generate_demo(desk, days=5)
 
 
 @pytest.mark.parametrize(("days", "per_day"), [(0, 120), (4000, 120), (5, 0), (5, 5000)])
 def test_refuses_impossible_arguments(
-    store: Store, clock: ManualClock, days: int, per_day: int
+    store: Store, clock: ManualClock, desk, days: int, per_day: int
 ) -> None:
     with pytest.raises(DemoRefused, match="must be between"):
-        generate_demo(store, clock, days=days, visits_per_day=per_day)
+        generate_demo(desk, days=days, visits_per_day=per_day)
 
 
 # ---------------------------------------------------------------- the shape of the days
@@ -302,9 +304,11 @@ def test_counters_and_revisions_follow_the_days_written(history: tuple[Store, Ma
 # ---------------------------------------------------------------- living with demo data
 
 
-def test_reception_issues_the_next_free_number_after_demo(store: Store, clock: ManualClock) -> None:
+def test_reception_issues_the_next_free_number_after_demo(
+    store: Store, clock: ManualClock, desk
+) -> None:
     clock.set(LIVE)
-    generate_demo(store, clock, days=3, seed=2)
+    generate_demo(desk, days=3, seed=2)
     today = business_day(clock.now())
     with store.read() as session:
         last = session.scalar(
@@ -314,25 +318,25 @@ def test_reception_issues_the_next_free_number_after_demo(store: Store, clock: M
         )
     assert last
     clock.advance(minutes=1)
-    ref = q.issue_ticket(store, clock, "A")
+    ref = q.issue_ticket(desk, "A")
     assert ref.code == f"A{last + 1:03d}"
     with pytest.raises(DemoRefused):  # now the store holds a real ticket
-        generate_demo(store, clock, days=3, seed=2)
+        generate_demo(desk, days=3, seed=2)
 
 
-def test_before_opening_today_is_empty(store: Store, clock: ManualClock) -> None:
+def test_before_opening_today_is_empty(store: Store, clock: ManualClock, desk) -> None:
     clock.set(datetime(2025, 3, 11, 7, 30, tzinfo=STOCKHOLM))
-    result = generate_demo(store, clock, days=2, seed=3)
+    result = generate_demo(desk, days=2, seed=3)
     counts = tickets_per_day(store)
     assert date(2025, 3, 11) not in counts and counts[date(2025, 3, 10)] > 0
     assert result.days == 1
 
 
-def test_a_second_run_fills_only_the_new_days(store: Store, clock: ManualClock) -> None:
+def test_a_second_run_fills_only_the_new_days(store: Store, clock: ManualClock, desk) -> None:
     clock.set(LIVE)
-    first = generate_demo(store, clock, days=5, seed=4)
+    first = generate_demo(desk, days=5, seed=4)
     clock.advance(days=1)
-    second = generate_demo(store, clock, days=5, seed=4)
+    second = generate_demo(desk, days=5, seed=4)
     # Friday 7 March fell out of the window; Monday and Tuesday were there already.
     assert (first.days, second.skipped_days, second.days) == (3, 2, 1)
     counts = tickets_per_day(store)
@@ -348,9 +352,9 @@ def test_a_second_run_fills_only_the_new_days(store: Store, clock: ManualClock) 
     assert left_open == 0
 
 
-def test_a_large_office_gets_enough_service_points(store: Store, clock: ManualClock) -> None:
+def test_a_large_office_gets_enough_service_points(store: Store, clock: ManualClock, desk) -> None:
     clock.set(LIVE)
-    result = generate_demo(store, clock, days=1, seed=1, visits_per_day=600)
+    result = generate_demo(desk, days=1, seed=1, visits_per_day=600)
     assert result.added_points > 0
     with store.read() as session:
         names = session.scalars(select(ServicePoint.name).order_by(ServicePoint.number)).all()

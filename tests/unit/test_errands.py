@@ -17,13 +17,16 @@ from app.models import (
     Ticket,
     Visit,
 )
+from app.services import ServiceError
+from app.services.access.actor import SYSTEM, Actor, acting
 from app.services.errands import logbook as er
 from app.services.errands.logbook import ErrandInput
 from app.services.office.clock import ManualClock, business_day
 from app.services.queue import calling as q
-from app.services.queue.errors import ServiceError, UnknownServicePointError, UnknownTicketError
+from app.services.queue.errors import UnknownServicePointError, UnknownTicketError
 from app.services.queue.views import office_revision
 from app.store.engine import Store
+from tests.conftest import desk_for
 
 RESOLVED = ErrandInput("FK", "foraldrapenning", "resolved")
 REFERRED = ErrandInput("SKV", "folkbokforing", "referred", referral_target_code="MIGRATIONSVERKET")
@@ -33,14 +36,15 @@ REFERRED = ErrandInput("SKV", "folkbokforing", "referred", referral_target_code=
 
 def called(store: Store, clock: ManualClock, letter: str = "A", point: int = 1) -> str:
     """Issue a ticket, wait five minutes, call it to a point; returns its code."""
-    ref = q.issue_ticket(store, clock, letter)
+    desk = desk_for(store, clock)
+    ref = q.issue_ticket(desk, letter)
     clock.advance(minutes=5)
-    q.call_ticket(store, clock, ref.code, point)
+    q.call_ticket(desk, ref.code, point)
     return ref.code
 
 
 def add_staff(store: Store, login: str, role: str = "caseworker") -> int:
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         staff = Staff(login=login, display_name=login.title(), role=role, active=True)
         session.add(staff)
         session.flush()
@@ -55,20 +59,22 @@ def day_revision(store: Store, day) -> int:
 
 
 def retire(store: Store, model: type, code: str) -> None:
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         session.execute(update(model).where(model.code == code).values(active=False))
 
 
 # ---------------------------------------------------------------- finishing a ticket with errands
 
 
-def test_finish_with_errands_stores_visit_and_errands(store: Store, clock: ManualClock) -> None:
+def test_finish_with_errands_stores_visit_and_errands(
+    store: Store, clock: ManualClock, desk
+) -> None:
     code = called(store, clock)
     call_at = clock.now()
     clock.advance(minutes=12)
     before = day_revision(store, business_day(clock.now()))
 
-    ref = er.finish_with_errands(store, clock, code, [RESOLVED, REFERRED])
+    ref = er.finish_with_errands(desk, code, [RESOLVED, REFERRED])
 
     assert ref.ticket_code == code and ref.channel == "ticket"
     assert ref.business_day == business_day(clock.now())
@@ -94,7 +100,9 @@ def test_finish_with_errands_stores_visit_and_errands(store: Store, clock: Manua
     assert er.visit_errands(store, ref.visit_id) == ref
 
 
-def test_own_durations_are_kept_and_the_rest_is_shared(store: Store, clock: ManualClock) -> None:
+def test_own_durations_are_kept_and_the_rest_is_shared(
+    store: Store, clock: ManualClock, desk
+) -> None:
     code = called(store, clock)
     clock.advance(seconds=1000)
     entries = [
@@ -102,24 +110,25 @@ def test_own_durations_are_kept_and_the_rest_is_shared(store: Store, clock: Manu
         ErrandInput("PM", "allman-pension", "e-service"),
         ErrandInput("PM", None, "documents"),
     ]
-    ref = er.finish_with_errands(store, clock, code, entries)
+    ref = er.finish_with_errands(desk, code, entries)
     assert [e.duration_seconds for e in ref.errands] == [100, 450, 450]
     assert ref.errands[2].errand_type_code is None
 
 
-def test_uneven_split_adds_up(store: Store, clock: ManualClock) -> None:
+def test_uneven_split_adds_up(store: Store, clock: ManualClock, desk) -> None:
     code = called(store, clock)
     clock.advance(seconds=100)
-    ref = er.finish_with_errands(store, clock, code, [RESOLVED] * 3)
+    ref = er.finish_with_errands(desk, code, [RESOLVED] * 3)
     assert [e.duration_seconds for e in ref.errands] == [34, 33, 33]
 
 
-def test_languages_interpreters_and_staff(store: Store, clock: ManualClock) -> None:
+def test_languages_interpreters_and_staff(store: Store, clock: ManualClock, desk) -> None:
     worker = add_staff(store, "anna")
     code = called(store, clock)
     clock.advance(minutes=20)
     entry = ErrandInput("AF", "inskrivning", "meeting-booked", None, "ar", "phone")
-    ref = er.finish_with_errands(store, clock, code, [entry], staff_id=worker)
+    anna = desk_for(store, clock, Actor(staff_id=worker, role="caseworker"))
+    ref = er.finish_with_errands(anna, code, [entry])
     assert (ref.errands[0].language_code, ref.errands[0].interpreter_code) == ("ar", "phone")
     with store.read() as session:
         errand = session.get(Errand, ref.errands[0].id)
@@ -129,42 +138,42 @@ def test_languages_interpreters_and_staff(store: Store, clock: ManualClock) -> N
 
 
 def test_a_visit_without_errands_then_errands_logged_later(
-    store: Store, clock: ManualClock
+    store: Store, clock: ManualClock, desk
 ) -> None:
     code = called(store, clock)
     clock.advance(seconds=600)
-    ref = er.finish_with_errands(store, clock, code, [])
+    ref = er.finish_with_errands(desk, code, [])
     assert ref.errands == ()
     clock.advance(minutes=2)
     before = day_revision(store, ref.business_day)
 
-    later = er.log_errands(store, clock, ref.visit_id, [RESOLVED, RESOLVED])
+    later = er.log_errands(desk, ref.visit_id, [RESOLVED, RESOLVED])
     assert [e.duration_seconds for e in later.errands] == [300, 300]
     assert day_revision(store, ref.business_day) == before + 1
 
-    more = er.log_errands(store, clock, ref.visit_id, [REFERRED])
+    more = er.log_errands(desk, ref.visit_id, [REFERRED])
     assert [e.position for e in more.errands] == [0, 1, 2]
     assert more.errands[2].duration_seconds == 0  # the earlier errands took the whole time
-    assert er.log_errands(store, clock, ref.visit_id, []) == more
+    assert er.log_errands(desk, ref.visit_id, []) == more
 
 
-def test_unreliable_timing_is_flagged_and_not_split(store: Store, clock: ManualClock) -> None:
+def test_unreliable_timing_is_flagged_and_not_split(store: Store, clock: ManualClock, desk) -> None:
     code = called(store, clock)
     clock.advance(hours=3)
     entries = [RESOLVED, ErrandInput("PM", None, "resolved", duration_seconds=420)]
-    ref = er.finish_with_errands(store, clock, code, entries, unreliable=True)
+    ref = er.finish_with_errands(desk, code, entries, unreliable=True)
     assert [e.duration_seconds for e in ref.errands] == [None, 420]
     with store.read() as session:
         visit = session.get(Visit, ref.visit_id)
         assert visit is not None and visit.timing_unreliable
 
 
-def test_a_bad_errand_leaves_the_ticket_unfinished(store: Store, clock: ManualClock) -> None:
+def test_a_bad_errand_leaves_the_ticket_unfinished(store: Store, clock: ManualClock, desk) -> None:
     code = called(store, clock)
     clock.advance(minutes=5)
     bad = ErrandInput("FK", "vab", "referred")  # no referral target
     with pytest.raises(er.ReferralRequiredError) as caught:
-        er.finish_with_errands(store, clock, code, [RESOLVED, bad])
+        er.finish_with_errands(desk, code, [RESOLVED, bad])
     assert str(caught.value).startswith("Errand 2: ")
     assert caught.value.swedish.startswith("Ärende 2: ")
     assert caught.value.index == 1
@@ -174,12 +183,12 @@ def test_a_bad_errand_leaves_the_ticket_unfinished(store: Store, clock: ManualCl
         assert session.scalar(select(func.count()).select_from(Errand)) == 0
 
 
-def test_finishing_needs_a_called_ticket_of_today(store: Store, clock: ManualClock) -> None:
-    ref = q.issue_ticket(store, clock, "A")
+def test_finishing_needs_a_called_ticket_of_today(store: Store, clock: ManualClock, desk) -> None:
+    ref = q.issue_ticket(desk, "A")
     with pytest.raises(q.InvalidTransitionError):
-        er.finish_with_errands(store, clock, ref.code, [RESOLVED])
+        er.finish_with_errands(desk, ref.code, [RESOLVED])
     with pytest.raises(UnknownTicketError):
-        er.finish_with_errands(store, clock, "A999", [RESOLVED])
+        er.finish_with_errands(desk, "A999", [RESOLVED])
 
 
 # ---------------------------------------------------------------- validation
@@ -202,10 +211,10 @@ def test_finishing_needs_a_called_ticket_of_today(store: Store, clock: ManualClo
     ],
 )
 def test_invalid_errands_are_refused_with_typed_errors(
-    store: Store, clock: ManualClock, entry: ErrandInput, error: type[ServiceError]
+    store: Store, clock: ManualClock, desk, entry: ErrandInput, error: type[ServiceError]
 ) -> None:
     with pytest.raises(error) as caught:
-        er.log_quick_visit(store, clock, "desk", [entry])
+        er.log_quick_visit(desk, "desk", [entry])
     assert isinstance(caught.value, ServiceError)
     assert str(caught.value) and caught.value.swedish
     assert not str(caught.value).startswith("Errand")  # one errand: no number
@@ -213,10 +222,12 @@ def test_invalid_errands_are_refused_with_typed_errors(
         assert session.scalar(select(func.count()).select_from(Visit)) == 0
 
 
-def test_retired_entries_cannot_be_chosen_for_new_errands(store: Store, clock: ManualClock) -> None:
+def test_retired_entries_cannot_be_chosen_for_new_errands(
+    store: Store, clock: ManualClock, desk
+) -> None:
     retire(store, Agency, "AF")
     retire(store, Language, "so")
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         session.execute(update(ErrandType).where(ErrandType.code == "vab").values(active=False))
     for entry, kind in (
         (ErrandInput("AF", None, "resolved"), "agency"),
@@ -224,21 +235,21 @@ def test_retired_entries_cannot_be_chosen_for_new_errands(store: Store, clock: M
         (ErrandInput("FK", None, "resolved", language_code="so"), "language"),
     ):
         with pytest.raises(er.RetiredCatalogEntryError) as caught:
-            er.log_quick_visit(store, clock, "phone", [entry], duration_seconds=60)
+            er.log_quick_visit(desk, "phone", [entry], duration_seconds=60)
         assert caught.value.kind == kind
         assert "retired" in str(caught.value)
 
 
 def test_unknown_staff_is_refused(store: Store, clock: ManualClock) -> None:
     with pytest.raises(er.UnknownStaffError):
-        er.log_quick_visit(store, clock, "desk", [RESOLVED], staff_id=999)
+        er.log_quick_visit(desk_for(store, clock, Actor(999, "caseworker")), "desk", [RESOLVED])
 
 
 # ---------------------------------------------------------------- quick visits
 
 
-def test_quick_visit_on_the_phone(store: Store, clock: ManualClock) -> None:
-    ref = er.log_quick_visit(store, clock, "phone", [RESOLVED, REFERRED], duration_seconds=480)
+def test_quick_visit_on_the_phone(store: Store, clock: ManualClock, desk) -> None:
+    ref = er.log_quick_visit(desk, "phone", [RESOLVED, REFERRED], duration_seconds=480)
     assert ref.ticket_code is None and ref.channel == "phone"
     assert [e.duration_seconds for e in ref.errands] == [240, 240]
     with store.read() as session:
@@ -249,9 +260,9 @@ def test_quick_visit_on_the_phone(store: Store, clock: ManualClock) -> None:
         assert not visit.timing_unreliable and not visit.demo
 
 
-def test_quick_visit_at_a_desk(store: Store, clock: ManualClock) -> None:
+def test_quick_visit_at_a_desk(store: Store, clock: ManualClock, desk) -> None:
     entry = ErrandInput("GEMENSAMT", "ta-emot-handlingar", "documents", duration_seconds=90)
-    ref = er.log_quick_visit(store, clock, "desk", [entry], point_number=2)
+    ref = er.log_quick_visit(desk, "desk", [entry], point_number=2)
     with store.read() as session:
         visit = session.get(Visit, ref.visit_id)
         assert visit is not None and visit.service_point_id is not None
@@ -259,36 +270,39 @@ def test_quick_visit_at_a_desk(store: Store, clock: ManualClock) -> None:
     assert ref.errands[0].duration_seconds == 90
 
 
-def test_quick_visit_without_any_timing_is_unreliable(store: Store, clock: ManualClock) -> None:
-    ref = er.log_quick_visit(store, clock, "desk", [RESOLVED])
+def test_quick_visit_without_any_timing_is_unreliable(
+    store: Store, clock: ManualClock, desk
+) -> None:
+    ref = er.log_quick_visit(desk, "desk", [RESOLVED])
     assert ref.errands[0].duration_seconds is None
     with store.read() as session:
         visit = session.get(Visit, ref.visit_id)
         assert visit is not None and visit.timing_unreliable
 
 
-def test_quick_visit_refusals(store: Store, clock: ManualClock) -> None:
+def test_quick_visit_refusals(store: Store, clock: ManualClock, desk) -> None:
     with pytest.raises(er.NoErrandsError):
-        er.log_quick_visit(store, clock, "phone", [])
+        er.log_quick_visit(desk, "phone", [])
     with pytest.raises(er.InvalidChannelError):
-        er.log_quick_visit(store, clock, "ticket", [RESOLVED])
+        er.log_quick_visit(desk, "ticket", [RESOLVED])
     with pytest.raises(UnknownServicePointError):
-        er.log_quick_visit(store, clock, "desk", [RESOLVED], point_number=42)
+        er.log_quick_visit(desk, "desk", [RESOLVED], point_number=42)
     with pytest.raises(er.InvalidDurationError):
-        er.log_quick_visit(store, clock, "desk", [RESOLVED], duration_seconds=-5)
+        er.log_quick_visit(desk, "desk", [RESOLVED], duration_seconds=-5)
 
 
 # ---------------------------------------------------------------- corrections
 
 
-def test_same_day_correction_by_anyone(store: Store, clock: ManualClock) -> None:
+def test_same_day_correction_by_anyone(store: Store, clock: ManualClock, desk) -> None:
     worker = add_staff(store, "bo")
-    ref = er.log_quick_visit(store, clock, "desk", [RESOLVED], duration_seconds=300)
+    ref = er.log_quick_visit(desk, "desk", [RESOLVED], duration_seconds=300)
     errand_id = ref.errands[0].id
     clock.advance(hours=1)
     before_day, before_office = day_revision(store, ref.business_day), office_revision(store)
 
-    view = er.correct_errand(store, clock, errand_id, REFERRED, staff_id=worker)
+    bo = desk_for(store, clock, Actor(staff_id=worker, role="caseworker"))
+    view = er.correct_errand(bo, errand_id, REFERRED)
 
     assert view.agency_code == "SKV" and view.referral_target_code == "MIGRATIONSVERKET"
     assert view.corrected and view.duration_seconds == 300  # None keeps the duration
@@ -300,46 +314,45 @@ def test_same_day_correction_by_anyone(store: Store, clock: ManualClock) -> None
         assert errand.corrected_at == clock.now() and errand.corrected_by_staff_id == worker
 
 
-def test_correction_that_changes_nothing_bumps_nothing(store: Store, clock: ManualClock) -> None:
-    ref = er.log_quick_visit(store, clock, "desk", [RESOLVED], duration_seconds=300)
+def test_correction_that_changes_nothing_bumps_nothing(
+    store: Store, clock: ManualClock, desk
+) -> None:
+    ref = er.log_quick_visit(desk, "desk", [RESOLVED], duration_seconds=300)
     before = day_revision(store, ref.business_day)
-    view = er.correct_errand(store, clock, ref.errands[0].id, RESOLVED)
+    view = er.correct_errand(desk, ref.errands[0].id, RESOLVED)
     assert not view.corrected
     assert day_revision(store, ref.business_day) == before
 
 
-def test_later_corrections_only_by_the_manager(store: Store, clock: ManualClock) -> None:
+def test_later_corrections_only_by_the_manager(store: Store, clock: ManualClock, desk) -> None:
     boss = add_staff(store, "chef", role="manager")
-    ref = er.log_quick_visit(store, clock, "desk", [RESOLVED], duration_seconds=300)
+    ref = er.log_quick_visit(desk, "desk", [RESOLVED], duration_seconds=300)
     errand_id = ref.errands[0].id
     clock.advance(days=1)
     today = business_day(clock.now())
+    worker = desk_for(store, clock, Actor(role="caseworker"))
     with pytest.raises(er.CorrectionTooLateError) as caught:
-        er.correct_errand(store, clock, errand_id, REFERRED)
+        er.correct_errand(worker, errand_id, REFERRED)
     assert "manager" in str(caught.value) and "kontorschefen" in caught.value.swedish
     with pytest.raises(er.CorrectionTooLateError):
-        er.log_errands(store, clock, ref.visit_id, [RESOLVED])
+        er.log_errands(worker, ref.visit_id, [RESOLVED])
     before_past, before_today = day_revision(store, ref.business_day), day_revision(store, today)
 
+    manager = desk_for(store, clock, Actor(staff_id=boss, role="manager"))
     view = er.correct_errand(
-        store,
-        clock,
-        errand_id,
-        ErrandInput("FK", "vab", "resolved", duration_seconds=200),
-        staff_id=boss,
-        role="manager",
+        manager, errand_id, ErrandInput("FK", "vab", "resolved", duration_seconds=200)
     )
 
     assert view.errand_type_code == "vab" and view.duration_seconds == 200 and view.corrected
     assert day_revision(store, ref.business_day) == before_past + 1  # the errand's own day
     assert day_revision(store, today) == before_today
-    added = er.log_errands(store, clock, ref.visit_id, [RESOLVED], role="manager")
+    added = er.log_errands(manager, ref.visit_id, [RESOLVED])
     assert len(added.errands) == 2
 
 
-def test_retired_entries_stay_valid_on_old_errands(store: Store, clock: ManualClock) -> None:
+def test_retired_entries_stay_valid_on_old_errands(store: Store, clock: ManualClock, desk) -> None:
     entry = ErrandInput("AF", "aktivitetsrapport", "resolved", language_code="so")
-    ref = er.log_quick_visit(store, clock, "desk", [entry], duration_seconds=120)
+    ref = er.log_quick_visit(desk, "desk", [entry], duration_seconds=120)
     retire(store, Agency, "AF")
     retire(store, Language, "so")
 
@@ -347,25 +360,25 @@ def test_retired_entries_stay_valid_on_old_errands(store: Store, clock: ManualCl
     assert old.agency_label == "Arbetsförmedlingen" and old.language_code == "so"
     # Correcting another field keeps the errand's own retired agency and language.
     kept = er.correct_errand(
-        store, clock, old.id, ErrandInput("AF", "aktivitetsrapport", "not-helped", None, "so")
+        desk, old.id, ErrandInput("AF", "aktivitetsrapport", "not-helped", None, "so")
     )
     assert kept.outcome_code == "not-helped" and kept.agency_code == "AF"
     # … but a retired entry it did not have cannot be newly chosen.
     retire(store, Language, "ti")
     retire(store, Agency, "PM")
     with pytest.raises(er.RetiredCatalogEntryError):
-        er.correct_errand(store, clock, old.id, ErrandInput("AF", None, "resolved", None, "ti"))
+        er.correct_errand(desk, old.id, ErrandInput("AF", None, "resolved", None, "ti"))
     with pytest.raises(er.RetiredCatalogEntryError):
-        er.correct_errand(store, clock, old.id, ErrandInput("PM", None, "resolved", None, "so"))
+        er.correct_errand(desk, old.id, ErrandInput("PM", None, "resolved", None, "so"))
 
 
-def test_unknown_visit_and_errand(store: Store, clock: ManualClock) -> None:
+def test_unknown_visit_and_errand(store: Store, clock: ManualClock, desk) -> None:
     with pytest.raises(er.UnknownVisitError):
         er.visit_errands(store, 12345)
     with pytest.raises(er.UnknownVisitError):
-        er.log_errands(store, clock, 12345, [RESOLVED])
+        er.log_errands(desk, 12345, [RESOLVED])
     with pytest.raises(er.UnknownErrandError):
-        er.correct_errand(store, clock, 12345, RESOLVED)
+        er.correct_errand(desk, 12345, RESOLVED)
 
 
 # ---------------------------------------------------------------- choices
@@ -388,7 +401,7 @@ def test_catalog_choices_offer_active_entries_in_order(store: Store) -> None:
 def test_catalog_choices_hide_retired_entries(store: Store) -> None:
     retire(store, Agency, "PM")
     retire(store, Language, "fi")
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         session.execute(update(ErrandType).where(ErrandType.code == "vab").values(active=False))
     choices = er.catalog_choices(store)
     assert "PM" not in [a.code for a in choices.agencies]

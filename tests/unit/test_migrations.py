@@ -14,11 +14,12 @@ from sqlalchemy import func, inspect, select
 
 import app.store.engine as db
 from app.models import Base, Ticket
-from app.services.office.info import get_office, seed_store
+from app.services.office.info import get_office, seeder
 from app.services.queue import calling as q
 from app.store.backup import backup_sqlite
 from app.store.engine import current_revision, make_engine, open_store
 from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from tests.conftest import desk_for
 
 MIGRATIONS = Path(db.__file__).resolve().parent / "migrations"
 
@@ -72,9 +73,9 @@ def test_migrations_downgrade_and_upgrade_again(settings):
         store.close()
 
 
-def test_backup_is_a_consistent_copy_of_the_live_store(store, clock, settings):
+def test_backup_is_a_consistent_copy_of_the_live_store(store, clock, desk, settings):
     for letter in "AABC":
-        q.issue_ticket(store, clock, letter)  # still in the WAL, not yet in the main file
+        q.issue_ticket(desk, letter)  # still in the WAL, not yet in the main file
     target = backup_sqlite(
         store.engine, settings.backups_dir, reason="before-upgrade-0001", now=clock.now()
     )
@@ -86,7 +87,7 @@ def test_backup_is_a_consistent_copy_of_the_live_store(store, clock, settings):
     conn.close()
     assert codes == ["A001", "A002", "B001", "C001"]
     # the live store goes on as before
-    assert q.issue_ticket(store, clock, "A").code == "A003"
+    assert q.issue_ticket(desk, "A").code == "A003"
     with sqlite3.connect(target) as conn:
         assert conn.execute("SELECT count(*) FROM ticket").fetchone() == (4,)
     conn.close()
@@ -94,8 +95,9 @@ def test_backup_is_a_consistent_copy_of_the_live_store(store, clock, settings):
 
 def test_an_upgrade_takes_a_backup_first(settings, clock, monkeypatch):
     """A store left at 0001 (with a ticket in it) is copied before it is upgraded."""
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-    q.issue_ticket(store, clock, "A")
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "A")
     with store.engine.execution_options(servicedisk_write=True).connect() as conn:
         command.downgrade(_alembic_config(conn), "0001")
     store.close()

@@ -24,11 +24,13 @@ from sqlalchemy import select, update
 
 from app.config import DATABASE_FILENAME, resolve_settings
 from app.models import Office, Queue, ServicePoint, ServicePointQueue, Ticket
+from app.services.access.actor import SYSTEM, acting
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as q
 from app.services.queue.errors import NobodyWaitingError
 from app.store.engine import Store, open_store
+from tests.conftest import desk_for
 
 LETTERS = "ABCD"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -50,9 +52,9 @@ def template(tmp_path_factory) -> Path:
     store = open_store(
         resolve_settings(data_dir=base, env={}),
         now=clock.now,
-        seed=lambda s: seed_store(s, clock),
+        seed=seeder(clock),
     )
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         ids = dict(session.execute(select(Queue.letter, Queue.id)).all())
         for point in session.scalars(select(ServicePoint)):
             for position, letter in enumerate(PROFILES.get(point.number, "")):
@@ -90,7 +92,7 @@ def example_store(template: Path, root: Path, **office: int) -> Iterator[Store]:
     store = open_store(resolve_settings(data_dir=target, env={}))
     try:
         if office:
-            with store.write() as session:
+            with acting(SYSTEM), store.write() as session:
                 session.execute(update(Office).values(**office))
         yield store
     finally:
@@ -127,7 +129,8 @@ def test_numbers_are_unique_and_gap_free_per_queue_and_day(template, example_roo
             if kind == "advance":
                 clock.advance(minutes=arg)
                 continue
-            ref = q.issue_ticket(store, clock, arg, booked=booked)
+            desk = desk_for(store, clock)
+            ref = q.issue_ticket(desk, arg, booked=booked)
             key = (clock.now().astimezone(STOCKHOLM).date(), arg)
             given_codes[key].append(ref.code)
             # each issue gets exactly the next number of its queue that day
@@ -228,34 +231,35 @@ def run_calls(store: Store, steps: list[tuple], ratio: int) -> None:
     clock = ManualClock(datetime(2026, 1, 13, 8, 0, tzinfo=UTC))
     model = QueueModel(ratio)
     booked_run = 0
+    desk = desk_for(store, clock)
     for kind, arg, extra in steps:
         if kind == "issue":
-            assert q.issue_ticket(store, clock, arg, booked=extra).code == model.issue(
+            assert q.issue_ticket(desk, arg, booked=extra).code == model.issue(
                 arg, extra, clock.now()
             )
         elif kind == "advance":
             clock.advance(seconds=arg)
         elif kind == "call":
             if arg in model.at_point:
-                q.finish(store, clock, model.at_point.pop(arg).code)
+                q.finish(desk, model.at_point.pop(arg).code)
             walk_in_waiting = any(
                 not t.booked and t.letter in PROFILES[arg] for t in model.waiting.values()
             )
             expected = model.call(arg)
             if expected is None:
                 with pytest.raises(NobodyWaitingError):
-                    q.call_next(store, clock, arg)
+                    q.call_next(desk, arg)
                 continue
-            assert q.call_next(store, clock, arg).code == expected.code
+            assert q.call_next(desk, arg).code == expected.code
             booked_run = booked_run + 1 if expected.booked else 0
             if ratio > 0 and walk_in_waiting:
                 assert booked_run <= ratio
         elif arg in model.at_point:
             ticket = model.at_point.pop(arg)
             if kind == "return":
-                q.return_to_queue(store, clock, ticket.code)
+                q.return_to_queue(desk, ticket.code)
             else:
-                q.transfer(store, clock, ticket.code, extra)
+                q.transfer(desk, ticket.code, extra)
                 ticket.letter = extra
             model.waiting[ticket.code] = ticket  # same place in time
     snapshot_order = _waiting_codes(store)

@@ -16,29 +16,31 @@ from app.demo.fill import generate_demo
 from app.services.queue import calling as queue
 from app.services.queue.views import DEFAULT_SERVICE_SECONDS, queue_snapshot
 from app.store.rows import SqliteReader
+from tests.conftest import desk_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def busy_day(store, clock) -> None:
     """A morning with a bit of everything the screens show."""
+    desk = desk_for(store, clock)
     for letter in "AABBC":
-        queue.issue_ticket(store, clock, letter)
+        queue.issue_ticket(desk, letter)
         clock.advance(minutes=2)
-    queue.issue_ticket(store, clock, "A", booked=True)
-    served = queue.call_next(store, clock, 1)
+    queue.issue_ticket(desk, "A", booked=True)
+    served = queue.call_next(desk, 1)
     clock.advance(minutes=4)
-    queue.finish(store, clock, served.code)
-    called = queue.call_next(store, clock, 2)
+    queue.finish(desk, served.code)
+    called = queue.call_next(desk, 2)
     clock.advance(minutes=1)
-    queue.recall(store, clock, called.code)
-    parked = queue.call_next(store, clock, 3)
-    queue.park(store, clock, parked.code)
+    queue.recall(desk, called.code)
+    parked = queue.call_next(desk, 3)
+    queue.park(desk, parked.code)
     clock.advance(minutes=3)
 
 
-def test_the_quick_read_shows_exactly_what_the_store_shows(store, clock, settings):
-    generate_demo(store, clock, days=20, seed=5, visits_per_day=80)
+def test_the_quick_read_shows_exactly_what_the_store_shows(store, clock, desk, settings):
+    generate_demo(desk, days=20, seed=5, visits_per_day=80)
     busy_day(store, clock)
     reader = SqliteReader.open(settings.sqlite_path)
     assert reader is not None

@@ -12,11 +12,12 @@ from app.demo.fill import generate_demo
 from app.models import Errand, Ticket, Visit
 from app.services.access.audit import list_events
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.stats.figures import period_figures
 from app.services.upkeep.retention import plan, purge
 from app.store.engine import open_store
 from app.sync.client import pending
+from tests.conftest import desk_for
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)  # a Tuesday afternoon
 
@@ -26,8 +27,9 @@ def history(tmp_path_factory):
     """120 days of demo history; the office keeps 90 (the default)."""
     clock = ManualClock(NOW)
     settings = resolve_settings(data_dir=tmp_path_factory.mktemp("ret") / "office", env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-    generate_demo(store, clock, days=120, seed=5, visits_per_day=60)
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    desk = desk_for(store, clock)
+    generate_demo(desk, days=120, seed=5, visits_per_day=60)
     yield store, clock
     store.close()
 
@@ -50,7 +52,8 @@ def test_a_purge_keeps_every_figure_of_every_day_and_resends_nothing(history):
     assert planned.before == horizon
     assert planned.rows["ticket"] == _count(store, Ticket, horizon) > 0
     assert planned.rows["errand"] == _count(store, Errand, horizon) > 0
-    done = purge(store, clock)
+    desk = desk_for(store, clock)
+    done = purge(desk)
     assert done.rows == planned.rows
     assert _count(store, Ticket, horizon) == _count(store, Visit, horizon) == 0
     assert _count(store, Errand, horizon) == 0
@@ -62,5 +65,5 @@ def test_a_purge_keeps_every_figure_of_every_day_and_resends_nothing(history):
     assert pending(store) == waiting  # nothing to resend: no revision moved
     (event,) = [e for e in list_events(store) if e.kind == "purge"]
     assert f"before={horizon.isoformat()}" in event.detail and "ticket=" in event.detail
-    assert purge(store, clock).total == 0  # again: nothing left to purge, nothing audited
+    assert purge(desk).total == 0  # again: nothing left to purge, nothing audited
     assert len([e for e in list_events(store) if e.kind == "purge"]) == 1

@@ -63,13 +63,12 @@ def active_export(store) -> dict:
 # ---------------------------------------------------------------- the office
 
 
-def test_update_office_saves_name_hours_and_rules(store, clock):
+def test_update_office_saves_name_hours_and_rules(store, clock, desk):
     revision = office_revision(store)
     hours = {d: [["09:00", "15:00"]] for d in ("mon", "tue", "wed", "thu", "fri")}
     hours["thu"] = [["13:00", "18:00"], ["09:00", "12:00"]]
     info = setup.update_office(
-        store,
-        clock,
+        desk,
         name="Servicekontoret Nystad",
         opening_hours=hours,
         retention_days=120,
@@ -92,10 +91,10 @@ def test_update_office_saves_name_hours_and_rules(store, clock):
     assert not any("Nystad" in d for d in details)
 
 
-def test_update_office_with_nothing_new_changes_nothing(store, clock):
+def test_update_office_with_nothing_new_changes_nothing(store, clock, desk):
     office = get_office(store)
     revision = office_revision(store)
-    setup.update_office(store, clock, name=office.name, opening_hours=office.opening_hours)
+    setup.update_office(desk, name=office.name, opening_hours=office.opening_hours)
     assert office_revision(store) == revision
     assert audit_details(store) == []
 
@@ -114,9 +113,9 @@ def test_update_office_with_nothing_new_changes_nothing(store, clock):
         ({"holiday": []}, "okänd veckodag"),
     ],
 )
-def test_update_office_refuses_bad_opening_hours(store, clock, hours, swedish):
+def test_update_office_refuses_bad_opening_hours(store, clock, desk, hours, swedish):
     with refused(store, setup.InvalidOpeningHoursError, swedish):
-        setup.update_office(store, clock, name="Annat namn", opening_hours=hours)
+        setup.update_office(desk, name="Annat namn", opening_hours=hours)
 
 
 @pytest.mark.parametrize(
@@ -132,23 +131,23 @@ def test_update_office_refuses_bad_opening_hours(store, clock, hours, swedish):
         ("priority_ratio", True),
     ],
 )
-def test_update_office_refuses_numbers_out_of_range(store, clock, field, value):
+def test_update_office_refuses_numbers_out_of_range(store, clock, desk, field, value):
     with refused(store, setup.InvalidSettingError, "ska vara ett heltal"):
-        setup.update_office(store, clock, name="Annat namn", **{field: value})
+        setup.update_office(desk, name="Annat namn", **{field: value})
 
 
-def test_update_office_refuses_an_empty_name(store, clock):
+def test_update_office_refuses_an_empty_name(store, clock, desk):
     with refused(store, setup.InvalidSettingError, "kontorets namn"):
-        setup.update_office(store, clock, name="   ", retention_days=30)
+        setup.update_office(desk, name="   ", retention_days=30)
 
 
 # ---------------------------------------------------------------- queues
 
 
-def test_add_queue_appears_last_with_its_agencies(store, clock):
+def test_add_queue_appears_last_with_its_agencies(store, clock, desk):
     revision = office_revision(store)
     added = setup.add_queue(
-        store, clock, "e", " Migrationsverket ", label_en="Migration", agencies=["FK", "PM"]
+        desk, "e", " Migrationsverket ", label_en="Migration", agencies=["FK", "PM"]
     )
     assert (added.letter, added.label, added.agency_codes) == (
         "E",
@@ -159,7 +158,7 @@ def test_add_queue_appears_last_with_its_agencies(store, clock):
     assert [q.letter for q in list_queues(store)] == ["A", "B", "C", "D", "E"]
     assert office_revision(store) == revision + 1
     assert audit_details(store) == ["queue E added (migrationsverket)"]
-    assert queue.issue_ticket(store, clock, "E").code == "E001"
+    assert queue.issue_ticket(desk, "E").code == "E001"
 
 
 @pytest.mark.parametrize(
@@ -176,103 +175,105 @@ def test_add_queue_appears_last_with_its_agencies(store, clock):
         ("E", "Ny kö", ["CSN"], setup.UnknownAgencyCodeError, "CSN"),
     ],
 )
-def test_add_queue_refusals_change_nothing(store, clock, letter, label, agencies, error, swedish):
+def test_add_queue_refusals_change_nothing(
+    store, clock, desk, letter, label, agencies, error, swedish
+):
     with refused(store, error, swedish):
-        setup.add_queue(store, clock, letter, label, agencies=agencies)
+        setup.add_queue(desk, letter, label, agencies=agencies)
 
 
-def test_add_queue_refuses_a_retired_agency(store, clock):
-    setup.add_queue(store, clock, "E", "Kommunen", agencies=["K-EXEMPEL"])
-    setup.update_queue(store, clock, "korta", agencies=["GEMENSAMT"])
-    setup.update_queue(store, clock, "kommunen", agencies=[])
-    setup.set_catalog_entry_active(store, clock, "agency", "K-EXEMPEL", False)
+def test_add_queue_refuses_a_retired_agency(store, clock, desk):
+    setup.add_queue(desk, "E", "Kommunen", agencies=["K-EXEMPEL"])
+    setup.update_queue(desk, "korta", agencies=["GEMENSAMT"])
+    setup.update_queue(desk, "kommunen", agencies=[])
+    setup.set_catalog_entry_active(desk, "agency", "K-EXEMPEL", False)
     with refused(store, setup.UnknownAgencyCodeError, "K-EXEMPEL"):
-        setup.add_queue(store, clock, "F", "Kommunen igen", agencies=["K-EXEMPEL"])
+        setup.add_queue(desk, "F", "Kommunen igen", agencies=["K-EXEMPEL"])
 
 
-def test_update_queue_changes_letter_names_and_agencies(store, clock):
+def test_update_queue_changes_letter_names_and_agencies(store, clock, desk):
     changed = setup.update_queue(
-        store, clock, "af", letter="F", label="Arbete", label_en="", agencies=["AF", "FK"]
+        desk, "af", letter="F", label="Arbete", label_en="", agencies=["AF", "FK"]
     )
     assert (changed.letter, changed.label, changed.label_en) == ("F", "Arbete", None)
     assert changed.agency_codes == ("AF", "FK")
     assert "F" in [q.letter for q in list_queues(store)]
     assert len(audit_details(store)) == 1
     revision = office_revision(store)
-    setup.update_queue(store, clock, "af", letter="f", label="Arbete")
+    setup.update_queue(desk, "af", letter="f", label="Arbete")
     assert office_revision(store) == revision  # nothing new
 
 
-def test_update_queue_refusals(store, clock):
+def test_update_queue_refusals(store, clock, desk):
     with refused(store, setup.LetterTakenError, "Skatteverket"):
-        setup.update_queue(store, clock, "af", letter="B")
+        setup.update_queue(desk, "af", letter="B")
     with refused(store, setup.QueueNotFoundError, "finns inte"):
-        setup.update_queue(store, clock, "nope", label="X")
+        setup.update_queue(desk, "nope", label="X")
     with refused(store, setup.InvalidSettingError, "köns namn"):
-        setup.update_queue(store, clock, "af", label="", letter="F")
+        setup.update_queue(desk, "af", label="", letter="F")
 
 
-def test_retire_a_queue_with_nobody_waiting(store, clock):
-    setup.update_service_point(store, clock, 3, profile=["C", "A"])
-    queue.issue_ticket(store, clock, "C")
-    queue.call_next(store, clock, 1)  # C001 is called: nobody waits any more …
-    queue.finish(store, clock, "C001")  # … and finished.
+def test_retire_a_queue_with_nobody_waiting(store, clock, desk):
+    setup.update_service_point(desk, 3, profile=["C", "A"])
+    queue.issue_ticket(desk, "C")
+    queue.call_next(desk, 1)  # C001 is called: nobody waits any more …
+    queue.finish(desk, "C001")  # … and finished.
     revision = office_revision(store)
-    retired = setup.set_queue_active(store, clock, "af", False)
+    retired = setup.set_queue_active(desk, "af", False)
     assert not retired.active
     assert "C" not in [q.letter for q in list_queues(store)]
     assert next(p for p in list_service_points(store) if p.number == 3).queue_letters == ("A",)
     assert office_revision(store) == revision + 1
     assert audit_details(store)[-1] == "queue C retired"
     with pytest.raises(UnknownQueueError):
-        queue.issue_ticket(store, clock, "C")
+        queue.issue_ticket(desk, "C")
     assert [q.code for q in setup.list_queue_setup(store)][-1] == "af"  # kept, listed last
 
 
-def test_refuse_retiring_a_queue_with_a_waiting_ticket(store, clock):
-    queue.issue_ticket(store, clock, "B")
+def test_refuse_retiring_a_queue_with_a_waiting_ticket(store, clock, desk):
+    queue.issue_ticket(desk, "B")
     with refused(store, setup.QueueInUseError, "Kö B har 1 besökare som väntar"):
-        setup.set_queue_active(store, clock, "skv", False)
+        setup.set_queue_active(desk, "skv", False)
 
 
-def test_a_waiting_ticket_from_yesterday_does_not_block(store, clock):
-    queue.issue_ticket(store, clock, "B")
+def test_a_waiting_ticket_from_yesterday_does_not_block(store, clock, desk):
+    queue.issue_ticket(desk, "B")
     clock.advance(days=1)
-    assert not setup.set_queue_active(store, clock, "skv", False).active
+    assert not setup.set_queue_active(desk, "skv", False).active
 
 
-def test_refuse_retiring_the_only_queue_of_a_point_or_the_last_queue(store, clock):
-    setup.update_service_point(store, clock, 4, profile=["D"])
+def test_refuse_retiring_the_only_queue_of_a_point_or_the_last_queue(store, clock, desk):
+    setup.update_service_point(desk, 4, profile=["D"])
     with refused(store, setup.QueueInUseError, "Lucka 4 betjänar bara kö D"):
-        setup.set_queue_active(store, clock, "korta", False)
-    setup.update_service_point(store, clock, 4, profile=[])
+        setup.set_queue_active(desk, "korta", False)
+    setup.update_service_point(desk, 4, profile=[])
     for code in ("fk-pm", "skv", "af"):
-        setup.set_queue_active(store, clock, code, False)
+        setup.set_queue_active(desk, code, False)
     with refused(store, setup.LastActiveError, "minst en kö"):
-        setup.set_queue_active(store, clock, "korta", False)
+        setup.set_queue_active(desk, "korta", False)
 
 
-def test_restore_a_queue_and_reuse_a_retired_letter(store, clock):
-    setup.set_queue_active(store, clock, "af", False)
-    assert setup.set_queue_active(store, clock, "af", True).letter == "C"
+def test_restore_a_queue_and_reuse_a_retired_letter(store, clock, desk):
+    setup.set_queue_active(desk, "af", False)
+    assert setup.set_queue_active(desk, "af", True).letter == "C"
     assert [q.letter for q in list_queues(store)] == ["A", "B", "C", "D"]
-    setup.set_queue_active(store, clock, "af", False)
-    newcomer = setup.add_queue(store, clock, "C", "Ny C-kö")
+    setup.set_queue_active(desk, "af", False)
+    newcomer = setup.add_queue(desk, "C", "Ny C-kö")
     old = next(q for q in setup.list_queue_setup(store) if q.code == "af")
     assert newcomer.letter == "C" and not old.has_letter
     with refused(store, setup.InvalidSettingError, "ingen bokstav"):
-        setup.set_queue_active(store, clock, "af", True)
-    setup.update_queue(store, clock, "af", letter="G")
-    assert setup.set_queue_active(store, clock, "af", True).letter == "G"
+        setup.set_queue_active(desk, "af", True)
+    setup.update_queue(desk, "af", letter="G")
+    assert setup.set_queue_active(desk, "af", True).letter == "G"
 
 
 # ---------------------------------------------------------------- service points
 
 
-def test_point_profile_narrowed_to_one_queue_and_back(store, clock):
+def test_point_profile_narrowed_to_one_queue_and_back(store, clock, desk):
     revision = office_revision(store)
     point = setup.update_service_point(
-        store, clock, 2, profile=["b"], call_order="queue_order", name="Disk 2"
+        desk, 2, profile=["b"], call_order="queue_order", name="Disk 2"
     )
     assert (point.profile, point.call_order, point.name) == (("B",), "queue_order", "Disk 2")
     shown = next(p for p in list_service_points(store) if p.number == 2)
@@ -281,12 +282,12 @@ def test_point_profile_narrowed_to_one_queue_and_back(store, clock):
     assert audit_details(store) == [
         "service point 2 changed: name; call order queue_order; profile B"
     ]
-    setup.update_service_point(store, clock, 2, profile=["D", "A"])
+    setup.update_service_point(desk, 2, profile=["D", "A"])
     assert next(p for p in list_service_points(store) if p.number == 2).queue_letters == (
         "D",
         "A",
     )
-    setup.update_service_point(store, clock, 2, profile=[])
+    setup.update_service_point(desk, 2, profile=[])
     assert next(p for p in list_service_points(store) if p.number == 2).queue_letters == (
         "A",
         "B",
@@ -295,10 +296,10 @@ def test_point_profile_narrowed_to_one_queue_and_back(store, clock):
     )
 
 
-def test_add_point_and_renumber(store, clock):
-    added = setup.add_service_point(store, clock, 7, profile=["A"])
+def test_add_point_and_renumber(store, clock, desk):
+    added = setup.add_service_point(desk, 7, profile=["A"])
     assert (added.number, added.name, added.profile) == (7, "Lucka 7", ("A",))
-    setup.update_service_point(store, clock, 7, new_number=8, name="Lucka 8")
+    setup.update_service_point(desk, 7, new_number=8, name="Lucka 8")
     assert [p.number for p in list_service_points(store)] == [1, 2, 3, 4, 5, 6, 8]
 
 
@@ -314,48 +315,48 @@ def test_add_point_and_renumber(store, clock):
         ({"number": 7, "name": "x" * 61}, setup.InvalidSettingError, "högst 60"),
     ],
 )
-def test_add_point_refusals_change_nothing(store, clock, kwargs, error, swedish):
+def test_add_point_refusals_change_nothing(store, clock, desk, kwargs, error, swedish):
     with refused(store, error, swedish):
-        setup.add_service_point(store, clock, **kwargs)
+        setup.add_service_point(desk, **kwargs)
 
 
-def test_update_point_refusals(store, clock):
+def test_update_point_refusals(store, clock, desk):
     with refused(store, setup.PointNotFoundError, "finns inte"):
-        setup.update_service_point(store, clock, 42, name="X")
+        setup.update_service_point(desk, 42, name="X")
     with refused(store, setup.PointNumberTakenError, "Lucka 1"):
-        setup.update_service_point(store, clock, 2, new_number=1, profile=["A"])
-    setup.set_queue_active(store, clock, "af", False)
+        setup.update_service_point(desk, 2, new_number=1, profile=["A"])
+    setup.set_queue_active(desk, "af", False)
     with refused(store, setup.InvalidProfileError, "kö C finns inte"):
-        setup.update_service_point(store, clock, 2, profile=["C"])
+        setup.update_service_point(desk, 2, profile=["C"])
 
 
-def test_retire_and_restore_a_point(store, clock):
-    queue.issue_ticket(store, clock, "A")
-    queue.call_next(store, clock, 5)
+def test_retire_and_restore_a_point(store, clock, desk):
+    queue.issue_ticket(desk, "A")
+    queue.call_next(desk, 5)
     with refused(store, setup.PointInUseError, "Lucka 5 betjänar A001 just nu"):
-        setup.set_service_point_active(store, clock, 5, False)
-    queue.finish(store, clock, "A001")
-    assert not setup.set_service_point_active(store, clock, 5, False).active
+        setup.set_service_point_active(desk, 5, False)
+    queue.finish(desk, "A001")
+    assert not setup.set_service_point_active(desk, 5, False).active
     assert 5 not in [p.number for p in list_service_points(store)]
     with refused(store, setup.PointNumberTakenError, "återställ den"):
-        setup.add_service_point(store, clock, 5)
-    assert setup.set_service_point_active(store, clock, 5, True).active
+        setup.add_service_point(desk, 5)
+    assert setup.set_service_point_active(desk, 5, True).active
     assert audit_details(store)[-2:] == ["service point 5 retired", "service point 5 restored"]
 
 
-def test_refuse_retiring_the_last_point(store, clock):
+def test_refuse_retiring_the_last_point(store, clock, desk):
     for number in range(1, 6):
-        setup.set_service_point_active(store, clock, number, False)
+        setup.set_service_point_active(desk, number, False)
     with refused(store, setup.LastActiveError, "minst en lucka"):
-        setup.set_service_point_active(store, clock, 6, False)
+        setup.set_service_point_active(desk, 6, False)
 
 
 # ---------------------------------------------------------------- catalog
 
 
-def test_overview_lists_retired_entries_with_their_flag(store, clock):
-    setup.set_catalog_entry_active(store, clock, "errand_type", "vab", False, agency_code="FK")
-    setup.set_catalog_entry_active(store, clock, "language", "yi", False)
+def test_overview_lists_retired_entries_with_their_flag(store, clock, desk):
+    setup.set_catalog_entry_active(desk, "errand_type", "vab", False, agency_code="FK")
+    setup.set_catalog_entry_active(desk, "language", "yi", False)
     overview = setup.catalog_overview(store)
     fk = overview.agencies[0]
     assert fk.item.code == "FK" and fk.agency_kind == "agency"
@@ -365,33 +366,33 @@ def test_overview_lists_retired_entries_with_their_flag(store, clock):
     assert len(overview.outcomes) == 6 and len(overview.interpreter_kinds) == 3
 
 
-def test_retire_an_errand_type_hides_it_from_the_active_catalog(store, clock):
+def test_retire_an_errand_type_hides_it_from_the_active_catalog(store, clock, desk):
     revision = office_revision(store)
     item = setup.set_catalog_entry_active(
-        store, clock, "errand_type", "sjukpenning", False, agency_code="FK"
+        desk, "errand_type", "sjukpenning", False, agency_code="FK"
     )
     assert not item.active
     fk = next(a for a in active_export(store)["agencies"] if a["code"] == "FK")
     assert "sjukpenning" not in [t["code"] for t in fk["errand_types"]]
     assert office_revision(store) == revision + 1
     assert audit_details(store) == ["errand_type FK/sjukpenning retired"]
-    setup.set_catalog_entry_active(store, clock, "errand_type", "sjukpenning", True, "FK")
+    setup.set_catalog_entry_active(desk, "errand_type", "sjukpenning", True, "FK")
     fk = next(a for a in active_export(store)["agencies"] if a["code"] == "FK")
     assert [t["code"] for t in fk["errand_types"]][2] == "sjukpenning"  # back in its place
 
 
-def test_rename_entries(store, clock):
-    item = setup.rename_catalog_entry(store, clock, "outcome", "resolved", "Klart på plats")
+def test_rename_entries(store, clock, desk):
+    item = setup.rename_catalog_entry(desk, "outcome", "resolved", "Klart på plats")
     assert (item.label, item.label_en) == ("Klart på plats", "Resolved here")
-    item = setup.rename_catalog_entry(store, clock, "language", "fa", "Persiska (farsi)", "")
+    item = setup.rename_catalog_entry(desk, "language", "fa", "Persiska (farsi)", "")
     assert item.label_en is None
     item = setup.rename_catalog_entry(
-        store, clock, "errand_type", "ovrigt", "Annat", "Other", agency_code="PM"
+        desk, "errand_type", "ovrigt", "Annat", "Other", agency_code="PM"
     )
     assert (item.label, item.agency_code) == ("Annat", "PM")
     assert len(audit_details(store)) == 3
     revision = office_revision(store)
-    setup.rename_catalog_entry(store, clock, "outcome", "resolved", "Klart på plats")
+    setup.rename_catalog_entry(desk, "outcome", "resolved", "Klart på plats")
     assert office_revision(store) == revision
 
 
@@ -404,19 +405,19 @@ def test_rename_entries(store, clock):
         (("errand_type", "vab", "X"), setup.CatalogEntryNotFoundError, "finns inte"),
     ],
 )
-def test_rename_refusals(store, clock, args, error, swedish):
+def test_rename_refusals(store, clock, desk, args, error, swedish):
     with refused(store, error, swedish):
-        setup.rename_catalog_entry(store, clock, *args)
+        setup.rename_catalog_entry(desk, *args)
 
 
-def test_retire_refusals(store, clock):
+def test_retire_refusals(store, clock, desk):
     with refused(store, setup.EntryInUseError, "hör till kö B"):
-        setup.set_catalog_entry_active(store, clock, "agency", "SKV", False)
+        setup.set_catalog_entry_active(desk, "agency", "SKV", False)
     outcomes = [o.code for o in setup.catalog_overview(store).outcomes]
     for code in outcomes[1:]:
-        setup.set_catalog_entry_active(store, clock, "outcome", code, False)
+        setup.set_catalog_entry_active(desk, "outcome", code, False)
     with refused(store, setup.LastActiveError, "minst ett utfall"):
-        setup.set_catalog_entry_active(store, clock, "outcome", outcomes[0], False)
+        setup.set_catalog_entry_active(desk, "outcome", outcomes[0], False)
 
 
 @pytest.mark.parametrize(
@@ -426,84 +427,82 @@ def test_retire_refusals(store, clock):
         ("interpreter_kind", errands.DEFAULT_INTERPRETER, "Ingen tolk är förvalt tolkval"),
     ],
 )
-def test_refuse_retiring_what_errands_get_by_default(store, clock, kind, code, swedish):
+def test_refuse_retiring_what_errands_get_by_default(store, clock, desk, kind, code, swedish):
     with refused(store, DefaultEntryError, swedish, english=f"{code!r} is the default") as caught:
-        setup.set_catalog_entry_active(store, clock, kind, code, False)
+        setup.set_catalog_entry_active(desk, kind, code, False)
     assert isinstance(caught.value, setup.EntryInUseError)
     assert (caught.value.kind, caught.value.code) == (kind, code)
     # Still refused when it is the last one in use: the default is the reason that holds.
     others = [i.code for i in getattr(setup.catalog_overview(store), f"{kind}s") if i.code != code]
     for other in others:
-        setup.set_catalog_entry_active(store, clock, kind, other, False)
+        setup.set_catalog_entry_active(desk, kind, other, False)
     with refused(store, DefaultEntryError, swedish):
-        setup.set_catalog_entry_active(store, clock, kind, code, False)
+        setup.set_catalog_entry_active(desk, kind, code, False)
     # So an errand logged without choosing a language or interpreter still goes in.
-    visit = errands.log_quick_visit(
-        store, clock, "desk", [errands.ErrandInput("FK", "vab", "resolved")]
-    )
+    visit = errands.log_quick_visit(desk, "desk", [errands.ErrandInput("FK", "vab", "resolved")])
     logged = visit.errands[0]
     assert (logged.language_code, logged.interpreter_code) == (
         errands.DEFAULT_LANGUAGE,
         errands.DEFAULT_INTERPRETER,
     )
     # Renaming the default stays allowed.
-    item = setup.rename_catalog_entry(store, clock, kind, code, "Förvalt")
+    item = setup.rename_catalog_entry(desk, kind, code, "Förvalt")
     assert (item.label, item.active) == ("Förvalt", True)
 
 
-def test_retiring_an_agency_takes_its_errand_types_along(store, clock):
-    setup.update_queue(store, clock, "korta", agencies=["GEMENSAMT", "K-EXEMPEL"])
-    setup.set_catalog_entry_active(store, clock, "agency", "R-EXEMPEL", False)
+def test_retiring_an_agency_takes_its_errand_types_along(store, clock, desk):
+    setup.update_queue(desk, "korta", agencies=["GEMENSAMT", "K-EXEMPEL"])
+    setup.set_catalog_entry_active(desk, "agency", "R-EXEMPEL", False)
     region = next(a for a in setup.catalog_overview(store).agencies if a.item.code == "R-EXEMPEL")
     assert not region.item.active and not any(t.active for t in region.errand_types)
     with refused(store, setup.EntryInUseError, "Återställ myndigheten först"):
-        setup.set_catalog_entry_active(store, clock, "errand_type", "1177", True, "R-EXEMPEL")
-    setup.set_catalog_entry_active(store, clock, "agency", "R-EXEMPEL", True)
+        setup.set_catalog_entry_active(desk, "errand_type", "1177", True, "R-EXEMPEL")
+    setup.set_catalog_entry_active(desk, "agency", "R-EXEMPEL", True)
     region = next(a for a in setup.catalog_overview(store).agencies if a.item.code == "R-EXEMPEL")
     assert region.item.active and all(t.active for t in region.errand_types)
 
 
-def test_add_entries(store, clock):
+def test_add_entries(store, clock, desk):
     item = setup.add_catalog_entry(
-        store, clock, "errand_type", "uppehallstillstand", "Uppehållstillstånd", agency_code="SKV"
+        desk, "errand_type", "uppehallstillstand", "Uppehållstillstånd", agency_code="SKV"
     )
     assert (item.agency_code, item.active) == ("SKV", True)
-    setup.add_catalog_entry(store, clock, "language", "ku", "Kurdiska", "Kurdish")
+    setup.add_catalog_entry(desk, "language", "ku", "Kurdiska", "Kurdish")
     exported = active_export(store)
     assert exported["languages"][-1] == {"code": "ku", "label": "Kurdiska", "label_en": "Kurdish"}
     skv = next(a for a in exported["agencies"] if a["code"] == "SKV")
     assert skv["errand_types"][-1]["code"] == "uppehallstillstand"
     with refused(store, setup.InvalidSettingError, "finns redan"):
-        setup.add_catalog_entry(store, clock, "language", "ku", "Kurdiska igen")
+        setup.add_catalog_entry(desk, "language", "ku", "Kurdiska igen")
     with refused(store, setup.InvalidSettingError, "Koden får bara"):
-        setup.add_catalog_entry(store, clock, "language", "kurd ish", "Kurdiska")
+        setup.add_catalog_entry(desk, "language", "kurd ish", "Kurdiska")
 
 
-def test_export_then_import_after_hand_edits_changes_nothing(store, clock, tmp_path):
-    setup.set_catalog_entry_active(store, clock, "errand_type", "vab", False, agency_code="FK")
-    setup.set_queue_active(store, clock, "af", False)
-    setup.add_queue(store, clock, "E", "Migrationsverket")
-    setup.add_catalog_entry(store, clock, "outcome", "later", "Återkommer")
-    path = setup.export_catalog_file(store, tmp_path / "katalog.json")
+def test_export_then_import_after_hand_edits_changes_nothing(store, clock, desk, tmp_path):
+    setup.set_catalog_entry_active(desk, "errand_type", "vab", False, agency_code="FK")
+    setup.set_queue_active(desk, "af", False)
+    setup.add_queue(desk, "E", "Migrationsverket")
+    setup.add_catalog_entry(desk, "outcome", "later", "Återkommer")
+    path = setup.export_catalog_file(desk, tmp_path / "katalog.json")
     assert "Återkommer" in path.read_text(encoding="utf-8")
     revision = office_revision(store)
-    result = setup.import_catalog_file(store, clock, path)
+    result = setup.import_catalog_file(desk, path)
     assert not result.changed
     assert office_revision(store) == revision
 
 
-def test_import_of_a_broken_file_names_the_entry_and_changes_nothing(store, clock, tmp_path):
-    path = setup.export_catalog_file(store, tmp_path / "katalog.json")
+def test_import_of_a_broken_file_names_the_entry_and_changes_nothing(store, clock, desk, tmp_path):
+    path = setup.export_catalog_file(desk, tmp_path / "katalog.json")
     doc = json.loads(path.read_text(encoding="utf-8"))
     del doc["agencies"][2]["errand_types"][1]["code"]
     path.write_text(json.dumps(doc), encoding="utf-8")
     with refused(store, catalog.CatalogError, english="agencies[2].errand_types[1]: code missing"):
-        setup.import_catalog_file(store, clock, path)
+        setup.import_catalog_file(desk, path)
 
 
-def test_backups_are_never_kept_longer_than_visits(store, clock):
+def test_backups_are_never_kept_longer_than_visits(store, clock, desk):
     with refused(store, setup.InvalidSettingError, "högst lika länge"):
-        setup.update_office(store, clock, backup_days=100)  # visits are kept 90 days
-    assert setup.update_office(store, clock, backup_days=30).backup_days == 30
+        setup.update_office(desk, backup_days=100)  # visits are kept 90 days
+    assert setup.update_office(desk, backup_days=30).backup_days == 30
     with refused(store, setup.InvalidSettingError, "gallrade besök"):
-        setup.update_office(store, clock, retention_days=20)
+        setup.update_office(desk, retention_days=20)

@@ -6,9 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Staff
+from app.services.access.actor import NOBODY
 from app.services.access.audit import list_events
 from app.services.staff import accounts
 from app.services.staff.pins import LOG2_N, check_pin, hash_pin
+from tests.conftest import desk_for
 
 
 def test_a_pin_is_kept_as_a_slow_salted_hash():
@@ -23,12 +25,12 @@ def test_a_pin_is_kept_as_a_slow_salted_hash():
     assert not check_pin("2468", "md5$abc")  # a form it does not know never matches
 
 
-def test_the_store_holds_the_hash_never_the_pin(store, clock):
-    accounts.add_staff(store, clock, "Anna.L", "caseworker", "2468", "2468", display_name="Anna")
+def test_the_store_holds_the_hash_never_the_pin(store, clock, desk):
+    accounts.add_staff(desk, "Anna.L", "caseworker", "2468", "2468", display_name="Anna")
     with store.read() as session:
         staff = session.scalar(select(Staff))
     assert staff.login == "anna.l" and "2468" not in staff.pin_hash
-    assert accounts.sign_in(store, clock, "ANNA.L ", "2468").login == "anna.l"
+    assert accounts.sign_in(desk, "ANNA.L ", "2468").login == "anna.l"
 
 
 @pytest.mark.parametrize(
@@ -41,70 +43,71 @@ def test_the_store_holds_the_hash_never_the_pin(store, clock):
         ("anna", "2468", "2469", "confirmation differ"),
     ],
 )
-def test_a_bad_account_is_refused_and_nothing_is_made(store, clock, login, pin, again, says):
+def test_a_bad_account_is_refused_and_nothing_is_made(store, clock, desk, login, pin, again, says):
     with pytest.raises(accounts.StaffError, match=says) as refused:
-        accounts.add_staff(store, clock, login, "caseworker", pin, again)
+        accounts.add_staff(desk, login, "caseworker", pin, again)
     assert refused.value.swedish
     assert not accounts.has_staff(store)
 
 
-def test_five_wrong_pins_lock_the_account_for_five_minutes(store, clock):
-    accounts.add_staff(store, clock, "anna", "caseworker", "2468", "2468")
+def test_five_wrong_pins_lock_the_account_for_five_minutes(store, clock, desk):
+    accounts.add_staff(desk, "anna", "caseworker", "2468", "2468")
     for attempt in range(1, 5):
         with pytest.raises(accounts.SignInError) as wrong:
-            accounts.sign_in(store, clock, "anna", "0000")
+            accounts.sign_in(desk, "anna", "0000")
         assert not isinstance(wrong.value, accounts.LockedOutError), attempt
     with pytest.raises(accounts.LockedOutError):
-        accounts.sign_in(store, clock, "anna", "0000")
+        accounts.sign_in(desk, "anna", "0000")
     with pytest.raises(accounts.LockedOutError, match="5 min"):
-        accounts.sign_in(store, clock, "anna", "2468")  # the right PIN waits too
+        accounts.sign_in(desk, "anna", "2468")  # the right PIN waits too
     clock.advance(minutes=5, seconds=1)
-    assert accounts.sign_in(store, clock, "anna", "2468").role == "caseworker"
+    assert accounts.sign_in(desk, "anna", "2468").role == "caseworker"
     kinds = [e.kind for e in reversed(list_events(store))]
     assert kinds.count("sign_in_failed") == 6 and kinds.count("locked_out") == 1
     assert kinds[-1] == "sign_in"
 
 
-def test_a_pin_reset_lifts_the_lock_and_the_old_pin_stops_working(store, clock):
-    accounts.add_staff(store, clock, "anna", "caseworker", "2468", "2468")
+def test_a_pin_reset_lifts_the_lock_and_the_old_pin_stops_working(store, clock, desk):
+    accounts.add_staff(desk, "anna", "caseworker", "2468", "2468")
     for _ in range(5):
         with pytest.raises(accounts.SignInError):
-            accounts.sign_in(store, clock, "anna", "0000")
-    accounts.reset_pin(store, clock, "anna", "1357", "1357")
-    assert accounts.sign_in(store, clock, "anna", "1357").login == "anna"
+            accounts.sign_in(desk, "anna", "0000")
+    accounts.reset_pin(desk, "anna", "1357", "1357")
+    assert accounts.sign_in(desk, "anna", "1357").login == "anna"
     with pytest.raises(accounts.SignInError):
-        accounts.sign_in(store, clock, "anna", "2468")
+        accounts.sign_in(desk, "anna", "2468")
 
 
-def test_unknown_and_disabled_logins_get_the_same_answer_and_are_not_kept(store, clock):
-    accounts.add_staff(store, clock, "karin", "manager", "8642", "8642")
-    accounts.add_staff(store, clock, "anna", "caseworker", "2468", "2468")
-    accounts.set_active(store, clock, "anna", False)
+def test_unknown_and_disabled_logins_get_the_same_answer_and_are_not_kept(store, clock, desk):
+    accounts.add_staff(desk, "karin", "manager", "8642", "8642")
+    accounts.add_staff(desk, "anna", "caseworker", "2468", "2468")
+    accounts.set_active(desk, "anna", False)
     answers = []
     for login in ("anna", "nobody-like-this"):
         with pytest.raises(accounts.SignInError) as refused:
-            accounts.sign_in(store, clock, login, "2468")
+            accounts.sign_in(desk, login, "2468")
         answers.append(str(refused.value))
     assert answers[0] == answers[1] == "Wrong login or PIN."
     details = " ".join(e.detail for e in list_events(store))
     assert "nobody-like-this" not in details  # what was typed is not kept
 
 
-def test_the_office_always_keeps_an_active_manager(store, clock):
-    accounts.add_staff(store, clock, "karin", "manager", "8642", "8642")
+def test_the_office_always_keeps_an_active_manager(store, clock, desk):
+    accounts.add_staff(desk, "karin", "manager", "8642", "8642")
     with pytest.raises(accounts.StaffError):
-        accounts.set_active(store, clock, "karin", False)
+        accounts.set_active(desk, "karin", False)
     with pytest.raises(accounts.StaffError):
-        accounts.set_role(store, clock, "karin", "caseworker")
-    accounts.add_staff(store, clock, "bo", "manager", "1357", "1357")
-    accounts.set_role(store, clock, "karin", "caseworker")
-    assert {s.login: s.role for s in accounts.list_staff(store)} == {
+        accounts.set_role(desk, "karin", "caseworker")
+    accounts.add_staff(desk, "bo", "manager", "1357", "1357")
+    accounts.set_role(desk, "karin", "caseworker")
+    assert {s.login: s.role for s in accounts.list_staff(desk)} == {
         "bo": "manager",
         "karin": "caseworker",
     }
 
 
-def test_the_first_manager_only_while_there_is_no_account(store, clock):
-    accounts.add_staff(store, clock, "karin", "manager", "8642", "8642", first=True)
+def test_the_first_manager_only_while_there_is_no_account(store, clock, desk):
+    nobody = desk_for(store, clock, NOBODY)  # the first-run wizard: nobody can sign in yet
+    accounts.create_first_manager(nobody, "karin", "8642", "8642")
     with pytest.raises(accounts.StaffError, match="already"):
-        accounts.add_staff(store, clock, "bo", "manager", "1357", "1357", first=True)
+        accounts.create_first_manager(nobody, "bo", "1357", "1357")

@@ -16,15 +16,17 @@ from sqlalchemy import select
 
 from app.config import resolve_settings
 from app.models import DaySummary, Ticket
+from app.services.access.actor import SYSTEM, Actor, acting
 from app.services.errands import logbook as errands
 from app.services.errands.records import ErrandInput
 from app.services.office.clock import ManualClock, business_day
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as q
 from app.services.stats.erlang import erlang_c, points_needed, service_level
 from app.services.stats.figures import Rules, period_figures
 from app.services.stats.histogram import Histogram
 from app.store.engine import Store, open_store
+from tests.conftest import desk_for
 
 TZ = ZoneInfo("Europe/Stockholm")
 RULES = Rules(threshold_s=15 * 60, target=0.8)
@@ -38,7 +40,7 @@ def local(day: date, hh: int, mm: int) -> datetime:
 def office(tmp_path):
     clock = ManualClock(local(date(2026, 3, 10), 9, 0))
     settings = resolve_settings(data_dir=tmp_path / "office", env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
     yield store, clock
     store.close()
 
@@ -50,40 +52,40 @@ def at(clock: ManualClock, day: date, hh: int, mm: int) -> None:
 def play_small_day(store: Store, clock: ManualClock, day: date) -> None:
     """Four tickets and a phone call, at times chosen for easy sums."""
     at(clock, day, 10, 0)
-    q.issue_ticket(store, clock, "A")  # A001
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "A")  # A001
     at(clock, day, 10, 2)
-    q.issue_ticket(store, clock, "A")  # A002
+    q.issue_ticket(desk, "A")  # A002
     at(clock, day, 10, 5)
-    q.call_next(store, clock, 1)  # A001 waited 5 min
+    q.call_next(desk, 1)  # A001 waited 5 min
     at(clock, day, 10, 10)
-    q.issue_ticket(store, clock, "B")  # B001: will walk out
+    q.issue_ticket(desk, "B")  # B001: will walk out
     at(clock, day, 10, 15)
     errands.finish_with_errands(  # A001 served 10 min, one errand with a referral
-        store,
-        clock,
+        desk,
         "A001",
         [ErrandInput("FK", None, "referred", "SOCIALTJANST", "ar", "phone")],
     )
     at(clock, day, 10, 20)
-    q.call_next(store, clock, 2)  # A002 waited 18 min
+    q.call_next(desk, 2)  # A002 waited 18 min
     at(clock, day, 10, 25)
-    q.park(store, clock, "A002")  # 5 min served before the park
+    q.park(desk, "A002")  # 5 min served before the park
     at(clock, day, 10, 30)
-    q.walked_out(store, clock, "B001")
+    q.walked_out(desk, "B001")
     at(clock, day, 10, 40)
-    q.resume(store, clock, "A002", 2)
+    q.resume(desk, "A002", 2)
     at(clock, day, 10, 50)
-    q.finish(store, clock, "A002")  # 10 more: 15 min served in all
+    q.finish(desk, "A002")  # 10 more: 15 min served in all
     at(clock, day, 11, 0)
-    q.issue_ticket(store, clock, "B")  # B002
+    q.issue_ticket(desk, "B")  # B002
     at(clock, day, 11, 1)
-    q.call_next(store, clock, 3)  # waited 1 min
+    q.call_next(desk, 3)  # waited 1 min
     at(clock, day, 11, 3)
-    q.recall(store, clock, "B002")
-    q.no_show(store, clock, "B002")
+    q.recall(desk, "B002")
+    q.no_show(desk, "B002")
     at(clock, day, 11, 30)
     errands.log_quick_visit(
-        store, clock, "phone", [ErrandInput("SKV", None, "resolved")], duration_seconds=240
+        desk, "phone", [ErrandInput("SKV", None, "resolved")], duration_seconds=240
     )
 
 
@@ -136,10 +138,11 @@ def test_the_wait_told_at_issue_is_set_against_the_wait_that_followed(office):
     day = date(2026, 3, 10)
     play_small_day(store, clock, day)
     # What each visitor was told: A001 3 min (waited 5), A002 20 (waited 18), B002 0 (waited 1).
+    desk = desk_for(store, clock)
     for code, minutes in (("A001", 3), ("A002", 20), ("B002", 0)):
-        q.set_print_status(store, clock, code, "printed", estimate_minutes=minutes)
-    q.set_print_status(store, clock, "A001", "printed", estimate_minutes=30)  # a reprint: kept
-    q.issue_ticket(store, clock, "C")  # the day moves on, so its summary is computed again
+        q.set_print_status(desk, code, "printed", estimate_minutes=minutes)
+    q.set_print_status(desk, "A001", "printed", estimate_minutes=30)  # a reprint: kept
+    q.issue_ticket(desk, "C")  # the day moves on, so its summary is computed again
     estimate = period_figures(store, day, day, clock.now(), RULES)["totals"]["estimate"]
     assert estimate["count"] == 3
     assert estimate["within_5_min"] == 100.0
@@ -151,11 +154,12 @@ def test_a_daylight_saving_night_counts_real_time(office):
     store, clock = office
     day = date(2026, 3, 29)
     at(clock, day, 1, 30)
-    q.issue_ticket(store, clock, "A")
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "A")
     at(clock, day, 3, 30)
-    q.call_next(store, clock, 1)
+    q.call_next(desk, 1)
     at(clock, day, 3, 40)
-    q.finish(store, clock, "A001")
+    q.finish(desk, "A001")
     assert business_day(clock.now()) == day
     figures = period_figures(store, day, day, clock.now(), RULES)
     assert figures["totals"]["wait_max_s"] == 3600
@@ -190,7 +194,8 @@ def test_a_summary_is_computed_again_only_when_its_day_changed(office):
     assert period_figures(store, day, day, clock.now(), RULES)["totals"]["visitors"] == 5
     with store.read() as session:
         assert session.get(DaySummary, day).computed_at == computed  # fresh: read, not redone
-    q.issue_ticket(store, clock, "C")  # a late change to the day
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "C")  # a late change to the day
     assert period_figures(store, day, day, clock.now(), RULES)["totals"]["visitors"] == 6
 
 
@@ -199,9 +204,10 @@ def test_period_percentiles_from_stored_days_agree_with_the_raw_rows(tmp_path):
 
     clock = ManualClock(datetime(2026, 5, 4, 6, 0, tzinfo=UTC))
     settings = resolve_settings(data_dir=tmp_path / "demo", env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
     try:
-        generate_demo(store, clock, days=40, seed=5, visits_per_day=150)
+        desk = desk_for(store, clock)
+        generate_demo(desk, days=40, seed=5, visits_per_day=150)
         first, last = date(2026, 3, 25), date(2026, 5, 3)
         figures = period_figures(store, first, last, clock.now(), RULES)
         with store.read() as session:
@@ -279,10 +285,11 @@ def test_the_forecast_learns_from_the_same_weekday_and_leaves_holidays_out(offic
     for day, count in ((date(2026, 3, 17), 6), (date(2026, 3, 24), 9), (date(2026, 3, 31), 12)):
         for n in range(count):
             at(clock, day, 10, n)
-            q.issue_ticket(store, clock, "A")
+            desk = desk_for(store, clock)
+            q.issue_ticket(desk, "A")
     for n in range(100):
         clock.set(local(date(2026, 4, 7), 10, 0) + timedelta(seconds=20 * n))
-        q.issue_ticket(store, clock, "B")
+        q.issue_ticket(desk, "B")
     at(clock, date(2026, 4, 13), 9, 0)
     forecast = staffing_forecast(store, clock, date(2026, 4, 14), days=1)
     ten = next(r for r in forecast["hours"] if r["hour"] == "10")
@@ -297,17 +304,18 @@ def test_per_staff_figures_stay_in_the_office(office):
     from app.services.stats.summary import central_part
 
     store, clock = office
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         anna = Staff(login="anna", display_name="Anna", role="caseworker", active=True)
         session.add(anna)
         session.flush()
         staff_id = anna.id
     day = date(2026, 3, 10)
     at(clock, day, 10, 0)
-    q.issue_ticket(store, clock, "A")
-    q.call_next(store, clock, 1, staff_id=staff_id)
+    q.issue_ticket(desk_for(store, clock), "A")
+    anna_desk = desk_for(store, clock, Actor(staff_id=staff_id, role="caseworker"))
+    q.call_next(anna_desk, 1)
     at(clock, day, 10, 8)
-    errands.finish_with_errands(store, clock, "A001", [], staff_id=staff_id)
+    errands.finish_with_errands(anna_desk, "A001", [])
     figures = period_figures(store, day, day, clock.now(), RULES)
     (row,) = figures["staff"]
     assert (row["staff_id"], row["served"], row["service_max_s"]) == (str(staff_id), 1, 480)
@@ -325,14 +333,18 @@ def test_the_hourly_upkeep_computes_past_days_once_and_leaves_today(office):
     for day in days:
         play_small_day(store, clock, day)
     at(clock, date(2026, 3, 11), 9, 30)
-    q.issue_ticket(store, clock, "A")  # today has a record too
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "A")  # today has a record too
     assert compute_past_days(store, clock.now()) == 2
     with store.read() as session:
         kept = {s.business_day: s.revision for s in session.scalars(select(DaySummary))}
     assert sorted(kept) == days
     assert compute_past_days(store, clock.now()) == 0  # nothing moved: nothing redone
     before = period_figures(store, days[1], days[1], clock.now(), RULES)["totals"]["served"]
-    with store.write() as session:  # a manager's late correction moves the day's revision
+    with (
+        acting(SYSTEM),
+        store.write() as session,
+    ):  # a manager's late correction moves the day's revision
         from app.services.office.revision import bump
 
         bump(session, clock.now(), [days[1]])

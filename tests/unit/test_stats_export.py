@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import update
 
 from app.models import Agency
+from app.services.access.actor import SYSTEM, acting
 from app.services.stats.export import catalog_labels, export_figures
 from app.services.stats.figures import period_figures
 from tests.unit.test_stats import RULES, office, play_small_day  # noqa: F401 - the fixture
@@ -78,7 +79,7 @@ def test_xlsx_has_numbers_in_minutes_and_frozen_headers(figures, tmp_path):
 def test_catalog_text_never_becomes_a_formula(figures, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     store, found = figures
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         session.execute(update(Agency).where(Agency.code == "FK").values(label="=1+1"))
     labels = catalog_labels(store)
     assert labels["agencies"]["FK"] == "=1+1"

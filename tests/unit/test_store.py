@@ -12,16 +12,18 @@ from sqlalchemy.exc import IntegrityError
 
 from app.config import DATABASE_FILENAME, Settings, resolve_settings
 from app.models import Office, Queue, ServicePoint, Ticket
-from app.services.office.info import get_office, list_queues, list_service_points, seed_store
+from app.services.access.actor import SYSTEM, acting
+from app.services.office.info import get_office, list_queues, list_service_points, seeder
 from app.services.queue import calling as q
 from app.services.upkeep.backups import daily_backup
 from app.store.backup import list_backups
 from app.store.engine import open_store
 from app.store.errors import NewerSchemaError, StoreError, UnreadableStoreError
+from tests.conftest import desk_for
 
 
 def _open(settings: Settings, clock):
-    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    return open_store(settings, now=clock.now, seed=seeder(clock))
 
 
 def test_connections_use_wal_full_sync_and_foreign_keys(store):
@@ -36,9 +38,9 @@ def test_connections_use_wal_full_sync_and_foreign_keys(store):
         assert pragma("busy_timeout") >= 5000
 
 
-def test_foreign_keys_are_enforced(store, clock):
-    ref = q.issue_ticket(store, clock, "A")
-    with pytest.raises(StoreError) as err, store.write() as session:
+def test_foreign_keys_are_enforced(store, clock, desk):
+    ref = q.issue_ticket(desk, "A")
+    with acting(SYSTEM), pytest.raises(StoreError) as err, store.write() as session:
         session.execute(text("UPDATE ticket SET queue_id = 999 WHERE id = :id"), {"id": ref.id})
     assert isinstance(err.value.__cause__, IntegrityError)
     with store.read() as session:
@@ -66,14 +68,16 @@ def test_a_store_in_a_data_dir_that_does_not_exist_yet(tmp_path, clock):
     settings = resolve_settings(data_dir=tmp_path / "new" / "nested", env={})
     store = _open(settings, clock)
     try:
-        assert q.issue_ticket(store, clock, "A").code == "A001"
+        desk = desk_for(store, clock)
+        assert q.issue_ticket(desk, "A").code == "A001"
     finally:
         store.close()
 
 
 def test_reopening_keeps_the_data_and_does_not_seed_again(settings, clock):
     store = _open(settings, clock)
-    q.issue_ticket(store, clock, "A")
+    desk = desk_for(store, clock)
+    q.issue_ticket(desk, "A")
     revision = get_office(store).revision
     store.close()
     store = _open(settings, clock)
@@ -83,7 +87,7 @@ def test_reopening_keeps_the_data_and_does_not_seed_again(settings, clock):
             assert session.scalar(select(func.count()).select_from(Queue)) == 4
             assert session.scalar(select(func.count()).select_from(ServicePoint)) == 6
         assert get_office(store).revision == revision
-        assert q.issue_ticket(store, clock, "A").code == "A002"
+        assert q.issue_ticket(desk, "A").code == "A002"
     finally:
         store.close()
 
@@ -91,8 +95,9 @@ def test_reopening_keeps_the_data_and_does_not_seed_again(settings, clock):
 def _real_store_bytes(tmp_path: Path, clock) -> bytes:
     settings = resolve_settings(data_dir=tmp_path / "source", env={})
     store = _open(settings, clock)
+    desk = desk_for(store, clock)
     for _ in range(20):
-        q.issue_ticket(store, clock, "A")
+        q.issue_ticket(desk, "A")
     store.close()  # checkpoints the WAL into the file
     assert settings.sqlite_path is not None
     return settings.sqlite_path.read_bytes()
@@ -160,11 +165,11 @@ def test_a_refused_store_leaves_no_connection_open(settings, clock):
         conn.close()
 
 
-def test_store_read_sees_a_consistent_snapshot(store, clock):
-    q.issue_ticket(store, clock, "A")
+def test_store_read_sees_a_consistent_snapshot(store, clock, desk):
+    q.issue_ticket(desk, "A")
     with store.read() as session:
         before = session.scalar(select(func.count()).select_from(Ticket))
-        q.issue_ticket(store, clock, "A")  # another writer, mid-read
+        q.issue_ticket(desk, "A")  # another writer, mid-read
         during = session.scalar(select(func.count()).select_from(Ticket))
     with store.read() as session:
         after = session.scalar(select(func.count()).select_from(Ticket))
@@ -172,7 +177,7 @@ def test_store_read_sees_a_consistent_snapshot(store, clock):
 
 
 def test_a_failed_write_stores_nothing(store, clock):
-    with pytest.raises(RuntimeError), store.write() as session:
+    with acting(SYSTEM), pytest.raises(RuntimeError), store.write() as session:
         session.execute(text("UPDATE office SET name = 'Changed'"))
         raise RuntimeError("the use case changed its mind")
     assert get_office(store).name == "Servicekontoret Exempelstad"
@@ -182,12 +187,13 @@ def test_one_daily_backup_a_day_and_old_ones_go(settings, clock):
 
     store = _open(settings, clock)
     try:
-        first = daily_backup(store, clock)
+        desk = desk_for(store, clock)
+        first = daily_backup(desk)
         assert first is not None and first.parent == settings.backups_dir
-        assert daily_backup(store, clock) is None  # the same day: already there
+        assert daily_backup(desk) is None  # the same day: already there
         for _ in range(20):
             clock.advance(days=1)
-            assert daily_backup(store, clock) is not None
+            assert daily_backup(desk) is not None
         kept = list_backups(settings.backups_dir)
         # The office keeps 14 days by default; the oldest are gone.
         assert 14 <= len(kept) <= 15
@@ -208,7 +214,8 @@ def test_a_new_store_is_made_where_hard_links_are_not_possible(tmp_path, clock, 
     settings = resolve_settings(data_dir=tmp_path / "stick", env={})
     store = _open(settings, clock)
     try:
-        assert q.issue_ticket(store, clock, "A").code == "A001"
+        desk = desk_for(store, clock)
+        assert q.issue_ticket(desk, "A").code == "A001"
     finally:
         store.close()
     assert not list(settings.data_dir.glob(".servicedisk.sqlite3.new-*"))

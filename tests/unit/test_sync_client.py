@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select, update
 
 from app.models import Office, SyncAttempt
+from app.services.access.actor import SYSTEM, acting
 from app.services.queue import calling as q
 from app.sync.client import (
     SyncConfigError,
@@ -29,6 +30,7 @@ from app.sync.client import (
     send_pending,
 )
 from app.sync.payload import DayPayload
+from tests.conftest import desk_for
 from tests.unit.test_stats import at, office, play_small_day  # noqa: F401 - the fixture
 
 TARGET = Target("http://127.0.0.1:9", "s3cret", "exempelstad")
@@ -75,9 +77,10 @@ def test_every_day_is_sent_oldest_first_and_acknowledged_once(days):
     store, clock = days
     receiver = Receiver()
     with client(receiver) as http:
-        report = send_pending(store, clock, TARGET, http)
+        desk = desk_for(store, clock)
+        report = send_pending(desk, TARGET, http)
         assert report.done and [d for d, _r in report.acked] == list(DAYS)
-        assert send_pending(store, clock, TARGET, http).acked == []  # nothing twice
+        assert send_pending(desk, TARGET, http).acked == []  # nothing twice
     assert [r[0] for r in receiver.requests] == [d.isoformat() for d in DAYS]
     assert all(auth == "Bearer s3cret" for _d, _r, auth in receiver.requests)
     assert pending(store) == []
@@ -87,12 +90,13 @@ def test_a_late_correction_is_sent_again_and_a_print_is_not(days):
     store, clock = days
     receiver = Receiver()
     with client(receiver) as http:
-        send_pending(store, clock, TARGET, http)
-        q.set_print_status(store, clock, "A001", "printed")  # today's ticket, printed again
-        assert send_pending(store, clock, TARGET, http).acked == []  # not a change of the day
+        desk = desk_for(store, clock)
+        send_pending(desk, TARGET, http)
+        q.set_print_status(desk, "A001", "printed")  # today's ticket, printed again
+        assert send_pending(desk, TARGET, http).acked == []  # not a change of the day
         at(clock, DAYS[2], 12, 0)
-        q.issue_ticket(store, clock, "C")  # the last day changes
-        report = send_pending(store, clock, TARGET, http)
+        q.issue_ticket(desk, "C")  # the last day changes
+        report = send_pending(desk, TARGET, http)
     assert [d for d, _r in report.acked] == [DAYS[2]]
     sent = [(d, r) for d, r, _a in receiver.requests if d == DAYS[2].isoformat()]
     assert len(sent) == 2 and sent[1][1] > sent[0][1]
@@ -116,7 +120,8 @@ def test_a_failure_keeps_the_day_waiting_and_says_what_to_do(days, answer, retry
     receiver = Receiver()
     receiver.script = [answer]
     with client(receiver) as http:
-        report = send_pending(store, clock, TARGET, http)
+        desk = desk_for(store, clock)
+        report = send_pending(desk, TARGET, http)
         assert not report.done and report.acked == []
         assert report.retry is retry
         assert (report.stopped is None) if stopped is None else stopped in report.stopped
@@ -124,7 +129,7 @@ def test_a_failure_keeps_the_day_waiting_and_says_what_to_do(days, answer, retry
         if isinstance(answer, httpx.Response) and "Retry-After" in answer.headers:
             assert report.retry_after_s == float(answer.headers["Retry-After"])
         # The next round, with the receiver well again, sends everything exactly once.
-        report = send_pending(store, clock, TARGET, http)
+        report = send_pending(desk, TARGET, http)
     assert report.done
     acked = [r for r in receiver.requests[1:]]
     assert len(acked) == 3 and len({r[0] for r in acked}) == 3
@@ -138,7 +143,8 @@ def test_an_older_revision_is_done_when_the_receiver_holds_a_newer(days):
     receiver = Receiver()
     receiver.held = {d.isoformat(): 10_000 for d in DAYS}
     with client(receiver) as http:
-        report = send_pending(store, clock, TARGET, http)
+        desk = desk_for(store, clock)
+        report = send_pending(desk, TARGET, http)
     assert report.done and len(report.acked) == 3  # 409: treated as done
     with store.read() as session:
         assert set(session.scalars(select(SyncAttempt.outcome))) == {"superseded"}
@@ -156,10 +162,10 @@ def test_only_https_or_this_machine(days):
 def test_the_token_stays_out_of_the_store_and_the_environment_wins(days, monkeypatch):
     store, _clock = days
     monkeypatch.setitem(__import__("sys").modules, "keyring", None)  # no keyring here
-    with store.write() as session:
+    with acting(SYSTEM), store.write() as session:
         session.execute(update(Office).values(sync_url="https://central.example.se"))
     assert resolve_target(store, env={}) is None
-    where = save_token(store, "from-the-file")
+    where = save_token(desk_for(store, _clock), "from-the-file")
     assert where.endswith("sync-token")
     path = store.settings.data_dir / "sync-token"
     assert path.stat().st_mode & 0o077 == 0  # this user only

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from app.services.stats.counting import compute_days
 from app.sync.payload import OTHER, DayPayload, build_payload, fold_small_cells, schema_text
+from tests.conftest import desk_for
 from tests.unit.test_stats import office, play_small_day  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +80,7 @@ def test_every_day_of_a_demo_office_builds_a_valid_document(tmp_path):
     from app.config import resolve_settings
     from app.demo.fill import generate_demo
     from app.services.office.clock import ManualClock
-    from app.services.office.info import seed_store
+    from app.services.office.info import seeder
     from app.services.stats.summary import day_summaries
     from app.store.engine import open_store
 
@@ -87,10 +88,11 @@ def test_every_day_of_a_demo_office_builds_a_valid_document(tmp_path):
     store = open_store(
         resolve_settings(data_dir=tmp_path / "demo", env={}),
         now=clock.now,
-        seed=lambda s: seed_store(s, clock),
+        seed=seeder(clock),
     )
     try:
-        generate_demo(store, clock, days=21, seed=2, visits_per_day=200)
+        desk = desk_for(store, clock)
+        generate_demo(desk, days=21, seed=2, visits_per_day=200)
         summaries = day_summaries(store, date(2026, 4, 13), date(2026, 5, 4), clock.now())
         assert len(summaries) >= 14
         for day, summary in summaries.items():

@@ -1,13 +1,20 @@
-"""Who acts, and what each role may do: checked in the services, not only by hidden buttons.
+"""Who acts, and what each role may do: one mechanism, checked in the services, failing closed.
 
-The typed services (``QueueDesk``, ``ErrandDesk``, ``OfficeSetup``,
-``StatsDesk``, ``StaffDesk``) are bound to an :class:`Actor`, the signed-in staff
-member, and every method that changes something or reads the manager's figures
-is marked with :func:`allowed`: it refuses a role the table below does not
-name, and while it runs the actor is the one the audit log records.
+A use case is a function whose first argument is a :class:`Desk`: the store,
+the clock and the :class:`Actor` it acts for, given explicitly by whoever
+calls it. :func:`allowed` marks it with the permission it needs; it refuses a
+role the table below does not name, and while it runs the actor is the one
+the audit log records and the one the store lets write. A write outside any
+use case is refused by the store itself (:mod:`app.store.acting`),
+so a path that forgets its actor fails instead of acting for everyone.
 
-The command line on the office PC acts as a trusted local manager
-(:meth:`Actor.command_line`), named in the audit by the operating-system user.
+The capability objects the screens use (``QueueDesk``, ``ErrandDesk`` …) are
+:class:`Desk` subclasses that list their use cases, each written once.
+
+Who acts where nobody signs in is named, never assumed: the command line on
+the office PC is a trusted local manager (:meth:`Actor.command_line`, audited
+as the operating-system user); the app's own upkeep and the sender act as
+:data:`SYSTEM`.
 """
 
 from __future__ import annotations
@@ -16,18 +23,25 @@ import contextlib
 import functools
 import getpass
 from collections.abc import Callable, Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, Self, TypeVar
 
-from app.services.queue.errors import ServiceError
+from app.services import ServiceError
+from app.store.acting import acting_for
+
+if TYPE_CHECKING:
+    from app.services.office.clock import Clock
+    from app.store.engine import Store
 
 RECEPTION, CASEWORKER, MANAGER = "reception", "caseworker", "manager"
 ROLES = (RECEPTION, CASEWORKER, MANAGER)
 ROLE_NAMES_SV = {RECEPTION: "reception", CASEWORKER: "handläggare", MANAGER: "kontorschef"}
+SYSTEM_ROLE = "system"  # the app's own upkeep and the sender: may do everything
 
+ANYONE = "anyone"  # the live queue, the office's lists, signing in: even before sign-in
 # What each role may do. Everyone signed in sees the live queue.
-PERMISSIONS: dict[str, frozenset[str]] = {
+PERMISSIONS: dict[str, frozenset[str | None]] = {
+    ANYONE: frozenset({*ROLES, None}),
     "issue": frozenset(ROLES),  # issue, print, cancel, walked out, move to another queue
     "serve": frozenset({CASEWORKER, MANAGER}),  # call, recall, no-show, park, finish …
     "errands": frozenset({CASEWORKER, MANAGER}),  # log and correct today's errands
@@ -36,8 +50,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "configure": frozenset({MANAGER}),  # office, queues, service points, catalog, sync
     "staff": frozenset({MANAGER}),  # staff accounts
     "maintenance": frozenset({MANAGER}),  # backup, restore, purge, the audit log
+    "sync": frozenset({MANAGER}),  # send the daily summaries to the central office now
 }
 WHAT_SV = {
+    ANYONE: "se kön",
     "issue": "dela ut eller ändra kölappar",
     "serve": "ropa upp och betjäna besökare",
     "errands": "registrera ärenden",
@@ -46,6 +62,7 @@ WHAT_SV = {
     "configure": "ändra kontorets inställningar",
     "staff": "hantera personalens konton",
     "maintenance": "säkerhetskopiera, återställa, gallra eller läsa loggen",
+    "sync": "skicka statistiken till den centrala mottagaren",
 }
 
 
@@ -69,13 +86,25 @@ class Actor:
 
     def may(self, permission: str) -> bool:
         """Whether this actor's role may do that (the app's own upkeep may do all of it)."""
-        return self.role == "system" or self.role in PERMISSIONS[permission]
+        return self.role == SYSTEM_ROLE or self.role in PERMISSIONS[permission]
 
 
-NOBODY = Actor()  # no one signed in: may only look at the queue
-SYSTEM = Actor(role="system")  # the app's own upkeep (the daily backup, the purge)
+NOBODY = Actor()  # no one signed in: may only look at the queue and sign in
+SYSTEM = Actor(role=SYSTEM_ROLE)  # the app's own upkeep (the daily backup, the purge), the sender
 
-_current: ContextVar[Actor] = ContextVar("actor", default=SYSTEM)
+
+@dataclass(frozen=True)
+class Desk:
+    """What a use case works with: the store, the clock and the actor it acts for."""
+
+    store: Store
+    clock: Clock
+    actor: Actor
+
+    @classmethod
+    def of(cls, desk: Desk) -> Self:
+        """The same store, clock and actor, as this capability (``StatsDesk.of(desk)``)."""
+        return cls(desk.store, desk.clock, desk.actor)
 
 
 class NotAllowedError(ServiceError):
@@ -102,28 +131,21 @@ def require(actor: Actor, permission: str) -> None:
 
 
 def current_actor() -> Actor:
-    """Who the service running now acts for (what the audit records)."""
-    return _current.get()
-
-
-def require_current(permission: str) -> None:
-    """Refuse unless the actor the running service acts for may do that.
-
-    For services called as plain functions (the sync settings, backups): the
-    screens run every call as the signed-in person (``ui/shell/action.py``),
-    the command line as its local manager; the app's own upkeep may do it all.
-    """
-    require(current_actor(), permission)
+    """Who the use case running now acts for (what the audit records); never assumed."""
+    actor = acting_for.get()
+    if not isinstance(actor, Actor):
+        raise RuntimeError("no use case is running: nobody to act for")
+    return actor
 
 
 @contextlib.contextmanager
 def acting(actor: Actor) -> Iterator[None]:
-    """Run the enclosed service calls for this actor."""
-    token = _current.set(actor)
+    """Within a use case, record what follows for this actor (sign-in names who signed in)."""
+    token = acting_for.set(actor)
     try:
         yield
     finally:
-        _current.reset(token)
+        acting_for.reset(token)
 
 
 class _HasActor(Protocol):
@@ -139,14 +161,19 @@ R = TypeVar("R")
 def allowed(
     permission: str,
 ) -> Callable[[Callable[Concatenate[D, P], R]], Callable[Concatenate[D, P], R]]:
-    """Mark a desk method: its actor's role must have ``permission``, and acts while it runs."""
+    """Mark a use case: its desk's actor must have ``permission``, and acts while it runs."""
+    if permission not in PERMISSIONS:
+        raise ValueError(f"unknown permission {permission!r}")
 
-    def mark(method: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P], R]:
-        @functools.wraps(method)
+    def mark(use_case: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P], R]:
+        @functools.wraps(use_case)
         def checked(desk: D, *args: P.args, **kwargs: P.kwargs) -> R:
-            require(desk.actor, permission)
-            with acting(desk.actor):
-                return method(desk, *args, **kwargs)
+            actor = desk.actor
+            if not isinstance(actor, Actor):
+                raise TypeError(f"{use_case.__qualname__} was given no actor")
+            require(actor, permission)
+            with acting(actor):
+                return use_case(desk, *args, **kwargs)
 
         checked.permission = permission  # type: ignore[attr-defined]
         return checked
@@ -154,6 +181,16 @@ def allowed(
     return mark
 
 
-def permission_of(method: Any) -> str | None:
-    """The permission a desk method asks for (None: open to anyone signed in or not)."""
-    return getattr(method, "permission", None)
+def permission_of(use_case: Any) -> str | None:
+    """The permission a use case asks for (None: not a use case)."""
+    return getattr(use_case, "permission", None)
+
+
+def open_read(read: Callable[[Store], R]) -> Callable[[Desk], R]:
+    """A use case anyone may run that reads with the store alone (the office, its lists)."""
+
+    @allowed(ANYONE)
+    def use_case(desk: Desk) -> R:
+        return read(desk.store)
+
+    return functools.wraps(read)(use_case)

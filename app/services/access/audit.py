@@ -17,13 +17,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Staff
-from app.services.access.actor import allowed, current_actor
+from app.services.access.actor import Desk, allowed, current_actor
 from app.services.office.clock import office_zone
 from app.store.engine import Store
 
@@ -159,34 +160,34 @@ def events_csv(rows: Sequence[AuditRow], tz: Any) -> str:
     return out.getvalue()
 
 
-@dataclass(frozen=True)
-class AuditDesk:
+@allowed("maintenance")
+def read_events(
+    desk: Desk,
+    first: date | None = None,
+    last: date | None = None,
+    kinds: Iterable[str] | None = None,
+) -> list[AuditRow]:
+    """Events of the days first..last, newest first."""
+    return list_events(desk.store, first, last, kinds)
+
+
+@allowed("maintenance")
+def export_events_csv(
+    desk: Desk, path: Path, first: date | None, last: date | None, kinds: Iterable[str] | None
+) -> int:
+    """Write the events as CSV (UTF-8 with BOM); the number of rows written (audited too)."""
+    rows = list_events(desk.store, first, last, kinds)
+    text = events_csv(rows, office_zone(desk.store))
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        out.write(text)
+    with desk.store.write() as session:  # the range and format, never the file's name
+        record(session, desk.clock.now(), "export", what="audit", first=first, last=last,
+               format="csv")  # fmt: skip
+    return len(rows)
+
+
+class AuditDesk(Desk):
     """The audit log for the manager: read it, export it (the export audited too)."""
 
-    store: Store
-    clock: Any
-    actor: Any
-
-    @allowed("maintenance")
-    def events(
-        self,
-        first: date | None = None,
-        last: date | None = None,
-        kinds: Iterable[str] | None = None,
-    ) -> list[AuditRow]:
-        """Events of the days first..last, newest first."""
-        return list_events(self.store, first, last, kinds)
-
-    @allowed("maintenance")
-    def export_csv(
-        self, path: Any, first: date | None, last: date | None, kinds: Iterable[str] | None
-    ) -> int:
-        """Write the events as CSV (UTF-8 with BOM); the number of rows written."""
-        rows = list_events(self.store, first, last, kinds)
-        text = events_csv(rows, office_zone(self.store))
-        with open(path, "w", encoding="utf-8-sig", newline="") as out:
-            out.write(text)
-        with self.store.write() as session:  # the range and format, never the file's name
-            record(session, self.clock.now(), "export", what="audit", first=first, last=last,
-                   format="csv")  # fmt: skip
-        return len(rows)
+    events = read_events
+    export_csv = export_events_csv

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from app.models import InterpreterKind, Language, Outcome, ReferralTarget
+from app.services import ServiceError
 from app.services.errands.rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
-from app.services.queue.errors import ServiceError
 
 FORMAT = "servicedisk-catalog"
 VERSION = 1

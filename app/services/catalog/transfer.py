@@ -24,6 +24,7 @@ from app.models import Agency, ErrandType, Outcome, Queue, ServicePoint, Ticket
 from app.models.catalog import CatalogEntry
 from app.models.office import spare_letters
 from app.models.states import ACTIVE_STATES
+from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.catalog.document import (
     AGENCY_KINDS,
@@ -40,9 +41,7 @@ from app.services.catalog.document import (
     parse_catalog,
     read_catalog_file,
 )
-from app.services.office.clock import Clock
 from app.services.office.revision import bump
-from app.store.engine import Store
 
 __all__ = [
     "AGENCY_KINDS",
@@ -222,14 +221,15 @@ def _check_retiring_queues(session: Session, retiring: list[Queue]) -> None:
             point.profile = remaining
 
 
-def import_catalog(store: Store, clock: Clock, doc: CatalogDoc) -> ImportResult:
+@allowed("configure")
+def import_catalog(desk: Desk, doc: CatalogDoc) -> ImportResult:
     """Apply a validated catalog in one transaction; audit-logged when it changed anything.
 
     The audit records counts only: not the file's name, which comes from outside
     and may say anything.
     """
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         result = apply_catalog(session, doc)
         if result.changed:
             record(

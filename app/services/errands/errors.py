@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services.queue.errors import ServiceError
+from app.services import ServiceError
 
 MAX_DURATION_SECONDS = 8 * 3600
 

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
+from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
@@ -60,7 +61,7 @@ from app.services.errands.rules import (
     service_seconds,
     split_durations,
 )
-from app.services.office.clock import Clock, office_day
+from app.services.office.clock import office_day
 from app.services.office.revision import bump
 from app.services.queue import calling as queue_service
 from app.services.queue.errors import UnknownServicePointError
@@ -144,13 +145,12 @@ def _visit_ref(session: Session, visit: Visit, catalog: Catalog | None = None) -
     )
 
 
+@allowed("errands")
 def finish_with_errands(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     code: str,
     errands: Sequence[ErrandInput],
     *,
-    staff_id: int | None = None,
     unreliable: bool = False,
 ) -> VisitRef:
     """Finish today's called or serving ticket and log its errands, in one transaction.
@@ -159,8 +159,9 @@ def finish_with_errands(
     :func:`log_errands`). `unreliable` flags the timing (the case worker forgot
     to finish): errands without their own duration then get none.
     """
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    staff_id = desk.actor.staff_id
+    with desk.store.write() as session:
         catalog = Catalog(session)
         values = catalog.resolve_all(errands)
         _check_staff(session, staff_id)
@@ -178,24 +179,22 @@ def _visit(session: Session, visit_id: int) -> Visit:
     return visit
 
 
+@allowed("errands")
 def log_errands(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     visit_id: int,
     errands: Sequence[ErrandInput],
-    *,
-    staff_id: int | None = None,
-    role: str = "caseworker",
 ) -> VisitRef:
     """Add errands to an existing visit: the same day by anyone, later by the manager."""
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    staff_id = desk.actor.staff_id
+    with desk.store.write() as session:
         visit = _visit(session, visit_id)
         catalog = Catalog(session)
         if not errands:
             return _visit_ref(session, visit, catalog)
-        today = office_day(store, now)
-        check_day(visit.business_day, today, role)
+        today = office_day(desk.store, now)
+        check_day(visit.business_day, today, desk.actor)
         values = catalog.resolve_all(errands)
         if visit.business_day != today:
             record(session, now, "correction", day=visit.business_day, added=len(values))
@@ -205,14 +204,13 @@ def log_errands(
         return _visit_ref(session, visit, catalog)
 
 
+@allowed("errands")
 def log_quick_visit(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     channel: str,
     errands: Sequence[ErrandInput],
     *,
     point_number: int | None = None,
-    staff_id: int | None = None,
     duration_seconds: int | None = None,
 ) -> VisitRef:
     """Log a visit without a ticket (at a desk or on the phone) that ends now.
@@ -225,8 +223,9 @@ def log_quick_visit(
     if not errands:
         raise NoErrandsError()
     check_duration(duration_seconds)
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    staff_id = desk.actor.staff_id
+    with desk.store.write() as session:
         catalog = Catalog(session)
         values = catalog.resolve_all(errands)
         _check_staff(session, staff_id)
@@ -244,7 +243,7 @@ def log_quick_visit(
         if length is None and any(d is not None for d in given):
             length = sum(d or 0 for d in given)
         visit = Visit(
-            business_day=office_day(store, now),
+            business_day=office_day(desk.store, now),
             ticket_id=None,
             channel=channel,
             service_point_id=point_id,
@@ -272,14 +271,11 @@ _CORRECTABLE = (
 )
 
 
+@allowed("errands")
 def correct_errand(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     errand_id: int,
     new: ErrandInput,
-    *,
-    staff_id: int | None = None,
-    role: str = "caseworker",
 ) -> ErrandView:
     """Correct a logged errand: the same day by anyone, later only by the manager.
 
@@ -287,13 +283,14 @@ def correct_errand(
     newly chosen. A duration of None keeps the errand's duration. A change
     bumps the day's revision so its summary is sent again.
     """
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    staff_id = desk.actor.staff_id
+    with desk.store.write() as session:
         errand = session.get(Errand, errand_id)
         if errand is None:
             raise UnknownErrandError(errand_id)
-        today = office_day(store, now)
-        check_day(errand.visit.business_day, today, role)
+        today = office_day(desk.store, now)
+        check_day(errand.visit.business_day, today, desk.actor)
         catalog = Catalog(session)
         values = catalog.resolve(new, None, keep=errand)
         if values["duration_seconds"] is None:

@@ -25,6 +25,7 @@ from app.models import (
     ReferralTarget,
     Visit,
 )
+from app.services.access.actor import Actor
 from app.services.errands.errors import (
     MAX_DURATION_SECONDS,
     CorrectionTooLateError,
@@ -43,7 +44,6 @@ from app.services.errands.records import (
 )
 
 QUICK_CHANNELS = ("desk", "phone")
-MANAGER_ROLE = "manager"
 
 
 def check_duration(seconds: int | None, index: int | None = None) -> None:
@@ -52,9 +52,9 @@ def check_duration(seconds: int | None, index: int | None = None) -> None:
         raise InvalidDurationError(seconds, index)
 
 
-def check_day(visit_day: date, today: date, role: str) -> None:
+def check_day(visit_day: date, today: date, actor: Actor) -> None:
     """Refuse changing another day's errands, unless the office manager asks."""
-    if visit_day != today and role != MANAGER_ROLE:
+    if visit_day != today and not actor.may("correct_past"):
         raise CorrectionTooLateError(visit_day)
 
 

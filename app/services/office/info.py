@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.config import RESOURCES_DIR
 from app.models import Office, Queue, ServicePoint, ServicePointQueue
+from app.services.access.actor import SYSTEM, Desk, allowed
 from app.services.office.clock import Clock
 from app.services.office.revision import bump
 from app.services.queue.views import REVISION_SQL, fill_profiles
@@ -66,12 +67,19 @@ class ServicePointInfo:
     queue_letters: tuple[str, ...]
 
 
-def seed_store(store: Store, clock: Clock, seed_dir: Path = SEED_DIR) -> bool:
+def seeder(clock: Clock) -> Callable[[Store], bool]:
+    """What :func:`~app.store.engine.open_store` calls on a store: the seed office, put in
+    by the app itself (:data:`~app.services.access.actor.SYSTEM`) where there is none."""
+    return lambda store: seed_store(Desk(store, clock, SYSTEM))
+
+
+@allowed("configure")
+def seed_store(desk: Desk, seed_dir: Path = SEED_DIR) -> bool:
     """Fill an empty store with the seed office; returns whether it did anything."""
     # Only a new store needs the catalog's code: an everyday start does without loading it.
     from app.services.catalog import transfer as catalog
 
-    with store.write() as session:
+    with desk.store.write() as session:
         if session.scalar(select(Office.id)) is not None:
             return False
         data = json.loads((seed_dir / "office.json").read_text(encoding="utf-8"))
@@ -88,7 +96,7 @@ def seed_store(store: Store, clock: Clock, seed_dir: Path = SEED_DIR) -> bool:
         catalog.apply_catalog(session, doc)
         for point in data["service_points"]:
             session.add(ServicePoint(number=point["number"], name=point["name"]))
-        bump(session, clock.now(), [])
+        bump(session, desk.clock.now(), [])
     log.info("seeded a new store with %s", office["name"])
     return True
 

@@ -13,20 +13,20 @@ from sqlalchemy.orm import Session
 
 from app.models import Ticket, Visit
 from app.models import states as st
-from app.services.office.clock import Clock, business_day, office_day, zone
+from app.services.access.actor import Desk, allowed
+from app.services.office.clock import business_day, office_day, zone
 from app.services.office.revision import bump
 from app.services.queue.base import (
     TicketRef,
-    _current_at,
-    _office,
-    _point,
-    _queue,
-    _ref,
-    _require,
-    _ticket,
+    active_point,
+    active_queue,
+    current_at,
+    office_row,
+    require_state,
+    ticket_ref,
+    todays_ticket,
 )
 from app.services.queue.errors import NotThisPointError, PointBusyError, TooFewRecallsError
-from app.store.engine import Store
 
 # ---------------------------------------------------------------- day rollover
 
@@ -57,106 +57,95 @@ def close_stale_days(session: Session, today: date, now: datetime) -> int:
 # ---------------------------------------------------------------- after the call
 
 
-def start_serving(store: Store, clock: Clock, code: str) -> TicketRef:
+@allowed("serve")
+def start_serving(desk: Desk, code: str) -> TicketRef:
     """The called visitor has arrived at the service point."""
-    return _transition(
-        store, clock, code, (st.CALLED,), st.SERVING, "start serving", "börja betjäna"
-    )
+    return _transition(desk, code, (st.CALLED,), st.SERVING, "start serving", "börja betjäna")
 
 
-def no_show(store: Store, clock: Clock, code: str) -> TicketRef:
+@allowed("serve")
+def no_show(desk: Desk, code: str) -> TicketRef:
     """The called visitor did not come, after the office's number of recalls."""
-    now = clock.now()
-    with store.write() as session:
-        ticket = _ticket(session, code, office_day(store, now))
-        _require(ticket, (st.CALLED,), "mark as no-show", "markera som utebliven")
-        needed = _office(session).recalls_before_no_show - ticket.recalls
+    now = desk.clock.now()
+    with desk.store.write() as session:
+        ticket = todays_ticket(session, code, office_day(desk.store, now))
+        require_state(ticket, (st.CALLED,), "mark as no-show", "markera som utebliven")
+        needed = office_row(session).recalls_before_no_show - ticket.recalls
         if needed > 0:
             raise TooFewRecallsError(ticket.code, needed)
         ticket.state, ticket.closed_at = st.NO_SHOW, now
         bump(session, now, [ticket.business_day])
-        return _ref(ticket)
+        return ticket_ref(ticket)
 
 
-def undo_no_show(store: Store, clock: Clock, code: str, point_number: int) -> TicketRef:
+@allowed("serve")
+def undo_no_show(desk: Desk, code: str, point_number: int) -> TicketRef:
     """Take back a no-show marked by mistake: the ticket is called at its point again.
 
     Only today's ticket, only at the point that marked it, and only while that
     point has taken nobody else. Nothing is announced again.
     """
-    now = clock.now()
-    day = office_day(store, now)
-    with store.write() as session:
-        ticket = _ticket(session, code, day)
-        _require(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")
-        point = _point(session, point_number)
+    now = desk.clock.now()
+    day = office_day(desk.store, now)
+    with desk.store.write() as session:
+        ticket = todays_ticket(session, code, day)
+        require_state(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")
+        point = active_point(session, point_number)
         if ticket.service_point_id != point.id:
             raise NotThisPointError(ticket.code, point_number)
-        busy = _current_at(session, point, day)
+        busy = current_at(session, point, day)
         if busy is not None:
             raise PointBusyError(point_number, busy.code)
         ticket.state, ticket.closed_at = st.CALLED, None
         bump(session, now, [day])
-        return _ref(ticket)
+        return ticket_ref(ticket)
 
 
-def return_to_queue(store: Store, clock: Clock, code: str) -> TicketRef:
+@allowed("serve")
+def return_to_queue(desk: Desk, code: str) -> TicketRef:
     """Put a called ticket back in its queue, in its old place."""
-    return _transition(
-        store,
-        clock,
-        code,
-        (st.CALLED, st.SERVING),
-        st.WAITING,
-        "return to the queue",
-        "lägga tillbaka i kön",
-        unassign=True,
-    )
+    done = (st.CALLED, st.SERVING), st.WAITING, "return to the queue", "lägga tillbaka i kön"
+    return _transition(desk, code, *done, unassign=True)
 
 
-def park(store: Store, clock: Clock, code: str) -> TicketRef:
+@allowed("serve")
+def park(desk: Desk, code: str) -> TicketRef:
     """Set a visitor aside (filling in a form); call them back later with :func:`resume`.
 
     The time served so far is kept on the ticket, so the visit's service time
     counts it when the visitor is finished after the resume.
     """
-    now = clock.now()
-    with store.write() as session:
-        ticket = _ticket(session, code, office_day(store, now))
-        _require(ticket, (st.CALLED, st.SERVING), "park", "parkera")
+    now = desk.clock.now()
+    with desk.store.write() as session:
+        ticket = todays_ticket(session, code, office_day(desk.store, now))
+        require_state(ticket, (st.CALLED, st.SERVING), "park", "parkera")
         if ticket.called_at is not None:
             served = max(0, round((now - ticket.called_at).total_seconds()))
             ticket.served_seconds = (ticket.served_seconds or 0) + served
         ticket.state = st.PARKED
         ticket.service_point_id, ticket.service_point = None, None
         bump(session, now, [ticket.business_day])
-        return _ref(ticket)
+        return ticket_ref(ticket)
 
 
-def cancel(store: Store, clock: Clock, code: str) -> TicketRef:
+_NOT_CALLED = (st.WAITING, st.PARKED)
+
+
+@allowed("issue")
+def cancel(desk: Desk, code: str) -> TicketRef:
     """Cancel a ticket that is not being served (issued by mistake)."""
-    return _transition(
-        store, clock, code, (st.WAITING, st.PARKED), st.CANCELLED, "cancel", "makulera", close=True
-    )
+    return _transition(desk, code, _NOT_CALLED, st.CANCELLED, "cancel", "makulera", close=True)
 
 
-def walked_out(store: Store, clock: Clock, code: str) -> TicketRef:
+@allowed("issue")
+def walked_out(desk: Desk, code: str) -> TicketRef:
     """The visitor left before being called (not the same as a no-show)."""
-    return _transition(
-        store,
-        clock,
-        code,
-        (st.WAITING, st.PARKED),
-        st.WALKED_OUT,
-        "mark as walked out",
-        "markera som gått",
-        close=True,
-    )
+    done = st.WALKED_OUT, "mark as walked out", "markera som gått"
+    return _transition(desk, code, _NOT_CALLED, *done, close=True)
 
 
 def _transition(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     code: str,
     allowed: tuple[str, ...],
     target: str,
@@ -166,10 +155,10 @@ def _transition(
     unassign: bool = False,
     close: bool = False,
 ) -> TicketRef:
-    now = clock.now()
-    with store.write() as session:
-        ticket = _ticket(session, code, office_day(store, now))
-        _require(ticket, allowed, action_en, action_sv)
+    now = desk.clock.now()
+    with desk.store.write() as session:
+        ticket = todays_ticket(session, code, office_day(desk.store, now))
+        require_state(ticket, allowed, action_en, action_sv)
         ticket.state = target
         if unassign:
             ticket.service_point_id = None
@@ -177,21 +166,22 @@ def _transition(
         if close:
             ticket.closed_at = now
         bump(session, now, [ticket.business_day])
-        return _ref(ticket)
+        return ticket_ref(ticket)
 
 
-def transfer(store: Store, clock: Clock, code: str, letter: str) -> TicketRef:
+@allowed("issue")
+def transfer(desk: Desk, code: str, letter: str) -> TicketRef:
     """Move a ticket to another queue, keeping its place in time and its number."""
-    now = clock.now()
-    with store.write() as session:
-        ticket = _ticket(session, code, office_day(store, now))
-        _require(ticket, (st.WAITING, st.CALLED, st.SERVING, st.PARKED), "transfer", "flytta")
-        queue = _queue(session, letter)
+    now = desk.clock.now()
+    with desk.store.write() as session:
+        ticket = todays_ticket(session, code, office_day(desk.store, now))
+        require_state(ticket, (st.WAITING, st.CALLED, st.SERVING, st.PARKED), "transfer", "flytta")
+        queue = active_queue(session, letter)
         ticket.queue_id, ticket.queue = queue.id, queue
         ticket.state = st.WAITING
         ticket.service_point_id, ticket.service_point = None, None
         bump(session, now, [ticket.business_day])
-        return _ref(ticket)
+        return ticket_ref(ticket)
 
 
 def _finish(session: Session, ticket: Ticket, now: datetime, *, unreliable: bool = False) -> Visit:
@@ -215,19 +205,20 @@ def _finish(session: Session, ticket: Ticket, now: datetime, *, unreliable: bool
 
 def finish_in(session: Session, now: datetime, code: str, *, unreliable: bool = False) -> Visit:
     """Finish today's ticket within the caller's transaction; returns the new visit."""
-    today = business_day(now, zone(_office(session).time_zone))
-    ticket = _ticket(session, code, today)
-    _require(ticket, (st.CALLED, st.SERVING), "finish", "avsluta")
+    today = business_day(now, zone(office_row(session).time_zone))
+    ticket = todays_ticket(session, code, today)
+    require_state(ticket, (st.CALLED, st.SERVING), "finish", "avsluta")
     visit = _finish(session, ticket, now, unreliable=unreliable)
     bump(session, now, [ticket.business_day])
     return visit
 
 
-def finish(store: Store, clock: Clock, code: str, *, unreliable: bool = False) -> TicketRef:
+@allowed("serve")
+def finish(desk: Desk, code: str, *, unreliable: bool = False) -> TicketRef:
     """Finish serving a ticket; the visit is stored and its errands can be logged."""
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         visit = finish_in(session, now, code, unreliable=unreliable)
         ticket = session.get(Ticket, visit.ticket_id)
         assert ticket is not None
-        return _ref(ticket, visit.id)
+        return ticket_ref(ticket, visit.id)

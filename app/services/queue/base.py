@@ -42,7 +42,8 @@ class TicketRef:
     visit_id: int | None = None
 
 
-def _ref(ticket: Ticket, visit_id: int | None = None) -> TicketRef:
+def ticket_ref(ticket: Ticket, visit_id: int | None = None) -> TicketRef:
+    """The reference a queue action returns for this ticket."""
     point = ticket.service_point
     return TicketRef(
         id=ticket.id,
@@ -62,14 +63,16 @@ def _ref(ticket: Ticket, visit_id: int | None = None) -> TicketRef:
 # ---------------------------------------------------------------- lookups
 
 
-def _queue(session: Session, letter: str) -> Queue:
+def active_queue(session: Session, letter: str) -> Queue:
+    """The active queue with this letter, or UnknownQueueError."""
     queue = session.scalar(select(Queue).where(Queue.letter == letter.upper(), Queue.active))
     if queue is None:
         raise UnknownQueueError(letter)
     return queue
 
 
-def _point(session: Session, number: int) -> ServicePoint:
+def active_point(session: Session, number: int) -> ServicePoint:
+    """The active service point with this number, or UnknownServicePointError."""
     point = session.scalar(
         select(ServicePoint).where(ServicePoint.number == number, ServicePoint.active)
     )
@@ -78,7 +81,8 @@ def _point(session: Session, number: int) -> ServicePoint:
     return point
 
 
-def _ticket(session: Session, code: str, day: date) -> Ticket:
+def todays_ticket(session: Session, code: str, day: date) -> Ticket:
+    """The ticket with this code on this business day, or UnknownTicketError."""
     ticket = session.scalar(
         select(Ticket).where(Ticket.business_day == day, Ticket.code == code.upper())
     )
@@ -87,18 +91,21 @@ def _ticket(session: Session, code: str, day: date) -> Ticket:
     return ticket
 
 
-def _require(ticket: Ticket, allowed: tuple[str, ...], action_en: str, action_sv: str) -> None:
+def require_state(ticket: Ticket, allowed: tuple[str, ...], action_en: str, action_sv: str) -> None:
+    """Refuse (InvalidTransitionError) unless the ticket is in one of the allowed states."""
     if ticket.state not in allowed:
         raise InvalidTransitionError(ticket.code, ticket.state, action_en, action_sv)
 
 
-def _office(session: Session) -> Office:
+def office_row(session: Session) -> Office:
+    """The office (the store is seeded before any queue action)."""
     office = session.scalar(select(Office))
     assert office is not None, "store not seeded"
     return office
 
 
-def _current_at(session: Session, point: ServicePoint, day: date) -> Ticket | None:
+def current_at(session: Session, point: ServicePoint, day: date) -> Ticket | None:
+    """The ticket a service point has called or is serving that day, if any."""
     return session.scalar(
         select(Ticket).where(
             Ticket.business_day == day,

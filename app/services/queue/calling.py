@@ -31,7 +31,8 @@ from app.models import (
     UTCDateTime,
 )
 from app.models import states as st
-from app.services.office.clock import Clock, office_day
+from app.services.access.actor import ANYONE, Desk, allowed
+from app.services.office.clock import office_day
 from app.services.office.revision import bump, bump_screens
 from app.services.queue.after import (
     cancel,
@@ -49,12 +50,12 @@ from app.services.queue.after import (
 from app.services.queue.base import (
     MAX_NUMBER,
     TicketRef,
-    _current_at,
-    _office,
-    _point,
-    _ref,
-    _require,
-    _ticket,
+    active_point,
+    current_at,
+    office_row,
+    require_state,
+    ticket_ref,
+    todays_ticket,
 )
 from app.services.queue.counters import increment
 from app.services.queue.errors import (
@@ -68,6 +69,7 @@ from app.services.queue.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
+from app.services.queue.views import QueueSnapshot, queue_snapshot
 from app.store.engine import Store
 
 __all__ = [
@@ -80,7 +82,6 @@ __all__ = [
     "call_ticket",
     "cancel",
     "close_stale_days",
-    "close_stale_once",
     "finish",
     "finish_in",
     "issue_ticket",
@@ -91,6 +92,7 @@ __all__ = [
     "resume",
     "return_to_queue",
     "set_print_status",
+    "snapshot",
     "start_serving",
     "transfer",
     "undo_no_show",
@@ -100,7 +102,7 @@ __all__ = [
 # ---------------------------------------------------------------- issuing
 
 
-def close_stale_once(store: Store, today: date, now: datetime) -> None:
+def _close_stale_once(store: Store, today: date, now: datetime) -> None:
     """Close earlier days' leftovers, once per process and business day.
 
     After the first pass of a day nothing older can become active again, so the
@@ -149,17 +151,16 @@ _INSERT_TICKET = (
 )
 
 
-def issue_ticket(
-    store: Store, clock: Clock, letter: str, *, booked: bool = False, demo: bool = False
-) -> TicketRef:
+@allowed("issue")
+def issue_ticket(desk: Desk, letter: str, *, booked: bool = False, demo: bool = False) -> TicketRef:
     """Issue the next ticket of a queue; durable when this returns."""
-    now = clock.now()
-    day = office_day(store, now)
+    now = desk.clock.now()
+    day = office_day(desk.store, now)
     letter = letter.strip().upper()
     if len(letter) != 1:
         raise UnknownQueueError(letter)
-    close_stale_once(store, day, now)
-    with store.write_connection() as conn:
+    _close_stale_once(desk.store, day, now)
+    with desk.store.write_connection() as conn:
         number = increment(
             conn, TicketCounter, {"business_day": day, "letter": letter}, "last_number"
         )
@@ -193,31 +194,41 @@ def issue_ticket(
     )
 
 
+@allowed("issue")
 def set_print_status(
-    store: Store, clock: Clock, code: str, status: str, *, estimate_minutes: int | None = None
+    desk: Desk, code: str, status: str, *, estimate_minutes: int | None = None
 ) -> None:
     """Record how printing a ticket went ("printed", "failed", "pdf:<file>").
 
     ``estimate_minutes`` is the wait printed on it, kept (the first one only) so the
     statistics can set the estimates against the waits that followed.
     """
-    with store.write() as session:
-        ticket = _ticket(session, code, office_day(store, clock.now()))
+    with desk.store.write() as session:
+        ticket = todays_ticket(session, code, office_day(desk.store, desk.clock.now()))
         ticket.print_status = status[:300]
         _keep_estimate(ticket, estimate_minutes)
         bump_screens(session)
 
 
-def record_estimate(store: Store, clock: Clock, code: str, minutes: int) -> None:
+@allowed("issue")
+def record_estimate(desk: Desk, code: str, minutes: int) -> None:
     """Keep the wait a visitor was told at issue (shown, not printed: the command line)."""
-    with store.write() as session:
-        _keep_estimate(_ticket(session, code, office_day(store, clock.now())), minutes)
+    with desk.store.write() as session:
+        _keep_estimate(
+            todays_ticket(session, code, office_day(desk.store, desk.clock.now())), minutes
+        )
 
 
 def _keep_estimate(ticket: Ticket, minutes: int | None) -> None:
     # Not a change of the day's visits (the issue just bumped the day): no revision moves.
     if minutes is not None and ticket.estimate_minutes is None:
         ticket.estimate_minutes = max(0, int(minutes))
+
+
+@allowed(ANYONE)
+def snapshot(desk: Desk) -> QueueSnapshot:
+    """The live queue, as every screen shows it."""
+    return queue_snapshot(desk.store, desk.clock)
 
 
 # ---------------------------------------------------------------- calling
@@ -348,14 +359,13 @@ _INSERT_CALL = insert(CallEvent).values(
 )
 
 
-def call_next(
-    store: Store, clock: Clock, point_number: int, staff_id: int | None = None
-) -> TicketRef:
+@allowed("serve")
+def call_next(desk: Desk, point_number: int) -> TicketRef:
     """Call the next ticket for a service point, by its work profile; atomic across workstations."""
-    now = clock.now()
-    day = office_day(store, now)
-    close_stale_once(store, day, now)
-    with store.write_connection() as conn:
+    now = desk.clock.now()
+    day = office_day(desk.store, now)
+    _close_stale_once(desk.store, day, now)
+    with desk.store.write_connection() as conn:
         point = conn.execute(_POINT_STATE, {"day": day, "number": point_number}).first()
         if point is None:
             raise UnknownServicePointError(point_number)
@@ -372,7 +382,7 @@ def call_next(
                 ticket = conn.execute(_NEXT_WALK_IN_FIRST, params).first()
         assert ticket is not None
         ids = {"ticket_id": ticket.id, "point_id": point.id, "now": now, "day": day}
-        conn.execute(_MARK_CALLED, {**ids, "staff_id": staff_id})
+        conn.execute(_MARK_CALLED, {**ids, "staff_id": desk.actor.staff_id})
         conn.execute(_INSERT_CALL, ids)
         bump(conn, now, [day])
     return TicketRef(
@@ -388,17 +398,16 @@ def call_next(
     )
 
 
-def call_ticket(
-    store: Store, clock: Clock, code: str, point_number: int, staff_id: int | None = None
-) -> TicketRef:
+@allowed("serve")
+def call_ticket(desk: Desk, code: str, point_number: int) -> TicketRef:
     """Call a specific waiting (or parked) ticket out of order."""
-    now = clock.now()
-    day = office_day(store, now)
-    with store.write() as session:
-        point = _point(session, point_number)
-        ticket = _ticket(session, code, day)
-        _require(ticket, (st.WAITING, st.PARKED), "call", "ropa upp")
-        busy = _current_at(session, point, day)
+    now = desk.clock.now()
+    day = office_day(desk.store, now)
+    with desk.store.write() as session:
+        point = active_point(session, point_number)
+        ticket = todays_ticket(session, code, day)
+        require_state(ticket, (st.WAITING, st.PARKED), "call", "ropa upp")
+        busy = current_at(session, point, day)
         if busy is not None:
             raise PointBusyError(point.number, busy.code)
         _call(
@@ -406,28 +415,28 @@ def call_ticket(
             ticket,
             point,
             now,
-            staff_id,
+            desk.actor.staff_id,
             "resume" if ticket.state == st.PARKED else "chosen",
         )
         bump(session, now, [day])
-        return _ref(ticket)
+        return ticket_ref(ticket)
 
 
-def resume(
-    store: Store, clock: Clock, code: str, point_number: int, staff_id: int | None = None
-) -> TicketRef:
+@allowed("serve")
+def resume(desk: Desk, code: str, point_number: int) -> TicketRef:
     """Call a parked visitor back, without a new number."""
-    return call_ticket(store, clock, code, point_number, staff_id)
+    return call_ticket(desk, code, point_number)
 
 
-def recall(store: Store, clock: Clock, code: str) -> TicketRef:
+@allowed("serve")
+def recall(desk: Desk, code: str) -> TicketRef:
     """Announce a called ticket again."""
-    now = clock.now()
-    day = office_day(store, now)
-    with store.write() as session:
-        ticket = _ticket(session, code, day)
-        _require(ticket, (st.CALLED,), "recall", "ropa upp igen")
-        office = _office(session)
+    now = desk.clock.now()
+    day = office_day(desk.store, now)
+    with desk.store.write() as session:
+        ticket = todays_ticket(session, code, day)
+        require_state(ticket, (st.CALLED,), "recall", "ropa upp igen")
+        office = office_row(session)
         assert ticket.service_point_id is not None
         # The spacing counts from the last announcement. ``called_at`` stays the
         # call to this point: the case worker's timer does not restart.
@@ -448,4 +457,4 @@ def recall(store: Store, clock: Clock, code: str) -> TicketRef:
             )
         )
         bump(session, now, [day])
-        return _ref(ticket)
+        return ticket_ref(ticket)

@@ -1,20 +1,11 @@
-"""Errors a person can meet, each with an English message (logs, CLI) and a Swedish one (UI)."""
+"""The queue engine's refusals, each with an English message (logs, CLI) and a Swedish one (UI)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from app.services import ServiceError
 from app.store.errors import short
-
-
-class ServiceError(Exception):
-    """A use case refused: ``str(error)`` is English, ``error.swedish`` is for the screen."""
-
-    exit_code = 1
-
-    def __init__(self, english: str, swedish: str) -> None:
-        super().__init__(english)
-        self.swedish = swedish
 
 
 class UnknownQueueError(ServiceError):

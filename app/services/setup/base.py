@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.services import ServiceError
 from app.services.access.audit import record
 from app.services.catalog.document import unprintable
-from app.services.queue.errors import ServiceError
 
 log = logging.getLogger(__name__)
 

@@ -24,9 +24,9 @@ from app.models import (
     Queue,
     ReferralTarget,
 )
+from app.services.access.actor import Desk, allowed
 from app.services.catalog import transfer as catalog
 from app.services.errands.records import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
-from app.services.office.clock import Clock
 from app.services.office.revision import bump
 from app.services.setup.base import (
     CODE_RE,
@@ -239,9 +239,9 @@ def _check_agency_active(agency: Agency) -> None:
         )
 
 
+@allowed("configure")
 def set_catalog_entry_active(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     kind: str,
     code: str,
     active: bool,
@@ -252,8 +252,8 @@ def set_catalog_entry_active(
     An agency takes its errand types with it, as a catalog import does:
     retiring it retires them, restoring it restores them all.
     """
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         row = _entry(session, kind, code, agency_code)
         if row.active == active:
             return _item(kind, row)
@@ -275,9 +275,9 @@ def set_catalog_entry_active(
         return _item(kind, row)
 
 
+@allowed("configure")
 def rename_catalog_entry(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     kind: str,
     code: str,
     label: str,
@@ -287,8 +287,8 @@ def rename_catalog_entry(
     """Give an entry a new Swedish label (and English one; None keeps it, "" clears it)."""
     label = clean_label(label, "label", "namnet")
     english = None if label_en is None else clean_optional(label_en, "label", "engelska namnet")
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         row = _entry(session, kind, code, agency_code)
         changes = []
         if row.label != label:
@@ -305,9 +305,9 @@ def rename_catalog_entry(
         return _item(kind, row)
 
 
+@allowed("configure")
 def add_catalog_entry(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     kind: str,
     code: str,
     label: str,
@@ -325,8 +325,8 @@ def add_catalog_entry(
         )
     label = clean_label(label, "label", "namnet")
     english = clean_optional(label_en, "label", "engelska namnet")
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         siblings = select(model)
         extra: dict[str, Any] = {}
         if kind == "errand_type":
@@ -353,15 +353,17 @@ def add_catalog_entry(
         return _item(kind, row)
 
 
-def export_catalog_file(store: Store, path: Path) -> Path:
+@allowed("configure")
+def export_catalog_file(desk: Desk, path: Path) -> Path:
     """Write the active catalog to a file in the catalog format; returns the path."""
-    with store.read() as session:
+    with desk.store.read() as session:
         text = catalog.dump_catalog(catalog.export_catalog(session))
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def import_catalog_file(store: Store, clock: Clock, path: Path) -> catalog.ImportResult:
+@allowed("configure")
+def import_catalog_file(desk: Desk, path: Path) -> catalog.ImportResult:
     """Validate a catalog file, then apply it all or nothing (CatalogError names a bad entry)."""
     doc = catalog.read_catalog_file(path)
-    return catalog.import_catalog(store, clock, doc)
+    return catalog.import_catalog(desk, doc)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Office
-from app.services.office.clock import Clock
+from app.services.access.actor import Desk, allowed
 from app.services.office.info import WEEKDAYS, OfficeInfo, get_office
 from app.services.office.revision import bump
 from app.services.setup.base import (
@@ -68,7 +68,6 @@ from app.services.setup.queues import (
     set_queue_active,
     update_queue,
 )
-from app.store.engine import Store
 
 __all__ = [
     "CALL_ORDERS",
@@ -218,9 +217,9 @@ def _check_range(field: str, value: int) -> int:
     return value
 
 
+@allowed("configure")
 def update_office(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     *,
     name: str | None = None,
     opening_hours: dict[str, Any] | None = None,
@@ -250,8 +249,8 @@ def update_office(
     for field, value in numbers.items():
         if value is not None:
             wanted[field] = _check_range(field, value)
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         office = _office_row(session)
         keep = wanted.get("backup_days", office.backup_days)
         retention = wanted.get("retention_days", office.retention_days)
@@ -277,4 +276,4 @@ def update_office(
                 audit(session, now, f"{field} changed from {old} to {value}")
         if changed:
             bump(session, now, [])
-    return get_office(store)
+    return get_office(desk.store)

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Queue, ServicePoint, ServicePointQueue, Ticket
 from app.models import states as st
-from app.services.office.clock import Clock, session_day
+from app.services.access.actor import Desk, allowed
+from app.services.office.clock import session_day
 from app.services.office.revision import bump
 from app.services.setup.base import (
     InvalidProfileError,
@@ -122,9 +123,9 @@ def _profile_rows(session: Session, letters: Sequence[str]) -> list[ServicePoint
     return rows
 
 
+@allowed("configure")
 def add_service_point(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     number: int,
     name: str = "",
     *,
@@ -135,8 +136,8 @@ def add_service_point(
     number = _check_number(number)
     name = clean_label(name or f"Lucka {number}", "name", "luckans namn", POINT_NAME_MAX)
     call_order = _check_call_order(call_order)
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         _free_number(session, number, None)
         point = ServicePoint(number=number, name=name, active=True, call_order=call_order)
         point.profile = _profile_rows(session, profile)
@@ -147,9 +148,9 @@ def add_service_point(
         return _point_setup(session, point)
 
 
+@allowed("configure")
 def update_service_point(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     number: int,
     *,
     new_number: int | None = None,
@@ -164,8 +165,8 @@ def update_service_point(
         name = clean_label(name, "name", "luckans namn", POINT_NAME_MAX)
     if call_order is not None:
         _check_call_order(call_order)
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         point = _point_by_number(session, number)
         before = _point_setup(session, point)
         changes = []
@@ -194,10 +195,11 @@ def update_service_point(
         return _point_setup(session, point)
 
 
-def set_service_point_active(store: Store, clock: Clock, number: int, active: bool) -> PointSetup:
+@allowed("configure")
+def set_service_point_active(desk: Desk, number: int, active: bool) -> PointSetup:
     """Retire a service point (kept for history) or put it back in use."""
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         point = _point_by_number(session, number)
         if point.active == active:
             return _point_setup(session, point)

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from app.models import Agency, Queue, ServicePoint, Ticket
 from app.models import states as st
 from app.models.office import spare_letters
-from app.services.office.clock import Clock, session_day
+from app.services.access.actor import Desk, allowed
+from app.services.office.clock import session_day
 from app.services.office.revision import bump
 from app.services.setup.base import (
     InvalidSettingError,
@@ -129,9 +130,9 @@ def _new_code(session: Session, label: str) -> str:
     return code
 
 
+@allowed("configure")
 def add_queue(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     letter: str,
     label: str,
     *,
@@ -142,8 +143,8 @@ def add_queue(
     letter = _clean_letter(letter)
     label = clean_label(label, "queue name", "köns namn")
     english = clean_optional(label_en, "English queue name", "köns engelska namn")
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         _take_letter(session, letter, None)
         others = list(session.scalars(select(Queue)))
         compact_order(others)
@@ -163,9 +164,9 @@ def add_queue(
         return _queue_setup(queue)
 
 
+@allowed("configure")
 def update_queue(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     code: str,
     *,
     letter: str | None = None,
@@ -176,8 +177,8 @@ def update_queue(
     """Change a queue's letter, names or agencies; None leaves a field, "" clears label_en."""
     new_letter = _clean_letter(letter) if letter is not None else None
     new_label = clean_label(label, "queue name", "köns namn") if label is not None else None
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         queue = _queue_by_code(session, code)
         changes = []
         if new_letter is not None and new_letter != queue.letter:
@@ -233,10 +234,11 @@ def _check_can_retire_queue(session: Session, queue: Queue, now: datetime) -> No
             )
 
 
-def set_queue_active(store: Store, clock: Clock, code: str, active: bool) -> QueueSetup:
+@allowed("configure")
+def set_queue_active(desk: Desk, code: str, active: bool) -> QueueSetup:
     """Retire a queue (kept for history, no new tickets) or put it back in use."""
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         queue = _queue_by_code(session, code)
         if queue.active == active:
             return _queue_setup(queue)

@@ -16,10 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Staff
-from app.services.access.actor import MANAGER, ROLES, Actor, acting
+from app.services import ServiceError
+from app.services.access.actor import ANYONE, MANAGER, ROLES, Actor, Desk, acting, allowed
 from app.services.access.audit import record
-from app.services.office.clock import Clock
-from app.services.queue.errors import ServiceError
 from app.services.staff.pins import check_pin, hash_pin
 from app.store.engine import Store
 
@@ -126,32 +125,53 @@ def has_staff(store: Store) -> bool:
         return bool(session.scalar(select(func.count(Staff.id))))
 
 
-def list_staff(store: Store) -> list[StaffView]:
+@allowed("staff")
+def list_staff(desk: Desk) -> list[StaffView]:
     """Every account, by login."""
-    with store.read() as session:
+    with desk.store.read() as session:
         return [_view(s) for s in session.scalars(select(Staff).order_by(Staff.login))]
 
 
+@allowed("staff")
 def add_staff(
-    store: Store,
-    clock: Clock,
+    desk: Desk,
     login: str,
     role: str,
     pin: str,
     confirmation: str,
     *,
     display_name: str | None = None,
-    first: bool = False,
 ) -> StaffView:
-    """Create an account; with ``first``, only while there is none (the first manager)."""
+    """Create an account."""
+    return _add(desk, login, role, pin, confirmation, display_name, first=False)
+
+
+@allowed(ANYONE)
+def create_first_manager(
+    desk: Desk, login: str, pin: str, confirmation: str, display_name: str | None = None
+) -> StaffView:
+    """The first-run wizard's manager: anyone may make it, only while there is no account."""
+    return _add(desk, login, MANAGER, pin, confirmation, display_name, first=True)
+
+
+def _add(
+    desk: Desk,
+    login: str,
+    role: str,
+    pin: str,
+    confirmation: str,
+    display_name: str | None,
+    *,
+    first: bool,
+) -> StaffView:
     login, role = check_login(login), check_role(role)
     check_new_pin(pin, confirmation)
     name = (display_name or "").strip() or login
     if len(name) > 120:
         raise StaffError("The name is longer than 120 characters.", "Namnet är för långt.")
     hashed = hash_pin(pin)  # slow: before the write transaction, not inside it
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         if first and session.scalar(select(func.count(Staff.id))):
             raise StaffError(
                 "The office already has staff accounts.",
@@ -175,10 +195,11 @@ def _active_managers(session: Session) -> int:
     )
 
 
-def set_active(store: Store, clock: Clock, login: str, active: bool) -> StaffView:
+@allowed("staff")
+def set_active(desk: Desk, login: str, active: bool) -> StaffView:
     """Disable an account (kept, for the history it served) or enable it again."""
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         staff = _by_login(session, login)
         if bool(staff.active) == active:
             return _view(staff)
@@ -192,11 +213,12 @@ def set_active(store: Store, clock: Clock, login: str, active: bool) -> StaffVie
         return _view(staff)
 
 
-def set_role(store: Store, clock: Clock, login: str, role: str) -> StaffView:
+@allowed("staff")
+def set_role(desk: Desk, login: str, role: str) -> StaffView:
     """Give an account another role (never the office without an active manager)."""
     role = check_role(role)
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         staff = _by_login(session, login)
         if staff.role == role:
             return _view(staff)
@@ -210,12 +232,13 @@ def set_role(store: Store, clock: Clock, login: str, role: str) -> StaffView:
         return _view(staff)
 
 
-def reset_pin(store: Store, clock: Clock, login: str, pin: str, confirmation: str) -> StaffView:
+@allowed("staff")
+def reset_pin(desk: Desk, login: str, pin: str, confirmation: str) -> StaffView:
     """Set a new PIN (and lift a lock-out)."""
     check_new_pin(pin, confirmation)
     hashed = hash_pin(pin)
-    now = clock.now()
-    with store.write() as session:
+    now = desk.clock.now()
+    with desk.store.write() as session:
         staff = _by_login(session, login)
         staff.pin_hash, staff.failed_attempts, staff.locked_until = hashed, 0, None
         record(session, now, "staff", action="pin_reset", login=staff.login)
@@ -225,21 +248,22 @@ def reset_pin(store: Store, clock: Clock, login: str, pin: str, confirmation: st
 _REFUSED = ("Wrong login or PIN.", "Fel användarnamn eller kod.")
 
 
-def sign_in(store: Store, clock: Clock, login: str, pin: str) -> Actor:
+@allowed(ANYONE)
+def sign_in(desk: Desk, login: str, pin: str) -> Actor:
     """The signed-in actor for a login and PIN, or SignInError (audited either way)."""
-    now = clock.now()
+    now = desk.clock.now()
     wanted = login.strip().lower()
-    with store.read() as session:
+    with desk.store.read() as session:
         found = session.scalar(select(Staff).where(Staff.login == wanted))
         stored = found.pin_hash if found is not None and found.active else None
         locked = found.locked_until if found is not None else None
     if locked is not None and locked > now:
-        with store.write() as session, acting(_actor_of(found)):
+        with desk.store.write() as session, acting(_actor_of(found)):
             record(session, now, "sign_in_failed", login=wanted, reason="locked")
         raise LockedOutError(locked, now)
     matched = check_pin(pin, stored)  # an unknown or disabled login costs the same
     refusal: SignInError | None = None
-    with store.write() as session:  # the attempt is kept even when it is refused
+    with desk.store.write() as session:  # the attempt is kept even when it is refused
         staff = session.scalar(select(Staff).where(Staff.login == wanted))
         if staff is None or not staff.active:
             with acting(Actor()):  # the typed login is not kept: it may be anything

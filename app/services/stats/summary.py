@@ -27,6 +27,7 @@ from app.models import (
     DaySummary,
     Office,
 )
+from app.services.access.actor import SYSTEM, acting
 from app.services.office.clock import office_day
 from app.services.stats.counting import SUMMARY_VERSION, compute_days
 from app.store.engine import Store
@@ -148,8 +149,13 @@ def compute_past_days(store: Store, now: datetime) -> int:
 def _store(
     store: Store, fresh: dict[date, dict], revisions: dict[date, int], now: datetime
 ) -> None:
-    """Keep the computed summaries, each with the revision it was computed from."""
-    with store.write() as session:
+    """Keep the computed summaries, each with the revision it was computed from.
+
+    A summary is what the day's rows say, kept so it need not be counted again:
+    the app keeps it as SYSTEM, whoever's figures asked for it (the figures
+    themselves are checked by the use case that reads them).
+    """
+    with acting(SYSTEM), store.write() as session:
         rows = session.scalars(select(DaySummary).where(DaySummary.business_day.in_(list(fresh))))
         kept = {row.business_day: row for row in rows}  # one read, not one per day
         for d, data in fresh.items():

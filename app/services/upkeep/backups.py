@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.models import DayRevision, Office, TicketCounter
-from app.services.access.actor import require_current
+from app.services.access.actor import Actor, Desk, allowed
 from app.services.access.audit import record
 from app.services.office.clock import Clock
 from app.store.backup import (
@@ -127,40 +127,41 @@ def _sqlite_only(store: Store) -> Settings:
     return settings
 
 
-def backup_now(store: Store, clock: Clock, *, out: Path | None = None) -> Path:
+@allowed("maintenance")
+def backup_now(desk: Desk, *, out: Path | None = None) -> Path:
     """A consistent copy of the live store: to ``out``, or into backups/ (audited)."""
-    require_current("maintenance")
-    settings = _sqlite_only(store)
-    now = clock.now()
+    settings = _sqlite_only(desk.store)
+    now = desk.clock.now()
     if out is None:
-        target = backup_sqlite(store.engine, settings.backups_dir, reason="manual", now=now)
+        target = backup_sqlite(desk.store.engine, settings.backups_dir, reason="manual", now=now)
     else:
-        copy_store(store.engine, out)
+        copy_store(desk.store.engine, out)
         target = out
-    with store.write() as session:
+    with desk.store.write() as session:
         record(session, now, "backup", reason="manual")
     log.info("backup taken: %s", target)
     return target
 
 
-def daily_backup(store: Store, clock: Clock) -> Path | None:
+@allowed("maintenance")
+def daily_backup(desk: Desk) -> Path | None:
     """Take today's automatic backup if none is there yet, and drop the old ones.
 
     Any program on the store may call this (the app does, at start and every
     hour): the store's file lock makes one of them take it.
     """
-    settings = store.settings
+    settings = desk.store.settings
     if settings is None or settings.sqlite_path is None:
         return None
-    now = clock.now()
+    now = desk.clock.now()
     with file_lock(settings.sqlite_path):
         if taken_today(settings.backups_dir, "daily", now):
             return None
-        target = backup_sqlite(store.engine, settings.backups_dir, reason="daily", now=now)
-        with store.read() as session:
+        target = backup_sqlite(desk.store.engine, settings.backups_dir, reason="daily", now=now)
+        with desk.store.read() as session:
             keep_days = int(session.scalar(select(Office.backup_days)) or 14)
         gone = prune(settings.backups_dir, keep_days=keep_days, now=now)
-        with store.write() as session:
+        with desk.store.write() as session:
             record(session, now, "backup", reason="daily", removed=len(gone))
     log.info("daily backup taken: %s (%d old ones removed)", target, len(gone))
     return target
@@ -190,7 +191,17 @@ def check_backup(path: Path) -> Found:
     raise refusal(path, found)
 
 
-def restore_store(settings: Settings, source: Path, clock: Clock) -> RestoreReport:
+@dataclass(frozen=True)
+class StoreFiles:
+    """What a restore works with: the store's files (which may not open), the clock, the actor."""
+
+    settings: Settings
+    clock: Clock
+    actor: Actor
+
+
+@allowed("maintenance")
+def restore_store(files: StoreFiles, source: Path) -> RestoreReport:
     """Put a verified backup in place of the live store; nothing is lost on the way.
 
     The live store is backed up first. Programs that have it open keep
@@ -199,7 +210,7 @@ def restore_store(settings: Settings, source: Path, clock: Clock) -> RestoreRepo
     and every day whose records changed gets a newer revision, so the
     central office receives the restored figures.
     """
-    require_current("maintenance")
+    settings, clock = files.settings, files.clock
     live = settings.sqlite_path
     if live is None:
         raise StoreError(

@@ -19,10 +19,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 
 from app.models import CallEvent, Errand, Office, Ticket, TicketCounter, Visit
-from app.services.access.actor import require_current
+from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
-from app.services.office.clock import Clock, office_day
-from app.services.stats.summary import day_summaries
+from app.services.office.clock import office_day
+from app.services.stats.summary import compute_past_days, day_summaries
 from app.store.engine import Store
 
 log = logging.getLogger(__name__)
@@ -78,12 +78,12 @@ def plan(store: Store, now: datetime) -> PurgePlan:
     return PurgePlan(before, {k: int(v or 0) for k, v in rows.items()})
 
 
-def purge(store: Store, clock: Clock) -> PurgePlan:
+@allowed("maintenance")
+def purge(desk: Desk) -> PurgePlan:
     """Purge what :func:`plan` names, keeping every day's summary; what was removed."""
-    require_current("maintenance")
-    now = clock.now()
-    before = horizon(store, now)
-    with store.read() as session:
+    now = desk.clock.now()
+    before = horizon(desk.store, now)
+    with desk.store.read() as session:
         first = min(
             (
                 d
@@ -96,9 +96,9 @@ def purge(store: Store, clock: Clock) -> PurgePlan:
             default=None,
         )
     if first is not None and first < before:  # the summaries first, from the rows
-        day_summaries(store, first, before - timedelta(days=1), now)
-    done = plan(store, now)
-    with store.write() as session:
+        day_summaries(desk.store, first, before - timedelta(days=1), now)
+    done = plan(desk.store, now)
+    with desk.store.write() as session:
         old_visits = select(Visit.id).where(Visit.business_day < before)
         session.execute(delete(Errand).where(Errand.visit_id.in_(old_visits)))
         session.execute(delete(CallEvent).where(CallEvent.business_day < before))
@@ -113,3 +113,14 @@ def purge(store: Store, clock: Clock) -> PurgePlan:
     if done.total:
         log.info("purged %d rows of days before %s: %s", done.total, before, done.rows)
     return done
+
+
+@allowed("maintenance")
+def summaries_then_purge(desk: Desk) -> PurgePlan:
+    """The hourly upkeep's share: past days' summaries brought up to date, then the purge.
+
+    The programs run it as :data:`~app.services.access.actor.SYSTEM`; summaries
+    stay when the rows they came from go.
+    """
+    compute_past_days(desk.store, desk.clock.now())
+    return purge(desk)

@@ -18,14 +18,14 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.services.office.clock import Clock
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
 from app.ui.shell.headless import ensure_application
 from app.ui.shell.office_time import local
 from app.ui.shell.prefs import Prefs
 
 if TYPE_CHECKING:
-    from app.store.engine import Store
+    from app.services.access.actor import Desk
+    from app.services.queue.desk import QueueDesk
 
 log = logging.getLogger(__name__)
 
@@ -303,10 +303,9 @@ def paint_ticket(painter: QPainter, printer: QPrinter, ticket: TicketPrint) -> N
 # ------------------------------------------------------------------ shared by GUI and CLI
 
 
-def print_and_record(
-    store: Store, clock: Clock, printer: TicketPrinter, ticket: TicketPrint
-) -> PrintOutcome:
-    """Print a ticket and store how it went; the ticket stays issued whatever happens."""
+def print_and_record(queue: QueueDesk, printer: TicketPrinter, ticket: TicketPrint) -> PrintOutcome:
+    """Print a ticket and store how it went (as the desk's actor may issue); the ticket stays
+    issued whatever happens."""
     try:
         outcome = printer(ticket)
     except Exception as exc:  # an injected printer that raises is still a failed print
@@ -316,35 +315,30 @@ def print_and_record(
         log.info("ticket %s: %s", ticket.code, outcome.english)
     else:
         log.warning("ticket %s: %s", ticket.code, outcome.english)
-    # Not at import: start-up shows reception before the services load.
-    from app.services.queue import calling
-
     try:
-        calling.set_print_status(
-            store, clock, ticket.code, outcome.status, estimate_minutes=ticket.wait_minutes
-        )
+        queue.set_print_status(ticket.code, outcome.status, estimate_minutes=ticket.wait_minutes)
     except Exception:
         log.exception("could not record the print status of %s", ticket.code)
     return outcome
 
 
 def print_ticket_headless(
-    store: Store,
-    clock: Clock,
-    code: str,
-    printer: TicketPrinter | None = None,
+    desk: Desk, code: str, printer: TicketPrinter | None = None
 ) -> tuple[bool, str]:
     """Print a ticket exactly as reception's button does; returns (ok, English message)."""
+    # Not at import: start-up shows reception before the services load.
+    from app.services.queue.desk import QueueDesk
+
     ensure_application()
-    settings = store.settings
+    settings = desk.store.settings
     if printer is None:
         if settings is None:
             return False, "print failed: the store has no data dir to keep prints or settings in"
         prefs = Prefs(settings.data_dir / PREFS_FILENAME)
         printer = QtTicketPrinter(settings.data_dir / "tickets", prefs)
     try:
-        ticket = ticket_for(queue_snapshot(store, clock), code)
+        ticket = ticket_for(queue_snapshot(desk.store, desk.clock), code)
     except LookupError as exc:
         return False, f"print failed: {exc}"
-    outcome = print_and_record(store, clock, printer, ticket)
+    outcome = print_and_record(QueueDesk.of(desk), printer, ticket)
     return outcome.ok, outcome.english

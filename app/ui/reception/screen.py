@@ -252,14 +252,14 @@ class ReceptionView(QWidget):
         code = printout.code
         if code == self.panel.code:
             self.panel.set_printing()
-        store, clock, printer = self._ctx.store, self._ctx.clock, for_worker(self._printer)
+        queue, printer = self._ctx.queue, for_worker(self._printer)
 
         def printed(outcome: PrintOutcome) -> None:
             if shiboken6.isValid(self):  # the window may have closed while the printer worked
                 self._on_printed(code, outcome)
 
         self._ctx.runner.submit(
-            lambda: print_and_record(store, clock, printer, printout),
+            lambda: print_and_record(queue, printer, printout),
             printed,
             lambda exc: printed(PrintOutcome.failed(str(exc), self.tr("fel"))),
         )

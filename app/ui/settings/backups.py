@@ -146,7 +146,7 @@ class BackupsPage(SettingsPage):
 
         from app.services.upkeep.backups import backup_now
 
-        Action(ctx, "backup", lambda: backup_now(ctx.store, ctx.clock)).success(done).failure(
+        Action(ctx, "backup", lambda: backup_now(ctx.desk)).success(done).failure(
             self._failed, database_failed()
         ).run_in_background(self)
 
@@ -167,7 +167,7 @@ class BackupsPage(SettingsPage):
         self.restore_button.setEnabled(False)
         self.tell(self.tr("Återställer säkerhetskopian från {0} …").format(when))
 
-        from app.services.upkeep.backups import restore_store
+        from app.services.upkeep.backups import StoreFiles, restore_store
 
         def done(report: object) -> None:
             self.reload()
@@ -190,7 +190,7 @@ class BackupsPage(SettingsPage):
         Action(
             ctx,
             "restore",
-            lambda: restore_store(ctx.settings, chosen.path, ctx.clock),
+            lambda: restore_store(StoreFiles(ctx.settings, ctx.clock, ctx.actor), chosen.path),
         ).success(done).failure(self._failed, database_failed()).run_in_background(self)
 
     def _failed(self, sentence: str) -> None:

@@ -167,7 +167,7 @@ class StaffPage(SettingsPage):
         staff = self._ctx.staff
         self._in_background(
             "add staff",
-            lambda: staff.add(login, role, pin, again, name or None),
+            lambda: staff.add(login, role, pin, again, display_name=name or None),
             lambda v: self.tr("{0} har lagts till som {1}.").format(
                 v.login, ROLE_NAMES_SV.get(v.role, v.role)
             ),
@@ -294,7 +294,7 @@ class AuditPage(SettingsPage):
         self.export_button.clicked.connect(self._on_export)
 
     def _desk(self) -> AuditDesk:
-        return AuditDesk(self._ctx.store, self._ctx.clock, self._ctx.actor)
+        return self._ctx.audit
 
     def _filters(self) -> tuple[date, date, list[str] | None]:
         kind = self.kind.currentData()

@@ -133,20 +133,15 @@ class SyncPage(SettingsPage):
         self.state.setText(text)
 
     def _on_save(self) -> None:
-        from app.sync.client import check_url, save_token
-        from app.sync.status import set_office_code, set_sync_url
+        from app.sync.status import SyncSettings, save_sync_settings
 
         ctx, url, token = self._ctx, self.url.text(), self.token.text().strip()
         code = self.code.text()
 
-        def work() -> str:  # a bad address or code is a SyncConfigError, said in Swedish
-            if url.strip():
-                check_url(url)  # both checked before either is changed
-            set_office_code(ctx.store, ctx.clock, code)
-            set_sync_url(ctx.store, ctx.clock, url)
-            return save_token(ctx.store, token) if token else ""
+        def work() -> SyncSettings:  # a bad address or code is a SyncConfigError, in Swedish
+            return save_sync_settings(ctx.desk, code, url, token)
 
-        def done(_where: str) -> None:
+        def done(_saved: SyncSettings) -> None:
             self.token.clear()
             self.url.setModified(False)
             self.code.setModified(False)

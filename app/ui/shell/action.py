@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject
 
-from app.services.access.actor import acting
-from app.services.queue.errors import ServiceError
+from app.services import ServiceError
 from app.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -61,20 +60,10 @@ class Action(Generic[T]):
         self._refresh = False
         return self
 
-    def _as_signed_in(self) -> Callable[[], T]:
-        """The work, run for the person signed in now (the services check and audit them)."""
-        actor, work = self._ctx.actor, self._work
-
-        def acted() -> T:
-            with acting(actor):
-                return work()
-
-        return acted
-
     def run(self) -> T | None:
         """Run now, on this thread; the result, or None when it failed (and was said)."""
         try:
-            result = self._as_signed_in()()
+            result = self._work()
         except Exception as exc:
             self._failed(exc)
             return None
@@ -88,7 +77,7 @@ class Action(Generic[T]):
             return shiboken6.isValid(owner)
 
         self._ctx.runner.submit(
-            self._as_signed_in(),
+            self._work,
             lambda result: self._succeeded(result) if alive() else None,
             lambda exc: self._failed(exc) if alive() else None,
         )

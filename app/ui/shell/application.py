@@ -71,10 +71,10 @@ def build_context(
 
 def _open_store(settings: Settings, clock: Clock) -> Store:
     """Open (create, upgrade, seed) the store: this is what loads SQLAlchemy."""
-    from app.services.office.info import seed_store
+    from app.services.office.info import seeder
     from app.store.engine import open_store
 
-    return open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    return open_store(settings, now=clock.now, seed=seeder(clock))
 
 
 def show_display(ctx: UiContext, screen: int | None = None) -> QWidget:
@@ -250,22 +250,19 @@ def _keep_daily_upkeep(ctx: UiContext, owner: QWidget, *, summaries: bool) -> No
     def check() -> None:
         from app.services.upkeep.backups import daily_backup
 
+        # The app's own upkeep acts as SYSTEM, never as whoever is signed in; the store is
+        # read on the runner, where waiting for it does not hold the window up.
         ctx.runner.submit(
-            lambda: daily_backup(ctx.store, ctx.clock),
+            lambda: daily_backup(ctx.upkeep),
             lambda _path: None,
             lambda exc: log.warning("the daily backup was not taken: %s", exc),
         )
         if summaries:
-            from app.services.stats.summary import compute_past_days
-            from app.services.upkeep.retention import purge
-
-            def summaries_then_purge() -> None:
-                compute_past_days(ctx.store, ctx.clock.now())
-                purge(ctx.store, ctx.clock)  # the retention period's rows; summaries stay
+            from app.services.upkeep.retention import summaries_then_purge
 
             ctx.runner.submit(
-                summaries_then_purge,
-                lambda _none: None,
+                lambda: summaries_then_purge(ctx.upkeep),
+                lambda _plan: None,
                 lambda exc: log.warning("the daily upkeep did not finish: %s", exc),
             )
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from app.config import Settings
-from app.services.access.actor import Actor
+from app.services.access.actor import SYSTEM, Actor, Desk
 from app.services.office.clock import Clock
 from app.ui.shell.opening import StoreOpening
 from app.ui.shell.prefs import Prefs
@@ -13,12 +13,16 @@ from app.ui.shell.runner import Runner
 from app.ui.shell.watcher import RevisionWatcher
 
 if TYPE_CHECKING:
+    from app.services.access.audit import AuditDesk
     from app.services.errands.desk import ErrandDesk
     from app.services.queue.desk import QueueDesk
     from app.services.setup.desk import OfficeSetup
     from app.services.staff.desk import StaffDesk
     from app.services.stats.desk import StatsDesk
     from app.store.engine import Store
+
+
+D = TypeVar("D", bound=Desk)
 
 
 class UiContext:
@@ -49,11 +53,7 @@ class UiContext:
         self.office_name = office_name
         self._actor = actor or Actor(role=role)
         self._store = store
-        self._queue: QueueDesk | None = None
-        self._errands: ErrandDesk | None = None
-        self._setup: OfficeSetup | None = None
-        self._stats: StatsDesk | None = None
-        self._staff: StaffDesk | None = None
+        self._bound_desks: dict[type, object] = {}
 
     @property
     def actor(self) -> Actor:
@@ -64,7 +64,7 @@ class UiContext:
     def actor(self, actor: Actor) -> None:
         """Sign someone in (or out): the services act for them from now on."""
         self._actor = actor
-        self._queue = self._errands = self._setup = self._stats = self._staff = None
+        self._bound_desks.clear()
 
     @property
     def role(self) -> str | None:
@@ -79,55 +79,74 @@ class UiContext:
             store = self._store = store.wait()
         return store
 
+    def _bound(self, kind: type[D]) -> D:
+        """The capability ``kind`` bound to the store, clock and signed-in person (made once)."""
+        found = self._bound_desks.get(kind)
+        if found is None:
+            found = self._bound_desks[kind] = kind(self.store, self.clock, self._actor)
+        return cast("D", found)
+
+    def _opened(self) -> None:
+        """Wait for the store before a capability's module loads (see the class doc)."""
+        self.store  # noqa: B018 - the property waits for the opening thread
+
+    @property
+    def desk(self) -> Desk:
+        """The store, clock and signed-in person, for a use case that is a plain function."""
+        return self._bound(Desk)
+
+    @property
+    def upkeep(self) -> Desk:
+        """The store and clock for the app's own upkeep and sender, which act as SYSTEM."""
+        return Desk(self.store, self.clock, SYSTEM)
+
     @property
     def queue(self) -> QueueDesk:
         """Issue, call and move tickets."""
-        if self._queue is None:
-            store = self.store
-            from app.services.queue.desk import QueueDesk
+        self._opened()
+        from app.services.queue.desk import QueueDesk
 
-            self._queue = QueueDesk(store, self.clock, self.actor)
-        return self._queue
+        return self._bound(QueueDesk)
 
     @property
     def errands(self) -> ErrandDesk:
         """Log the errands of a visit."""
-        if self._errands is None:
-            store = self.store
-            from app.services.errands.desk import ErrandDesk
+        self._opened()
+        from app.services.errands.desk import ErrandDesk
 
-            self._errands = ErrandDesk(store, self.clock, self.actor)
-        return self._errands
+        return self._bound(ErrandDesk)
 
     @property
     def setup(self) -> OfficeSetup:
         """Read and change the office's set-up."""
-        if self._setup is None:
-            store = self.store
-            from app.services.setup.desk import OfficeSetup
+        self._opened()
+        from app.services.setup.desk import OfficeSetup
 
-            self._setup = OfficeSetup(store, self.clock, self.actor)
-        return self._setup
+        return self._bound(OfficeSetup)
 
     @property
     def stats(self) -> StatsDesk:
         """The office's figures, forecast and exports."""
-        if self._stats is None:
-            store = self.store
-            from app.services.stats.desk import StatsDesk
+        self._opened()
+        from app.services.stats.desk import StatsDesk
 
-            self._stats = StatsDesk(store, self.clock, self.actor)
-        return self._stats
+        return self._bound(StatsDesk)
 
     @property
     def staff(self) -> StaffDesk:
         """Sign-in and the staff accounts."""
-        if self._staff is None:
-            store = self.store
-            from app.services.staff.desk import StaffDesk
+        self._opened()
+        from app.services.staff.desk import StaffDesk
 
-            self._staff = StaffDesk(store, self.clock, self.actor)
-        return self._staff
+        return self._bound(StaffDesk)
+
+    @property
+    def audit(self) -> AuditDesk:
+        """The audit log."""
+        self._opened()
+        from app.services.access.audit import AuditDesk
+
+        return self._bound(AuditDesk)
 
     def close(self) -> None:
         """Release the store's connections (nothing if it never opened: that was reported)."""

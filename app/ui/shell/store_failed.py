@@ -140,7 +140,10 @@ def recover(
 
 
 def _restore(settings: Settings, path: Path) -> None:
+    """Restore for the person at this PC: nobody can sign in to a store that does not open,
+    so they act as its local manager, as the command line does (audited as the OS user)."""
+    from app.services.access.actor import Actor
     from app.services.office.clock import SystemClock
-    from app.services.upkeep.backups import restore_store
+    from app.services.upkeep.backups import StoreFiles, restore_store
 
-    restore_store(settings, path, SystemClock())
+    restore_store(StoreFiles(settings, SystemClock(), Actor.command_line()), path)

@@ -127,7 +127,7 @@ def one_round(ctx: UiContext) -> tuple[Any, Any, str | None]:
         return sync_summary(store), None, "not set up"
     try:
         with httpx.Client() as client:
-            report = send_pending(store, ctx.clock, target, client, wait=False)
+            report = send_pending(ctx.upkeep, target, client, wait=False)  # as SYSTEM
     except SenderBusy:
         return sync_summary(store), None, "busy"
     return sync_summary(store), report, None
