@@ -6,7 +6,7 @@ DEMO_DIR ?= $(CURDIR)/.demo-office
 DEMO_DAYS ?= 120
 export QT_API := pyside6
 
-.PHONY: run test lint bench screenshots clean venv
+.PHONY: run test check lint bench screenshots clean venv
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The day-to-day loop: lint, types and every test not marked slow (CI runs `make test`).
+check: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check app tests bench

@@ -27,11 +27,13 @@ from sqlalchemy import event, func, select
 from app.cli.main import main
 from app.config import resolve_settings, setup_logging
 from app.models import Ticket
+from app.services.access.actor import SYSTEM, acting
 from app.services.office.clock import ManualClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as q
 from app.store.engine import open_store
 from app.store.errors import DamagedStoreError, DiskFullError
+from tests.conftest import desk_for
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE = "servicedisk.sqlite3"
@@ -137,9 +139,10 @@ def test_no_file_at_all_becomes_a_new_store(office):
 def _store_with_tickets(folder: Path, count: int) -> Path:
     clock = ManualClock(datetime.now(UTC))
     settings = resolve_settings(data_dir=folder, env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    desk = desk_for(store, clock)
     for n in range(count):
-        q.issue_ticket(store, clock, "ABCD"[n % 4])
+        q.issue_ticket(desk, "ABCD"[n % 4])
     store.close()
     assert settings.sqlite_path is not None
     return settings.sqlite_path
@@ -263,7 +266,7 @@ def test_a_full_disk_at_the_commit_loses_nothing_printed(tmp_path):
     """SQLite's page limit is the full disk: the ticket that does not fit is not half-stored."""
     clock = ManualClock(datetime.now(UTC))
     settings = resolve_settings(data_dir=tmp_path / "office", env={})
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
     with store.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     store.close()
@@ -274,8 +277,9 @@ def test_a_full_disk_at_the_commit_loses_nothing_printed(tmp_path):
 
     printed: list[str] = []
     with pytest.raises(DiskFullError) as full:
+        desk = desk_for(store, clock)
         for _ in range(5000):
-            printed.append(q.issue_ticket(store, clock, "A").code)
+            printed.append(q.issue_ticket(desk, "A").code)
     assert "Disken" in full.value.swedish and "inget sparades" in full.value.swedish
     with store.read() as session:
         stored = list(session.scalars(select(Ticket.code).order_by(Ticket.id)))
@@ -291,14 +295,16 @@ import sys
 from app.config import resolve_settings, setup_logging
 from app.store.engine import open_store
 from app.services.office.clock import SystemClock
+from app.services.access.actor import SYSTEM, Desk
 from app.services.queue import calling as q
 from app.services.queue.views import office_revision, queue_snapshot
 
 clock = SystemClock()
 store = open_store(resolve_settings(data_dir=sys.argv[1]), now=clock.now)
+desk = Desk(store, clock, SYSTEM)
 for line in sys.stdin:
     if line.strip() == "issue":
-        print(q.issue_ticket(store, clock, "A").code, flush=True)
+        print(q.issue_ticket(desk, "A").code, flush=True)
     else:
         snap = queue_snapshot(store, clock)
         print(len(snap.waiting), office_revision(store), flush=True)
@@ -338,6 +344,7 @@ def codes(office: Path) -> list[str]:
     return [t["code"] for t in json.loads(done.stdout)["waiting"]]
 
 
+@pytest.mark.slow  # two programs and a real backup and restore (about 5 s)
 def test_backup_and_restore_while_another_program_holds_the_store(office):
     for _ in range(3):
         assert run_cli(office, "ticket", "issue", "A").returncode == 0
@@ -422,13 +429,18 @@ def test_a_damaged_page_met_later_turns_the_store_read_only(tmp_path):
     store = open_store(resolve_settings(data_dir=tmp_path / "office", env={}), check=False)
     try:
         with pytest.raises(DamagedStoreError) as met:
+            desk = desk_for(store, clock)
             for _ in range(50):
-                q.issue_ticket(store, clock, "A")
-                q.call_next(store, clock, 1)
-                q.finish(store, clock, q.call_next(store, clock, 2).code)
+                q.issue_ticket(desk, "A")
+                q.call_next(desk, 1)
+                q.finish(desk, q.call_next(desk, 2).code)
         assert "skadad" in met.value.swedish
         assert store.damaged is met.value
-        with pytest.raises(DamagedStoreError), store.write() as session:  # before any SQL
+        with (
+            acting(SYSTEM),
+            pytest.raises(DamagedStoreError),
+            store.write() as session,
+        ):  # before any SQL
             session.add(Ticket())
     finally:
         store.close()

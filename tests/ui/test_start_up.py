@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.config import resolve_settings
 from app.services.office.clock import SystemClock
-from app.services.office.info import seed_store
+from app.services.office.info import seeder
 from app.services.queue import calling as queue
 from app.services.staff.accounts import add_staff
 from app.store.engine import open_store
@@ -18,6 +18,7 @@ from app.ui.shell.context import UiContext
 from app.ui.shell.opening import StoreOpening
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import ThreadRunner
+from tests.conftest import desk_for
 
 
 @pytest.fixture
@@ -53,11 +54,13 @@ def issue_button(window, letter: str) -> QPushButton:
     return button
 
 
+@pytest.mark.slow  # a real start-up, the store opening on its thread (about 8 s)
 def test_the_window_shows_the_queue_before_the_store_has_opened(qtbot, settings, started):
     clock = SystemClock()  # start-up reads today's queue by the real clock
-    store = open_store(settings, now=clock.now, seed=lambda s: seed_store(s, clock))
-    queue.issue_ticket(store, clock, "A")
-    add_staff(store, clock, "rut", "reception", "2468", "2468")
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    desk = desk_for(store, clock)
+    queue.issue_ticket(desk, "A")
+    add_staff(desk, "rut", "reception", "2468", "2468")
     store.close()
 
     ctx, window = started()
@@ -77,7 +80,7 @@ def test_the_window_shows_the_queue_before_the_store_has_opened(qtbot, settings,
 
     # Behind the window the store opened; changes from elsewhere keep showing.
     other = open_store(settings, now=clock.now)
-    queue.issue_ticket(other, clock, "A")
+    queue.issue_ticket(desk_for(other, clock), "A")
     other.close()
     qtbot.waitUntil(lambda: "3 väntar" in issue_button(window, "A").accessibleName())
 
