@@ -7,6 +7,8 @@ import importlib
 import logging
 import os
 import sqlite3
+import tempfile
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -61,10 +63,64 @@ def new_store(settings: Settings, clock: ManualClock, template: Path) -> Store:
     return open_store(settings, now=clock.now, seed=seeder(clock))
 
 
+STORE_KINDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``both_stores`` runs once on SQLite and once on a PostgreSQL server."""
+    if "store" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_stores"):
+        metafunc.parametrize("store", STORE_KINDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def server_template(postgres_server: str) -> str:
+    """A database on the test server, migrated and seeded once: each test's is a copy."""
+    import psycopg
+
+    admin = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute('CREATE DATABASE "seeded_template"')
+    settings = resolve_settings(
+        data_dir=Path(tempfile.mkdtemp(prefix="servicedisk-template-")),
+        database_url=f"{postgres_server}/seeded_template",
+        env={},
+    )
+    clock = ManualClock(START)
+    open_store(settings, now=clock.now, seed=seeder(clock)).close()
+    return "seeded_template"
+
+
+def new_server_store(
+    request: pytest.FixtureRequest, settings: Settings, clock: ManualClock
+) -> Store:
+    """A new database on the test server holding the seed office (a copy of the template)."""
+    import psycopg
+
+    server = request.getfixturevalue("postgres_server")
+    template = request.getfixturevalue("server_template")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    on_server = resolve_settings(
+        data_dir=settings.data_dir, database_url=f"{server}/{name}", env={}
+    )
+    return open_store(on_server, now=clock.now, seed=seeder(clock))
+
+
 @pytest.fixture
-def store(settings: Settings, clock: ManualClock, seeded_template: Path) -> Iterator[Store]:
-    """A new store holding the seed office, closed after the test."""
-    opened = new_store(settings, clock, seeded_template)
+def store(
+    request: pytest.FixtureRequest, settings: Settings, clock: ManualClock, seeded_template: Path
+) -> Iterator[Store]:
+    """A new store holding the seed office, closed after the test.
+
+    SQLite by default; a test marked ``both_stores`` gets each kind in turn.
+    """
+    kind = getattr(request, "param", "sqlite")
+    if kind == "postgresql":
+        opened = new_server_store(request, settings, clock)
+    else:
+        opened = new_store(settings, clock, seeded_template)
     yield opened
     opened.close()
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -43,6 +44,16 @@ class Ticket(Base):
         UniqueConstraint("business_day", "code"),
         Index("ix_ticket_day_state", "business_day", "state"),
         Index("ix_ticket_state", "state"),
+        # A service point calls or serves one visitor at a time: the database holds the rule
+        # too, so no interleaving of two workstations' calls can break it.
+        Index(
+            "uq_ticket_one_active_call_per_point",
+            "business_day",
+            "service_point_id",
+            unique=True,
+            sqlite_where=text("state IN ('called', 'serving')"),
+            postgresql_where=text("state IN ('called', 'serving')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

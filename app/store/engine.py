@@ -56,6 +56,23 @@ def _sqlite_begin(conn: Any) -> None:
     conn.connection.driver_connection.execute(f"BEGIN {mode}")
 
 
+# Every write transaction on a server store holds this transaction-scoped advisory lock
+# ("]WRT"): the office's writers take turns, as SQLite's BEGIN IMMEDIATE makes them.
+WRITE_LOCK_KEY = 0x5D_57_52_54
+CONNECT_TIMEOUT_S = 5  # a server that does not answer: say so, do not hang
+
+
+def _server_begin(conn: Any) -> None:
+    # Each use case reads what it will change inside its write transaction and checks its
+    # rules there (a ticket may be called once, a point serves one visitor). At READ
+    # COMMITTED two such transactions could both pass their checks; taking one lock first
+    # makes them run one after the other, and every statement after the lock sees what the
+    # previous writer committed. Reads take no lock and never wait for it.
+    if conn.get_execution_options().get("servicedisk_write"):
+        driver = conn.connection.driver_connection
+        driver.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+
+
 def make_engine(database_url: str) -> Engine:
     """An engine for the URL, with the SQLite pragmas and transaction handling set."""
     if database_url.startswith("sqlite"):
@@ -66,7 +83,12 @@ def make_engine(database_url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    engine = create_engine(
+        database_url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+    )
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _server_begin)
+    return engine
 
 
 @dataclass

@@ -32,6 +32,8 @@ from app.services.office.info import list_queues
 from app.store.engine import Store
 from tests.conftest import desk_for
 
+pytestmark = pytest.mark.both_stores
+
 SEED_FILE = RESOURCES_DIR / "seed" / "catalog.json"
 CATALOG_MODELS = (Agency, ErrandType, Outcome, ReferralTarget, Language, InterpreterKind, Queue)
 
@@ -435,7 +437,9 @@ def test_import_refuses_to_retire_a_queue_someone_waits_in(
     path = tmp_path / "without-a.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     before = snapshot(store)
-    code = main(["--data-dir", str(settings.data_dir), "catalog", "import", str(path)])
+    assert store.settings is not None
+    where = ["--data-dir", str(settings.data_dir), "--database-url", store.settings.database_url]
+    code = main([*where, "catalog", "import", str(path)])
     assert code == 1
     err = capsys.readouterr().err
     assert "queue 'fk-pm' (A)" in err and "1 visitor(s)" in err
@@ -443,5 +447,5 @@ def test_import_refuses_to_retire_a_queue_someone_waits_in(
     # With the visitor served, the same file retires the queue and it leaves no profile behind.
     q.call_next(desk, 1)
     q.finish(desk, "A001")
-    assert main(["--data-dir", str(settings.data_dir), "catalog", "import", str(path)]) == 0
+    assert main([*where, "catalog", "import", str(path)]) == 0
     assert "A" not in [queue.letter for queue in list_queues(store)]

@@ -28,6 +28,8 @@ from app.services.queue.views import office_revision
 from app.store.engine import Store
 from tests.conftest import desk_for
 
+pytestmark = pytest.mark.both_stores
+
 RESOLVED = ErrandInput("FK", "foraldrapenning", "resolved")
 REFERRED = ErrandInput("SKV", "folkbokforing", "referred", referral_target_code="MIGRATIONSVERKET")
 

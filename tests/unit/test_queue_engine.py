@@ -39,6 +39,8 @@ from app.services.queue.views import ahead_of, estimate_detail, office_revision,
 from app.store.engine import Store
 from tests.conftest import desk_for
 
+pytestmark = pytest.mark.both_stores  # the queue engine's rules hold on both stores
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -1101,3 +1103,22 @@ def test_the_business_day_is_the_offices_own(store, clock, desk):
     assert ref.business_day == date(2026, 1, 13)
     assert queue_snapshot(store, clock).business_day == date(2026, 1, 13)
     assert q.call_next(desk, 1).code == "A001"
+
+
+def test_the_database_itself_refuses_a_second_active_call_at_one_point(store, clock, desk):
+    """Held in the store too, not only in the engine's checks: one visitor per point."""
+    from app.services.access.actor import SYSTEM, acting
+    from app.store.errors import StoreError
+
+    issue_many(store, clock, "AA")
+    q.call_next(desk, 1)
+    point_1 = ticket(store, "A001").service_point_id
+    with pytest.raises(StoreError), acting(SYSTEM), store.write() as session:
+        session.execute(
+            update(Ticket)
+            .where(Ticket.code == "A002")
+            .values(state="called", service_point_id=point_1)
+        )
+    assert ticket(store, "A002").state == "waiting"
+    q.finish(desk, "A001")
+    assert q.call_next(desk, 1).code == "A002"  # once the point is free, as ever

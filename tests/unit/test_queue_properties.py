@@ -1,6 +1,7 @@
 """Properties of the queue engine over random sequences of issues and calls (hypothesis).
 
-Each example runs on a store of its own: a copy of one seeded store made per module.
+Each example runs on a store of its own: a copy of one seeded store made per module, on
+SQLite and on a PostgreSQL server.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import itertools
 import os
 import shutil
 import tempfile
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,16 +46,7 @@ PROPERTY_SETTINGS = settings(
 )
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    """A seeded store file with the points' profiles set, to copy for each example."""
-    base = tmp_path_factory.mktemp("template")
-    clock = ManualClock(datetime(2026, 1, 1, tzinfo=UTC))
-    store = open_store(
-        resolve_settings(data_dir=base, env={}),
-        now=clock.now,
-        seed=seeder(clock),
-    )
+def _set_profiles(store: Store) -> None:
     with acting(SYSTEM), store.write() as session:
         ids = dict(session.execute(select(Queue.letter, Queue.id)).all())
         for point in session.scalars(select(ServicePoint)):
@@ -63,13 +56,54 @@ def template(tmp_path_factory) -> Path:
                         service_point_id=point.id, queue_id=ids[letter], position=position
                     )
                 )
+
+
+@dataclass(frozen=True)
+class Template:
+    """A seeded store with the points' profiles set, to copy for each example.
+
+    A file for SQLite; a database on the test server for PostgreSQL (copied with
+    CREATE DATABASE … TEMPLATE).
+    """
+
+    kind: str
+    file: Path | None = None
+    server: str | None = None
+    database: str | None = None
+
+
+def _admin(server: str) -> str:
+    return server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
+)
+def template(request, tmp_path_factory) -> Template:
+    """The examples' template, once on each kind of store."""
+    base = tmp_path_factory.mktemp("template")
+    clock = ManualClock(datetime(2026, 1, 1, tzinfo=UTC))
+    if request.param == "postgresql":
+        import psycopg
+
+        server = request.getfixturevalue("postgres_server")
+        name = f"props_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(_admin(server), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = f"{server}/{name}"
+        store = open_store(resolve_settings(base, url, env={}), now=clock.now, seed=seeder(clock))
+        _set_profiles(store)
+        store.close()
+        return Template("postgresql", server=server, database=name)
+    store = open_store(resolve_settings(data_dir=base, env={}), now=clock.now, seed=seeder(clock))
+    _set_profiles(store)
     store.close()
-    return base / DATABASE_FILENAME
+    return Template("sqlite", file=base / DATABASE_FILENAME)
 
 
 @pytest.fixture(scope="module")
 def example_root(tmp_path_factory) -> Iterator[Path]:
-    """Where the examples' stores live: in memory when the system has /dev/shm.
+    """Where the examples' SQLite stores live: in memory when the system has /dev/shm.
 
     Durability is not what these properties are about, and a failing property
     shrinks through hundreds of examples; without fsync on every commit that
@@ -85,11 +119,22 @@ def example_root(tmp_path_factory) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def example_store(template: Path, root: Path, **office: int) -> Iterator[Store]:
+def example_store(template: Template, root: Path, **office: int) -> Iterator[Store]:
     """A store of its own for one example, with these office rules; removed afterwards."""
     target = Path(tempfile.mkdtemp(dir=root))
-    shutil.copyfile(template, target / DATABASE_FILENAME)
-    store = open_store(resolve_settings(data_dir=target, env={}))
+    if template.kind == "postgresql":
+        import psycopg
+
+        assert template.server is not None
+        name = f"ex_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(_admin(template.server), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"')
+        settings = resolve_settings(target, f"{template.server}/{name}", env={})
+    else:
+        assert template.file is not None
+        shutil.copyfile(template.file, target / DATABASE_FILENAME)
+        settings = resolve_settings(data_dir=target, env={})
+    store = open_store(settings)
     try:
         if office:
             with acting(SYSTEM), store.write() as session:
@@ -98,6 +143,12 @@ def example_store(template: Path, root: Path, **office: int) -> Iterator[Store]:
     finally:
         store.close()
         shutil.rmtree(target, ignore_errors=True)
+        if template.kind == "postgresql":
+            import psycopg
+
+            assert template.server is not None
+            with psycopg.connect(_admin(template.server), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE "{name}"')
 
 
 # ---------------------------------------------------------------- numbering

@@ -106,6 +106,9 @@ WRITE_INSIDE_A_USE_CASE = {
 CORE = ("app.services", "app.sync", "app.demo")
 
 
+pytestmark = pytest.mark.both_stores
+
+
 def _name(function: Any) -> str:
     inner = inspect.unwrap(function)
     return f"{inner.__module__}.{inner.__qualname__}"
@@ -317,9 +320,9 @@ def test_plain_use_cases_check_and_audit_the_actor_they_are_given(store, clock):
         save_sync_settings(anna, "1234", "https://central.example/")
     with pytest.raises(NotAllowedError):
         backup_now(anna)
-    backup_now(desk_for(store, clock, Actor(role=M, os_user="it-admin")))
-    (event,) = [e for e in list_events(store) if e.kind == "backup"]
-    assert event.who == "cli:it-admin" and event.role == M
+    save_sync_settings(desk_for(store, clock, Actor(role=M, os_user="it-admin")), "1234", "")
+    (event,) = [e for e in list_events(store) if e.kind == "config"]
+    assert event.who == "cli:it-admin" and event.role == M and "office_code" in event.detail
 
 
 def test_every_visit_and_errand_records_who_served_it(store, clock, desk):

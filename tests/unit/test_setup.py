@@ -18,6 +18,8 @@ from app.services.queue.views import office_revision
 from app.services.setup import office_setup as setup
 from app.services.setup.catalog import DefaultEntryError
 
+pytestmark = pytest.mark.both_stores
+
 
 def audit_details(store) -> list[str]:
     with store.read() as session:

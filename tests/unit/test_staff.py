@@ -12,6 +12,8 @@ from app.services.staff import accounts
 from app.services.staff.pins import LOG2_N, check_pin, hash_pin
 from tests.conftest import desk_for
 
+pytestmark = pytest.mark.both_stores
+
 
 def test_a_pin_is_kept_as_a_slow_salted_hash():
     first, second = hash_pin("2468"), hash_pin("2468")

@@ -28,6 +28,8 @@ from app.services.stats.histogram import Histogram
 from app.store.engine import Store, open_store
 from tests.conftest import desk_for
 
+pytestmark = pytest.mark.both_stores
+
 TZ = ZoneInfo("Europe/Stockholm")
 RULES = Rules(threshold_s=15 * 60, target=0.8)
 

@@ -18,6 +18,8 @@ from app.services.stats.export import catalog_labels, export_figures
 from app.services.stats.figures import period_figures
 from tests.unit.test_stats import RULES, office, play_small_day  # noqa: F401 - the fixture
 
+pytestmark = pytest.mark.both_stores
+
 DAY = date(2026, 3, 10)
 
 

@@ -33,6 +33,8 @@ from app.sync.payload import DayPayload
 from tests.conftest import desk_for
 from tests.unit.test_stats import at, office, play_small_day  # noqa: F401 - the fixture
 
+pytestmark = pytest.mark.both_stores
+
 TARGET = Target("http://127.0.0.1:9", "s3cret", "exempelstad")
 DAYS = (date(2026, 3, 9), date(2026, 3, 10), date(2026, 3, 11))
 

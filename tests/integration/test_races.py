@@ -1,0 +1,162 @@
+"""Two use cases on one ticket or one service point, interleaved: as if one ran after the other.
+
+One use case is paused inside its write transaction, at its first write (after it
+has read and checked what it will change); the other then runs on another
+connection. It must wait for the first to finish, never run beside it: the store
+ends exactly as when the two ran one after the other, in that order, and the
+second is refused or succeeds as it would then. On SQLite (BEGIN IMMEDIATE) and
+on a PostgreSQL server (the write lock every write transaction takes there).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, select
+
+from app.models import CallEvent, Queue, ServicePoint, Ticket, Visit
+from app.services.access.actor import Desk
+from app.services.queue import calling as q
+from app.store.engine import Store
+from tests.conftest import desk_for
+
+pytestmark = [pytest.mark.both_stores, pytest.mark.slow]
+
+Op = Callable[[Desk], Any]
+# From two waiting tickets (A001, A002) and free service points.
+FROM_WAITING: dict[str, Op] = {
+    "call_next@1": lambda d: q.call_next(d, 1),
+    "call_next@2": lambda d: q.call_next(d, 2),
+    "call_ticket A001@2": lambda d: q.call_ticket(d, "A001", 2),
+    "cancel A001": lambda d: q.cancel(d, "A001"),
+    "walked_out A001": lambda d: q.walked_out(d, "A001"),
+    "transfer A001→C": lambda d: q.transfer(d, "A001", "C"),
+}
+# From A001 called at point 1 (A002 waiting), where no recall is needed before a no-show.
+FROM_CALLED: dict[str, Op] = {
+    "recall A001": lambda d: q.recall(d, "A001"),
+    "no_show A001": lambda d: q.no_show(d, "A001"),
+    "start_serving A001": lambda d: q.start_serving(d, "A001"),
+    "finish A001": lambda d: q.finish(d, "A001"),
+    "park A001": lambda d: q.park(d, "A001"),
+    "return A001": lambda d: q.return_to_queue(d, "A001"),
+    "transfer A001→C": lambda d: q.transfer(d, "A001", "C"),
+    "call_next@1": lambda d: q.call_next(d, 1),
+    "call_ticket A002@1": lambda d: q.call_ticket(d, "A002", 1),
+}
+PAIRS = [
+    pytest.param("waiting", a, b, id=f"waiting:{a}|{b}") for a in FROM_WAITING for b in FROM_WAITING
+] + [pytest.param("called", a, b, id=f"called:{a}|{b}") for a in FROM_CALLED for b in FROM_CALLED]
+
+
+def _prepare(desk: Desk, start: str) -> None:
+    from sqlalchemy import update
+
+    from app.models import Office
+    from app.services.access.actor import SYSTEM, acting
+
+    with acting(SYSTEM), desk.store.write() as session:
+        session.execute(update(Office).values(recalls_before_no_show=0, recall_min_seconds=0))
+    q.issue_ticket(desk, "A")
+    desk.clock.advance(seconds=60)  # type: ignore[attr-defined]
+    q.issue_ticket(desk, "A")
+    if start == "called":
+        assert q.call_next(desk, 1).code == "A001"
+    desk.clock.advance(seconds=60)  # type: ignore[attr-defined]
+
+
+def _outcome(run: Op, desk: Desk) -> str:
+    try:
+        ref = run(desk)
+    except Exception as exc:
+        return type(exc).__name__
+    return f"{ref.code} {ref.state}"
+
+
+def _state(store: Store) -> tuple:
+    """What a screen or the statistics could tell apart: every ticket, call and visit."""
+    with store.read() as session:
+        tickets = session.execute(
+            select(Ticket.code, Ticket.state, Queue.letter, ServicePoint.number, Ticket.recalls)
+            .join(Queue, Queue.id == Ticket.queue_id)
+            .outerjoin(ServicePoint, ServicePoint.id == Ticket.service_point_id)
+            .order_by(Ticket.code)
+        ).all()
+        calls = session.execute(
+            select(Ticket.code, ServicePoint.number, CallEvent.recall)
+            .join(Ticket, Ticket.id == CallEvent.ticket_id)
+            .join(ServicePoint, ServicePoint.id == CallEvent.service_point_id)
+            .order_by(CallEvent.id)
+        ).all()
+        visits = session.scalar(select(func.count(Visit.id)))
+    return tuple(map(tuple, tickets)), tuple(map(tuple, calls)), visits
+
+
+def _paused_at_first_write(store: Store, who: threading.Thread) -> tuple[threading.Event, Any]:
+    """Hold ``who`` at its first INSERT or UPDATE until the returned release is set."""
+    reached, release = threading.Event(), threading.Event()
+
+    def before(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        writes = statement.lstrip().upper().startswith(("INSERT", "UPDATE"))
+        if writes and threading.current_thread() is who and not reached.is_set():
+            reached.set()
+            assert release.wait(30), "the paused use case was never let go"
+
+    event.listen(store.engine, "before_cursor_execute", before)
+    return reached, (release, before)
+
+
+@pytest.mark.parametrize(("start", "first", "second"), PAIRS)
+def test_two_use_cases_interleaved_leave_the_store_as_one_after_the_other(
+    request, store, clock, start, first, second
+):
+    ops = FROM_WAITING if start == "waiting" else FROM_CALLED
+    # As one after the other: on a store of its own, the same start.
+    from tests.conftest import new_server_store, new_store
+
+    kind = request.node.callspec.params["store"]
+    other_settings = request.getfixturevalue("tmp_path_factory").mktemp("serial")
+    from app.config import resolve_settings
+    from app.services.office.clock import ManualClock
+
+    serial_clock = ManualClock(clock.now())
+    serial_settings = resolve_settings(data_dir=other_settings / "data", env={})
+    serial = (
+        new_server_store(request, serial_settings, serial_clock)
+        if kind == "postgresql"
+        else new_store(serial_settings, serial_clock, request.getfixturevalue("seeded_template"))
+    )
+    try:
+        serial_desk = desk_for(serial, serial_clock)
+        _prepare(serial_desk, start)
+        expected_first = _outcome(ops[first], serial_desk)
+        expected_second = _outcome(ops[second], serial_desk)
+        expected_state = _state(serial)
+    finally:
+        serial.close()
+
+    # Interleaved: the first paused inside its transaction while the second is tried.
+    desk = desk_for(store, clock)
+    _prepare(desk, start)
+    outcomes: dict[str, str] = {}
+    a = threading.Thread(target=lambda: outcomes.__setitem__("first", _outcome(ops[first], desk)))
+    reached, (release, hook) = _paused_at_first_write(store, a)
+    a.start()
+    while not reached.is_set() and a.is_alive():
+        time.sleep(0.005)
+    b = threading.Thread(target=lambda: outcomes.__setitem__("second", _outcome(ops[second], desk)))
+    b.start()
+    if reached.is_set():
+        time.sleep(0.2)  # time enough for the second to run, were it let
+        assert "second" not in outcomes, "the second ran while the first held its transaction"
+        release.set()
+    a.join(30)
+    b.join(30)
+    event.remove(store.engine, "before_cursor_execute", hook)
+
+    assert (outcomes["first"], outcomes["second"]) == (expected_first, expected_second)
+    assert _state(store) == expected_state
