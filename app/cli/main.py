@@ -27,6 +27,8 @@ from app.cli.base import (
     CliError,
     _open,
 )
+from app.cli.db import add_parsers as add_db_parsers
+from app.cli.db import cmd_db
 from app.cli.office import (
     cmd_backup,
     cmd_export,
@@ -198,6 +200,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     add_staff_parsers(sub, _day)
+    add_db_parsers(sub)
 
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
@@ -404,6 +407,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "staff": cmd_staff,
     "audit": cmd_audit,
     "purge": cmd_purge,
+    "db": cmd_db,
 }
 
 

@@ -83,9 +83,16 @@ def make_engine(database_url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(
-        database_url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
-    )
+    try:
+        engine = create_engine(
+            database_url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+        )
+    except ModuleNotFoundError as exc:  # the driver is an extra: servicedisk[postgres]
+        raise StoreError(
+            f"The database driver for {database_url.split(':', 1)[0]} is not installed: "
+            "install servicedisk[postgres] (pip install 'servicedisk[postgres]').",
+            "Drivrutinen för databasservern saknas på den här datorn. Kontakta IT.",
+        ) from exc
     if engine.dialect.name == "postgresql":
         event.listen(engine, "begin", _server_begin)
     return engine
@@ -284,6 +291,8 @@ def open_store(
     engine = make_engine(settings.database_url)
     store = Store(engine, settings)
     try:
+        if path is None:
+            _refuse_foreign_server(engine)
         at = current_revision(engine)
         if at != HEAD_REVISION:
             with _open_lock(settings, engine):
@@ -300,6 +309,23 @@ def open_store(
         engine.dispose()
         raise
     return store
+
+
+def _refuse_foreign_server(engine: Engine) -> None:
+    """A server database with another program's tables is never made a store (untouched)."""
+    from app.store.copy import describe
+
+    state = describe(engine)
+    if state.foreign and state.revision is not None and state.revision not in KNOWN_REVISIONS:
+        raise newer(engine.url.render_as_string(hide_password=True), state.revision)
+    if state.foreign:
+        shown = ", ".join(state.tables[:5])
+        raise StoreError(
+            f"The database holds another program's tables ({shown}); it is left untouched. "
+            "Give Servicedisk an empty database of its own.",
+            "Databasen innehåller ett annat programs tabeller och lämnas orörd. "
+            "Servicedisk behöver en egen, tom databas – kontakta IT.",
+        )
 
 
 def prepare_folder(folder: Path) -> None:

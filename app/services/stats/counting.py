@@ -21,6 +21,7 @@ Definitions (docs/statistics.md):
 from __future__ import annotations
 
 import functools
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -66,7 +67,7 @@ class _LocalHours(dict[int, str]):
 
     def spans(self, start: float, end: float) -> Iterable[tuple[str, int]]:
         """The milliseconds of [start, end) in each local hour (the ends to the millisecond)."""
-        at, end = round(start, 3), round(end, 3)
+        at, end = math.floor(start * 1000) / 1000, math.floor(end * 1000) / 1000
         while at < end:
             offset = self.offset(at)
             boundary = (int((at + offset) // 3600) + 1) * 3600 - offset
@@ -293,16 +294,17 @@ class _Lists:
 
 
 def _epoch(dialect: str, column: str) -> str:
-    """SQL for an instant column as epoch seconds (UTC), in the store's dialect.
+    """SQL for an instant column as epoch seconds (UTC), the same on both stores.
 
-    SQLite's is off by some microseconds (a Julian day's float). Durations are
-    counted to the second, so that does not matter there; where an instant is
-    put in its quarter hour, it would, so SQLite's instants come half a
-    millisecond late: as if rounded to the millisecond, without rounding each.
+    SQLite keeps an instant to the nearest millisecond and hands it out as a Julian
+    day's float, off by some microseconds; a server has it exactly, and rounds it to
+    the millisecond here the same way. Both then come half a millisecond late, so an
+    instant on the hour stays in that hour and :meth:`_LocalHours.spans` recovers
+    the exact millisecond by cutting off the rest: the same figures on either store.
     """
-    if dialect == "sqlite":  # half a millisecond on: an instant on the hour stays in that hour
+    if dialect == "sqlite":
         return f"(julianday({column}) - 2440587.5) * 86400.0 + 0.0005"
-    return f"CAST(EXTRACT(EPOCH FROM {column}) AS DOUBLE PRECISION)"
+    return f"CAST(round(EXTRACT(EPOCH FROM {column}) * 1000) AS DOUBLE PRECISION) / 1000 + 0.0005"
 
 
 # When a ticket left the queue without being called (walked out, cancelled): the rest

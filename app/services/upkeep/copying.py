@@ -1,0 +1,116 @@
+"""An office's whole history moved to another database, and checked there.
+
+`servicedisk db copy --to URL` moves an office from its SQLite file to a
+PostgreSQL server (and back); a server store's backups are the same copy,
+into a new SQLite file. The target is refused untouched when it holds another
+program's tables, or (unless replacing is asked for) an office's records. After
+the copy, every table's rows are counted on both sides and every day that
+still has visit rows is counted again from the target's rows: the statistics
+must come out the same, or the copy is reported as failed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine, make_url
+
+from app.models import Office, Ticket, Visit
+from app.services.access.actor import Desk, allowed
+from app.store.copy import copy_rows, describe, row_counts
+from app.store.engine import Store, make_engine, prepare_folder, upgrade
+from app.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    """What a copy wrote, and what was checked afterwards."""
+
+    target: str  # the URL without its password
+    rows: dict[str, int]
+    days_checked: int
+
+
+class TargetNotEmptyError(StoreError):
+    """The target holds an office's records already; replacing them must be asked for."""
+
+
+def shown(url: str) -> str:
+    """The URL as it may be logged and printed: never with a password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@allowed("maintenance")
+def copy_store_to(desk: Desk, target_url: str, *, replace: bool = False) -> CopyReport:
+    """Copy the office's whole store to the database at ``target_url``, then check it."""
+    where = shown(target_url)
+    url = make_url(target_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        prepare_folder(Path(url.database).parent)  # a new file: its folder may be new too
+    target = make_engine(target_url)
+    try:
+        return _copy_into(desk.store, target, where, replace=replace)
+    finally:
+        target.dispose()
+
+
+def _copy_into(source: Store, target: Engine, where: str, *, replace: bool) -> CopyReport:
+    state = describe(target)
+    if state.foreign:
+        raise StoreError(
+            f"The database at {where} holds tables of another program "
+            f"({', '.join(state.tables[:5])}); nothing was written to it.",
+            "Databasen innehåller ett annat programs tabeller. Inget har skrivits i den.",
+        )
+    if state.ours and not replace and _holds_an_office(target):
+        raise TargetNotEmptyError(
+            f"The database at {where} holds an office's records already; "
+            "add --yes to replace them with this office's.",
+            "Databasen innehåller redan ett kontors uppgifter.",
+        )
+    upgrade(target)  # the schema this version makes (a newer target was refused above)
+    rows = copy_rows(source.engine, target)
+    days = verify_copy(source, Store(target, None))
+    log.info("copied the store to %s: %d rows, %d days checked", where, sum(rows.values()), days)
+    return CopyReport(where, rows, days)
+
+
+def _holds_an_office(target: Engine) -> bool:
+    with target.connect() as conn:
+        return conn.execute(select(Office.id).limit(1)).first() is not None
+
+
+def verify_copy(source: Store, target: Store) -> int:
+    """Check a copy: the same rows per table, the same statistics for every day with rows.
+
+    Returns the number of days counted again; raises StoreError on a difference.
+    """
+    from app.services.stats.counting import compute_days
+
+    before, after = row_counts(source.engine), row_counts(target.engine)
+    if before != after:
+        differ = sorted(t for t in before if before[t] != after.get(t))
+        raise StoreError(
+            f"The copy differs from the store in {', '.join(differ)}.",
+            "Kopian stämmer inte med databasen. Försök igen eller kontakta IT.",
+        )
+    days = _days_with_rows(source)
+    if compute_days(source, days) != compute_days(target, days):
+        raise StoreError(
+            "The copy's statistics differ from the store's.",
+            "Kopians statistik stämmer inte med databasens. Försök igen eller kontakta IT.",
+        )
+    return len(days)
+
+
+def _days_with_rows(store: Store) -> list[date]:
+    with store.read() as session:
+        tickets = session.scalars(select(Ticket.business_day).distinct()).all()
+        visits = session.scalars(select(Visit.business_day).distinct()).all()
+    return sorted(set(tickets) | set(visits))
