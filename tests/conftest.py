@@ -123,6 +123,17 @@ def store(
         opened = new_store(settings, clock, seeded_template)
     yield opened
     opened.close()
+    if kind == "postgresql":  # a copy of the template is some megabytes: none is left behind
+        drop_database(request.getfixturevalue("postgres_server"), opened.engine.url.database)
+
+
+def drop_database(server: str, name: str | None) -> None:
+    """Drop a test's database on the test server (its connections are closed)."""
+    import psycopg
+
+    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

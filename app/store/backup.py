@@ -40,10 +40,15 @@ class BackupFile:
     size: int
 
 
+def backup_path(backups_dir: Path, *, reason: str, now: datetime) -> Path:
+    """Where a backup taken now for this reason goes (the name says when and why)."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+    return backups_dir / f"servicedisk-{stamp}Z-{reason}.sqlite3"
+
+
 def backup_sqlite(engine: Engine, backups_dir: Path, *, reason: str, now: datetime) -> Path:
     """Copy the live SQLite database consistently to a new file under backups_dir."""
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
-    target = backups_dir / f"servicedisk-{stamp}Z-{reason}.sqlite3"
+    target = backup_path(backups_dir, reason=reason, now=now)
     copy_store(engine, target)
     return target
 

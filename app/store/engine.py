@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,6 +73,34 @@ def _server_begin(conn: Any) -> None:
         driver.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
 
 
+KEYRING_SERVICE = "servicedisk"
+
+
+def keyring_entry(database_url: str) -> str:
+    """The keyring's name for a server's password: ``postgresql:USER@HOST:PORT/DATABASE``."""
+    url = make_url(database_url)
+    return f"{url.get_backend_name()}:{url.username}@{url.host}:{url.port or 5432}/{url.database}"
+
+
+def _with_keyring_password(database_url: str) -> Any:
+    """The URL with the server's password from the desktop keyring, when it keeps one.
+
+    A password is never taken from the command line or the settings file: the
+    keyring, then libpq's own PGPASSFILE and PGPASSWORD (docs/server-store.md).
+    """
+    url = make_url(database_url)
+    if url.password is not None or url.get_backend_name() == "sqlite":
+        return url
+    try:
+        import keyring
+
+        password = keyring.get_password(KEYRING_SERVICE, keyring_entry(database_url))
+    except Exception:  # no keyring on this PC, or it is locked: libpq's own sources remain
+        log.debug("no keyring password for the server", exc_info=True)
+        return url
+    return url.set(password=password) if password else url
+
+
 def make_engine(database_url: str) -> Engine:
     """An engine for the URL, with the SQLite pragmas and transaction handling set."""
     if database_url.startswith("sqlite"):
@@ -85,7 +113,9 @@ def make_engine(database_url: str) -> Engine:
         return engine
     try:
         engine = create_engine(
-            database_url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+            _with_keyring_password(database_url),
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
         )
     except ModuleNotFoundError as exc:  # the driver is an extra: servicedisk[postgres]
         raise StoreError(

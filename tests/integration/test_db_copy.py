@@ -146,3 +146,82 @@ def test_without_the_driver_one_sentence_says_what_to_install(monkeypatch, tmp_p
     monkeypatch.setitem(sys.modules, "psycopg", None)
     with pytest.raises(StoreError, match=r"servicedisk\[postgres\]"):
         make_engine("postgresql+psycopg://servicedisk@127.0.0.1:1/x")
+
+
+def test_a_server_store_is_backed_up_as_a_portable_file_once_a_day_per_office(
+    postgres_url, tmp_path
+):
+    from app.services.office.clock import ManualClock
+    from app.services.upkeep.backups import backup_now, daily_backup
+    from app.store.backup import list_backups, verify
+    from tests.conftest import START
+
+    clock = ManualClock(START)
+    pcs = [resolve_settings(tmp_path / name, postgres_url, env={}) for name in ("pc1", "pc2")]
+    stores = [open_store(s, now=clock.now, seed=seeder(clock)) for s in pcs]
+    try:
+        q.issue_ticket(desk_for(stores[0], clock), "B")
+        first = daily_backup(desk_for(stores[0], clock, SYSTEM))
+        assert first is not None and verify(first).kind.value == "store"
+        assert daily_backup(desk_for(stores[1], clock, SYSTEM)) is None  # taken today already
+        assert list_backups(pcs[1].backups_dir) == []
+        clock.advance(days=1)
+        assert daily_backup(desk_for(stores[1], clock, SYSTEM)) is not None  # a new day
+        manual = backup_now(desk_for(stores[0], clock, Actor(role="manager", login="karin")))
+    finally:
+        for store in stores:
+            store.close()
+    copy = open_store(resolve_settings(tmp_path / "restored", f"sqlite:///{manual}", env={}))
+    try:
+        assert [t.code for t in q.snapshot(desk_for(copy, clock)).waiting] == []  # next day
+        assert row_counts(copy.engine)["ticket"] == 1
+    finally:
+        copy.close()
+
+
+def test_a_server_store_is_restored_from_its_portable_backup(postgres_url, tmp_path):
+    from app.services.office.clock import ManualClock
+    from app.services.upkeep.backups import StoreFiles, backup_now, restore_store
+    from tests.conftest import START
+
+    clock = ManualClock(START)
+    settings = resolve_settings(tmp_path / "pc1", postgres_url, env={})
+    store = open_store(settings, now=clock.now, seed=seeder(clock))
+    manager = Actor(role="manager", login="karin")
+    try:
+        desk = desk_for(store, clock, manager)
+        q.issue_ticket(desk, "A")
+        copy = backup_now(desk)
+        q.issue_ticket(desk, "A")  # after the backup: A002 was handed out
+        report = restore_store(StoreFiles(settings, clock, manager), copy)
+        assert report.taken_before is not None and report.taken_before.is_file()
+        assert [t.code for t in q.snapshot(desk).waiting] == ["A001"]
+        assert q.issue_ticket(desk, "A").code == "A003"  # numbers never go back
+    finally:
+        store.close()
+
+
+def test_the_servers_password_comes_from_the_keyring_when_the_url_has_none(monkeypatch):
+    import types
+
+    from app.store.engine import keyring_entry
+
+    asked = []
+    fake = types.SimpleNamespace(
+        get_password=lambda service, entry: asked.append((service, entry)) or "from-keyring"
+    )
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+    url = "postgresql+psycopg://office@db.example:5433/kontoret?sslmode=verify-full"
+    engine = make_engine(url)
+    try:
+        assert engine.url.password == "from-keyring"
+        assert engine.url.query["sslmode"] == "verify-full"
+        assert asked == [("servicedisk", keyring_entry(url))]
+        assert keyring_entry(url) == "postgresql:office@db.example:5433/kontoret"
+    finally:
+        engine.dispose()
+    given = make_engine(url.replace("office@", "office:given@"))
+    try:
+        assert given.url.password == "given"  # the URL's own wins (from SERVICEDISK_DATABASE_URL)
+    finally:
+        given.dispose()

@@ -18,11 +18,13 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select
 
+from app.config import resolve_settings
 from app.models import CallEvent, Queue, ServicePoint, Ticket, Visit
 from app.services.access.actor import Desk
+from app.services.office.clock import ManualClock
 from app.services.queue import calling as q
 from app.store.engine import Store
-from tests.conftest import desk_for
+from tests.conftest import desk_for, drop_database, new_server_store, new_store
 
 pytestmark = [pytest.mark.both_stores, pytest.mark.slow]
 
@@ -110,34 +112,35 @@ def _paused_at_first_write(store: Store, who: threading.Thread) -> tuple[threadi
     return reached, (release, before)
 
 
+def _one_after_the_other(request, clock, start: str, first: Op, second: Op) -> tuple:
+    """The two run one after the other on a store of their own: the outcomes and the end."""
+    kind = request.node.callspec.params["store"]
+    folder = request.getfixturevalue("tmp_path_factory").mktemp("serial")
+    settings = resolve_settings(data_dir=folder / "data", env={})
+    serial_clock = ManualClock(clock.now())
+    serial = (
+        new_server_store(request, settings, serial_clock)
+        if kind == "postgresql"
+        else new_store(settings, serial_clock, request.getfixturevalue("seeded_template"))
+    )
+    try:
+        desk = desk_for(serial, serial_clock)
+        _prepare(desk, start)
+        return _outcome(first, desk), _outcome(second, desk), _state(serial)
+    finally:
+        serial.close()
+        if kind == "postgresql":
+            drop_database(request.getfixturevalue("postgres_server"), serial.engine.url.database)
+
+
 @pytest.mark.parametrize(("start", "first", "second"), PAIRS)
 def test_two_use_cases_interleaved_leave_the_store_as_one_after_the_other(
     request, store, clock, start, first, second
 ):
     ops = FROM_WAITING if start == "waiting" else FROM_CALLED
-    # As one after the other: on a store of its own, the same start.
-    from tests.conftest import new_server_store, new_store
-
-    kind = request.node.callspec.params["store"]
-    other_settings = request.getfixturevalue("tmp_path_factory").mktemp("serial")
-    from app.config import resolve_settings
-    from app.services.office.clock import ManualClock
-
-    serial_clock = ManualClock(clock.now())
-    serial_settings = resolve_settings(data_dir=other_settings / "data", env={})
-    serial = (
-        new_server_store(request, serial_settings, serial_clock)
-        if kind == "postgresql"
-        else new_store(serial_settings, serial_clock, request.getfixturevalue("seeded_template"))
+    expected_first, expected_second, expected_state = _one_after_the_other(
+        request, clock, start, ops[first], ops[second]
     )
-    try:
-        serial_desk = desk_for(serial, serial_clock)
-        _prepare(serial_desk, start)
-        expected_first = _outcome(ops[first], serial_desk)
-        expected_second = _outcome(ops[second], serial_desk)
-        expected_state = _state(serial)
-    finally:
-        serial.close()
 
     # Interleaved: the first paused inside its transaction while the second is tried.
     desk = desk_for(store, clock)

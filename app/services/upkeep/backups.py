@@ -11,8 +11,9 @@ import contextlib
 import logging
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text, update
@@ -21,11 +22,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.models import DayRevision, Office, TicketCounter
+from app.models import AuditEvent, DayRevision, Office, TicketCounter
 from app.services.access.actor import Actor, Desk, allowed
 from app.services.access.audit import record
-from app.services.office.clock import Clock
+from app.services.office.clock import Clock, office_day, office_zone
 from app.store.backup import (
+    backup_path,
     backup_sqlite,
     copy_into_new_file,
     copy_store,
@@ -117,25 +119,37 @@ def _newest(settings: Settings) -> str | None:
 # ---------------------------------------------------------------- backups
 
 
-def _sqlite_only(store: Store) -> Settings:
-    settings = store.settings
-    if settings is None or settings.sqlite_path is None:
-        raise StoreError(
-            "Backups of a server database are made by its own tools (pg_dump), not here.",
-            "Säkerhetskopior av en databasserver görs med serverns egna verktyg, inte här.",
-        )
-    return settings
+def _copy_now(store: Store, settings: Settings, reason: str, now: datetime) -> Path:
+    """A consistent copy of the store into backups/: SQLite's backup API for a file, a
+    portable SQLite copy of the whole office (checked) for a server store."""
+    if settings.sqlite_path is not None:
+        return backup_sqlite(store.engine, settings.backups_dir, reason=reason, now=now)
+    from app.services.upkeep.copying import copy_to_new_file
+
+    target = backup_path(settings.backups_dir, reason=reason, now=now)
+    copy_to_new_file(store, target)
+    return target
 
 
 @allowed("maintenance")
 def backup_now(desk: Desk, *, out: Path | None = None) -> Path:
-    """A consistent copy of the live store: to ``out``, or into backups/ (audited)."""
-    settings = _sqlite_only(desk.store)
+    """A consistent copy of the live store: to ``out``, or into backups/ (audited).
+
+    A server store is copied into a portable SQLite file, on this PC.
+    """
+    settings = desk.store.settings
+    if settings is None:
+        raise StoreError("The store has no data folder for backups.", "Ingen mapp för kopior.")
     now = desk.clock.now()
     if out is None:
-        target = backup_sqlite(desk.store.engine, settings.backups_dir, reason="manual", now=now)
-    else:
+        target = _copy_now(desk.store, settings, "manual", now)
+    elif settings.sqlite_path is not None:
         copy_store(desk.store.engine, out)
+        target = out
+    else:
+        from app.services.upkeep.copying import copy_to_new_file
+
+        copy_to_new_file(desk.store, out)
         target = out
     with desk.store.write() as session:
         record(session, now, "backup", reason="manual")
@@ -148,16 +162,18 @@ def daily_backup(desk: Desk) -> Path | None:
     """Take today's automatic backup if none is there yet, and drop the old ones.
 
     Any program on the store may call this (the app does, at start and every
-    hour): the store's file lock makes one of them take it.
+    hour): the store's file lock makes one of them take it. On a server store
+    one program of the office takes it, under the server's lock, into its own
+    backups/, and the audit log tells the others it is taken.
     """
     settings = desk.store.settings
-    if settings is None or settings.sqlite_path is None:
+    if settings is None:
         return None
     now = desk.clock.now()
-    with file_lock(settings.sqlite_path):
-        if taken_today(settings.backups_dir, "daily", now):
+    with _one_program_at_a_time(desk.store, settings) as mine:
+        if not mine or _taken_today(desk.store, settings, now):
             return None
-        target = backup_sqlite(desk.store.engine, settings.backups_dir, reason="daily", now=now)
+        target = _copy_now(desk.store, settings, "daily", now)
         with desk.store.read() as session:
             keep_days = int(session.scalar(select(Office.backup_days)) or 14)
         gone = prune(settings.backups_dir, keep_days=keep_days, now=now)
@@ -165,6 +181,42 @@ def daily_backup(desk: Desk) -> Path | None:
             record(session, now, "backup", reason="daily", removed=len(gone))
     log.info("daily backup taken: %s (%d old ones removed)", target, len(gone))
     return target
+
+
+BACKUP_LOCK_KEY = 0x5D_42_41_4B  # "]BAK": one program of an office takes the daily backup
+
+
+@contextlib.contextmanager
+def _one_program_at_a_time(store: Store, settings: Settings) -> Iterator[bool]:
+    """The file lock beside a SQLite store (waits); a server's advisory lock (others skip)."""
+    if settings.sqlite_path is not None:
+        with file_lock(settings.sqlite_path):
+            yield True
+        return
+    with store.engine.connect() as conn:
+        key = {"key": BACKUP_LOCK_KEY}
+        mine = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar())
+        try:
+            yield mine
+        finally:
+            if mine:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+            conn.commit()
+
+
+def _taken_today(store: Store, settings: Settings, now: datetime) -> bool:
+    if settings.sqlite_path is not None:
+        return taken_today(settings.backups_dir, "daily", now)
+    start = datetime.combine(office_day(store, now), time(), office_zone(store))
+    with store.read() as session:
+        found = session.scalar(
+            select(AuditEvent.id).where(
+                AuditEvent.action == "backup",
+                AuditEvent.detail.like("reason=daily%"),
+                AuditEvent.at >= start.astimezone(UTC),
+            )
+        )
+    return found is not None
 
 
 # ---------------------------------------------------------------- restore
@@ -212,13 +264,8 @@ def restore_store(files: StoreFiles, source: Path) -> RestoreReport:
     """
     settings, clock = files.settings, files.clock
     live = settings.sqlite_path
-    if live is None:
-        raise StoreError(
-            "A server database is restored with its own tools (pg_restore), not here.",
-            "En databasserver återställs med serverns egna verktyg, inte här.",
-        )
     found = check_backup(source)
-    prepare_folder(live.parent)
+    prepare_folder(settings.backups_dir.parent)
     now = clock.now()
     with tempfile.TemporaryDirectory(dir=settings.backups_dir.parent) as work:
         copy = Path(work) / "restore.sqlite3"
@@ -230,7 +277,35 @@ def restore_store(files: StoreFiles, source: Path) -> RestoreReport:
                 upgrade(engine)
             finally:
                 engine.dispose()
+        if live is None:
+            return _put_on_server(settings, source, copy, now)
         return _put_in_place(settings, live, source, copy, now)
+
+
+def _put_on_server(settings: Settings, source: Path, copy: Path, now: datetime) -> RestoreReport:
+    """A server store restored from a portable copy: the store as it was is copied aside
+    first; every row is replaced in one locked transaction, then checked."""
+    from app.services.upkeep.copying import copy_into, copy_to_new_file, shown
+
+    engine = make_engine(settings.database_url)
+    try:
+        store = Store(engine, settings)
+        before = backup_path(settings.backups_dir, reason="before-restore", now=now)
+        copy_to_new_file(store, before)
+        kept = _numbers_and_revisions(engine)
+        backup = Store(make_engine(f"sqlite:///{copy}"), None)
+        try:
+            copy_into(backup, engine, shown(settings.database_url), replace=True)
+        finally:
+            backup.engine.dispose()
+        with store.write() as session:
+            _carry_forward(session, kept, now)
+            record(session, now, "restore", backup_taken_before=True)
+            session.execute(update(Office).values(revision=Office.revision + 1))
+    finally:
+        engine.dispose()
+    log.info("restored %s onto the server store", source)
+    return RestoreReport(source, before, None)
 
 
 def _put_in_place(

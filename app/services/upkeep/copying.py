@@ -12,6 +12,7 @@ must come out the same, or the copy is reported as failed.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,12 +56,16 @@ def copy_store_to(desk: Desk, target_url: str, *, replace: bool = False) -> Copy
         prepare_folder(Path(url.database).parent)  # a new file: its folder may be new too
     target = make_engine(target_url)
     try:
-        return _copy_into(desk.store, target, where, replace=replace)
+        return copy_into(desk.store, target, where, replace=replace)
     finally:
         target.dispose()
 
 
-def _copy_into(source: Store, target: Engine, where: str, *, replace: bool) -> CopyReport:
+def copy_into(source: Store, target: Engine, where: str, *, replace: bool) -> CopyReport:
+    """Copy ``source`` whole into the database behind ``target``, then check it (see above).
+
+    For the use cases here and the restore onto a server, which check who acts.
+    """
     state = describe(target)
     if state.foreign:
         raise StoreError(
@@ -79,6 +84,33 @@ def _copy_into(source: Store, target: Engine, where: str, *, replace: bool) -> C
     days = verify_copy(source, Store(target, None))
     log.info("copied the store to %s: %d rows, %d days checked", where, sum(rows.values()), days)
     return CopyReport(where, rows, days)
+
+
+def copy_to_new_file(store: Store, target: Path) -> CopyReport:
+    """The whole office into a new SQLite file (a server store's backup), checked.
+
+    Written aside and renamed into place whole, as every backup is: a half-made
+    copy is never listed.
+    """
+    if target.exists():
+        raise StoreError(f"{target} exists already.", f"Filen {target} finns redan.")
+    prepare_folder(target.parent)
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    partial.unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{partial}")
+    try:
+        report = copy_into(store, engine, str(target), replace=False)
+        raw = engine.raw_connection()  # outside any transaction: the journal mode may change
+        try:
+            driver = raw.driver_connection
+            assert driver is not None
+            driver.execute("PRAGMA journal_mode = DELETE")  # one whole file
+        finally:
+            raw.close()
+    finally:
+        engine.dispose()
+    os.replace(partial, target)
+    return report
 
 
 def _holds_an_office(target: Engine) -> bool:

@@ -118,12 +118,13 @@ class BackupsPage(SettingsPage):
         settings = self._ctx.settings
         self.model.set_rows(list_backups(settings.backups_dir))
         select_key(self.table, key)
-        usable = settings.sqlite_path is not None
-        self.backup_button.setEnabled(usable)
+        self.backup_button.setEnabled(True)
         self.folder.setText(
             self.tr("Kopiorna ligger i {0}.").format(settings.backups_dir)
-            if usable
-            else self.tr("Databasservern säkerhetskopieras med serverns egna verktyg.")
+            if settings.sqlite_path is not None
+            else self.tr(
+                "Kopiorna av databasservern sparas som egna filer på den här datorn, i {0}."
+            ).format(settings.backups_dir)
         )
         self._on_selection()
 
