@@ -9,6 +9,7 @@ that need it skip with the reason; under CI they fail instead.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -45,24 +46,33 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """``postgresql+psycopg://servicedisk@127.0.0.1:PORT``, a server of this run's own."""
+class ServerUnavailable(RuntimeError):
+    """The machine cannot run a throwaway PostgreSQL server; the message says why."""
+
+
+@contextlib.contextmanager
+def throwaway_server(*, fsync: bool = False) -> Iterator[str]:
+    """``postgresql+psycopg://servicedisk@127.0.0.1:PORT``: a cluster of its own, removed after.
+
+    ``fsync`` off for the tests (durability is not what they are about); on for the
+    benchmarks, which measure what an office's server does.
+    """
     try:
         import psycopg  # noqa: F401 - the driver, in the test extras
     except ImportError as exc:
-        _unavailable(f"the psycopg driver cannot load: {exc}")
+        raise ServerUnavailable(f"the psycopg driver cannot load: {exc}") from exc
     bin_dir = _binaries()
     if bin_dir is None:
-        _unavailable("no PostgreSQL server programs (initdb) on this machine")
-    assert bin_dir is not None
+        raise ServerUnavailable("no PostgreSQL server programs (initdb) on this machine")
     as_user: list[str] = []
     folder = Path(tempfile.mkdtemp(prefix="servicedisk-pg-"))
     if os.geteuid() == 0:
         try:
             owner = pwd.getpwnam("postgres")
-        except KeyError:
-            _unavailable("running as root and there is no postgres user to run the server")
+        except KeyError as exc:
+            raise ServerUnavailable(
+                "running as root and there is no postgres user to run the server"
+            ) from exc
         os.chown(folder, owner.pw_uid, owner.pw_gid)
         as_user = ["setpriv", "--reuid", "postgres", "--regid", "postgres", "--init-groups"]
     data, port = folder / "data", _free_port()
@@ -70,7 +80,9 @@ def postgres_server() -> Iterator[str]:
     subprocess.run(
         [*as_user, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", USER], **run
     )
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    options = (
+        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={'on' if fsync else 'off'}"
+    )
     pg_ctl = [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data)]
     subprocess.run([*pg_ctl, "-l", str(folder / "log"), "-o", options, "-w", "start"], **run)
     try:
@@ -80,13 +92,28 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def new_database(server: str, name: str | None = None) -> str:
+    """A new, empty database on the server; its URL."""
+    import psycopg
+
+    name = name or f"t_{uuid.uuid4().hex[:12]}"
+    dsn = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """``postgresql+psycopg://servicedisk@127.0.0.1:PORT``, a server of this run's own."""
+    try:
+        with throwaway_server() as server:
+            yield server
+    except ServerUnavailable as exc:
+        _unavailable(str(exc))
+
+
 @pytest.fixture
 def postgres_url(postgres_server: str) -> str:
     """A new, empty database on the run's server, for this test alone."""
-    import psycopg
-
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    dsn = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{postgres_server}/{name}"
+    return new_database(postgres_server)
