@@ -4,8 +4,9 @@ a year moved there with `db copy`, and the year's statistics read there.
 The server is a throwaway cluster of this run's own on loopback, with fsync on
 (what an office's server does). Twenty processes each act as a service point's
 PC: issue a ticket, call the next one, finish it, every half second on average,
-all at once; every issue and call is timed. A second workstation polls the office revision as the
-app's watcher does (every POLL_MS) and notes when it sees a change another made.
+all at once; every issue and call is timed. Another workstation hears of a change by LISTEN/NOTIFY
+and reads the new revision, as the app's listener does; the fallback, polling
+the revision every POLL_MS as the watcher does, is timed too.
 The year (365 days × 600 a day, the statistics bench's year) is copied from SQLite
 with the code `servicedisk db copy` runs, then its statistics are computed on the
 server and set against one hand-written SQL aggregate over the same rows there.
@@ -142,14 +143,51 @@ def _change_seen(url: str, data_dir: Path) -> list[dict[str, Any]]:
     finally:
         writer.store.close()
         reader.close()
+    heard = _change_heard(url, data_dir)
     return [
         figure(
-            "server: a change seen on another PC, p99", ms(percentile(delays, 99)), "ms",
+            "server: a change seen on another PC, p99", ms(percentile(heard, 99)), "ms",
             f"≤ {SEEN_P99_BUDGET_MS:g}",
-            f"polling the office revision every {POLL_MS} ms, as the watcher does; "
-            f"median {ms(statistics.median(delays))} ms",
-        )
+            "LISTEN/NOTIFY, as the app's listener does: from the issue's start to the other "
+            f"PC's read of the new revision; median {ms(statistics.median(heard))} ms",
+        ),
+        figure(
+            "server: a change seen by polling alone, p99", ms(percentile(delays, 99)), "ms",
+            None,
+            f"the fallback: the office revision polled every {POLL_MS} ms, as the watcher "
+            f"does; median {ms(statistics.median(delays))} ms",
+        ),
     ]  # fmt: skip
+
+
+def _change_heard(url: str, data_dir: Path) -> list[float]:
+    """From one PC's issue to another's read of the new revision, woken by NOTIFY."""
+    import psycopg
+
+    from app.services.office.revision import NOTIFY_CHANNEL
+    from app.services.queue.calling import issue_ticket
+    from app.services.queue.views import office_revision
+    from app.store.engine import server_conninfo
+
+    writer = Desk(open_store(resolve_settings(data_dir, url, env={})), SystemClock(), SYSTEM)
+    reader = open_store(resolve_settings(data_dir, url, env={}))
+    delays = []
+    try:
+        with psycopg.connect(server_conninfo(url), autocommit=True) as listening:
+            listening.execute(f"LISTEN {NOTIFY_CHANNEL}")
+            for _ in range(CHANGES):
+                before = office_revision(reader)
+                written = time.perf_counter()
+                issue_ticket(writer, "C")
+                for _note in listening.notifies(timeout=5, stop_after=1):
+                    pass
+                assert office_revision(reader) != before
+                delays.append(time.perf_counter() - written)
+                time.sleep(0.01)
+    finally:
+        writer.store.close()
+        reader.close()
+    return delays
 
 
 def _year(url: str, base: Path) -> list[dict[str, Any]]:

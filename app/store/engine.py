@@ -101,6 +101,12 @@ def _with_keyring_password(database_url: str) -> Any:
     return url.set(password=password) if password else url
 
 
+def server_conninfo(database_url: str) -> str:
+    """The libpq connection string for a server URL (the keyring's password added)."""
+    url = _with_keyring_password(database_url).set(drivername="postgresql")
+    return str(url.render_as_string(hide_password=False))
+
+
 def make_engine(database_url: str) -> Engine:
     """An engine for the URL, with the SQLite pragmas and transaction handling set."""
     if database_url.startswith("sqlite"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -24,8 +24,22 @@ from app.services.queue.counters import increment
 _BUMP_OFFICE = update(Office).values(revision=Office.revision + 1)
 
 
+# Other PCs on a server store hear of a change at once (LISTEN, app/ui/shell/listener.py);
+# polling the revision stays the fallback.
+NOTIFY_CHANNEL = "servicedisk_revision"
+_NOTIFY = text(f"NOTIFY {NOTIFY_CHANNEL}")
+
+
+def _tell_other_pcs(session: Session | Connection) -> None:
+    """On a server, wake the other PCs' screens when this transaction commits."""
+    bind = session.get_bind() if isinstance(session, Session) else session
+    if bind.dialect.name == "postgresql":
+        session.execute(_NOTIFY)
+
+
 def bump(session: Session | Connection, now: datetime, days: Iterable[date]) -> None:
     """Record a change to these business days' records, or (no days) to the office's set-up."""
+    _tell_other_pcs(session)
     days = sorted(set(days))
     if not days:
         session.execute(_BUMP_OFFICE)
@@ -39,4 +53,5 @@ def bump_screens(session: Session | Connection) -> None:
     The office revision moves, so every screen reads it; no day's revision does,
     so the day is not sent to the central office again for it.
     """
+    _tell_other_pcs(session)
     session.execute(_BUMP_OFFICE)
