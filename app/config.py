@@ -19,6 +19,8 @@ APP_AUTHOR = "Servicedisk"
 DATABASE_FILENAME = "servicedisk.sqlite3"
 ENV_DATA_DIR = "SERVICEDISK_DATA_DIR"
 ENV_DATABASE_URL = "SERVICEDISK_DATABASE_URL"
+# This PC's choice of a server store (Settings › Databas), beside its data: never a password.
+DATABASE_URL_FILE = "database-url"
 
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
 
@@ -60,8 +62,22 @@ def resolve_settings(
         data = Path(dirs.user_data_dir)
         backups = data / "backups"
         logs = Path(dirs.user_log_dir)
-    url = database_url or env.get(ENV_DATABASE_URL) or f"sqlite:///{data / DATABASE_FILENAME}"
+    url = (
+        database_url
+        or env.get(ENV_DATABASE_URL)
+        or _chosen_url(data)
+        or f"sqlite:///{data / DATABASE_FILENAME}"
+    )
     return Settings(data_dir=data, backups_dir=backups, logs_dir=logs, database_url=url)
+
+
+def _chosen_url(data_dir: Path) -> str | None:
+    """The server store chosen in Settings for this PC, if any (read as one line)."""
+    try:
+        text = (data_dir / DATABASE_URL_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return text or None
 
 
 class _LogFile(logging.handlers.RotatingFileHandler):

@@ -92,6 +92,8 @@ PLAIN: dict[str, set[str | None]] = {
     "app.services.upkeep.backups.restore_store": MANAGER,
     "app.services.upkeep.retention.purge": MANAGER,
     "app.services.upkeep.copying.copy_store_to": MANAGER,
+    "app.services.upkeep.database.probe_database": MANAGER,
+    "app.services.upkeep.database.use_database": MANAGER,
     "app.services.upkeep.retention.summaries_then_purge": MANAGER,
     "app.sync.client.save_token": MANAGER,
     "app.sync.client.send_pending": MANAGER,

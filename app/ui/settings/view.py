@@ -1,4 +1,5 @@
-"""Settings (for the office manager): the office, queues, service points, catalog, backups.
+"""Settings (for the office manager): the office, queues, service points, catalog, backups,
+sync, this PC's database, staff and the audit log.
 
 Each section is a page of its own module; this screen holds them in tabs and
 shows one Swedish sentence after every change: what was done, or why not.
@@ -14,6 +15,7 @@ from app.ui.settings.backups import BackupsPage
 from app.ui.settings.catalog import CatalogPage
 from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage
+from app.ui.settings.database import DatabasePage
 from app.ui.settings.office import OfficePage
 from app.ui.settings.points import PointsPage
 from app.ui.settings.queues import QueuesPage
@@ -62,6 +64,7 @@ class SettingsView(QWidget):
         self.catalog_page = CatalogPage(self._ctx, self, file_dialogs)
         self.backups_page = BackupsPage(self._ctx, self)
         self.sync_page = SyncPage(self._ctx, self)
+        self.database_page = DatabasePage(self._ctx, self)
         self.staff_page = StaffPage(self._ctx, self)
         self.audit_page = AuditPage(self._ctx, self, file_dialogs)
         self.sections = QTabWidget(self)
@@ -73,6 +76,7 @@ class SettingsView(QWidget):
         self.sections.addTab(self.catalog_page, self.tr("K&atalog"))
         self.sections.addTab(self.backups_page, self.tr("&Säkerhetskopior"))
         self.sections.addTab(self.sync_page, self.tr("S&ynk"))
+        self.sections.addTab(self.database_page, self.tr("&Databas"))
         self.sections.addTab(self.staff_page, self.tr("&Personal"))
         self.sections.addTab(self.audit_page, self.tr("&Logg"))
         self.sections.currentChanged.connect(self._on_section_changed)
@@ -100,6 +104,7 @@ class SettingsView(QWidget):
             self.catalog_page,
             self.backups_page,
             self.sync_page,
+            self.database_page,
             self.staff_page,
             self.audit_page,
         ]
