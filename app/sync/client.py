@@ -133,6 +133,7 @@ def save_token(desk: Desk, token: str) -> str:
     path = token_file(desk.store)
     if path is None:
         raise SyncConfigError("No data folder for the token file.", "Ingen mapp för nyckeln.")
+    path.parent.mkdir(parents=True, exist_ok=True)  # a server store's PC may have made none
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(token + "\n")

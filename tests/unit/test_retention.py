@@ -19,8 +19,6 @@ from app.store.engine import open_store
 from app.sync.client import pending
 from tests.conftest import desk_for
 
-pytestmark = pytest.mark.both_stores
-
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)  # a Tuesday afternoon
 
 

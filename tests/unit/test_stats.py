@@ -39,12 +39,9 @@ def local(day: date, hh: int, mm: int) -> datetime:
 
 
 @pytest.fixture
-def office(tmp_path):
-    clock = ManualClock(local(date(2026, 3, 10), 9, 0))
-    settings = resolve_settings(data_dir=tmp_path / "office", env={})
-    store = open_store(settings, now=clock.now, seed=seeder(clock))
-    yield store, clock
-    store.close()
+def office(store):
+    """The test's store (on each kind, in the modules marked both_stores) and a clock of its own."""
+    return store, ManualClock(local(date(2026, 3, 10), 9, 0))
 
 
 def at(clock: ManualClock, day: date, hh: int, mm: int) -> None:

@@ -26,7 +26,7 @@ from app.services import ServiceError
 from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.store.copy import describe
-from app.store.engine import make_engine
+from app.store.engine import make_engine, prepare_folder
 from app.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ def use_database(desk: Desk, url: str | None) -> str | None:
         chosen.unlink(missing_ok=True)
     else:
         url = check_server_url(url)
+        prepare_folder(chosen.parent)
         partial = chosen.with_name(chosen.name + ".partial")
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
