@@ -17,6 +17,7 @@ and presses the first queue's button PRESSES times. ``display DATA_DIR`` starts
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 
@@ -130,6 +131,7 @@ def _display(window) -> None:
 def main() -> int:
     """Start one program and report what it does."""
     mode, data_dir, *rest = sys.argv[1:]
+    faulthandler.enable()  # a crash says where, on stderr, for the test to show
     cli.load_gui()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

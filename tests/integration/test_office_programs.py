@@ -228,7 +228,7 @@ def test_reception_display_and_command_line_for_a_minute(office):
 
 
 def test_thirty_starts_and_shutdowns_in_a_row_all_end_cleanly(office):
-    codes = []
+    unclean = []
     for start in range(30):
         program = (
             Program("display", str(office))
@@ -236,5 +236,8 @@ def test_thirty_starts_and_shutdowns_in_a_row_all_end_cleanly(office):
             else Program("reception", str(office), "0", "0")
         )
         program.wait_for(lambda program=program: program.words("READY"), "the window")
-        codes.append(program.terminate())  # SIGTERM, as a shutdown or a logout sends it
-    assert codes == [0] * 30
+        code = program.terminate()  # SIGTERM, as a shutdown or a logout sends it
+        if code != 0:  # with the program's last words (a crash's traceback: faulthandler)
+            assert program.process.stderr is not None
+            unclean.append((start, code, program.process.stderr.read()[-4000:]))
+    assert unclean == []
