@@ -109,9 +109,6 @@ WRITE_INSIDE_A_USE_CASE = {
 CORE = ("app.services", "app.sync", "app.demo")
 
 
-pytestmark = pytest.mark.both_stores
-
-
 def _name(function: Any) -> str:
     inner = inspect.unwrap(function)
     return f"{inner.__module__}.{inner.__qualname__}"
