@@ -8,7 +8,6 @@ import logging
 import os
 import sqlite3
 import tempfile
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from app.services.office.info import seeder
 from app.store.backup import copy_into_new_file
 from app.store.copy import copy_rows
 from app.store.engine import Store, make_engine, open_store
+from tests.postgres import new_database
 
 pytest_plugins = ["tests.postgres"]  # postgres_server, postgres_url: a throwaway server
 
@@ -76,14 +76,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture(scope="session")
 def server_template(postgres_server: str) -> str:
     """A database on the test server, migrated and seeded once: each test's is a copy."""
-    import psycopg
-
-    admin = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute('CREATE DATABASE "seeded_template"')
     settings = resolve_settings(
         data_dir=Path(tempfile.mkdtemp(prefix="servicedisk-template-")),
-        database_url=f"{postgres_server}/seeded_template",
+        database_url=new_database(postgres_server, "seeded_template"),
         env={},
     )
     clock = ManualClock(START)
@@ -95,17 +90,11 @@ def new_server_store(
     request: pytest.FixtureRequest, settings: Settings, clock: ManualClock
 ) -> Store:
     """A new database on the test server holding the seed office (a copy of the template)."""
-    import psycopg
-
-    server = request.getfixturevalue("postgres_server")
-    template = request.getfixturevalue("server_template")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    on_server = resolve_settings(
-        data_dir=settings.data_dir, database_url=f"{server}/{name}", env={}
+    url = new_database(
+        request.getfixturevalue("postgres_server"),
+        template=request.getfixturevalue("server_template"),
     )
+    on_server = resolve_settings(data_dir=settings.data_dir, database_url=url, env={})
     return open_store(on_server, now=clock.now, seed=seeder(clock))
 
 
@@ -129,12 +118,7 @@ def store(
 @pytest.fixture(scope="session")
 def server_database(postgres_server: str, server_template: str) -> str:
     """One database on the test server that each test's server store starts over in."""
-    import psycopg
-
-    admin = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "tests_store" TEMPLATE "{server_template}"')
-    return f"{postgres_server}/tests_store"
+    return new_database(postgres_server, "tests_store", template=server_template)
 
 
 def reset_server_store(
@@ -155,15 +139,6 @@ def reset_server_store(
         target.dispose()
     on_server = resolve_settings(data_dir=settings.data_dir, database_url=url, env={})
     return open_store(on_server, now=clock.now, seed=seeder(clock))
-
-
-def drop_database(server: str, name: str | None) -> None:
-    """Drop a test's database on the test server (its connections are closed)."""
-    import psycopg
-
-    admin = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -92,15 +92,26 @@ def throwaway_server(*, fsync: bool = False) -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def new_database(server: str, name: str | None = None) -> str:
-    """A new, empty database on the server; its URL."""
+def _on_server(server: str, sql: str) -> None:
+    """One statement on the server's maintenance database (outside any transaction)."""
     import psycopg
 
-    name = name or f"t_{uuid.uuid4().hex[:12]}"
     dsn = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
     with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(sql)
+
+
+def new_database(server: str, name: str | None = None, *, template: str | None = None) -> str:
+    """A new database on the server, empty or a copy of ``template``; its URL."""
+    name = name or f"t_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
+    _on_server(server, f'CREATE DATABASE "{name}"{copy}')
     return f"{server}/{name}"
+
+
+def drop_database(server: str, name: str | None) -> None:
+    """Drop a database on the server (closing what is still connected to it)."""
+    _on_server(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

@@ -69,11 +69,6 @@ def row_counts(engine: Engine) -> dict[str, int]:
         }
 
 
-def holds_data(engine: Engine) -> bool:
-    """Whether any of the store's tables holds a row (the seed office counts)."""
-    return any(row_counts(engine).values())
-
-
 def copy_rows(source: Engine, target: Engine) -> dict[str, int]:
     """Replace every row of the target's tables with the source's; rows copied per table.
 

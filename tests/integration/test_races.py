@@ -24,7 +24,8 @@ from app.services.access.actor import Desk
 from app.services.office.clock import ManualClock
 from app.services.queue import calling as q
 from app.store.engine import Store
-from tests.conftest import desk_for, drop_database, new_server_store, new_store
+from tests.conftest import desk_for, new_server_store, new_store
+from tests.postgres import drop_database
 
 pytestmark = [pytest.mark.both_stores, pytest.mark.slow]
 

@@ -33,6 +33,7 @@ from app.services.queue import calling as q
 from app.services.queue.errors import NobodyWaitingError
 from app.store.engine import Store, open_store
 from tests.conftest import desk_for
+from tests.postgres import drop_database, new_database
 
 LETTERS = "ABCD"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -72,10 +73,6 @@ class Template:
     database: str | None = None
 
 
-def _admin(server: str) -> str:
-    return server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-
-
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
 )
@@ -84,13 +81,9 @@ def template(request, tmp_path_factory) -> Template:
     base = tmp_path_factory.mktemp("template")
     clock = ManualClock(datetime(2026, 1, 1, tzinfo=UTC))
     if request.param == "postgresql":
-        import psycopg
-
         server = request.getfixturevalue("postgres_server")
         name = f"props_{uuid.uuid4().hex[:8]}"
-        with psycopg.connect(_admin(server), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = f"{server}/{name}"
+        url = new_database(server, name)
         store = open_store(resolve_settings(base, url, env={}), now=clock.now, seed=seeder(clock))
         _set_profiles(store)
         store.close()
@@ -123,13 +116,9 @@ def example_store(template: Template, root: Path, **office: int) -> Iterator[Sto
     """A store of its own for one example, with these office rules; removed afterwards."""
     target = Path(tempfile.mkdtemp(dir=root))
     if template.kind == "postgresql":
-        import psycopg
-
         assert template.server is not None
-        name = f"ex_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(_admin(template.server), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"')
-        settings = resolve_settings(target, f"{template.server}/{name}", env={})
+        url = new_database(template.server, template=template.database)
+        settings = resolve_settings(target, url, env={})
     else:
         assert template.file is not None
         shutil.copyfile(template.file, target / DATABASE_FILENAME)
@@ -144,11 +133,8 @@ def example_store(template: Template, root: Path, **office: int) -> Iterator[Sto
         store.close()
         shutil.rmtree(target, ignore_errors=True)
         if template.kind == "postgresql":
-            import psycopg
-
             assert template.server is not None
-            with psycopg.connect(_admin(template.server), autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE "{name}"')
+            drop_database(template.server, store.engine.url.database)
 
 
 # ---------------------------------------------------------------- numbering
