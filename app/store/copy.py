@@ -16,6 +16,7 @@ from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from app.models import Base
+from app.store.engine import unhurried
 from app.store.identify import CORE_TABLES
 from app.store.migrations import KNOWN_REVISIONS
 
@@ -77,6 +78,8 @@ def copy_rows(source: Engine, target: Engine) -> dict[str, int]:
     copied: dict[str, int] = {}
     writer = target.execution_options(servicedisk_write=True)
     with source.connect() as src, src.begin(), writer.begin() as dst:
+        unhurried(src)
+        unhurried(dst)
         for table in reversed(tables()):
             dst.execute(table.delete())
         for table in tables():

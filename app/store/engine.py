@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.store.acting import require_actor
-from app.store.errors import DamagedStoreError, StoreError, classify
+from app.store.errors import DamagedStoreError, ServerUnavailableError, StoreError, classify
 from app.store.identify import Found, Kind, identify, newer, refusal
 from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from app.store.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
@@ -60,6 +60,28 @@ def _sqlite_begin(conn: Any) -> None:
 # ("]WRT"): the office's writers take turns, as SQLite's BEGIN IMMEDIATE makes them.
 WRITE_LOCK_KEY = 0x5D_57_52_54
 CONNECT_TIMEOUT_S = 5  # a server that does not answer: say so, do not hang
+# A statement on a server that has not answered in this time is cancelled: a press waits
+# at most this long (off the GUI thread), then says so. The few long jobs (migrations,
+# db copy, purge) lift it for their own transaction (:func:`unhurried`).
+STATEMENT_TIMEOUT_MS = 30_000
+# A connection whose server went silent (a cable pulled, a server gone without a word)
+# is found dead by TCP keepalives and an unacknowledged-send limit, not after minutes.
+SERVER_CONNECT_ARGS: dict[str, Any] = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,
+}
+
+
+def unhurried(conn: Connection | Session) -> None:
+    """Lift the statement timeout for the rest of this transaction (a long job's, on a server)."""
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    if bind.dialect.name == "postgresql":
+        conn.execute(text("SET LOCAL statement_timeout = 0"))
 
 
 def _server_begin(conn: Any) -> None:
@@ -121,7 +143,7 @@ def make_engine(database_url: str) -> Engine:
         engine = create_engine(
             _with_keyring_password(database_url),
             pool_pre_ping=True,
-            connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+            connect_args=dict(SERVER_CONNECT_ARGS),
         )
     except ModuleNotFoundError as exc:  # the driver is an extra: servicedisk[postgres]
         raise StoreError(
@@ -211,7 +233,10 @@ class Store:
         """The store error for a failed statement; a damaged page stops all writing."""
         path = self.settings.sqlite_path if self.settings is not None else None
         error = classify(exc, path, backup=newest_backup_name(self.settings))
-        log.error("database statement failed: %s", exc, exc_info=exc)
+        if isinstance(error, ServerUnavailableError):  # said where it matters; no trace each time
+            log.warning("database statement failed: %s", error)
+        else:
+            log.error("database statement failed: %s", exc, exc_info=exc)
         if isinstance(error, DamagedStoreError) and self.damaged is None:
             log.error("the store is damaged; it is read-only from now on")
             self.damaged = error

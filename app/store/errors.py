@@ -52,6 +52,29 @@ class StoreBusyError(StoreError):
     """Another program holds the store's write lock for longer than we wait."""
 
 
+class ServerUnavailableError(StoreError):
+    """The database server cannot be reached, or did not answer in time."""
+
+
+def _server_fault(orig: BaseException) -> ServerUnavailableError | None:
+    """The database server's connection failed or timed out (psycopg), or None."""
+    names = {cls.__name__ for cls in type(orig).__mro__}
+    if not type(orig).__module__.startswith("psycopg") or "OperationalError" not in names:
+        return None
+    if "QueryCanceled" in names:
+        return ServerUnavailableError(
+            f"The database server did not answer in time ({short(str(orig))}): "
+            "nothing was stored. Try again in a moment.",
+            "Databasservern svarade inte i tid, så inget sparades. Försök igen om en stund.",
+        )
+    return ServerUnavailableError(
+        f"The database server cannot be reached ({short(str(orig))}): nothing was stored. "
+        "The program goes on when it is back.",
+        "Databasservern går inte att nå just nu, så inget sparades. Försök igen om en "
+        "stund; kvarstår felet, kontakta IT.",
+    )
+
+
 def short(text: str, limit: int = 80) -> str:
     """A name or a value from outside, cut to one short line for a message."""
     line = " ".join(str(text).split())
@@ -81,6 +104,9 @@ def classify(exc: BaseException, path: Path | None, *, backup: str | None = None
     text = str(orig).lower()
     where = str(path) if path is not None else "the database"
     where_sv = str(path) if path is not None else "databasen"
+    server = _server_fault(orig)
+    if server is not None:
+        return server
     if primary == SQLITE_FULL or "disk is full" in text or "no space" in text:
         return DiskFullError(
             f"The disk holding {where} is full: nothing was stored. Free some space and try again.",

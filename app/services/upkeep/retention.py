@@ -23,7 +23,7 @@ from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.office.clock import office_day
 from app.services.stats.summary import compute_past_days, day_summaries
-from app.store.engine import Store
+from app.store.engine import Store, unhurried
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,7 @@ def purge(desk: Desk) -> PurgePlan:
         day_summaries(desk.store, first, before - timedelta(days=1), now)
     done = plan(desk.store, now)
     with desk.store.write() as session:
+        unhurried(session)  # a long backlog may take a while; it runs off the GUI thread
         old_visits = select(Visit.id).where(Visit.business_day < before)
         session.execute(delete(Errand).where(Errand.visit_id.in_(old_visits)))
         session.execute(delete(CallEvent).where(CallEvent.business_day < before))

@@ -19,6 +19,8 @@ def run_migrations_online() -> None:
             connection=connection, target_metadata=target_metadata, render_as_batch=True
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":  # an index on a large table may be slow
+                connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
             context.run_migrations()
         return
     connectable = engine_from_config(
