@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.office.calendar import OpeningHours, is_open_at, opening_times
-from app.services.queue.views import CallView, QueueSnapshot, QueueStatus, queue_snapshot
+from app.services.queue.views import CallView, QueueSnapshot, QueueStatus
 from app.ui.display.announcer import Announcer
 from app.ui.display.widgets import SECONDARY, STYLE, Sizer, WaitingCounts, set_size, set_text
 from app.ui.shell.context import UiContext
@@ -239,12 +239,9 @@ class DisplayWindow(QWidget):
     def _load_first_snapshot(self) -> None:
         """Show what is there now and remember the newest call, without announcing history."""
         snapshot = self._ctx.watcher.snapshot
-        if snapshot is None:
-            try:
-                snapshot = queue_snapshot(self._ctx.store, self._ctx.clock)
-            except Exception:  # the watcher reports database trouble; show what comes
-                snapshot = None
-        if snapshot is not None:
+        if snapshot is None:  # not read yet: the watcher reads it (off the GUI thread)
+            self._ctx.watcher.refresh()
+        else:
             self._on_changed(snapshot)
         self._on_clock_timeout()
 

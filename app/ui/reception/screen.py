@@ -44,6 +44,7 @@ from app.ui.reception.widgets import (
 )
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.stale import StaleNotice
 from app.ui.shell.table_model import KEY_ROLE
 
 if TYPE_CHECKING:
@@ -172,6 +173,8 @@ class ReceptionView(QWidget):
         )
         self.waiting_table.setSortingEnabled(True)
         waiting_box, self.waiting_heading = titled(self.tr("Väntar"), self.waiting_table)
+        self.stale = StaleNotice(self._ctx.watcher, self)
+        waiting_box.insertWidget(1, self.stale)
         bottom.addLayout(waiting_box, 5)
         self.serving_model = ServingModel(self)
         self.serving_table = make_table(
@@ -217,17 +220,29 @@ class ReceptionView(QWidget):
         ):
             log.debug("ignored a double press on queue %s", letter)
             return
+        button = self._buttons.get(letter)
+        if button is not None and not button.isEnabled():
+            return  # this queue's last press is still being carried out
         self._pressed[letter] = pressed
         booked = self.booked.isChecked()
-        Action(
-            self._ctx, f"issue in {letter}", lambda: self._ctx.queue.issue(letter, booked=booked)
-        ).success(self._on_issued).failure(
-            self._say_error,
-            self.tr(
-                "Kölappen kunde inte utfärdas: databasen svarade inte. Försök igen; "
-                "kvarstår felet, kontakta IT."
-            ),
-        ).run()
+        action = (
+            Action(
+                self._ctx,
+                f"issue in {letter}",
+                lambda: self._ctx.queue.issue(letter, booked=booked),
+            )
+            .success(self._on_issued)
+            .failure(
+                self._say_error,
+                self.tr(
+                    "Kölappen kunde inte utfärdas: databasen svarade inte. Försök igen; "
+                    "kvarstår felet, kontakta IT."
+                ),
+            )
+        )
+        if button is not None:
+            action.busy(button)
+        action.run(self)
 
     def _on_issued(self, ref: TicketRef) -> None:
         """The ticket is stored and the lists have read it: show it once, then print it."""
@@ -332,7 +347,7 @@ class ReceptionView(QWidget):
             lambda _ref: self._say(self.tr("{0} är makulerad.").format(code))
         ).failure(
             self._say_error, self.tr("{0} kunde inte makuleras. Försök igen.").format(code)
-        ).run()
+        ).busy(self.cancel_ticket, self.walked_out).run(self)
 
     def _on_walked_out_clicked(self) -> None:
         """The visitor left before being called: not a no-show, not a cancellation."""
@@ -344,7 +359,7 @@ class ReceptionView(QWidget):
         ).failure(
             self._say_error,
             self.tr("{0} kunde inte markeras som gått. Försök igen.").format(code),
-        ).run()
+        ).busy(self.cancel_ticket, self.walked_out).run(self)
 
     # ------------------------------------------------------------ the live queue
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -73,6 +74,8 @@ class ErrandForm(QWidget):
         self._letter: str | None = None
         self._point: int | None = None
         self.rows: list[ErrandRow] = []
+        self._loading = 0  # which start of the form the catalog is being read for
+        self._focus_wanted = False
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -180,12 +183,31 @@ class ErrandForm(QWidget):
         self._reset()
 
     def _reset(self) -> None:
-        self._choices = self._ctx.errands.choices()
+        """Empty the form and read what it offers (off the GUI thread); the first row follows."""
         for row in self.rows:
             self._drop(row)
         self.rows = []
         self.message.clear()
+        self._choices = None
+        self._loading += 1
+        loading = self._loading
+        for button in (self.add_button, self.save_button):
+            button.setEnabled(False)
+        Action(
+            self._ctx, "read the errand catalog", self._ctx.errands.choices
+        ).without_refresh().success(lambda choices: self._offer(loading, choices)).failure(
+            self.message.setText, database_failed()
+        ).run_in_background(self)
+
+    def _offer(self, loading: int, choices: CatalogChoices) -> None:
+        if loading != self._loading:
+            return  # another visit's form was started meanwhile
+        self._choices = choices
+        for button in (self.add_button, self.save_button):
+            button.setEnabled(True)
         self._add_row()
+        if self._focus_wanted:
+            self.focus_start()
 
     def _usual_agency(self) -> str | None:
         assert self._choices is not None
@@ -239,7 +261,8 @@ class ErrandForm(QWidget):
         row.deleteLater()
 
     def focus_start(self) -> None:
-        """Focus the first field still to fill in."""
+        """Focus the first field still to fill in (once the first row is there)."""
+        self._focus_wanted = not self.rows
         if self.rows:
             self.rows[0].focus_first_empty()
 
@@ -263,6 +286,8 @@ class ErrandForm(QWidget):
         self.cancelled.emit()
 
     def _on_save_clicked(self) -> None:
+        if self._choices is None:
+            return  # the catalog is still being read
         inputs: list[ErrandInput] = []
         self.message.clear()
         for row in self.rows:
@@ -273,31 +298,37 @@ class ErrandForm(QWidget):
                 return
             inputs.append(entry)
         # On failure the form keeps what was typed, and says why.
-        Action(self._ctx, "save errands", lambda: self._store(inputs)).without_refresh().success(
-            lambda saved: self._on_stored(inputs, *saved)
-        ).failure(self.message.setText, database_failed()).run()
+        store = self._storing(inputs)
+        Action(self._ctx, "save errands", store).success(
+            lambda ref: self._on_stored(inputs, ref)
+        ).failure(self.message.setText, database_failed()).busy(
+            self.save_button, self.cancel_button, self.add_button
+        ).run(self)
 
-    def _on_stored(self, inputs: list[ErrandInput], ref: VisitRef, text: str) -> None:
+    def _on_stored(self, inputs: list[ErrandInput], ref: VisitRef) -> None:
         self._remember(inputs)
         self.message.clear()
-        self.saved.emit(ref, text)  # the service point reads the queue once
-
-    def _store(self, inputs: list[ErrandInput]) -> tuple[VisitRef, str]:
-        """Call the service once; returns the visit and the confirmation to show."""
-        errands = self._ctx.errands
         if self._code is not None:
-            ref = errands.finish_with_errands(self._code, inputs)
-            return ref, self.tr("{0} avslutad – {1}").format(self._code, count_text(len(inputs)))
+            text = self.tr("{0} avslutad – {1}").format(self._code, count_text(len(inputs)))
+        else:
+            phone = self.phone.isChecked()
+            what = self.tr("Telefonsamtal") if phone else self.tr("Besök vid disk")
+            text = self.tr("{0} registrerat – {1}").format(what, count_text(len(inputs)))
+        self.saved.emit(ref, text)
+
+    def _storing(self, inputs: list[ErrandInput]) -> Callable[[], VisitRef]:
+        """The one service call that stores the form (read from the widgets here, run later)."""
+        errands, code = self._ctx.errands, self._code
+        if code is not None:
+            return lambda: errands.finish_with_errands(code, inputs)
         channel = "phone" if self.phone.isChecked() else "desk"
-        minutes = self.duration.value()
-        ref = errands.log_quick_visit(
+        minutes, point = self.duration.value(), self._point
+        return lambda: errands.log_quick_visit(
             channel,
             inputs,
-            point_number=self._point,
+            point_number=point,
             duration_seconds=minutes * 60 if minutes else None,
         )
-        what = self.tr("Telefonsamtal") if channel == "phone" else self.tr("Besök vid disk")
-        return ref, self.tr("{0} registrerat – {1}").format(what, count_text(len(inputs)))
 
     def _remember(self, inputs: list[ErrandInput]) -> None:
         last = inputs[-1]

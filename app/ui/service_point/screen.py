@@ -44,6 +44,7 @@ from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.guarded import guard_combo
 from app.ui.shell.messages import database_failed
+from app.ui.shell.stale import StaleNotice
 
 if TYPE_CHECKING:
     from app.services.queue.calling import TicketRef
@@ -66,6 +67,7 @@ class ServicePointView(QWidget):
         self._current: TicketView | None = None
         self._points_key: tuple[object, ...] = ()
         self._undoable: str | None = None  # the code just marked a no-show here
+        self._busy = False  # a press is being carried out
         self._setup_ui()
         ctx.watcher.changed.connect(self._on_snapshot)
         if ctx.watcher.snapshot is None:
@@ -140,6 +142,8 @@ class ServicePointView(QWidget):
         left.addWidget(self.card, 1)
         left.addLayout(self._build_actions())
         right = QVBoxLayout()
+        self.stale = StaleNotice(self._ctx.watcher, self.service_page)
+        right.addWidget(self.stale)
         right.addWidget(self.queues)
         right.addWidget(self.specific)
         right.addWidget(self.parked, 1)
@@ -255,7 +259,9 @@ class ServicePointView(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         has_point = self.point_number() is not None
         t = self._current
-        idle = has_point and t is None
+        idle = has_point and t is None and not self._busy
+        if self._busy:
+            t = None  # every button rests until the press has been carried out
         called = t is not None and t.state == st.CALLED
         self.call_next.setEnabled(idle)
         self.call_specific.setEnabled(idle and self.specific.code() is not None)
@@ -272,16 +278,31 @@ class ServicePointView(QWidget):
     # ------------------------------------------------------------ actions
 
     def _act(
-        self, work: Callable[[QueueDesk], TicketRef], done: Callable[[TicketRef], str]
-    ) -> bool:
-        """Run one queue action; say what happened, or why not."""
-        ref = (
-            Action(self._ctx, "service point action", lambda: work(self._ctx.queue))
-            .success(lambda ref: self._show(done(ref)))
-            .failure(lambda sentence: self._show(sentence, "error"), database_failed())
-            .run()
-        )
-        return ref is not None
+        self,
+        work: Callable[[QueueDesk], TicketRef],
+        done: Callable[[TicketRef], str],
+        then: Callable[[TicketRef], None] | None = None,
+    ) -> None:
+        """Run one queue action; say what happened, or why not; then ``then`` if it was done.
+
+        The point's buttons rest while it runs: a second press cannot act on a
+        ticket the first one is still changing.
+        """
+
+        def succeeded(ref: TicketRef) -> None:
+            self._show(done(ref))
+            if then is not None:
+                then(ref)
+
+        Action(self._ctx, "service point action", lambda: work(self._ctx.queue)).success(
+            succeeded
+        ).failure(lambda sentence: self._show(sentence, "error"), database_failed()).while_busy(
+            self._set_busy
+        ).run(self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
 
     def _call(self, work: Callable[[QueueDesk], TicketRef]) -> None:
         self._undoable = None  # a new call ends the chance to take a no-show back
@@ -289,8 +310,10 @@ class ServicePointView(QWidget):
         def done(ref: TicketRef) -> str:
             return self.tr("{0} ropas upp till {1}.").format(ref.code, ref.service_point_name)
 
-        if self._act(work, done):
-            self.finish.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._act(work, done, lambda _ref: self._focus_finish())
+
+    def _focus_finish(self) -> None:
+        self.finish.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_call_next_clicked(self) -> None:
         number = self.point_number()
@@ -313,11 +336,11 @@ class ServicePointView(QWidget):
     def _on_arrived_clicked(self) -> None:
         if self._current is not None:
             code = self._current.code
-            if self._act(
+            self._act(
                 lambda queue: queue.start_serving(code),
                 lambda ref: self.tr("{0} är här. Du betjänar besökaren nu.").format(ref.code),
-            ):
-                self.finish.setFocus(Qt.FocusReason.OtherFocusReason)
+                lambda _ref: self._focus_finish(),
+            )
 
     def _on_recall_clicked(self) -> None:
         if self._current is not None:
@@ -327,35 +350,47 @@ class ServicePointView(QWidget):
                 lambda ref: self.tr("{0} ropas upp igen ({1}).").format(ref.code, ref.recalls),
             )
 
-    def _after_leaving(self, work: Callable[[QueueDesk], TicketRef], text: str) -> bool:
+    def _after_leaving(
+        self,
+        work: Callable[[QueueDesk], TicketRef],
+        text: str,
+        then: Callable[[TicketRef], None] | None = None,
+    ) -> None:
         """An action that ends this point's hold on the ticket."""
-        if not self._act(work, lambda ref: text.format(ref.code, ref.queue_letter)):
-            return False
-        self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
+
+        def left(ref: TicketRef) -> None:
+            self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
+            if then is not None:
+                then(ref)
+
+        self._act(work, lambda ref: text.format(ref.code, ref.queue_letter), left)
 
     def _on_no_show_clicked(self) -> None:
         if self._current is not None:
             code = self._current.code
-            if self._after_leaving(
-                lambda queue: queue.no_show(code),
-                self.tr("{0} är markerad som utebliven."),
-            ):
+
+            def undoable(_ref: TicketRef) -> None:
                 self._undoable = code
                 self._update_buttons()
+
+            self._after_leaving(
+                lambda queue: queue.no_show(code),
+                self.tr("{0} är markerad som utebliven."),
+                undoable,
+            )
 
     def _on_undo_clicked(self) -> None:
         number, code = self.point_number(), self._undoable
         if number is None or code is None or not self.undo.isVisible():
             return
         self._undoable = None
-        if self._act(
+        self._act(
             lambda queue: queue.undo_no_show(code, number),
             lambda ref: self.tr("{0} är inte längre utebliven och står kvar hos dig.").format(
                 ref.code
             ),
-        ):
-            self.finish.setFocus(Qt.FocusReason.OtherFocusReason)
+            lambda _ref: self._focus_finish(),
+        )
         self._update_buttons()
 
     def _on_park_clicked(self) -> None:
@@ -409,8 +444,7 @@ class ServicePointView(QWidget):
 
     def _on_form_saved(self, _ref: VisitRef, text: str) -> None:
         self.pages.setCurrentWidget(self.service_page)
-        self._show(text)
-        self._ctx.watcher.refresh()
+        self._show(text)  # the queue was read with the save
         self.call_next.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_form_cancelled(self) -> None:

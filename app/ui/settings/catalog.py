@@ -7,6 +7,7 @@ Entries are renamed, retired, restored and added here; the catalog file box
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -73,7 +74,7 @@ class EntryDialog(SetupDialog):
     """A catalog entry's code (when new), Swedish and English names."""
 
     def __init__(self, title: str, item: CatalogItem | None, submit, parent: QWidget) -> None:
-        super().__init__(title, "entry-dialog", lambda: submit(self), parent)
+        super().__init__(title, "entry-dialog", lambda answer: submit(self, answer), parent)
         self.code = named(QLineEdit(self), "entry-code", self.tr("Kod"))
         self.code.setMaxLength(40)
         self.label = named(QLineEdit(self), "entry-label", self.tr("Namn"))
@@ -158,8 +159,11 @@ class CatalogPage(SettingsPage):
     # ---------------------------------------------------------------- the tree
 
     def reload(self) -> None:
-        """Read the catalog again; rebuild the tree only when it changed."""
-        overview = self._ctx.setup.catalog_overview()
+        """Read the catalog again (off the GUI thread); the tree follows."""
+        self.read("read the catalog", self._ctx.setup.catalog_overview, self._show_overview)
+
+    def _show_overview(self, overview: CatalogOverview) -> None:
+        """Rebuild the tree, only when the catalog changed."""
         if overview == self._overview:
             return
         current = self.selected()
@@ -272,16 +276,14 @@ class CatalogPage(SettingsPage):
             return
         title = self.tr("Byt namn på {0}").format(entry.label)
 
-        def submit(dialog: EntryDialog) -> str | None:
-            return self.run(
-                lambda: self._ctx.setup.rename_catalog_entry(
-                    entry.kind,
-                    entry.code,
-                    dialog.label.text(),
-                    dialog.label_en.text(),
-                    agency_code=entry.agency_code,
+        def submit(dialog: EntryDialog, answer: Callable[[str | None], None]) -> None:
+            desk, label, label_en = self._ctx.setup, dialog.label.text(), dialog.label_en.text()
+            self.run(
+                lambda: desk.rename_catalog_entry(
+                    entry.kind, entry.code, label, label_en, agency_code=entry.agency_code
                 ),
                 lambda item: self.tr("Namnet är ändrat till ”{0}”.").format(item.label),
+                answer,
             )
 
         self._open_entry(EntryDialog(title, entry, submit, self))
@@ -293,16 +295,15 @@ class CatalogPage(SettingsPage):
             what = self.tr("{0} för {1}").format(what, target.agency_label)
         title = self.tr("Ny {0}").format(what)
 
-        def submit(dialog: EntryDialog) -> str | None:
-            return self.run(
-                lambda: self._ctx.setup.add_catalog_entry(
-                    target.kind,
-                    dialog.code.text(),
-                    dialog.label.text(),
-                    dialog.label_en.text(),
-                    agency_code=target.agency_code,
+        def submit(dialog: EntryDialog, answer: Callable[[str | None], None]) -> None:
+            desk, code = self._ctx.setup, dialog.code.text()
+            label, label_en = dialog.label.text(), dialog.label_en.text()
+            self.run(
+                lambda: desk.add_catalog_entry(
+                    target.kind, code, label, label_en, agency_code=target.agency_code
                 ),
                 self._added,
+                answer,
             )
 
         self._open_entry(EntryDialog(title, None, submit, self))

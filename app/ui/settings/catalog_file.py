@@ -12,9 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.catalog.transfer import ImportResult
+from app.services.office.info import OfficeInfo
 from app.ui.settings.common import button
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import today
 
 
@@ -85,7 +87,14 @@ class CatalogFileBox(QGroupBox):
         self.import_button.setEnabled(not busy)
 
     def _on_export(self) -> None:
-        office = self._ctx.setup.office()
+        """Ask where to (the office's code in the name: read first, off the GUI thread)."""
+        self._busy(True)
+        Action(self._ctx, "read the office", self._ctx.setup.office).without_refresh().success(
+            self._ask_where
+        ).failure(self._on_export_failed, database_failed()).run_in_background(self)
+
+    def _ask_where(self, office: OfficeInfo) -> None:
+        self._busy(False)
         day = today(self._ctx.clock.now()).isoformat()
         suggested = str(Path(self._folder()) / f"katalog-{office.code}-{day}.json")
         chosen = self.file_dialogs.save_path(self, self.tr("Exportera katalogen"), suggested)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.table_model import KEY_ROLE, SORT_ROLE, RowsModel
+
+T = TypeVar("T")
 
 
 def button(parent: QWidget, text: str, name: str, role: str | None = None) -> QPushButton:
@@ -62,6 +65,8 @@ class SettingsPage(QWidget):
         self._ctx = ctx
         self.dialog: QDialog | None = None
         self._focus_after_dialog: QWidget | None = None
+        self._reading = 0  # reads for the page under way
+        self._after_reading: list[Callable[[], None]] = []
 
     def reload(self) -> None:
         """Read the set-up again (another window may have changed it)."""
@@ -70,22 +75,66 @@ class SettingsPage(QWidget):
         """Show a sentence under the sections."""
         self.message.emit(text, error)
 
-    def run(self, action: Callable[[], Any], done: Callable[[Any], str]) -> str | None:
-        """Run a service call. Refused: the Swedish sentence. Done: reload, tell it, None."""
-        problems: list[str] = []
+    def run(
+        self,
+        action: Callable[[], Any],
+        done: Callable[[Any], str],
+        answer: Callable[[str | None], None] | None = None,
+    ) -> None:
+        """Run a service call (off the GUI thread). Done: reload, tell it, answer(None).
+        Refused: answer(the Swedish sentence), or, with no one to answer, tell it."""
 
         def succeeded(result: Any) -> None:
+            def told() -> None:  # once the page shows the change (done() may select it)
+                self.tell(done(result))
+                if answer is not None:
+                    answer(None)
+
+            self._after_reading.append(told)
             self.reload()
-            self.tell(done(result))
+            if not self._reading:
+                self._read_done()
+
+        def refused(sentence: str) -> None:
+            if answer is not None:
+                answer(sentence)
+            else:
+                self.tell(sentence, True)
 
         Action(self._ctx, "set-up change", action).success(succeeded).failure(
-            problems.append,
+            refused,
             self.tr(
                 "Ändringen kunde inte sparas: databasen svarade inte. "
                 "Inget är ändrat. Försök igen om en stund."
             ),
-        ).run()
-        return problems[0] if problems else None
+        ).run(self)
+
+    def read(self, what: str, work: Callable[[], T], show: Callable[[T], None]) -> None:
+        """Read for the page off the GUI thread; show what was read (or say why not)."""
+        self._reading += 1
+
+        def shown(result: T) -> None:
+            self._reading -= 1
+            show(result)
+            self._read_done()
+
+        def failed(sentence: str) -> None:
+            self._reading -= 1
+            self.tell(sentence, True)
+            self._read_done()
+
+        Action(self._ctx, what, work).without_refresh().success(shown).failure(
+            failed,
+            self.tr("Inställningarna kunde inte läsas: databasen svarade inte. Försök igen."),
+        ).run_in_background(self)
+
+    def _read_done(self) -> None:
+        """Say what was waiting for the page to be read again."""
+        if self._reading:
+            return
+        waiting, self._after_reading = self._after_reading, []
+        for then in waiting:
+            then()
 
     def _list_layout(self, table: QTableView, kind: str, add_label: str, intro: str) -> None:
         """Lay out a list page: an intro, the table, and add/edit/retire/restore buttons.
@@ -150,12 +199,9 @@ class SettingsPage(QWidget):
         self.dialog = None
         (self._focus_after_dialog or self.table).setFocus()
 
-    def attempt(self, action: Callable[[], Any], done: Callable[[Any], str]) -> bool:
-        """Run a service call and report either way; whether it was done."""
-        problem = self.run(action, done)
-        if problem:
-            self.tell(problem, True)
-        return problem is None
+    def attempt(self, action: Callable[[], Any], done: Callable[[Any], str]) -> None:
+        """Run a service call and report either way (in the page's message line)."""
+        self.run(action, done)
 
 
 def table_view(
@@ -205,13 +251,17 @@ def select_key(view: QTableView, key: Any) -> None:
 
 
 class SetupDialog(QDialog):
-    """A small form that calls ``submit`` on Save and stays open, input kept, if refused."""
+    """A small form that calls ``submit`` on Save and stays open, input kept, if refused.
+
+    ``submit(answer)`` starts the change and calls ``answer(None)`` when it was made,
+    or ``answer(sentence)`` with why not; Save rests until then.
+    """
 
     def __init__(
         self,
         title: str,
         name: str,
-        submit: Callable[[], str | None],
+        submit: Callable[[Callable[[str | None], None]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -248,9 +298,20 @@ class SetupDialog(QDialog):
         self.setMinimumWidth(600)
 
     def _on_save(self) -> None:
-        problem = self._submit()
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.accept()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        if not save.isEnabled():
+            return  # the last Save is still being carried out
+        save.setEnabled(False)
+        self.error.hide()
+
+        def answer(problem: str | None) -> None:
+            if not shiboken6.isValid(self):
+                return
+            save.setEnabled(True)
+            if problem:
+                self.error.setText(problem)
+                self.error.show()
+                return
+            self.accept()
+
+        self._submit(answer)

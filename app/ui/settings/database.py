@@ -151,7 +151,7 @@ class DatabasePage(SettingsPage):
         ).failure(
             lambda sentence: self._say(sentence, True),
             self.tr("Valet kunde inte sparas. Inget är ändrat."),
-        ).run()  # fmt: skip
+        ).busy(self.use_button, self.local_button).run(self)  # fmt: skip
 
     def _say(self, text: str, error: bool = False) -> None:
         """The outcome, beside the buttons that asked for it."""

@@ -329,25 +329,27 @@ class OfficePage(SettingsPage):
     def reload(self) -> None:
         """Show the stored settings, unless the user is in the middle of changing them."""
         if not self.is_dirty():
-            self._show(self._ctx.setup.office())
+            self.read("read the office", self._ctx.setup.office, self._show_unless_changed)
+
+    def _show_unless_changed(self, office: OfficeInfo) -> None:
+        if not self.is_dirty():  # typed in while it was being read: keep what was typed
+            self._show(office)
 
     # ---------------------------------------------------------------- slots
 
     def _on_revert(self) -> None:
-        self._show(self._ctx.setup.office())
-        self.tell(self.tr("Ändringarna är ångrade."))
+        def reverted(office: OfficeInfo) -> None:
+            self._show(office)
+            self.tell(self.tr("Ändringarna är ångrade."))
+
+        self.read("read the office", self._ctx.setup.office, reverted)
 
     def _on_save(self) -> None:
         if not self.is_dirty():
             self.tell(self.tr("Inget att spara: inget är ändrat."))
             return
-        values = self.values()
-        done = self.run(
-            lambda: self._ctx.setup.update_office(**values),
-            self._on_saved,
-        )
-        if done:
-            self.tell(done, True)
+        values, desk = self.values(), self._ctx.setup
+        self.run(lambda: desk.update_office(**values), self._on_saved)
 
     def _on_saved(self, office: OfficeInfo) -> str:
         self._show(office)

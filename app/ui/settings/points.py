@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.setup.office_setup import PointSetup
+from app.services.setup.office_setup import PointSetup, QueueSetup
 from app.services.setup.points import MAX_POINT
 from app.ui.settings.common import (
     SettingsPage,
@@ -39,10 +39,10 @@ class PointDialog(SetupDialog):
         title: str,
         queues: Sequence[tuple[str, str]],
         point: PointSetup | None,
-        submit: Callable[[PointDialog], str | None],
+        submit: Callable[[PointDialog, Callable[[str | None], None]], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title, "point-dialog", lambda: submit(self), parent)
+        super().__init__(title, "point-dialog", lambda answer: submit(self, answer), parent)
         self.number = named(QSpinBox(self), "point-number", self.tr("Nummer"))
         self.number.setRange(1, MAX_POINT)
         self.number.setMaximumWidth(90)
@@ -129,6 +129,7 @@ class PointsPage(SettingsPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._queue_choices: list[tuple[str, str]] = []  # the queues in use, as last read
         self._setup_ui()
         self.reload()
 
@@ -146,9 +147,19 @@ class PointsPage(SettingsPage):
         )
 
     def reload(self) -> None:
-        """Read the service points again, keeping the selection."""
+        """Read the service points (and the queues they may serve) again, keeping the selection."""
+        setup = self._ctx.setup
+        self.read(
+            "read the service points",
+            lambda: (setup.list_point_setup(), setup.list_queue_setup()),
+            self._show_read,
+        )
+
+    def _show_read(self, read: tuple[list[PointSetup], list[QueueSetup]]) -> None:
+        points, queues = read
+        self._queue_choices = [(q.letter, q.label) for q in queues if q.active]
         key = selected_key(self.table)
-        if self.model.set_rows(self._ctx.setup.list_point_setup()) or key is None:
+        if self.model.set_rows(points) or key is None:
             select_key(self.table, key)
         self._on_selection()
 
@@ -157,7 +168,7 @@ class PointsPage(SettingsPage):
         return super().selected()
 
     def _queues(self) -> list[tuple[str, str]]:
-        return [(q.letter, q.label) for q in self._ctx.setup.list_queue_setup() if q.active]
+        return list(self._queue_choices)
 
     def _on_add(self) -> None:
         dialog = PointDialog(self.tr("Ny lucka"), self._queues(), None, self._submit_new, self)
@@ -166,15 +177,13 @@ class PointsPage(SettingsPage):
         dialog.name.setText(self.tr("Lucka {0}").format(dialog.number.value()))
         self._open(dialog, dialog.name)
 
-    def _submit_new(self, dialog: PointDialog) -> str | None:
-        return self.run(
-            lambda: self._ctx.setup.add_service_point(
-                dialog.number.value(),
-                dialog.name.text(),
-                call_order=dialog.call_order.currentData(),
-                profile=dialog.profile(),
-            ),
+    def _submit_new(self, dialog: PointDialog, answer: Callable[[str | None], None]) -> None:
+        desk, number, name = self._ctx.setup, dialog.number.value(), dialog.name.text()
+        order, profile = dialog.call_order.currentData(), dialog.profile()
+        self.run(
+            lambda: desk.add_service_point(number, name, call_order=order, profile=profile),
             self._added,
+            answer,
         )
 
     def _added(self, point: PointSetup) -> str:
@@ -189,17 +198,18 @@ class PointsPage(SettingsPage):
         dialog = PointDialog(title, self._queues(), point, self._submit_edit(point), self)
         self._open(dialog, dialog.name)
 
-    def _submit_edit(self, point: PointSetup) -> Callable[[PointDialog], str | None]:
-        def submit(dialog: PointDialog) -> str | None:
-            return self.run(
-                lambda: self._ctx.setup.update_service_point(
-                    point.number,
-                    new_number=dialog.number.value(),
-                    name=dialog.name.text(),
-                    call_order=dialog.call_order.currentData(),
-                    profile=dialog.profile(),
+    def _submit_edit(
+        self, point: PointSetup
+    ) -> Callable[[PointDialog, Callable[[str | None], None]], None]:
+        def submit(dialog: PointDialog, answer: Callable[[str | None], None]) -> None:
+            desk, number, name = self._ctx.setup, dialog.number.value(), dialog.name.text()
+            order, profile = dialog.call_order.currentData(), dialog.profile()
+            self.run(
+                lambda: desk.update_service_point(
+                    point.number, new_number=number, name=name, call_order=order, profile=profile
                 ),
                 self._changed,
+                answer,
             )
 
         return submit

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.setup.office_setup import QueueSetup
+from app.services.setup.office_setup import CatalogOverview, QueueSetup
 from app.ui.settings.common import (
     SettingsPage,
     SetupDialog,
@@ -35,10 +35,10 @@ class QueueDialog(SetupDialog):
         title: str,
         agencies: Sequence[tuple[str, str]],
         queue: QueueSetup | None,
-        submit: Callable[[QueueDialog], str | None],
+        submit: Callable[[QueueDialog, Callable[[str | None], None]], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title, "queue-dialog", lambda: submit(self), parent)
+        super().__init__(title, "queue-dialog", lambda answer: submit(self, answer), parent)
         self.letter = named(QLineEdit(self), "queue-letter", self.tr("Bokstav"))
         self.letter.setMaxLength(1)
         self.letter.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]"), self))
@@ -106,11 +106,19 @@ class QueuesPage(SettingsPage):
 
     def reload(self) -> None:
         """Read the queues and the agencies in use again, keeping the selection."""
+        setup = self._ctx.setup
+        self.read(
+            "read the queues",
+            lambda: (setup.catalog_overview(), setup.list_queue_setup()),
+            self._show_read,
+        )
+
+    def _show_read(self, read: tuple[CatalogOverview, list[QueueSetup]]) -> None:
+        overview, queues = read
         key = selected_key(self.table)
-        overview = self._ctx.setup.catalog_overview()
         self._agencies = [(a.item.code, a.item.label) for a in overview.agencies if a.item.active]
         self.model.set_agency_labels({a.item.code: a.item.label for a in overview.agencies})
-        if self.model.set_rows(self._ctx.setup.list_queue_setup()) or key is None:
+        if self.model.set_rows(queues) or key is None:
             select_key(self.table, key)
         self._on_selection()
 
@@ -122,16 +130,14 @@ class QueuesPage(SettingsPage):
         dialog = QueueDialog(self.tr("Ny kö"), self._agencies, None, self._submit_new, self)
         self._open(dialog, dialog.letter)
 
-    def _submit_new(self, dialog: QueueDialog) -> str | None:
+    def _submit_new(self, dialog: QueueDialog, answer: Callable[[str | None], None]) -> None:
         desk = self._ctx.setup
-        return self.run(
-            lambda: desk.add_queue(
-                dialog.letter.text(),
-                dialog.label.text(),
-                label_en=dialog.label_en.text(),
-                agencies=dialog.agency_codes(),
-            ),
+        letter, label, label_en = dialog.letter.text(), dialog.label.text(), dialog.label_en.text()
+        agencies = dialog.agency_codes()
+        self.run(
+            lambda: desk.add_queue(letter, label, label_en=label_en, agencies=agencies),
             self._added,
+            answer,
         )
 
     def _added(self, queue: QueueSetup) -> str:
@@ -146,19 +152,22 @@ class QueuesPage(SettingsPage):
         dialog = QueueDialog(title, self._agencies, queue, self._submit_edit(queue), self)
         self._open(dialog, dialog.letter)
 
-    def _submit_edit(self, queue: QueueSetup) -> Callable[[QueueDialog], str | None]:
-        def submit(dialog: QueueDialog) -> str | None:
-            return self.run(
-                lambda: self._ctx.setup.update_queue(
-                    queue.code,
-                    letter=dialog.letter.text() if queue.active or dialog.letter.text() else None,
-                    label=dialog.label.text(),
-                    label_en=dialog.label_en.text(),
-                    agencies=dialog.agency_codes(),
+    def _submit_edit(
+        self, queue: QueueSetup
+    ) -> Callable[[QueueDialog, Callable[[str | None], None]], None]:
+        def submit(dialog: QueueDialog, answer: Callable[[str | None], None]) -> None:
+            desk, typed = self._ctx.setup, dialog.letter.text()
+            letter = typed if queue.active or typed else None
+            label, label_en = dialog.label.text(), dialog.label_en.text()
+            agencies = dialog.agency_codes()
+            self.run(
+                lambda: desk.update_queue(
+                    queue.code, letter=letter, label=label, label_en=label_en, agencies=agencies
                 ),
                 lambda q: self.tr("Kö {0} är ändrad.").format(
                     q.letter if q.has_letter else q.label
                 ),
+                answer,
             )
 
         return submit

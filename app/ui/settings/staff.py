@@ -119,8 +119,11 @@ class StaffPage(SettingsPage):
 
     def reload(self) -> None:
         """The accounts as the store holds them now."""
+        self.read("read the staff", self._ctx.staff.list, self._show_staff)
+
+    def _show_staff(self, rows: list[Any]) -> None:
         chosen = selected_key(self.table)
-        self.model.set_rows(self._ctx.staff.list())
+        self.model.set_rows(rows)
         if chosen is not None:
             select_key(self.table, chosen)
         self._on_selected()
@@ -306,7 +309,10 @@ class AuditPage(SettingsPage):
         if last < first:
             self.tell(self.tr("Till-datumet ligger före från-datumet."), True)
             return
-        rows = self._desk().events(first, last, kinds)
+        desk = self._desk()
+        self.read("read the audit log", lambda: desk.events(first, last, kinds), self._show_events)
+
+    def _show_events(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
         self.count.setText(self.tr("{0} händelser").format(len(rows)))
 

@@ -8,7 +8,7 @@ tries: when, which day and revision, and what the receiver answered.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import stamp
 from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+
+if TYPE_CHECKING:
+    from app.sync.status import SyncSummary
 
 OUTCOMES = {
     "acked": QT_TR_NOOP("Mottagen"),
@@ -117,12 +120,20 @@ class SyncPage(SettingsPage):
         """Show the address, the state and the log as the store holds them now."""
         from app.sync.status import recent_attempts, sync_summary
 
-        summary = sync_summary(self._ctx.store)
+        store = self._ctx.store
+        self.read(
+            "read the sync state",
+            lambda: (sync_summary(store), recent_attempts(store)),
+            self._show_state,
+        )
+
+    def _show_state(self, read: tuple[SyncSummary, list[Any]]) -> None:
+        summary, attempts = read
         if not self.url.isModified():
             self.url.setText(summary.url or "")
         if not self.code.isModified():
             self.code.setText(summary.office_code)
-        self.model.set_rows(recent_attempts(self._ctx.store))
+        self.model.set_rows(attempts)
         if summary.last_acked_at:
             when = stamp(summary.last_acked_at)
             text = self.tr("Senast mottaget {0}.").format(when)

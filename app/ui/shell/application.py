@@ -55,14 +55,16 @@ def build_context(
     """
     source = reader if reader is not None else store
     assert not isinstance(source, StoreOpening), "an opening store needs a reader"
-    watcher = RevisionWatcher(source, clock)
+    runner = runner if runner is not None else ThreadRunner(QApplication.instance())
+    watcher = RevisionWatcher(source, clock, runner)
     # One read of the queue before any screen is built: every screen starts from it.
-    watcher.refresh()
+    # (Before the first window: the store was opened, or the file read, just now.)
+    watcher.refresh_now()
     return UiContext(
         settings=settings,
         store=store,
         clock=clock,
-        runner=runner if runner is not None else ThreadRunner(QApplication.instance()),
+        runner=runner,
         watcher=watcher,
         prefs=Prefs(settings.data_dir / "workstation.ini"),
         office_name=watcher.snapshot.office_name if watcher.snapshot else "",
@@ -221,7 +223,8 @@ def _start(
         ctx = build_context(settings, opening, clock, reader=reader)
         opening.opened.connect(lambda store: _store_opened(ctx, reader, store))
         opening.failed.connect(lambda exc: _opening_failed(app, settings, exc, next_start))
-        app.aboutToQuit.connect(reader.close)  # quit before the store opened: close it still
+        # Quit before the store opened: close the reader still, after the read under way.
+        app.aboutToQuit.connect(lambda: ctx.watcher.after_reads(reader.close))
     if display_only:
         window = show_display(ctx, screen)
     else:
@@ -275,8 +278,7 @@ def _keep_daily_upkeep(ctx: UiContext, owner: QWidget, *, summaries: bool) -> No
 
 
 def _store_opened(ctx: UiContext, reader: SqliteReader, store: Store) -> None:
-    ctx.watcher.set_source(store)
-    reader.close()
+    ctx.watcher.set_source(store, then=reader.close)  # once no read of the reader is at work
     gc.freeze()  # what loaded with the store lives as long as the app, as start-up's does
 
 

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 RECEPTION_TAB, SERVICE_POINT_TAB, STATISTICS_TAB, SETTINGS_TAB = range(4)
 
 
+# The idle lock when the office's own setting cannot be read.
+DEFAULT_IDLE_MINUTES = 5
+
+
 class MainWindow(QMainWindow):
     """Reception, service point, statistics and settings, for the signed-in person's role.
 
@@ -38,6 +42,7 @@ class MainWindow(QMainWindow):
         self._views: dict[int, QWidget] = {}
         self._setup_ui()
         ctx.watcher.failed.connect(self._on_watcher_failed)
+        ctx.watcher.recovered.connect(lambda: self.message_label.setText(""))
         ctx.watcher.changed.connect(self._on_snapshot)
 
     def _setup_ui(self) -> None:
@@ -227,7 +232,9 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(SETTINGS_TAB, manager)
         self.store_label.setVisible(manager)  # where the records lie is the manager's business
         self.pages.setCurrentWidget(self.tabs)
-        self.idle.arm(self._idle_minutes() if actor.staff_id is not None else 0)
+        self.idle.arm(0)
+        if actor.staff_id is not None:
+            self._arm_idle_lock()
 
     def lock(self, notice: str = "") -> None:
         """Back to the gate: no one acts until the next person signs in."""
@@ -240,11 +247,19 @@ class MainWindow(QMainWindow):
         self.gate.sign_in.reset(notice, last if notice else "")
         self.pages.setCurrentWidget(self.gate)
 
-    def _idle_minutes(self) -> int:
-        try:
-            return int(self._ctx.setup.office().idle_lock_minutes)
-        except Exception:  # an unreadable store: keep the usual five minutes
-            return 5
+    def _arm_idle_lock(self) -> None:
+        """Lock after the office's idle time (read off the GUI thread; five minutes if unread)."""
+        from app.ui.shell.action import Action
+
+        def arm(minutes: int) -> None:
+            if self.pages.currentWidget() is self.tabs:  # still signed in
+                self.idle.arm(minutes)
+
+        Action(
+            self._ctx, "read the idle lock", lambda: int(self._ctx.setup.office().idle_lock_minutes)
+        ).without_refresh().success(arm).failure(
+            lambda _sentence: arm(DEFAULT_IDLE_MINUTES), ""
+        ).run_in_background(self)
 
     def _on_idle(self) -> None:
         minutes = self.idle.minutes

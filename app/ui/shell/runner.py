@@ -3,6 +3,12 @@
 Widgets call ``runner.submit(work, on_done, on_error)``; ``work`` runs on a
 thread pool and the callbacks run on the GUI thread. Tests inject
 :class:`SyncRunner`, which runs everything at once.
+
+Work that must keep its order runs in a lane, one job after another on a thread
+of its own: :data:`PRESSES` (what staff pressed, in the order they pressed it)
+and :data:`WATCHING` (the watcher's reads of the queue). A server that does not
+answer holds up its lane for at most the connect or statement timeout, never
+the window, and a slow read never delays a press.
 """
 
 from __future__ import annotations
@@ -16,6 +22,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 
+# The lanes: work in one lane runs in the order it was submitted, one job at a time.
+PRESSES = "presses"
+WATCHING = "watching"
+LANES = (PRESSES, WATCHING)
+
+
 class Runner(Protocol):
     """Runs work and delivers its result (or exception) on the GUI thread."""
 
@@ -24,8 +36,11 @@ class Runner(Protocol):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
+        *,
+        lane: str | None = None,
     ) -> None:
-        """Run work; call on_done(result) or on_error(exception) on the GUI thread."""
+        """Run work (in order within ``lane``); call on_done(result) or on_error(exception)
+        on the GUI thread."""
         ...
 
 
@@ -41,8 +56,10 @@ class SyncRunner:
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
+        *,
+        lane: str | None = None,
     ) -> None:
-        """Run work now and call back."""
+        """Run work now and call back (every lane is this thread, in order)."""
         try:
             result = work()
         except Exception as exc:
@@ -78,13 +95,18 @@ class _Job(QRunnable):
 
 
 class ThreadRunner(QObject):
-    """Runs work on Qt's global thread pool."""
+    """Runs work on Qt's global thread pool, and each lane on a one-thread pool of its own."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver)
         self._pool = QThreadPool.globalInstance()
+        self._lanes: dict[str, QThreadPool] = {}
+        for name in LANES:
+            lane = self._lanes[name] = QThreadPool(self)
+            lane.setObjectName(f"lane-{name}")
+            lane.setMaxThreadCount(1)  # one job at a time, in the order submitted
 
     def _deliver(self, callback: Callable[[Any], None], result: Any) -> None:
         callback(result)
@@ -94,10 +116,14 @@ class ThreadRunner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
+        *,
+        lane: str | None = None,
     ) -> None:
-        """Queue work on the pool."""
-        self._pool.start(_Job(self._relay, work, on_done, on_error or _log_error))
+        """Queue work on the pool, or at the end of its lane."""
+        pool = self._pool if lane is None else self._lanes[lane]
+        pool.start(_Job(self._relay, work, on_done, on_error or _log_error))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for queued work to end (used at shutdown)."""
-        return self._pool.waitForDone(msecs)
+        lanes = all([lane.waitForDone(msecs) for lane in self._lanes.values()])
+        return self._pool.waitForDone(msecs) and lanes
