@@ -14,12 +14,15 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,6 +53,50 @@ class ServerUnavailable(RuntimeError):
     """The machine cannot run a throwaway PostgreSQL server; the message says why."""
 
 
+@dataclass
+class Server:
+    """A running throwaway server: its URL, and a way to stop and start it again."""
+
+    url: str
+    _pg_ctl: list[str]
+    _log: Path
+    _options: str
+    _data: Path
+
+    def stop(self) -> None:
+        """Stop it as an administrator would (sessions ended, in-flight work rolled back)."""
+        subprocess.run([*self._pg_ctl, "-m", "fast", "-w", "stop"], **_RUN)
+
+    def freeze(self, stop: bool = True) -> None:
+        """Freeze every process of the server (SIGSTOP), or thaw them (SIGCONT): a server that
+        hangs without a word, its connections open and silent."""
+        postmaster = int((self._data / "postmaster.pid").read_text().split()[0])
+        for pid in [postmaster, *_children(postmaster)]:
+            os.kill(pid, signal.SIGSTOP if stop else signal.SIGCONT)
+
+    def start(self) -> None:
+        """Start it again on the same port, with the same data."""
+        subprocess.run(
+            [*self._pg_ctl, "-l", str(self._log), "-o", self._options, "-w", "start"], **_RUN
+        )
+
+
+def _children(parent: int) -> list[int]:
+    """The processes whose parent is ``parent`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+_RUN: dict[str, Any] = {"check": True, "capture_output": True, "timeout": 120}
+
+
 @contextlib.contextmanager
 def throwaway_server(*, fsync: bool = False) -> Iterator[str]:
     """``postgresql+psycopg://servicedisk@127.0.0.1:PORT``: a cluster of its own, removed after.
@@ -57,6 +104,13 @@ def throwaway_server(*, fsync: bool = False) -> Iterator[str]:
     ``fsync`` off for the tests (durability is not what they are about); on for the
     benchmarks, which measure what an office's server does.
     """
+    with stoppable_server(fsync=fsync) as server:
+        yield server.url
+
+
+@contextlib.contextmanager
+def stoppable_server(*, fsync: bool = False) -> Iterator[Server]:
+    """A cluster of its own (as :func:`throwaway_server`) that a test may stop and start."""
     try:
         import psycopg  # noqa: F401 - the driver, in the test extras
     except ImportError as exc:
@@ -76,17 +130,18 @@ def throwaway_server(*, fsync: bool = False) -> Iterator[str]:
         os.chown(folder, owner.pw_uid, owner.pw_gid)
         as_user = ["setpriv", "--reuid", "postgres", "--regid", "postgres", "--init-groups"]
     data, port = folder / "data", _free_port()
-    run = {"check": True, "capture_output": True, "timeout": 120}
     subprocess.run(
-        [*as_user, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", USER], **run
+        [*as_user, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", USER], **_RUN
     )
     options = (
         f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={'on' if fsync else 'off'}"
     )
     pg_ctl = [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data)]
-    subprocess.run([*pg_ctl, "-l", str(folder / "log"), "-o", options, "-w", "start"], **run)
+    url = f"postgresql+psycopg://{USER}@127.0.0.1:{port}"
+    server = Server(url, pg_ctl, folder / "log", options, data)
+    server.start()
     try:
-        yield f"postgresql+psycopg://{USER}@127.0.0.1:{port}"
+        yield server
     finally:
         subprocess.run([*pg_ctl, "-m", "immediate", "stop"], capture_output=True, timeout=60)
         shutil.rmtree(folder, ignore_errors=True)
