@@ -7,7 +7,7 @@ and presses the first queue's button PRESSES times. ``display DATA_DIR`` starts
 ``servicedisk --display``. Both run until SIGTERM and report on stdout, one line each:
 
 - ``READY`` once the window is up and its store open;
-- ``ISSUED A001``: the code the reception window showed after a press;
+- ``ISSUED A001``: the code the reception window showed after a press (``REFUSED``: none);
 - ``PRESSED``: every press is done;
 - ``WAITING A001 B002 …``: the waiting list on screen, at every change;
 - ``SHOWS A001 → Lucka 1|B002 → Lucka 2 …``: the display's current call, then its list;
@@ -99,8 +99,17 @@ def _reception(window, presses: int, interval_ms: int) -> None:
             _say("PRESSED")
             return
         left[0] -= 1
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # returns once the ticket is shown
-        _say("ISSUED", reception.panel.code_label.text())
+        shown = reception.panel.code_label.text()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # carried out off the GUI thread
+        QTimer.singleShot(0, lambda: issued(shown))
+
+    def issued(before: str) -> None:
+        """Report the ticket once the window shows it (or why not), then press again."""
+        now = reception.panel.code_label.text()
+        if now == before and not reception.message.text():
+            QTimer.singleShot(5, lambda: issued(before))
+            return
+        _say("ISSUED", now if now != before else "REFUSED")
         QTimer.singleShot(interval_ms, press)
 
     def when_signed_in() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -102,39 +101,64 @@ class Program:
                 self.process.kill()
 
 
-@pytest.fixture
-def office(tmp_path) -> Path:
-    """A store that exists already, as on any day after the first; tickets print to PDF."""
-    data_dir = tmp_path / "office"
+def _new_office(data_dir: Path, database_url: str | None = None) -> Path:
+    """A store that exists already, as on any day after the first; tickets print to PDF.
+
+    With a server's URL every program started on this data folder works on the server
+    (the folder's ``database-url``, as Settings › Databas leaves it).
+    """
+    if database_url is not None:
+        data_dir.mkdir(parents=True)
+        (data_dir / "database-url").write_text(database_url + "\n")
+        (data_dir / "database-url").chmod(0o600)
     servicedisk(data_dir, "queue")
     Prefs(data_dir / "workstation.ini").set("printing/mode", "pdf")
     return data_dir
 
 
+@pytest.fixture
+def office(tmp_path) -> Path:
+    """An office on its own SQLite file."""
+    return _new_office(tmp_path / "office")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_office(request, tmp_path) -> Path:
+    """An office on its own SQLite file, or on a PostgreSQL server."""
+    url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
+    return _new_office(tmp_path / "office", url)
+
+
+def _rows(data_dir: Path, sql: str, **params: object) -> list[tuple]:
+    """Rows read by a connection of this test's own (no program's connection is in here)."""
+    from app.config import resolve_settings
+    from app.store.engine import open_store
+
+    store = open_store(resolve_settings(data_dir, env={}))
+    try:
+        with store.reading() as fetch:
+            return [tuple(row) for row in fetch(sql, params)]
+    finally:
+        store.close()
+
+
 def stored_tickets(data_dir: Path) -> list[tuple[str, str]]:
-    """(code, state) of today's tickets, read by a connection of this test's own."""
-    done = servicedisk(data_dir, "queue", "--json")
-    doc = json.loads(done.stdout)
-    with sqlite3.connect(f"file:{data_dir / 'servicedisk.sqlite3'}?mode=ro", uri=True) as db:
-        rows = db.execute(
-            "SELECT code, state FROM ticket WHERE business_day = ? ORDER BY id",
-            (doc["business_day"],),
-        ).fetchall()
-    db.close()
-    return rows
+    """(code, state) of today's tickets."""
+    doc = json.loads(servicedisk(data_dir, "queue", "--json").stdout)
+    sql = "SELECT code, state FROM ticket WHERE business_day = :day ORDER BY id"
+    return [(code, state) for code, state in _rows(data_dir, sql, day=doc["business_day"])]
 
 
 def stored_calls(data_dir: Path) -> list[tuple[str, str, str]]:
     """Every call of the store in order: (code, point number, "call" or "recall")."""
-    with sqlite3.connect(f"file:{data_dir / 'servicedisk.sqlite3'}?mode=ro", uri=True) as db:
-        rows = db.execute(
-            "SELECT ticket.code, service_point.number, "
-            "CASE WHEN call_event.recall THEN 'recall' ELSE 'call' END FROM call_event "
-            "JOIN ticket ON ticket.id = call_event.ticket_id "
-            "JOIN service_point ON service_point.id = call_event.service_point_id "
-            "ORDER BY call_event.id"
-        ).fetchall()
-    db.close()
+    rows = _rows(
+        data_dir,
+        "SELECT ticket.code, service_point.number, "
+        "CASE WHEN call_event.recall THEN 'recall' ELSE 'call' END FROM call_event "
+        "JOIN ticket ON ticket.id = call_event.ticket_id "
+        "JOIN service_point ON service_point.id = call_event.service_point_id "
+        "ORDER BY call_event.id",
+    )
     return [(code, str(point), kind) for code, point, kind in rows]
 
 
@@ -167,7 +191,9 @@ def test_start_up_while_another_program_issues_keeps_every_printed_ticket(office
     assert reception.words("DELETED") == []
 
 
-def test_reception_display_and_command_line_for_a_minute(office):
+def test_reception_display_and_command_line_for_a_minute(any_office):
+    """On SQLite and on a server: every write kept, every screen up to date."""
+    office = any_office
     display = Program("display", str(office))
     display.wait_for(lambda: display.words("READY"), "the display")
     presses = int(SOAK_SECONDS / 1.5)

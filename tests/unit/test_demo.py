@@ -103,6 +103,32 @@ def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
             store.close()
 
 
+def test_a_server_gets_the_same_history_as_a_file(tmp_path: Path, postgres_url: str) -> None:
+    """`servicedisk demo` onto a PostgreSQL server: the same rows as on SQLite, and the
+    same figures for every day."""
+    from app.services.stats.figures import period_figures
+
+    clock = ManualClock(LIVE)
+    on_file = make_store(tmp_path / "file", clock)
+    settings = resolve_settings(data_dir=tmp_path / "server", database_url=postgres_url, env={})
+    on_server = open_store(settings, now=clock.now, seed=seeder(clock))
+    try:
+        made = [
+            generate_demo(desk_for(store, clock), days=14, seed=5, visits_per_day=60)
+            for store in (on_file, on_server)
+        ]
+        assert made[0] == made[1] and made[0].tickets > 0
+        assert digest(on_file) == digest(on_server)
+        first, last = LIVE.date() - timedelta(days=14), LIVE.date()
+        figures = [period_figures(s, first, last, clock.now()) for s in (on_file, on_server)]
+        assert figures[0]["days"] == figures[1]["days"]
+        assert figures[0]["totals"] == figures[1]["totals"]
+    finally:
+        on_file.close()
+        on_server.close()
+
+
+@pytest.mark.both_stores
 def test_refuses_a_store_with_real_tickets(store: Store, clock: ManualClock, desk) -> None:
     q.issue_ticket(desk, "A")
     with pytest.raises(DemoRefused) as caught:

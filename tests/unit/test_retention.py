@@ -18,15 +18,20 @@ from app.services.upkeep.retention import plan, purge
 from app.store.engine import open_store
 from app.sync.client import pending
 from tests.conftest import desk_for
+from tests.postgres import new_database
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)  # a Tuesday afternoon
 
 
-@pytest.fixture(scope="module")
-def history(tmp_path_factory):
-    """120 days of demo history; the office keeps 90 (the default)."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def history(request, tmp_path_factory):
+    """120 days of demo history; the office keeps 90 (the default). On SQLite, then a server."""
     clock = ManualClock(NOW)
-    settings = resolve_settings(data_dir=tmp_path_factory.mktemp("ret") / "office", env={})
+    url = None
+    if request.param == "postgresql":
+        url = new_database(request.getfixturevalue("postgres_server"))
+    folder = tmp_path_factory.mktemp("ret") / "office"
+    settings = resolve_settings(data_dir=folder, database_url=url, env={})
     store = open_store(settings, now=clock.now, seed=seeder(clock))
     desk = desk_for(store, clock)
     generate_demo(desk, days=120, seed=5, visits_per_day=60)
