@@ -75,8 +75,9 @@ def test_the_window_shows_the_queue_before_the_store_has_opened(qtbot, settings,
     qtbot.mouseClick(window.gate.sign_in.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs, timeout=10_000)
     assert ctx.role == "reception"
-    qtbot.mouseClick(issue_button(window, "A"), Qt.MouseButton.LeftButton)
-    assert window.reception.findChild(QLabel, "last-ticket").text() == "A002"
+    qtbot.mouseClick(issue_button(window, "A"), Qt.MouseButton.LeftButton)  # off the GUI thread
+    shown = window.reception.findChild(QLabel, "last-ticket")
+    qtbot.waitUntil(lambda: shown.text() == "A002", timeout=10_000)
 
     # Behind the window the store opened; changes from elsewhere keep showing.
     other = open_store(settings, now=clock.now)
