@@ -60,7 +60,7 @@ class RevisionWatcher(QObject):
         self._reading = False  # a read is in the lane; another tick waits for it
         self._again = False  # a refresh was asked for meanwhile: read once more after it
         self.snapshot: QueueSnapshot | None = None
-        # When the queue was last read (the office's clock), for "last read at" notices.
+        # When the queue shown was read (the office's clock), for "last read at" notices.
         self.read_at: datetime | None = None
         self.failing = False  # the last read failed: the screens show an older picture
         self._timer = QTimer(self)
@@ -172,7 +172,7 @@ class RevisionWatcher(QObject):
         if self.failing:
             self._recovered()
         self._revision, self._read_at = snapshot.revision, time.monotonic()
-        self.read_at = self._clock.now()
+        self.read_at = snapshot.now
         self.snapshot = snapshot
         use_zone(snapshot.time_zone)
         self.changed.emit(snapshot)
