@@ -376,3 +376,22 @@ def test_a_closed_display_window_stays_silent(qtbot, ui_ctx, sound):
     call(ui_ctx, 1)
     assert sound.played == []
     assert text(window, "current-call") == "A001 → Lucka 1"
+
+
+def test_a_database_that_cannot_be_read_leaves_the_last_calls_on_the_display(display, ui_ctx):
+    issue(ui_ctx, "A", 2)
+    first, second = call(ui_ctx, 1), call(ui_ctx, 2)
+    shown = text(display, "current-call")
+    assert second in shown
+
+    class Away(Exception):
+        pass
+
+    def unreadable(*_args, **_kwargs):
+        raise Away("the server is away")
+
+    ui_ctx.watcher.set_source(type("Unreadable", (), {"reading": unreadable})())
+    ui_ctx.watcher.refresh()  # fails, and is reported
+    assert ui_ctx.watcher.failing
+    assert text(display, "current-call") == shown  # the visitors still see the last calls
+    assert [code for code, _point in recent_rows(display)][:1] == [first]
