@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.services.queue import calling as queue
 from app.store.errors import StoreError
@@ -20,6 +20,7 @@ from app.ui.service_point.screen import ServicePointView
 from app.ui.shell.runner import PRESSES, WATCHING
 from app.ui.shell.watcher import RevisionWatcher
 from tests.conftest import desk_for
+from tests.ui.test_reception import button
 
 
 class HeldRunner:
@@ -58,16 +59,10 @@ def held(ui_ctx):
     return runner
 
 
-def _button(view, name: str) -> QPushButton:
-    found = view.findChild(QPushButton, name)
-    assert found is not None, name
-    return found
-
-
 def test_the_pressed_queue_button_rests_until_its_ticket_is_stored(qtbot, ui_ctx, held):
     view = ReceptionView(ui_ctx, printer=lambda ticket: None)
     qtbot.addWidget(view)
-    issue_a, issue_b = _button(view, "issue-A"), _button(view, "issue-B")
+    issue_a, issue_b = button(view, "issue-A"), button(view, "issue-B")
     qtbot.mouseClick(issue_a, Qt.MouseButton.LeftButton)
     assert not issue_a.isEnabled() and issue_b.isEnabled()  # another queue may be pressed
     qtbot.mouseClick(issue_a, Qt.MouseButton.LeftButton)  # resting: nothing happens
@@ -87,12 +82,12 @@ def test_a_case_workers_presses_are_carried_out_in_order_with_the_buttons_restin
     qtbot.addWidget(view)
     picker = view.findChild(QComboBox, "point-picker")
     picker.setCurrentIndex(picker.findData(1))
-    call_next = _button(view, "call-next")
+    call_next = button(view, "call-next")
     qtbot.mouseClick(call_next, Qt.MouseButton.LeftButton)
-    assert not call_next.isEnabled() and not _button(view, "arrived").isEnabled()
+    assert not call_next.isEnabled() and not button(view, "arrived").isEnabled()
     held.run(PRESSES)
     assert "A001 ropas upp" in view.findChild(QLabel, "point-message").text()
-    assert _button(view, "arrived").isEnabled() and not call_next.isEnabled()
+    assert button(view, "arrived").isEnabled() and not call_next.isEnabled()
 
 
 def test_a_queue_that_cannot_be_read_stays_on_screen_with_the_time_it_is_from(qtbot, ui_ctx, held):
