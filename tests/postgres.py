@@ -43,7 +43,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _unavailable(reason: str) -> None:
+def unavailable(reason: str) -> None:
+    """Skip (or, under CI, fail) a test that needs a server this machine cannot run."""
     if os.environ.get("SERVICEDISK_CI"):
         pytest.fail(f"PostgreSQL is needed under CI: {reason}")
     pytest.skip(reason)
@@ -176,7 +177,7 @@ def postgres_server() -> Iterator[str]:
         with throwaway_server() as server:
             yield server
     except ServerUnavailable as exc:
-        _unavailable(str(exc))
+        unavailable(str(exc))
 
 
 @pytest.fixture

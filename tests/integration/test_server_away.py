@@ -16,6 +16,7 @@ import multiprocessing
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -32,7 +33,13 @@ from app.store.engine import open_store
 from app.ui.reception.screen import DOUBLE_PRESS_SECONDS
 from app.ui.shell.application import build_context
 from app.ui.shell.runner import ThreadRunner
-from tests.postgres import ServerUnavailable, new_database, stoppable_server
+from tests.postgres import (
+    Server,
+    ServerUnavailable,
+    new_database,
+    stoppable_server,
+    unavailable,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -134,19 +141,20 @@ def _button(widget: QWidget, name: str) -> QPushButton:
     return found
 
 
-def test_the_office_carries_on_when_the_server_goes_away_and_comes_back(qtbot, tmp_path):
+@pytest.fixture
+def own_server() -> Iterator[Server]:
+    """A server of this test's own: it is stopped, started and frozen."""
     try:
-        server_cm = stoppable_server()
-        server = server_cm.__enter__()
+        with stoppable_server() as server:
+            yield server
     except ServerUnavailable as exc:
-        from tests.postgres import _unavailable
+        unavailable(str(exc))
 
-        _unavailable(str(exc))
-        return
-    try:
-        _carry_on(qtbot, tmp_path, server)
-    finally:
-        server_cm.__exit__(None, None, None)
+
+def test_the_office_carries_on_when_the_server_goes_away_and_comes_back(
+    qtbot, tmp_path, own_server
+):
+    _carry_on(qtbot, tmp_path, own_server)
 
 
 def _carry_on(qtbot, tmp_path, server) -> None:
