@@ -40,6 +40,7 @@ from app.cli.office import (
 from app.cli.staff import add_parsers as add_staff_parsers
 from app.cli.staff import cmd_audit, cmd_purge, cmd_staff
 from app.config import Settings, resolve_settings, setup_logging
+from app.private import keep_private
 from app.store.errors import short
 
 if TYPE_CHECKING:
@@ -419,6 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version (0) and wrong usage (2): return, don't exit
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     settings = resolve_settings(args.data_dir, args.database_url)
+    if os.name != "nt":  # Windows: the folder's ACL (admin guide)
+        keep_private(settings)  # before the first file this run creates: the log
     setup_logging(settings)
     from app.services import ServiceError
     from app.store.errors import StoreError
