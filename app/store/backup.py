@@ -73,16 +73,56 @@ def copy_into_new_file(source: sqlite3.Connection, target: Path) -> None:
                 f"{target} exists already; choose another file.",
                 f"Filen {target} finns redan. Välj ett annat namn.",
             )
-        partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        partial = target.with_name(f".{target.name}{PARTIAL}{os.getpid()}")
         partial.unlink(missing_ok=True)
-        with contextlib.closing(sqlite3.connect(partial)) as dest:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-        os.replace(partial, target)
+        try:
+            with contextlib.closing(sqlite3.connect(partial)) as dest:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            os.replace(partial, target)
+        finally:  # a copy that failed (a full disk) leaves nothing behind
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
     except sqlite3.Error as exc:
         raise classify(exc, target) from exc
     except OSError as exc:
         raise classify(exc, target) from exc
+
+
+PARTIAL = ".partial-"  # a copy being written: ".NAME.partial-PID", renamed when whole
+_PARTIAL_NAME = re.compile(r"^\..+\.partial-(\d+)$")
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete the partial copies that a killed backup left behind (its process has ended).
+
+    They hold the office's records but are never listed or pruned: left there,
+    visit rows would outlive the retention period. A copy still being written by
+    a living process on this PC is left alone.
+    """
+    gone: list[Path] = []
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            match = _PARTIAL_NAME.match(path.name)
+            if match is None or not path.is_file() or _alive(int(match.group(1))):
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                gone.append(path)
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs on this PC."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and is somebody else's
+        return True
+    return True
 
 
 def list_backups(backups_dir: Path) -> list[BackupFile]:

@@ -203,6 +203,47 @@ def test_one_daily_backup_a_day_and_old_ones_go(settings, clock):
         store.close()
 
 
+def test_a_backup_that_never_finished_leaves_nothing_behind(settings, clock):
+    """A copy killed half-way (its process gone) is removed at the next upkeep; one that
+    fails (a full disk) removes itself; one still being written elsewhere stays."""
+    import subprocess
+    import sys
+
+    from app.store import backup as backup_module
+
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(ended.stdout)
+    store = _open(settings, clock)
+    try:
+        desk = desk_for(store, clock)
+        folder = settings.backups_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        killed = folder / f".servicedisk-x.sqlite3.partial-{dead_pid}"
+        killed.write_bytes(b"SQLite format 3\x00 half a copy of the office")
+        writing = folder / f".servicedisk-y.sqlite3.partial-{os.getppid()}"  # a live process
+        writing.write_bytes(b"SQLite format 3\x00 being written")
+        assert daily_backup(desk) is not None
+        assert not killed.exists() and writing.exists()
+
+        class FullDisk:
+            def backup(self, _target):
+                raise sqlite3.OperationalError("database or disk is full")
+
+        clock.advance(days=1)
+        target = folder / "servicedisk-manual.sqlite3"
+        with pytest.raises(StoreError):
+            backup_module.copy_into_new_file(FullDisk(), target)  # type: ignore[arg-type]
+        left = sorted(p.name for p in folder.iterdir() if ".partial-" in p.name)
+        assert left == [writing.name] and not target.exists()
+    finally:
+        store.close()
+
+
 def test_a_new_store_is_made_where_hard_links_are_not_possible(tmp_path, clock, monkeypatch):
     """A USB stick or a share without hard links: the store is renamed into place instead."""
     import os as os_module

@@ -33,6 +33,7 @@ from app.store.backup import (
     copy_store,
     newest_good_backup,
     prune,
+    remove_leftovers,
     replace_unsound,
     restore_sqlite,
     taken_today,
@@ -170,6 +171,8 @@ def daily_backup(desk: Desk) -> Path | None:
     if settings is None:
         return None
     now = desk.clock.now()
+    for leftover in remove_leftovers(settings.backups_dir):
+        log.info("removed the leftover of a backup that never finished: %s", leftover)
     with _one_program_at_a_time(desk.store, settings) as mine:
         if not mine or _taken_today(desk.store, settings, now):
             return None

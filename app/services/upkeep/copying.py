@@ -22,6 +22,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from app.models import Office, Ticket, Visit
 from app.services.access.actor import Desk, allowed
+from app.store.backup import PARTIAL
 from app.store.copy import copy_rows, describe, row_counts
 from app.store.engine import Store, make_engine, prepare_folder, upgrade
 from app.store.errors import StoreError
@@ -95,21 +96,25 @@ def copy_to_new_file(store: Store, target: Path) -> CopyReport:
     if target.exists():
         raise StoreError(f"{target} exists already.", f"Filen {target} finns redan.")
     prepare_folder(target.parent)
-    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    partial = target.with_name(f".{target.name}{PARTIAL}{os.getpid()}")
     partial.unlink(missing_ok=True)
     engine = make_engine(f"sqlite:///{partial}")
     try:
-        report = copy_into(store, engine, str(target), replace=False)
-        raw = engine.raw_connection()  # outside any transaction: the journal mode may change
         try:
-            driver = raw.driver_connection
-            assert driver is not None
-            driver.execute("PRAGMA journal_mode = DELETE")  # one whole file
+            report = copy_into(store, engine, str(target), replace=False)
+            raw = engine.raw_connection()  # outside any transaction: journal mode may change
+            try:
+                driver = raw.driver_connection
+                assert driver is not None
+                driver.execute("PRAGMA journal_mode = DELETE")  # one whole file
+            finally:
+                raw.close()
         finally:
-            raw.close()
-    finally:
-        engine.dispose()
-    os.replace(partial, target)
+            engine.dispose()
+        os.replace(partial, target)
+    finally:  # a copy that failed (a full disk, a check) leaves nothing behind
+        for left in (partial, *(partial.with_name(partial.name + e) for e in ("-wal", "-shm"))):
+            left.unlink(missing_ok=True)
     return report
 
 
