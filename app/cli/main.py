@@ -64,6 +64,38 @@ def _number(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _data_dir(text: str) -> str:
+    """An argparse type: the folder of the office's data (never "", which meant the default)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "needs a folder; leave --data-dir out to use this PC's usual one"
+        )
+    return text
+
+
+def _database_url(text: str) -> str:
+    """An argparse type: a database that keeps what is written to it."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a URL; leave --database-url out for the file")
+    return text
+
+
+def _unusable(settings: Settings) -> str | None:
+    """Why these settings cannot hold an office's store (in English), or None."""
+    url = settings.database_url
+    if url.startswith("sqlite") and settings.sqlite_path is None:
+        return (
+            f"{short(url, 60)} is an in-memory database: it would keep nothing. "
+            "Give a file (sqlite:///PATH) or a server (postgresql+psycopg://…)."
+        )
+    if url.startswith("sqlite") and any(c in str(settings.data_dir) for c in "?#%"):
+        return (
+            f"the data folder {settings.data_dir} has ?, # or % in its path, which a database "
+            "address cannot hold: choose a folder without them."
+        )
+    return None
+
+
 def _letter(text: str) -> str:
     """An argparse type: a queue's letter (one or two letters)."""
     if not 1 <= len(text) <= 2 or not text.isalpha():
@@ -97,11 +129,13 @@ def _parser() -> argparse.ArgumentParser:
         "--data-dir",
         help="keep the store, backups and logs in DIR (env SERVICEDISK_DATA_DIR)",
         metavar="DIR",
+        type=_data_dir,
     )
     parser.add_argument(
         "--database-url",
         help="use this database instead of the SQLite file (env SERVICEDISK_DATABASE_URL)",
         metavar="URL",
+        type=_database_url,
     )
     parser.add_argument(
         "--display", action="store_true", help="open only the waiting-room display, full screen"
@@ -420,6 +454,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version (0) and wrong usage (2): return, don't exit
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     settings = resolve_settings(args.data_dir, args.database_url)
+    unusable = _unusable(settings)
+    if unusable is not None:
+        print(f"servicedisk: {unusable}", file=sys.stderr)
+        return EXIT_USAGE
     if os.name != "nt":  # Windows: the folder's ACL (admin guide)
         keep_private(settings)  # before the first file this run creates: the log
     setup_logging(settings)
