@@ -26,9 +26,12 @@ def keep_private(settings: Settings) -> None:
     """From now on create files private to this user; make the office's own ones private."""
     os.umask(PRIVATE_UMASK)
     for folder in dict.fromkeys((settings.data_dir, settings.backups_dir, settings.logs_dir)):
-        _tighten(folder, 0o700)
-        if not folder.is_dir():
+        try:
+            if not folder.is_dir() or folder.is_symlink():
+                continue  # not made yet (it will be, privately), or not ours to change
+        except OSError:  # a file in the way: the store says so in its own sentence
             continue
+        _tighten(folder, 0o700)
         for entry in folder.iterdir():  # the store and its WAL, backups, logs, tickets/
             if entry.is_symlink():
                 continue
@@ -42,7 +45,7 @@ def _tighten(path: Path, mode: int) -> None:
     """Take group and others' access away from a path of this user's (others are left)."""
     try:
         found = path.lstat()
-    except FileNotFoundError:
+    except OSError:  # gone, or a file where a folder should be
         return
     if found.st_uid != os.getuid() or stat.S_ISLNK(found.st_mode):
         return

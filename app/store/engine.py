@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
@@ -92,7 +92,10 @@ def _server_begin(conn: Any) -> None:
     # previous writer committed. Reads take no lock and never wait for it.
     if conn.get_execution_options().get("servicedisk_write"):
         driver = conn.connection.driver_connection
-        driver.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        try:
+            driver.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        except Exception as exc:  # the server went away: the store's own error, as any statement's
+            raise OperationalError("SELECT pg_advisory_xact_lock(…)", None, exc) from exc
 
 
 KEYRING_SERVICE = "servicedisk"
