@@ -210,6 +210,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="last", type=_day, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--format", choices=("csv", "xlsx", "pdf"), required=True)
     export.add_argument("--out", required=True, metavar="PATH")
+    export.add_argument("--yes", action="store_true", help="replace what is at PATH without asking")
 
     sync = sub.add_parser("sync", help="send the daily summaries to the central receiver")
     sync.add_argument("--once", action="store_true", help="send what is pending, then exit")

@@ -124,16 +124,30 @@ def _minutes(seconds: float | None) -> str:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk export --from D --to D --format csv|xlsx|pdf --out PATH`."""
+    from app.services.stats.export import check_target
+
     first, last = _range(args)
+    out = Path(args.out)
+    if check_target(out, folder=args.format == "csv") and not args.yes:
+        _ask_to_replace(out)
     desk = _stats_desk(settings)
     try:
         if args.format == "pdf":
-            print(_pdf_report(desk, first, last, Path(args.out)))
+            print(_pdf_report(desk, first, last, out))
         else:
-            print(desk.export(first, last, args.format, Path(args.out)))
+            print(desk.export(first, last, args.format, out))
     finally:
         desk.store.close()
     return EXIT_OK
+
+
+def _ask_to_replace(out: Path) -> None:
+    """Replace what is there only when the person says so (or gave --yes)."""
+    if not sys.stdin.isatty():
+        raise CliError(f"{out} exists already: add --yes to replace it.", EXIT_USAGE)
+    answer = input(f"{out} exists already. Replace it? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+        raise CliError("Nothing was exported.", EXIT_USAGE)
 
 
 def _pdf_report(desk: Any, first: date, last: date, out: Path) -> Path:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from app.models import (
     ReferralTarget,
     Staff,
 )
+from app.services import ServiceError
 from app.services.stats.figures import COUNTS
 from app.store.engine import Store
 
@@ -153,11 +155,55 @@ def safe_text(value: Any) -> Any:
     return value
 
 
+class ExportTargetError(ServiceError):
+    """The place to export to is neither new nor a plain file (a folder, for CSV)."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"{path} is {what}: an export is written only to a new or an ordinary file "
+            "(a folder, for CSV). Nothing was written.",
+            f"{path.name} går inte att skriva över (det är {SWEDISH_KINDS[what]}). "
+            "Välj ett annat namn. Inget sparades.",
+        )
+
+
+SWEDISH_KINDS = {
+    "a symbolic link": "en länk",
+    "a device, a pipe or a socket": "ingen vanlig fil",
+    "a folder": "en mapp",
+    "a file, not a folder": "en fil, inte en mapp",
+}
+
+
+def check_target(path: Path, *, folder: bool = False) -> bool:
+    """Refuse anything but a new path or an ordinary file (a folder, for CSV): never a
+    link, a device, a pipe. Whether something is there already (to be replaced)."""
+    try:
+        found = path.lstat()
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(found.st_mode):
+        raise ExportTargetError(path, "a symbolic link")
+    if folder:
+        if not stat.S_ISDIR(found.st_mode):
+            raise ExportTargetError(path, "a file, not a folder")
+        return any([check_target(file) for file in path.glob("*.csv")])
+    if stat.S_ISDIR(found.st_mode):
+        raise ExportTargetError(path, "a folder")
+    if not stat.S_ISREG(found.st_mode):
+        raise ExportTargetError(path, "a device, a pipe or a socket")
+    return True
+
+
 def write_csv(all_tables: Sequence[Table], folder: Path) -> Path:
     """One CSV file per table in ``folder`` (made if missing); returns the folder."""
+    check_target(folder, folder=True)
     folder.mkdir(parents=True, exist_ok=True)
     for table in all_tables:
         path = folder / f"{table.name}.csv"
+        check_target(path)
         partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
         with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
@@ -180,6 +226,7 @@ def write_xlsx(all_tables: Sequence[Table], path: Path, period: str) -> Path:
     """One workbook: a sheet per table, durations in minutes, a chart of the days."""
     import xlsxwriter
 
+    check_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
     workbook = xlsxwriter.Workbook(str(partial), {"strings_to_formulas": False})
