@@ -5,7 +5,7 @@ records: nobody else on the PC may read them. :func:`keep_private` sets the
 process's umask, so that everything it creates from then on (the store and its
 WAL, backups, logs, printed tickets, exports) is private, and tightens what an
 earlier version left readable. On Windows the umask does nothing; the folder's
-ACL decides (docs/server-store.md and the admin guide say how to set it).
+ACL decides (docs/data-inventory.md says how to set it).
 """
 
 from __future__ import annotations
