@@ -58,7 +58,7 @@ def _workstation(url: str, data_dir: str, point: int, barrier, results) -> None:
     import psycopg
 
     from app.services.queue.calling import call_next, finish, issue_ticket
-    from app.store.engine import WRITE_LOCK_KEY, server_conninfo
+    from app.store.server import WRITE_LOCK_KEY, server_conninfo
 
     desk = Desk(open_store(resolve_settings(data_dir, url, env={})), SystemClock(), SYSTEM)
     issue_ticket(desk, "A")  # warm: the connection, the day's leftovers closed
@@ -205,7 +205,7 @@ def _change_heard(url: str, data_dir: Path) -> list[float]:
     from app.services.office.revision import NOTIFY_CHANNEL
     from app.services.queue.calling import issue_ticket
     from app.services.queue.views import office_revision
-    from app.store.engine import server_conninfo
+    from app.store.server import server_conninfo
 
     writer = Desk(open_store(resolve_settings(data_dir, url, env={})), SystemClock(), SYSTEM)
     reader = open_store(resolve_settings(data_dir, url, env={}))

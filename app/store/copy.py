@@ -16,9 +16,9 @@ from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from app.models import Base
-from app.store.engine import unhurried
 from app.store.identify import CORE_TABLES
 from app.store.migrations import KNOWN_REVISIONS
+from app.store.server import unhurried
 
 BATCH = 2000  # rows per insert: memory stays flat whatever the history's length
 

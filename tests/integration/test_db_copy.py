@@ -204,7 +204,7 @@ def test_a_server_store_is_restored_from_its_portable_backup(postgres_url, tmp_p
 def test_the_servers_password_comes_from_the_keyring_when_the_url_has_none(monkeypatch):
     import types
 
-    from app.store.engine import keyring_entry
+    from app.store.server import keyring_entry
 
     asked = []
     fake = types.SimpleNamespace(

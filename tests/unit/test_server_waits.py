@@ -9,8 +9,9 @@ from app.config import resolve_settings
 from app.services.office.clock import SystemClock
 from app.services.office.info import seeder
 from app.services.queue import calling as queue
-from app.store.engine import WRITE_LOCK_KEY, open_store, server_conninfo
+from app.store.engine import open_store
 from app.store.errors import ServerUnavailableError
+from app.store.server import WRITE_LOCK_KEY, server_conninfo
 from tests.conftest import desk_for
 
 

@@ -23,7 +23,8 @@ from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.office.clock import office_day
 from app.services.stats.summary import compute_past_days, day_summaries
-from app.store.engine import Store, unhurried
+from app.store.engine import Store
+from app.store.server import unhurried
 
 log = logging.getLogger(__name__)
 

@@ -48,7 +48,7 @@ class RevisionListener(QObject):
     def _run(self) -> None:
         import psycopg
 
-        from app.store.engine import CONNECT_TIMEOUT_S, server_conninfo
+        from app.store.server import CONNECT_TIMEOUT_S, server_conninfo
 
         failed = False
         while not self._stop.is_set():
