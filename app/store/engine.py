@@ -32,7 +32,7 @@ from app.store.errors import DamagedStoreError, ServerUnavailableError, StoreErr
 from app.store.identify import Found, Kind, identify, newer, refusal
 from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from app.store.rows import BUSY_TIMEOUT_MS, Fetch, Row, sqlite_fetch
-from app.store.server import SERVER_CONNECT_ARGS, server_begin, with_keyring_password
+from app.store.server import DESK, SERVER_CONNECT_ARGS, server_begin, with_keyring_password
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,8 @@ class Store:
     _read: sessionmaker[Session] = field(init=False, repr=False)
     _write: sessionmaker[Session] = field(init=False, repr=False)
     _write_engine: Engine = field(init=False, repr=False)
+    _desk: sessionmaker[Session] = field(init=False, repr=False)
+    _desk_engine: Engine = field(init=False, repr=False)
 
     # Set when a statement met a damaged page: from then on nothing is written.
     damaged: DamagedStoreError | None = field(default=None, init=False, repr=False)
@@ -103,30 +105,34 @@ class Store:
         self._write_engine = self.engine.execution_options(servicedisk_write=True)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._desk_engine = self.engine.execution_options(servicedisk_write=DESK)
+        self._desk = sessionmaker(self._desk_engine, expire_on_commit=False)
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, desk: bool = False) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on error.
 
-        Only inside a use case (:mod:`app.store.acting`).
+        Only inside a use case (:mod:`app.store.acting`). ``desk``: a queue use case
+        that locks the rows it changes, so on a server it runs beside other service
+        points' presses instead of after them (:mod:`app.store.server`).
         """
         require_actor()
         if self.damaged is not None:
             raise self.damaged
         try:
-            with self._write.begin() as session:
+            with (self._desk if desk else self._write).begin() as session:
                 yield session
         except DBAPIError as exc:
             raise self._failed(exc) from exc
 
     @contextlib.contextmanager
-    def write_connection(self) -> Iterator[Connection]:
+    def write_connection(self, *, desk: bool = False) -> Iterator[Connection]:
         """One write transaction on a bare Core connection, for the hottest paths (a use case's)."""
         require_actor()
         if self.damaged is not None:
             raise self.damaged
         try:
-            with self._write_engine.begin() as conn:
+            with (self._desk_engine if desk else self._write_engine).begin() as conn:
                 yield conn
         except DBAPIError as exc:
             raise self._failed(exc) from exc

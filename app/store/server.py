@@ -2,9 +2,13 @@
 and the password from the desktop keyring.
 
 Every write transaction takes one transaction-scoped advisory lock as it begins
-(:func:`server_begin`), so the office's writers take turns as SQLite's
-``BEGIN IMMEDIATE`` makes them (docs/server-store.md, "How the PCs stay correct
-together").
+(:func:`server_begin`). Most take it whole, so they take turns as SQLite's
+``BEGIN IMMEDIATE`` makes them. The queue's own use cases (issue, call, finish and
+the rest of a ticket's life: :data:`DESK`) share it: they run side by side,
+each locking the rows it changes (the ticket, the service point) and taking
+:func:`take_turn` where one rule spans the whole office. So the desk never waits
+for another service point's press, and set-up, purge or a restore still run
+alone (docs/server-store.md, "How the PCs stay correct together").
 """
 
 from __future__ import annotations
@@ -20,8 +24,17 @@ from sqlalchemy.orm import Session
 log = logging.getLogger(__name__)
 
 # Every write transaction on a server store holds this transaction-scoped advisory lock
-# ("]WRT"): the office's writers take turns, as SQLite's BEGIN IMMEDIATE makes them.
+# ("]WRT"): whole for most, so they take turns as SQLite's BEGIN IMMEDIATE makes them;
+# shared for the queue's use cases, which lock the rows they change besides.
 WRITE_LOCK_KEY = 0x5D_57_52_54
+# The write option (``servicedisk_write``) of a queue use case's transaction.
+DESK = "desk"
+# The call turn ("]CAL"): calling the next visitor reads who waits, in which queue and
+# order, and the office's last calls (the fairness between booked and walk-in
+# visitors). So call-next takes this turn, and so does every press that changes who
+# waits or where (a ticket called out of turn, cancelled, moved, put back), except
+# issuing, which only adds the newest ticket of its queue.
+CALL_TURN_KEY = 0x5D_43_41_4C
 CONNECT_TIMEOUT_S = 5  # a server that does not answer: say so, do not hang
 # A statement on a server that has not answered in this time is cancelled: a press waits
 # at most this long (off the GUI thread), then says so. The few long jobs (migrations,
@@ -47,18 +60,39 @@ def unhurried(conn: Connection | Session) -> None:
         conn.execute(text("SET LOCAL statement_timeout = 0"))
 
 
+_WHOLE = "SELECT pg_advisory_xact_lock(%s)"
+_SHARED = "SELECT pg_advisory_xact_lock_shared(%s)"
+
+
 def server_begin(conn: Any) -> None:
     # Each use case reads what it will change inside its write transaction and checks its
     # rules there (a ticket may be called once, a point serves one visitor). At READ
-    # COMMITTED two such transactions could both pass their checks; taking one lock first
-    # makes them run one after the other, and every statement after the lock sees what the
-    # previous writer committed. Reads take no lock and never wait for it.
-    if conn.get_execution_options().get("servicedisk_write"):
-        driver = conn.connection.driver_connection
-        try:
-            driver.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
-        except Exception as exc:  # the server went away: the store's own error, as any statement's
-            raise OperationalError("SELECT pg_advisory_xact_lock(…)", None, exc) from exc
+    # COMMITTED two such transactions could both pass their checks; taking the lock whole
+    # makes them run one after the other, and every statement after it sees what the
+    # previous writer committed. A queue use case shares it and locks its rows instead
+    # (app/services/queue/base.py): two of them wait for each other only where they touch
+    # the same ticket or point. Reads take no lock and never wait for it.
+    write = conn.get_execution_options().get("servicedisk_write")
+    if write:
+        _advisory(conn, _SHARED if write == DESK else _WHOLE, WRITE_LOCK_KEY)
+
+
+def take_turn(conn: Connection | Session, key: int) -> None:
+    """Wait for this transaction's turn at one office-wide rule (a server's advisory lock).
+
+    On SQLite every write transaction already runs alone, so this does nothing there.
+    """
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    if bind.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _advisory(conn: Any, sql: str, key: int) -> None:
+    driver = conn.connection.driver_connection
+    try:
+        driver.execute(sql, (key,))
+    except Exception as exc:  # the server went away: the store's own error, as any statement's
+        raise OperationalError(sql, None, exc) from exc
 
 
 KEYRING_SERVICE = "servicedisk"

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from app.config import resolve_settings
-from app.models import CallEvent, ServicePoint, Ticket
+from app.models import CallEvent, Queue, ServicePoint, Ticket, Visit
 from app.services.access.actor import SYSTEM, Desk
 from app.services.office.clock import SystemClock
 from app.services.setup.office_setup import add_service_point
@@ -153,3 +153,141 @@ class _Countdown:
 
     def get_value(self) -> int:
         return self._value.value
+
+
+MIXED_POINTS, MIXED_PER_DESK = 10, 80
+
+
+def _mixed_reception(data_dir: str, url: str, barrier, done, results) -> None:
+    """Child: a reception desk issuing in queue A, and cancelling every eleventh ticket
+    it issued, when nobody has called it yet."""
+    from app.services.queue.calling import cancel, issue_ticket
+    from app.services.queue.errors import InvalidTransitionError
+
+    desk = _desk(data_dir, url)
+    barrier.wait(timeout=120)
+    issued, cancelled = [], []
+    for n in range(MIXED_PER_DESK):
+        code = issue_ticket(desk, "A").code
+        issued.append(code)
+        if n % 11 == 10:
+            try:
+                cancel(desk, issued[-3])
+                cancelled.append(issued[-3])
+            except InvalidTransitionError:  # a service point called it first
+                pass
+        time.sleep(0.002)
+    desk.store.close()
+    done.release()
+    results.put(("issued", issued, cancelled))
+
+
+def _mixed_point(data_dir: str, url: str, point: int, barrier, done, results) -> None:
+    """Child: a service point that calls the next visitor and, besides finishing, moves every
+    fifth ticket of queue A to queue C, sets every seventh aside and calls it back, and
+    puts every thirteenth back in the queue once."""
+    from app.services.queue.calling import (
+        call_next,
+        finish,
+        park,
+        resume,
+        return_to_queue,
+        transfer,
+    )
+    from app.services.queue.errors import NobodyWaitingError
+
+    desk = _desk(data_dir, url)
+    barrier.wait(timeout=120)
+    finished, moved, parked, returned = [], [], [], []
+    idle_since = None
+    while True:
+        try:
+            ref = call_next(desk, point)
+        except NobodyWaitingError:
+            if done.get_value() == 0:
+                if idle_since is None:
+                    idle_since = time.monotonic()
+                elif time.monotonic() - idle_since > 0.5:
+                    break
+            time.sleep(0.003)
+            continue
+        idle_since = None
+        number = int(ref.code[1:])
+        if ref.queue_letter == "A" and number % 5 == 0:
+            transfer(desk, ref.code, "C")
+            moved.append(ref.code)
+            continue
+        if number % 13 == 0 and ref.code not in returned and ref.recalls == 0:
+            return_to_queue(desk, ref.code)
+            returned.append(ref.code)  # this point's own record; another may return it too
+            continue
+        if number % 7 == 0:
+            park(desk, ref.code)
+            resume(desk, ref.code, point)
+            parked.append(ref.code)
+        finish(desk, ref.code)
+        finished.append(ref.code)
+    desk.store.close()
+    results.put(("served", finished, moved, parked, returned))
+
+
+def test_many_points_moving_parking_and_cancelling_lose_no_visitor(store):
+    """Every press that changes who waits, at ten points and two desks at once."""
+    settings = store.settings
+    assert settings is not None
+    desk = desk_for(store, SystemClock())
+    for number in range(7, MIXED_POINTS + 1):
+        add_service_point(desk, number, f"Lucka {number}")
+    store.close()
+
+    ctx = multiprocessing.get_context("spawn")
+    n = MIXED_POINTS + DESKS
+    barrier, done, results = ctx.Barrier(n), _Countdown(ctx, DESKS), ctx.Queue()
+    where = (str(settings.data_dir), settings.database_url)
+    procs = [
+        ctx.Process(target=_mixed_reception, args=(*where, barrier, done, results))
+        for _ in range(DESKS)
+    ] + [
+        ctx.Process(target=_mixed_point, args=(*where, point, barrier, done, results))
+        for point in range(1, MIXED_POINTS + 1)
+    ]
+    for p in procs:
+        p.start()
+    try:
+        collected = [results.get(timeout=300) for _ in procs]
+    finally:
+        for p in procs:
+            p.join(timeout=60)
+            if p.is_alive():
+                p.kill()
+    assert [p.exitcode for p in procs] == [0] * n
+
+    issued = [c for kind, *lists in collected if kind == "issued" for c in lists[0]]
+    cancelled = {c for kind, *lists in collected if kind == "issued" for c in lists[1]}
+    finished = [c for kind, *lists in collected if kind == "served" for c in lists[0]]
+    moved = [c for kind, *lists in collected if kind == "served" for c in lists[1]]
+    parked = [c for kind, *lists in collected if kind == "served" for c in lists[2]]
+    assert sorted(issued) == [f"A{k:03d}" for k in range(1, DESKS * MIXED_PER_DESK + 1)]
+    assert sorted(finished) == sorted(set(issued) - cancelled)  # each once, none lost
+    assert len(moved) == len(set(moved)) and parked and moved
+
+    again = open_store(settings)
+    try:
+        with again.read() as session:
+            tickets = {
+                code: (state, letter)
+                for code, state, letter in session.execute(
+                    select(Ticket.code, Ticket.state, Queue.letter).join(
+                        Queue, Queue.id == Ticket.queue_id
+                    )
+                )
+            }
+            visits = Counter(
+                session.scalars(select(Ticket.code).join(Visit, Visit.ticket_id == Ticket.id))
+            )
+    finally:
+        again.close()
+    assert {code for code, (state, _) in tickets.items() if state == "cancelled"} == cancelled
+    assert {code for code, (state, _) in tickets.items() if state == "done"} == set(finished)
+    assert visits == Counter(finished)  # one visit for each visitor served
+    assert {code for code, (_, letter) in tickets.items() if letter == "C"} == set(moved)

@@ -27,6 +27,7 @@ from app.services.queue.base import (
     todays_ticket,
 )
 from app.services.queue.errors import NotThisPointError, PointBusyError, TooFewRecallsError
+from app.store.server import CALL_TURN_KEY, take_turn
 
 # ---------------------------------------------------------------- day rollover
 
@@ -67,7 +68,7 @@ def start_serving(desk: Desk, code: str) -> TicketRef:
 def no_show(desk: Desk, code: str) -> TicketRef:
     """The called visitor did not come, after the office's number of recalls."""
     now = desk.clock.now()
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
         ticket = todays_ticket(session, code, office_day(desk.store, now))
         require_state(ticket, (st.CALLED,), "mark as no-show", "markera som utebliven")
         needed = office_row(session).recalls_before_no_show - ticket.recalls
@@ -87,10 +88,10 @@ def undo_no_show(desk: Desk, code: str, point_number: int) -> TicketRef:
     """
     now = desk.clock.now()
     day = office_day(desk.store, now)
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
+        point = active_point(session, point_number)
         ticket = todays_ticket(session, code, day)
         require_state(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")
-        point = active_point(session, point_number)
         if ticket.service_point_id != point.id:
             raise NotThisPointError(ticket.code, point_number)
         busy = current_at(session, point, day)
@@ -105,7 +106,7 @@ def undo_no_show(desk: Desk, code: str, point_number: int) -> TicketRef:
 def return_to_queue(desk: Desk, code: str) -> TicketRef:
     """Put a called ticket back in its queue, in its old place."""
     done = (st.CALLED, st.SERVING), st.WAITING, "return to the queue", "lägga tillbaka i kön"
-    return _transition(desk, code, *done, unassign=True)
+    return _transition(desk, code, *done, unassign=True, reorders=True)
 
 
 @allowed("serve")
@@ -116,7 +117,7 @@ def park(desk: Desk, code: str) -> TicketRef:
     counts it when the visitor is finished after the resume.
     """
     now = desk.clock.now()
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
         ticket = todays_ticket(session, code, office_day(desk.store, now))
         require_state(ticket, (st.CALLED, st.SERVING), "park", "parkera")
         if ticket.called_at is not None:
@@ -134,14 +135,15 @@ _NOT_CALLED = (st.WAITING, st.PARKED)
 @allowed("issue")
 def cancel(desk: Desk, code: str) -> TicketRef:
     """Cancel a ticket that is not being served (issued by mistake)."""
-    return _transition(desk, code, _NOT_CALLED, st.CANCELLED, "cancel", "makulera", close=True)
+    done = st.CANCELLED, "cancel", "makulera"
+    return _transition(desk, code, _NOT_CALLED, *done, close=True, reorders=True)
 
 
 @allowed("issue")
 def walked_out(desk: Desk, code: str) -> TicketRef:
     """The visitor left before being called (not the same as a no-show)."""
     done = st.WALKED_OUT, "mark as walked out", "markera som gått"
-    return _transition(desk, code, _NOT_CALLED, *done, close=True)
+    return _transition(desk, code, _NOT_CALLED, *done, close=True, reorders=True)
 
 
 def _transition(
@@ -154,9 +156,12 @@ def _transition(
     *,
     unassign: bool = False,
     close: bool = False,
+    reorders: bool = False,
 ) -> TicketRef:
     now = desk.clock.now()
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
+        if reorders:
+            take_turn(session, CALL_TURN_KEY)
         ticket = todays_ticket(session, code, office_day(desk.store, now))
         require_state(ticket, allowed, action_en, action_sv)
         ticket.state = target
@@ -173,10 +178,11 @@ def _transition(
 def transfer(desk: Desk, code: str, letter: str) -> TicketRef:
     """Move a ticket to another queue, keeping its place in time and its number."""
     now = desk.clock.now()
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
+        queue = active_queue(session, letter)
+        take_turn(session, CALL_TURN_KEY)
         ticket = todays_ticket(session, code, office_day(desk.store, now))
         require_state(ticket, (st.WAITING, st.CALLED, st.SERVING, st.PARKED), "transfer", "flytta")
-        queue = active_queue(session, letter)
         ticket.queue_id, ticket.queue = queue.id, queue
         ticket.state = st.WAITING
         ticket.service_point_id, ticket.service_point = None, None
@@ -217,7 +223,7 @@ def finish_in(session: Session, now: datetime, code: str, *, unreliable: bool = 
 def finish(desk: Desk, code: str, *, unreliable: bool = False) -> TicketRef:
     """Finish serving a ticket; the visit is stored and its errands can be logged."""
     now = desk.clock.now()
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
         visit = finish_in(session, now, code, unreliable=unreliable)
         ticket = session.get(Ticket, visit.ticket_id)
         assert ticket is not None

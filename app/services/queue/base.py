@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.models import Office, Queue, ServicePoint, Ticket
@@ -71,10 +72,33 @@ def active_queue(session: Session, letter: str) -> Queue:
     return queue
 
 
+# A queue use case locks the rows it will change as it reads them (on a server; SQLite's
+# writers run one at a time anyway): the service point, then the ticket, always in that
+# order, so two presses never wait for each other in a circle. FOR NO KEY UPDATE leaves
+# the rows free to be referred to (a call event, a visit) by other transactions.
+# What depends on the locked row (the point's current ticket) is read by a later
+# statement: at READ COMMITTED only that one sees what the press before committed.
+_LOCK_POINT_ROW = (
+    select(ServicePoint.id)
+    .where(ServicePoint.number == bindparam("number"), ServicePoint.active)
+    .with_for_update(key_share=True, of=ServicePoint)
+)
+
+
+def lock_point(conn: Connection, number: int) -> None:
+    """Lock a service point's row for this transaction, on a server (a point takes one
+    call at a time); on SQLite the transaction runs alone already. Before any ticket."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(_LOCK_POINT_ROW, {"number": number})
+
+
 def active_point(session: Session, number: int) -> ServicePoint:
-    """The active service point with this number, or UnknownServicePointError."""
+    """The active service point with this number, locked for this transaction; or
+    UnknownServicePointError. Take it before any ticket."""
     point = session.scalar(
-        select(ServicePoint).where(ServicePoint.number == number, ServicePoint.active)
+        select(ServicePoint)
+        .where(ServicePoint.number == number, ServicePoint.active)
+        .with_for_update(key_share=True, of=ServicePoint)
     )
     if point is None:
         raise UnknownServicePointError(number)
@@ -82,9 +106,12 @@ def active_point(session: Session, number: int) -> ServicePoint:
 
 
 def todays_ticket(session: Session, code: str, day: date) -> Ticket:
-    """The ticket with this code on this business day, or UnknownTicketError."""
+    """The ticket with this code on this business day, locked for this transaction; or
+    UnknownTicketError."""
     ticket = session.scalar(
-        select(Ticket).where(Ticket.business_day == day, Ticket.code == code.upper())
+        select(Ticket)
+        .where(Ticket.business_day == day, Ticket.code == code.upper())
+        .with_for_update(key_share=True, of=Ticket)
     )
     if ticket is None:
         raise UnknownTicketError(code.upper())

@@ -52,6 +52,7 @@ from app.services.queue.base import (
     TicketRef,
     active_point,
     current_at,
+    lock_point,
     office_row,
     require_state,
     ticket_ref,
@@ -71,6 +72,7 @@ from app.services.queue.errors import (
 )
 from app.services.queue.views import QueueSnapshot, queue_snapshot
 from app.store.engine import Store
+from app.store.server import CALL_TURN_KEY, take_turn
 
 __all__ = [
     "MAX_NUMBER",
@@ -160,7 +162,7 @@ def issue_ticket(desk: Desk, letter: str, *, booked: bool = False, demo: bool = 
     if len(letter) != 1:
         raise UnknownQueueError(letter)
     _close_stale_once(desk.store, day, now)
-    with desk.store.write_connection() as conn:
+    with desk.store.write_connection(desk=True) as conn:
         number = increment(
             conn, TicketCounter, {"business_day": day, "letter": letter}, "last_number"
         )
@@ -203,7 +205,7 @@ def set_print_status(
     ``estimate_minutes`` is the wait printed on it, kept (the first one only) so the
     statistics can set the estimates against the waits that followed.
     """
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
         ticket = todays_ticket(session, code, office_day(desk.store, desk.clock.now()))
         ticket.print_status = status[:300]
         _keep_estimate(ticket, estimate_minutes)
@@ -213,7 +215,7 @@ def set_print_status(
 @allowed("issue")
 def record_estimate(desk: Desk, code: str, minutes: int) -> None:
     """Keep the wait a visitor was told at issue (shown, not printed: the command line)."""
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
         _keep_estimate(
             todays_ticket(session, code, office_day(desk.store, desk.clock.now())), minutes
         )
@@ -319,7 +321,10 @@ def _next_waiting_stmt(*, booked_first: bool) -> Any:
             Ticket.id,
         )
         .limit(1)
-        .with_for_update(skip_locked=True, of=Ticket)
+        # Locked as it is read. Every press that changes who waits, or where, takes the
+        # call turn as call-next does (CALL_TURN_KEY), so this reads them all committed;
+        # a press that changes nothing of that (a print status) is waited for.
+        .with_for_update(key_share=True, of=Ticket)
     )
 
 
@@ -365,7 +370,11 @@ def call_next(desk: Desk, point_number: int) -> TicketRef:
     now = desk.clock.now()
     day = office_day(desk.store, now)
     _close_stale_once(desk.store, day, now)
-    with desk.store.write_connection() as conn:
+    with desk.store.write_connection(desk=True) as conn:
+        # One call at a point at a time; and the booked/walk-in fairness reads the office's
+        # last calls, so one call-next at a time. Both before anything is read.
+        lock_point(conn, point_number)
+        take_turn(conn, CALL_TURN_KEY)
         point = conn.execute(_POINT_STATE, {"day": day, "number": point_number}).first()
         if point is None:
             raise UnknownServicePointError(point_number)
@@ -403,8 +412,9 @@ def call_ticket(desk: Desk, code: str, point_number: int) -> TicketRef:
     """Call a specific waiting (or parked) ticket out of order."""
     now = desk.clock.now()
     day = office_day(desk.store, now)
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
         point = active_point(session, point_number)
+        take_turn(session, CALL_TURN_KEY)  # a waiting ticket leaves the queue
         ticket = todays_ticket(session, code, day)
         require_state(ticket, (st.WAITING, st.PARKED), "call", "ropa upp")
         busy = current_at(session, point, day)
@@ -433,7 +443,7 @@ def recall(desk: Desk, code: str) -> TicketRef:
     """Announce a called ticket again."""
     now = desk.clock.now()
     day = office_day(desk.store, now)
-    with desk.store.write() as session:
+    with desk.store.write(desk=True) as session:
         ticket = todays_ticket(session, code, day)
         require_state(ticket, (st.CALLED,), "recall", "ropa upp igen")
         office = office_row(session)
