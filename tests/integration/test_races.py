@@ -22,8 +22,10 @@ import pytest
 from sqlalchemy import event, func, select
 
 from app.config import resolve_settings
-from app.models import CallEvent, Queue, ServicePoint, Ticket, Visit
+from app.models import CallEvent, Errand, Queue, ServicePoint, Ticket, Visit
 from app.services.access.actor import Desk
+from app.services.errands.logbook import finish_with_errands
+from app.services.errands.records import ErrandInput
 from app.services.office.clock import ManualClock
 from app.services.queue import calling as q
 from app.store.engine import Store
@@ -49,6 +51,9 @@ FROM_CALLED: dict[str, Op] = {
     "no_show A001": lambda d: q.no_show(d, "A001"),
     "start_serving A001": lambda d: q.start_serving(d, "A001"),
     "finish A001": lambda d: q.finish(d, "A001"),
+    "finish A001 with an errand": lambda d: finish_with_errands(
+        d, "A001", [ErrandInput("FK", "foraldrapenning", "resolved")]
+    ),
     "park A001": lambda d: q.park(d, "A001"),
     "return A001": lambda d: q.return_to_queue(d, "A001"),
     "transfer A001→C": lambda d: q.transfer(d, "A001", "C"),
@@ -81,6 +86,8 @@ def _outcome(run: Op, desk: Desk) -> str:
         ref = run(desk)
     except Exception as exc:
         return type(exc).__name__
+    if hasattr(ref, "ticket_code"):  # a visit logged with its errands
+        return f"{ref.ticket_code} finished with {len(ref.errands)} errand(s)"
     return f"{ref.code} {ref.state}"
 
 
@@ -100,7 +107,8 @@ def _state(store: Store) -> tuple:
             .order_by(CallEvent.id)
         ).all()
         visits = session.scalar(select(func.count(Visit.id)))
-    return tuple(map(tuple, tickets)), tuple(map(tuple, calls)), visits
+        errands = session.scalar(select(func.count(Errand.id)))
+    return tuple(map(tuple, tickets)), tuple(map(tuple, calls)), visits, errands
 
 
 def _paused_at_first_write(store: Store, who: threading.Thread) -> tuple[threading.Event, Any]:
