@@ -61,6 +61,8 @@ def _server_fault(orig: BaseException) -> ServerUnavailableError | None:
     names = {cls.__name__ for cls in type(orig).__mro__}
     if not type(orig).__module__.startswith("psycopg") or "OperationalError" not in names:
         return None
+    if _undone(orig):  # the server is there: it chose this press to undo (classify says so)
+        return None
     if "QueryCanceled" in names:
         return ServerUnavailableError(
             f"The database server did not answer in time ({short(str(orig))}): "
@@ -73,6 +75,12 @@ def _server_fault(orig: BaseException) -> ServerUnavailableError | None:
         "Databasservern går inte att nå just nu, så inget sparades. Försök igen om en "
         "stund; kvarstår felet, kontakta IT.",
     )
+
+
+def _undone(orig: BaseException) -> bool:
+    """SQLSTATE class 40: the server undid the transaction (a deadlock, a serialization
+    failure) to let another go ahead."""
+    return str(getattr(orig, "sqlstate", None) or "").startswith("40")
 
 
 def short(text: str, limit: int = 80) -> str:
@@ -119,6 +127,13 @@ def classify(exc: BaseException, path: Path | None, *, backup: str | None = None
             "nothing was stored. The file is unharmed.",
             f"Databasen {where_sv} eller dess mapp går inte att skriva till (behörighet eller "
             "skrivskyddad disk), så inget sparades. Filen är oskadd. Kontakta IT.",
+        )
+    if _undone(orig):
+        return StoreBusyError(
+            f"The database server undid this change to let another PC's go ahead ({short(text)}): "
+            "nothing was stored. Try again.",
+            "Databasen hann inte med två ändringar samtidigt, så den här sparades inte. "
+            "Försök igen.",
         )
     if primary in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
         return StoreBusyError(

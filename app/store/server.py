@@ -29,12 +29,16 @@ log = logging.getLogger(__name__)
 WRITE_LOCK_KEY = 0x5D_57_52_54
 # The write option (``servicedisk_write``) of a queue use case's transaction.
 DESK = "desk"
-# The call turn ("]CAL"): calling the next visitor reads who waits, in which queue and
-# order, and the office's last calls (the fairness between booked and walk-in
-# visitors). So call-next takes this turn, and so does every press that changes who
-# waits or where (a ticket called out of turn, cancelled, moved, put back), except
-# issuing, which only adds the newest ticket of its queue.
+# The call turn ("]CAL"). Calling the next visitor reads who waits, in which queue and
+# order. Call-next takes this turn shared, so calls at different points run side by
+# side (a ticket another call holds is passed over for the next); every press that
+# changes who waits or where (a ticket called out of turn, cancelled, moved, put back)
+# or locks a waiting ticket (its print status) takes it whole, so a call-next reads it
+# committed or not at all. Issuing takes none: it only adds the newest ticket.
 CALL_TURN_KEY = 0x5D_43_41_4C
+# The fairness turn ("]FAI"): a call-next about to call a booked visitor reads the
+# office's last calls (after so many booked, a walk-in's turn) one at a time.
+FAIRNESS_TURN_KEY = 0x5D_46_41_49
 CONNECT_TIMEOUT_S = 5  # a server that does not answer: say so, do not hang
 # A statement on a server that has not answered in this time is cancelled: a press waits
 # at most this long (off the GUI thread), then says so. The few long jobs (migrations,
@@ -78,10 +82,8 @@ def server_begin(conn: Any) -> None:
 
 
 def take_turn(conn: Connection | Session, key: int) -> None:
-    """Wait for this transaction's turn at one office-wide rule (a server's advisory lock).
-
-    On SQLite every write transaction already runs alone, so this does nothing there.
-    """
+    """Wait for this transaction's turn at one office-wide rule (a server's advisory lock,
+    taken whole). On SQLite every write transaction already runs alone: nothing to do."""
     bind = conn.get_bind() if isinstance(conn, Session) else conn
     if bind.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})

@@ -36,3 +36,48 @@ def test_a_write_lock_held_too_long_elsewhere_is_said_not_raised_raw(tmp_path, p
             assert queue.issue_ticket(desk_for(store, clock), "A").code == "A001"  # no gap
         finally:
             store.close()
+
+
+def test_a_press_the_server_undoes_in_a_deadlock_is_said_as_try_again(postgres_url):
+    """Should two presses ever wait for each other in a circle, the server undoes one: its
+    PC is told to try again, not that the server is away."""
+    import threading
+
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    from app.store.errors import StoreBusyError, classify
+
+    info = server_conninfo(postgres_url)
+    with psycopg.connect(info, autocommit=True) as setup:
+        setup.execute("CREATE TABLE circle (id int PRIMARY KEY)")
+        setup.execute("INSERT INTO circle VALUES (1), (2)")
+    one, two = psycopg.connect(info), psycopg.connect(info)
+    failures: list[BaseException] = []
+    both_hold = threading.Barrier(2)
+
+    def take(conn, first: int, then: int) -> None:
+        try:
+            conn.execute("SELECT id FROM circle WHERE id = %s FOR UPDATE", (first,))
+            both_hold.wait(10)
+            conn.execute("SELECT id FROM circle WHERE id = %s FOR UPDATE", (then,))
+            conn.commit()
+        except psycopg.Error as exc:
+            failures.append(exc)
+            conn.rollback()
+
+    threads = [
+        threading.Thread(target=take, args=(one, 1, 2)),
+        threading.Thread(target=take, args=(two, 2, 1)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    one.close()
+    two.close()
+    assert len(failures) == 1
+    said = classify(OperationalError("SELECT …", None, failures[0]), None)
+    assert isinstance(said, StoreBusyError)
+    assert said.swedish.endswith("Försök igen.")
+    assert not isinstance(said, ServerUnavailableError)

@@ -21,6 +21,7 @@ from app.services.queue.base import (
     active_point,
     active_queue,
     current_at,
+    lock_point,
     office_row,
     require_state,
     ticket_ref,
@@ -89,6 +90,7 @@ def undo_no_show(desk: Desk, code: str, point_number: int) -> TicketRef:
     now = desk.clock.now()
     day = office_day(desk.store, now)
     with desk.store.write(desk=True) as session:
+        lock_point(session, point_number)
         point = active_point(session, point_number)
         ticket = todays_ticket(session, code, day)
         require_state(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")

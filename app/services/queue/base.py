@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,7 @@ from app.services.queue.errors import (
     UnknownServicePointError,
     UnknownTicketError,
 )
+from app.store.server import CALL_TURN_KEY
 
 MAX_NUMBER = 999
 
@@ -72,33 +74,39 @@ def active_queue(session: Session, letter: str) -> Queue:
     return queue
 
 
-# A queue use case locks the rows it will change as it reads them (on a server; SQLite's
-# writers run one at a time anyway): the service point, then the ticket, always in that
-# order, so two presses never wait for each other in a circle. FOR NO KEY UPDATE leaves
-# the rows free to be referred to (a call event, a visit) by other transactions.
-# What depends on the locked row (the point's current ticket) is read by a later
+# A queue use case locks what it will change as it reads it (on a server; SQLite's
+# writers run one at a time anyway): the service point (and the call turn) first, then
+# the ticket, always in that order, so two presses never wait for each other in a
+# circle. What depends on a lock (the point's current ticket) is read by a later
 # statement: at READ COMMITTED only that one sees what the press before committed.
-_LOCK_POINT_ROW = (
-    select(ServicePoint.id)
-    .where(ServicePoint.number == bindparam("number"), ServicePoint.active)
-    .with_for_update(key_share=True, of=ServicePoint)
-)
+POINT_LOCK_SPACE = 0x5D_50_4E_54  # "]PNT": a point's lock is (this, its number)
+_LOCK_POINT = "SELECT pg_advisory_xact_lock(CAST(:space AS int), CAST(:number AS int))"
+# The point and the call turn in one statement (app/store/server.py): every press that
+# needs both takes them so, in the same order.
+_WITH_TURN = {
+    None: text(_LOCK_POINT),
+    "shared": text(_LOCK_POINT + ", pg_advisory_xact_lock_shared(CAST(:turn AS bigint))"),
+    "whole": text(_LOCK_POINT + ", pg_advisory_xact_lock(CAST(:turn AS bigint))"),
+}
 
 
-def lock_point(conn: Connection, number: int) -> None:
-    """Lock a service point's row for this transaction, on a server (a point takes one
-    call at a time); on SQLite the transaction runs alone already. Before any ticket."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(_LOCK_POINT_ROW, {"number": number})
+def lock_point(
+    conn: Connection | Session, number: int, *, turn: Literal["shared", "whole"] | None = None
+) -> None:
+    """Take a service point's lock for this transaction (a point takes one call at a time),
+    and the call turn (app/store/server.py) shared or whole; on a server, before any
+    ticket. On SQLite the transaction runs alone already."""
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    if bind.dialect.name != "postgresql":
+        return
+    keys = {"space": POINT_LOCK_SPACE, "number": number, "turn": CALL_TURN_KEY}
+    conn.execute(_WITH_TURN[turn], keys)
 
 
 def active_point(session: Session, number: int) -> ServicePoint:
-    """The active service point with this number, locked for this transaction; or
-    UnknownServicePointError. Take it before any ticket."""
+    """The active service point with this number, or UnknownServicePointError."""
     point = session.scalar(
-        select(ServicePoint)
-        .where(ServicePoint.number == number, ServicePoint.active)
-        .with_for_update(key_share=True, of=ServicePoint)
+        select(ServicePoint).where(ServicePoint.number == number, ServicePoint.active)
     )
     if point is None:
         raise UnknownServicePointError(number)

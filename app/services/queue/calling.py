@@ -72,7 +72,7 @@ from app.services.queue.errors import (
 )
 from app.services.queue.views import QueueSnapshot, queue_snapshot
 from app.store.engine import Store
-from app.store.server import CALL_TURN_KEY, take_turn
+from app.store.server import CALL_TURN_KEY, FAIRNESS_TURN_KEY, take_turn
 
 __all__ = [
     "MAX_NUMBER",
@@ -206,6 +206,7 @@ def set_print_status(
     statistics can set the estimates against the waits that followed.
     """
     with desk.store.write(desk=True) as session:
+        take_turn(session, CALL_TURN_KEY)  # it locks a waiting ticket: calls wait, not skip it
         ticket = todays_ticket(session, code, office_day(desk.store, desk.clock.now()))
         ticket.print_status = status[:300]
         _keep_estimate(ticket, estimate_minutes)
@@ -216,6 +217,7 @@ def set_print_status(
 def record_estimate(desk: Desk, code: str, minutes: int) -> None:
     """Keep the wait a visitor was told at issue (shown, not printed: the command line)."""
     with desk.store.write(desk=True) as session:
+        take_turn(session, CALL_TURN_KEY)  # as set_print_status
         _keep_estimate(
             todays_ticket(session, code, office_day(desk.store, desk.clock.now())), minutes
         )
@@ -321,10 +323,11 @@ def _next_waiting_stmt(*, booked_first: bool) -> Any:
             Ticket.id,
         )
         .limit(1)
-        # Locked as it is read. Every press that changes who waits, or where, takes the
-        # call turn as call-next does (CALL_TURN_KEY), so this reads them all committed;
-        # a press that changes nothing of that (a print status) is waited for.
-        .with_for_update(key_share=True, of=Ticket)
+        # Locked as it is read. Every press that changes who waits, or where, or locks a
+        # waiting ticket, takes the call turn whole (CALL_TURN_KEY), so this reads it
+        # committed. A ticket locked now is another call-next's: passed over, never waited
+        # for, so a call never waits for a ticket row (and two calls never deadlock).
+        .with_for_update(key_share=True, skip_locked=True, of=Ticket)
     )
 
 
@@ -371,10 +374,9 @@ def call_next(desk: Desk, point_number: int) -> TicketRef:
     day = office_day(desk.store, now)
     _close_stale_once(desk.store, day, now)
     with desk.store.write_connection(desk=True) as conn:
-        # One call at a point at a time; and the booked/walk-in fairness reads the office's
-        # last calls, so one call-next at a time. Both before anything is read.
-        lock_point(conn, point_number)
-        take_turn(conn, CALL_TURN_KEY)
+        # One call at a point at a time, and the call turn shared: calls at other points
+        # go on beside this one, presses that change who waits do not. Before any read.
+        lock_point(conn, point_number, turn="shared")
         point = conn.execute(_POINT_STATE, {"day": day, "number": point_number}).first()
         if point is None:
             raise UnknownServicePointError(point_number)
@@ -382,10 +384,15 @@ def call_next(desk: Desk, point_number: int) -> TicketRef:
             raise PointBusyError(point_number, point.busy)
         params = {"day": day, "point_id": point.id, "strict": point.call_order == "queue_order"}
         ticket = conn.execute(_NEXT_BOOKED_FIRST, params).first()
+        if ticket is None and conn.dialect.name == "postgresql":
+            # The statement read the queue as it began; if another call held the last
+            # ticket it saw, one issued meanwhile is read now.
+            ticket = conn.execute(_NEXT_BOOKED_FIRST, params).first()
         if ticket is None:
             raise NobodyWaitingError(point_number)
         ratio = point.ratio or 0
         if ticket.booked and ratio > 0:
+            take_turn(conn, FAIRNESS_TURN_KEY)  # the last calls, read one call at a time
             last = conn.execute(_LAST_CALLS_BOOKED, {"day": day, "ratio": ratio}).scalars().all()
             if len(last) == ratio and all(last):
                 ticket = conn.execute(_NEXT_WALK_IN_FIRST, params).first()
@@ -413,8 +420,8 @@ def call_ticket(desk: Desk, code: str, point_number: int) -> TicketRef:
     now = desk.clock.now()
     day = office_day(desk.store, now)
     with desk.store.write(desk=True) as session:
+        lock_point(session, point_number, turn="whole")  # a waiting ticket leaves the queue
         point = active_point(session, point_number)
-        take_turn(session, CALL_TURN_KEY)  # a waiting ticket leaves the queue
         ticket = todays_ticket(session, code, day)
         require_state(ticket, (st.WAITING, st.PARKED), "call", "ropa upp")
         busy = current_at(session, point, day)
