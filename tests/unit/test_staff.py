@@ -113,3 +113,27 @@ def test_the_first_manager_only_while_there_is_no_account(store, clock, desk):
     accounts.create_first_manager(nobody, "karin", "8642", "8642")
     with pytest.raises(accounts.StaffError, match="already"):
         accounts.create_first_manager(nobody, "bo", "1357", "1357")
+
+
+def test_each_lock_out_since_the_last_sign_in_lasts_longer(store, clock, desk):
+    accounts.add_staff(desk, "anna", "caseworker", "2468", "2468")
+
+    def five_wrong() -> accounts.LockedOutError:
+        for _ in range(4):
+            with pytest.raises(accounts.SignInError):
+                accounts.sign_in(desk, "anna", "0000")
+        with pytest.raises(accounts.LockedOutError) as locked:
+            accounts.sign_in(desk, "anna", "0000")
+        return locked.value
+
+    waits = []
+    for _ in range(6):
+        locked = five_wrong()
+        waits.append(locked.until - clock.now())
+        clock.advance(seconds=waits[-1].total_seconds() + 1)
+    assert [w.total_seconds() / 60 for w in waits] == [5, 15, 60, 240, 1440, 1440]
+    assert "Försök igen om 24 timmar" in locked.swedish
+    assert accounts.sign_in(desk, "anna", "2468").login == "anna"  # the lock-outs start over
+    assert (five_wrong().until - clock.now()).total_seconds() == 5 * 60
+    said = [e.detail for e in list_events(store) if e.kind == "locked_out"]
+    assert len(said) == 7 and "1440" in said[1]  # the manager reads each in the audit

@@ -8,6 +8,7 @@ the lock. Every sign-in, failure, lock-out and account change is audited.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Staff
+from app.models import AuditEvent, Staff
 from app.services import ServiceError
 from app.services.access.actor import ANYONE, MANAGER, ROLES, Actor, Desk, acting, allowed
 from app.services.access.audit import record
@@ -23,7 +24,16 @@ from app.services.staff.pins import check_pin, hash_pin
 from app.store.engine import Store
 
 MAX_ATTEMPTS = 5
-LOCK_FOR = timedelta(minutes=5)
+# Each lock-out since the account's last sign-in lasts longer: a guesser gets five tries
+# per lock, some forty a day at most instead of some fifteen hundred.
+LOCK_STEPS = (
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=4),
+    timedelta(hours=24),
+)
+LOCK_FOR = LOCK_STEPS[0]
 PIN_MIN, PIN_MAX = 4, 128
 LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{1,39}$")
 
@@ -42,10 +52,15 @@ class LockedOutError(SignInError):
     """Too many wrong PINs: the account is locked for a while."""
 
     def __init__(self, until: datetime, now: datetime) -> None:
-        minutes = max(1, round((until - now).total_seconds() / 60))
+        minutes = max(1, math.ceil((until - now).total_seconds() / 60))
+        if minutes <= 60:
+            en, sv = f"{minutes} min", f"{minutes} min"
+        else:
+            hours = math.ceil(minutes / 60)
+            en, sv = f"{hours} h", f"{hours} timme" if hours == 1 else f"{hours} timmar"
         super().__init__(
-            f"Too many wrong attempts: try again in {minutes} min.",
-            f"För många felaktiga försök. Försök igen om {minutes} min.",
+            f"Too many wrong attempts: try again in {en}.",
+            f"För många felaktiga försök. Försök igen om {sv}.",
         )
         self.until = until
 
@@ -250,50 +265,91 @@ _REFUSED = ("Wrong login or PIN.", "Fel användarnamn eller kod.")
 
 @allowed(ANYONE)
 def sign_in(desk: Desk, login: str, pin: str) -> Actor:
-    """The signed-in actor for a login and PIN, or SignInError (audited either way)."""
+    """The signed-in actor for a login and PIN, or SignInError (audited either way).
+
+    An attempt is counted before its PIN is checked, in one write transaction, so PCs
+    signing in at the same instant share the five attempts: at most five PINs are
+    checked before the account locks, and a locked account checks none.
+    """
     now = desk.clock.now()
     wanted = login.strip().lower()
-    with desk.store.read() as session:
-        found = session.scalar(select(Staff).where(Staff.login == wanted))
-        stored = found.pin_hash if found is not None and found.active else None
-        locked = found.locked_until if found is not None else None
-    if locked is not None and locked > now:
-        with desk.store.write() as session, acting(_actor_of(found)):
-            record(session, now, "sign_in_failed", login=wanted, reason="locked")
-        raise LockedOutError(locked, now)
+    attempt = _count_attempt(desk, wanted, now)
+    stored = attempt.pin_hash if attempt is not None else None
     matched = check_pin(pin, stored)  # an unknown or disabled login costs the same
-    refusal: SignInError | None = None
-    with desk.store.write() as session:  # the attempt is kept even when it is refused
-        staff = session.scalar(select(Staff).where(Staff.login == wanted))
+    if attempt is None:
+        raise SignInError(*_REFUSED)
+    with desk.store.write() as session:  # the answer is kept, whatever it is (no raise in here)
+        staff = session.get(Staff, attempt.staff_id)
+        assert staff is not None
+        actor = _actor_of(staff)
+        with acting(actor):
+            if matched:
+                staff.failed_attempts, staff.locked_until = 0, None
+                record(session, now, "sign_in", login=staff.login)
+            else:
+                record(session, now, "sign_in_failed", login=staff.login, attempt=attempt.number)
+            if not matched and attempt.locks is not None:
+                minutes = int(attempt.locks.total_seconds() // 60)
+                record(
+                    session, now, "locked_out", login=staff.login, minutes=minutes, time=attempt.nth
+                )
+    if matched:
+        return actor
+    if attempt.locks is None:
+        raise SignInError(*_REFUSED)
+    raise LockedOutError(now + attempt.locks, now)
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """A sign-in attempt counted for an account, before its PIN is checked."""
+
+    staff_id: int
+    pin_hash: str | None
+    number: int  # the attempt's number since the last lock-out or sign-in
+    locks: timedelta | None  # the last allowed attempt: the lock-out it starts if it fails
+    nth: int  # which lock-out since the account's last sign-in that would be
+
+
+def _count_attempt(desk: Desk, wanted: str, now: datetime) -> _Attempt | None:
+    """Count an attempt on this login; None for an unknown or disabled one. A locked
+    account raises LockedOutError (audited) and counts nothing."""
+    with desk.store.write() as session:
+        staff = session.scalar(select(Staff).where(Staff.login == wanted).with_for_update())
         if staff is None or not staff.active:
             with acting(Actor()):  # the typed login is not kept: it may be anything
                 reason = "disabled" if staff is not None else "unknown"
                 record(session, now, "sign_in_failed", reason=reason)
-            refusal = SignInError(*_REFUSED)
+            return None
+        if staff.locked_until is not None and staff.locked_until > now:
+            with acting(_actor_of(staff)):
+                record(session, now, "sign_in_failed", login=wanted, reason="locked")
+            locked = staff.locked_until
         else:
-            actor = _actor_of(staff)
-            with acting(actor):
-                if matched:
-                    staff.failed_attempts, staff.locked_until = 0, None
-                    record(session, now, "sign_in", login=staff.login)
-                else:
-                    staff.failed_attempts = (staff.failed_attempts or 0) + 1
-                    record(
-                        session,
-                        now,
-                        "sign_in_failed",
-                        login=staff.login,
-                        attempt=staff.failed_attempts,
-                    )
-                    refusal = SignInError(*_REFUSED)
-                    if staff.failed_attempts >= MAX_ATTEMPTS:
-                        staff.locked_until, staff.failed_attempts = now + LOCK_FOR, 0
-                        minutes = int(LOCK_FOR.total_seconds() // 60)
-                        record(session, now, "locked_out", login=staff.login, minutes=minutes)
-                        refusal = LockedOutError(now + LOCK_FOR, now)
-    if refusal is not None:
-        raise refusal
-    return actor
+            number = (staff.failed_attempts or 0) + 1
+            staff.failed_attempts, locks, nth = number, None, 0
+            if number >= MAX_ATTEMPTS:  # the last try: the account locks now, the right
+                nth = _lockouts_since_sign_in(session, staff.id) + 1  # PIN lifts it again
+                locks = LOCK_STEPS[min(nth, len(LOCK_STEPS)) - 1]
+                staff.failed_attempts, staff.locked_until = 0, now + locks
+            return _Attempt(staff.id, staff.pin_hash, number, locks, nth)
+    raise LockedOutError(locked, now)
+
+
+def _lockouts_since_sign_in(session: Session, staff_id: int) -> int:
+    """How many times the account was locked out since it last signed in (the audit)."""
+    mine = AuditEvent.staff_id == staff_id
+    last_in = select(func.max(AuditEvent.id)).where(mine, AuditEvent.action == "sign_in")
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                mine,
+                AuditEvent.action == "locked_out",
+                AuditEvent.id > func.coalesce(last_in.scalar_subquery(), 0),
+            )
+        )
+        or 0
+    )
 
 
 def _actor_of(staff: Staff | None) -> Actor:
