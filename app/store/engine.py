@@ -251,6 +251,11 @@ def _open_lock(settings: Settings, engine: Engine) -> Iterator[None]:
 
 
 def _upgrade(engine: Engine) -> None:
+    upgrade_to(engine, "head")
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Run the migrations up to ``revision`` ("head" for this version's schema)."""
     from alembic import command
     from alembic.config import Config
 
@@ -258,7 +263,7 @@ def _upgrade(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.execution_options(servicedisk_write=True).connect() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def upgrade(engine: Engine) -> None:

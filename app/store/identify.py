@@ -32,6 +32,8 @@ from app.store.errors import (
     not_a_store,
     short,
 )
+from app.store.migrations import KNOWN_REVISIONS
+from app.store.schema import foreign_objects
 
 # Tables every Servicedisk schema has had: with alembic_version they make a file ours.
 CORE_TABLES = frozenset({"office", "queue", "ticket", "ticket_counter", "call_event"})
@@ -47,6 +49,7 @@ class Kind(enum.Enum):
     FOREIGN = "foreign"  # another program's SQLite database
     NOT_SQLITE = "not-sqlite"  # not an SQLite file at all
     DAMAGED = "damaged"  # ours, but failing SQLite's check
+    ALTERED = "altered"  # ours, but holding objects its migrations do not make (or lacking some)
     UNREADABLE = "unreadable"  # cannot be read here (a folder, no permission, …)
 
 
@@ -104,6 +107,10 @@ def _inspect(connection: sqlite3.Connection, check: bool) -> Found:
         return Found(Kind.FOREIGN, tables=names)
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     revision = str(row[0]) if row else None
+    if revision in KNOWN_REVISIONS:
+        foreign = foreign_objects(connection, revision)
+        if foreign:
+            return Found(Kind.ALTERED, revision, "; ".join(foreign[:3]), names)
     if check:
         result = [r[0] for r in connection.execute("PRAGMA quick_check(3)")]
         if result != ["ok"]:
@@ -125,6 +132,12 @@ def refusal(path: Path, found: Found, *, backup: str | None = None) -> StoreErro
             path,
             f"another program's database (tables: {shown})",
             f"ett annat programs databas (tabeller: {shown})",
+        )
+    if found.kind is Kind.ALTERED:
+        return not_a_store(
+            path,
+            f"a store holding what Servicedisk does not make ({short(found.detail, 160)})",
+            f"en databas med något som Servicedisk inte själv skapar ({short(found.detail, 160)})",
         )
     if found.kind is Kind.NOT_SQLITE:
         return not_a_store(path, "not a database file", "filen är ingen databas")

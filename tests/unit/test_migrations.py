@@ -124,3 +124,13 @@ def test_an_upgrade_takes_a_backup_first(settings, clock, monkeypatch):
             assert conn.scalar(select(func.count()).select_from(Ticket)) == 1
     finally:
         engine.dispose()
+
+
+def test_the_kept_head_schema_is_what_the_migrations_make():
+    """A new migration comes with `python -m app.store.schema` (the schema opening checks)."""
+    from app.store import schema
+
+    assert schema.expected_schema(HEAD_REVISION) == schema._migrated_schema(HEAD_REVISION)
+    assert not any(
+        key.startswith(("trigger ", "view ")) for key in schema.expected_schema(HEAD_REVISION)
+    )
