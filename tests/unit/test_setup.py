@@ -478,6 +478,10 @@ def test_add_entries(store, clock, desk):
         setup.add_catalog_entry(desk, "language", "ku", "Kurdiska igen")
     with refused(store, setup.InvalidSettingError, "Koden får bara"):
         setup.add_catalog_entry(desk, "language", "kurd ish", "Kurdiska")
+    with refused(store, setup.InvalidSettingError, "ser ut som ett personnummer") as said:
+        setup.add_catalog_entry(desk, "outcome", "anna-19800101-1234", "Klart")
+    assert "19800101" not in str(said.value) + said.value.swedish  # never said back, nor logged
+    setup.add_catalog_entry(desk, "errand_type", "tel-1177", "1177", agency_code="R-EXEMPEL")
 
 
 def test_export_then_import_after_hand_edits_changes_nothing(store, clock, desk, tmp_path):

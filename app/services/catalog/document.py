@@ -31,7 +31,29 @@ PLAIN_SECTIONS: dict[str, type[Any]] = {
     "interpreter_kinds": InterpreterKind,
 }
 REQUIRED_NONEMPTY = ("agencies", "outcomes", "languages", "interpreter_kinds", "queues")
-CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+# A catalog code is a short key, never text about anyone: it is counted in the central
+# summaries. Letters A–Z, digits, '-' and '_', at most 40, and no run of six digits or
+# more (a personnummer, a date of birth, a phone number), even split by '-' or '+'.
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
+_DIGIT_RUN = re.compile(r"\d(?:[-+_]?\d){5,}")
+CODE_RULE = (
+    "may hold only letters A–Z, digits, '-' and '_' (at most 40), and no run of six digits",
+    "får bara innehålla bokstäverna A–Z, siffror, bindestreck och understreck (högst 40 "
+    "tecken), och aldrig sex siffror i följd",
+)
+
+
+def code_problem(code: str) -> tuple[str, str] | None:
+    """Why this is not a catalog code (English, Swedish), or None for a good one."""
+    if not CODE_RE.match(code):
+        return CODE_RULE
+    if _DIGIT_RUN.search(code):
+        return (
+            "looks like a personnummer, a date or a phone number (six digits or more in a row)",
+            "ser ut som ett personnummer, ett datum eller ett telefonnummer (sex siffror "
+            "eller fler i följd)",
+        )
+    return None
 
 
 class CatalogError(ServiceError, ValueError):
@@ -143,12 +165,9 @@ _DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u206
 def _code(entry: dict[str, Any], where: str, seen: set[str]) -> str:
     code = _text(entry, "code", where)
     assert code is not None
-    if not CODE_RE.match(code):
-        raise _fail(
-            where,
-            f"code '{code}' may hold only letters A–Z, digits, '-', '_' and '.'",
-            f"koden '{code}' får bara innehålla bokstäverna A–Z, siffror, '-', '_' och '.'",
-        )
+    problem = code_problem(code)
+    if problem is not None:  # not shown: it may be the very text that must not spread
+        raise _fail(where, f"the code {problem[0]}", f"koden {problem[1]}")
     if code in seen:
         raise _fail(where, f"duplicate code '{code}'", f"koden '{code}' finns redan")
     seen.add(code)

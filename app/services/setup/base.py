@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -17,7 +16,6 @@ from app.services.catalog.document import unprintable
 log = logging.getLogger(__name__)
 
 LABEL_MAX = 120
-CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
 # ---------------------------------------------------------------- errors

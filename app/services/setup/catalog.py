@@ -26,10 +26,10 @@ from app.models import (
 )
 from app.services.access.actor import Desk, allowed
 from app.services.catalog import transfer as catalog
+from app.services.catalog.document import code_problem
 from app.services.errands.records import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 from app.services.office.revision import bump
 from app.services.setup.base import (
-    CODE_RE,
     InvalidSettingError,
     LastActiveError,
     SetupError,
@@ -317,12 +317,9 @@ def add_catalog_entry(
     """Add an entry in use at the end of its list (an errand type under its agency)."""
     model = _check_kind(kind)
     code = code.strip()
-    if not CODE_RE.match(code):
-        raise InvalidSettingError(
-            f"Code {code!r} may hold only letters A–Z, digits, '-', '_' and '.'.",
-            "Koden får bara innehålla bokstäverna A–Z, siffror, bindestreck, "
-            "understreck och punkt, högst 40 tecken.",
-        )
+    problem = code_problem(code)
+    if problem is not None:
+        raise InvalidSettingError(f"The code {problem[0]}.", f"Koden {problem[1]}.")
     label = clean_label(label, "label", "namnet")
     english = clean_optional(label_en, "label", "engelska namnet")
     now = desk.clock.now()
