@@ -204,13 +204,20 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def beside(path: Path, suffix: str) -> Path:
+    """A file of its own beside the store's real file: symlinks are followed, so two data
+    dirs that lead to one store (a linked folder or file) share it."""
+    real = path.resolve()
+    return real.with_name(real.name + suffix)
+
+
 @contextlib.contextmanager
 def file_lock(path: Path) -> Iterator[None]:
     """Serialise create/upgrade/seed/restore of the store at ``path`` across processes.
 
     The lock is a file of its own beside the store, never the store's file.
     """
-    lock_path = path.with_name(path.name + ".lock")
+    lock_path = beside(path, ".lock")
     with open(lock_path, "a+b") as handle:
         if os.name == "nt":  # pragma: no cover - exercised on Windows only
             import msvcrt

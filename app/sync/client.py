@@ -34,7 +34,7 @@ from app.services import ServiceError
 from app.services.access.actor import Desk, allowed
 from app.services.office.clock import Clock
 from app.services.stats.summary import day_summaries
-from app.store.engine import Store, file_lock
+from app.store.engine import Store, beside, file_lock
 from app.store.errors import short
 from app.sync.payload import build_payload
 
@@ -209,7 +209,7 @@ def sender_lock(store: Store, *, wait: bool = True) -> Iterator[None]:
     if settings is None or settings.sqlite_path is None:
         yield  # no file to lock beside (an in-memory store in a test)
         return
-    path = settings.sqlite_path.with_name(settings.sqlite_path.name + ".sync")
+    path = beside(settings.sqlite_path, ".sync")  # one lock, whichever path leads to the store
     if wait:
         with file_lock(path):
             yield
@@ -220,7 +220,9 @@ def sender_lock(store: Store, *, wait: bool = True) -> Iterator[None]:
         return
     import fcntl
 
-    with open(path, "a+b") as handle:
+    # The very file file_lock() waits on: a sender that waits (the command line) and one
+    # that does not (the app's worker) keep each other out.
+    with open(beside(path, ".lock"), "a+b") as handle:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
