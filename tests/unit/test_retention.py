@@ -72,3 +72,40 @@ def test_a_purge_keeps_every_figure_of_every_day_and_resends_nothing(history):
     assert f"before={horizon.isoformat()}" in event.detail and "ticket=" in event.detail
     assert purge(desk).total == 0  # again: nothing left to purge, nothing audited
     assert len([e for e in list_events(store) if e.kind == "purge"]) == 1
+
+
+def test_a_purge_stopped_half_way_keeps_whole_days_and_the_figures(tmp_path, monkeypatch):
+    """A purge goes a day at a time: stopped after some days (the PC switched off, the
+    server gone), each day is either whole or gone and marked as purged, and every
+    figure stays; the next purge finishes the rest."""
+    from app.models import Office
+    from app.services.upkeep import retention
+
+    clock = ManualClock(NOW)
+    store = open_store(resolve_settings(tmp_path / "office", env={}), seed=seeder(clock))
+    desk = desk_for(store, clock)
+    generate_demo(desk, days=100, seed=3, visits_per_day=30)
+    first, last = NOW.date() - timedelta(days=99), NOW.date()
+    figures = period_figures(store, first, last, clock.now())
+    purged: list[date] = []
+    real = retention._purge_day
+
+    def stops_on_the_fourth(session, day):
+        if len(purged) == 3:
+            raise OSError("the PC was switched off")
+        real(session, day)
+        purged.append(day)
+
+    monkeypatch.setattr(retention, "_purge_day", stops_on_the_fourth)
+    with pytest.raises(OSError):
+        purge(desk)
+    with store.read() as session:
+        marked = session.scalar(select(Office.purged_before))
+        days = sorted(set(session.scalars(select(Ticket.business_day))))
+    assert marked == purged[-1] + timedelta(days=1)  # the finished days, and only they
+    assert days[0] >= marked and days[0] > purged[-1]
+    assert period_figures(store, first, last, clock.now())["days"] == figures["days"]
+    monkeypatch.setattr(retention, "_purge_day", real)
+    assert purge(desk).rows["ticket"] > 0
+    assert period_figures(store, first, last, clock.now())["days"] == figures["days"]
+    store.close()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
 
 from app.models import CallEvent, Errand, Office, Ticket, TicketCounter, Visit
 from app.services.access.actor import Desk, allowed
@@ -24,7 +25,6 @@ from app.services.access.audit import record
 from app.services.office.clock import office_day
 from app.services.stats.summary import compute_past_days, day_summaries
 from app.store.engine import Store
-from app.store.server import unhurried
 
 log = logging.getLogger(__name__)
 
@@ -81,40 +81,61 @@ def plan(store: Store, now: datetime) -> PurgePlan:
 
 @allowed("maintenance")
 def purge(desk: Desk) -> PurgePlan:
-    """Purge what :func:`plan` names, keeping every day's summary; what was removed."""
+    """Purge what :func:`plan` names, keeping every day's summary; what was removed.
+
+    One business day at a time, oldest first, each in a short write transaction of
+    its own that also moves ``office.purged_before`` past it: a ticket press waits
+    for one day's rows at most, never for the whole backlog, and a purge stopped
+    half-way leaves every day either whole or gone and marked so.
+    """
     now = desk.clock.now()
     before = horizon(desk.store, now)
-    with desk.store.read() as session:
-        first = min(
-            (
-                d
-                for d in (
-                    session.scalar(select(func.min(Ticket.business_day))),
-                    session.scalar(select(func.min(Visit.business_day))),
-                )
-                if d is not None
-            ),
-            default=None,
-        )
-    if first is not None and first < before:  # the summaries first, from the rows
+    first = _first_day(desk.store, date.min, before)
+    if first is not None:  # the summaries first, from the rows
         day_summaries(desk.store, first, before - timedelta(days=1), now)
     done = plan(desk.store, now)
+    day = first
+    while day is not None:
+        with desk.store.write() as session:
+            _purge_day(session, day)
+            _mark_purged(session, day + timedelta(days=1))
+        day = _first_day(desk.store, day, before)
     with desk.store.write() as session:
-        unhurried(session)  # a long backlog may take a while; it runs off the GUI thread
-        old_visits = select(Visit.id).where(Visit.business_day < before)
-        session.execute(delete(Errand).where(Errand.visit_id.in_(old_visits)))
-        session.execute(delete(CallEvent).where(CallEvent.business_day < before))
-        session.execute(delete(Visit).where(Visit.business_day < before))
-        session.execute(delete(Ticket).where(Ticket.business_day < before))
-        session.execute(delete(TicketCounter).where(TicketCounter.business_day < before))
-        held = session.scalar(select(Office.purged_before))
-        if held is None or held < before:
-            session.execute(update(Office).values(purged_before=before))
+        _mark_purged(session, before)
         if done.total:
             record(session, now, "purge", before=before, **done.rows)
     if done.total:
         log.info("purged %d rows of days before %s: %s", done.total, before, done.rows)
     return done
+
+
+def _first_day(store: Store, after: date, before: date) -> date | None:
+    """The first business day after ``after`` and before ``before`` with rows to purge."""
+    with store.read() as session:
+        days = [
+            session.scalar(
+                select(func.min(model.business_day)).where(
+                    model.business_day > after, model.business_day < before
+                )
+            )
+            for model in (Ticket, Visit, CallEvent, TicketCounter)
+        ]
+    return min((d for d in days if d is not None), default=None)
+
+
+def _purge_day(session: Session, day: date) -> None:
+    """Delete one business day's rows, child rows first."""
+    visits = select(Visit.id).where(Visit.business_day == day)
+    session.execute(delete(Errand).where(Errand.visit_id.in_(visits)))
+    for model in (CallEvent, Visit, Ticket, TicketCounter):
+        session.execute(delete(model).where(model.business_day == day))
+
+
+def _mark_purged(session: Session, before: date) -> None:
+    """``office.purged_before`` moves forward only: no summary of a purged day is made again."""
+    held = session.scalar(select(Office.purged_before))
+    if held is None or held < before:
+        session.execute(update(Office).values(purged_before=before))
 
 
 @allowed("maintenance")
