@@ -91,7 +91,10 @@ class CallEvent(Base):
     """One call or recall of a ticket to a service point: what the display announces."""
 
     __tablename__ = "call_event"
-    __table_args__ = (Index("ix_call_event_day", "business_day"),)
+    __table_args__ = (
+        Index("ix_call_event_day", "business_day"),
+        Index("ix_call_event_ticket", "ticket_id"),  # a ticket's calls (and its deletion)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     business_day: Mapped[date] = mapped_column(Date)

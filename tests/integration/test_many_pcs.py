@@ -95,16 +95,7 @@ def test_twenty_points_and_two_desks_share_one_queue_without_a_slip(store):
         ctx.Process(target=_service_point, args=(*where, point, barrier, done, results))
         for point in range(1, POINTS + 1)
     ]
-    for p in procs:
-        p.start()
-    try:
-        collected = [results.get(timeout=300) for _ in procs]
-    finally:
-        for p in procs:
-            p.join(timeout=60)
-            if p.is_alive():
-                p.kill()
-    assert [p.exitcode for p in procs] == [0] * n
+    collected = _run_all(procs, results)
 
     issued = [code for kind, codes in collected if kind == "issued" for code in codes]
     served = [
@@ -139,6 +130,21 @@ def test_twenty_points_and_two_desks_share_one_queue_without_a_slip(store):
         for (_start, end), (next_start, _next_end) in pairwise(spans):
             assert end <= next_start
     assert len(by_point) > POINTS // 2  # the work was shared, not done by one point
+
+
+def _run_all(procs: list, results) -> list:
+    """Start the PCs' processes, collect one result from each, and see them all end well."""
+    for p in procs:
+        p.start()
+    try:
+        collected = [results.get(timeout=300) for _ in procs]
+    finally:
+        for p in procs:
+            p.join(timeout=60)
+            if p.is_alive():
+                p.kill()
+    assert [p.exitcode for p in procs] == [0] * len(procs)
+    return collected
 
 
 class _Countdown:
@@ -251,16 +257,7 @@ def test_many_points_moving_parking_and_cancelling_lose_no_visitor(store):
         ctx.Process(target=_mixed_point, args=(*where, point, barrier, done, results))
         for point in range(1, MIXED_POINTS + 1)
     ]
-    for p in procs:
-        p.start()
-    try:
-        collected = [results.get(timeout=300) for _ in procs]
-    finally:
-        for p in procs:
-            p.join(timeout=60)
-            if p.is_alive():
-                p.kill()
-    assert [p.exitcode for p in procs] == [0] * n
+    collected = _run_all(procs, results)
 
     issued = [c for kind, *lists in collected if kind == "issued" for c in lists[0]]
     cancelled = {c for kind, *lists in collected if kind == "issued" for c in lists[1]}

@@ -34,6 +34,7 @@ from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 
+STORE_BATCH_DAYS = 7
 BATCH_DAYS = 28  # days computed per read when many summaries are due
 
 
@@ -102,8 +103,13 @@ def day_summaries(
         with _collector_resting():
             for start in range(0, len(stale), BATCH_DAYS):
                 fresh.update(compute_days(store, stale[start : start + BATCH_DAYS]))
-    if fresh:
-        _store(store, fresh, revisions, now)
+    # Kept a few days per write transaction: a ticket press waits for one batch at most.
+    days = list(fresh)
+    for start in range(0, len(days), STORE_BATCH_DAYS):
+        took = time.perf_counter()
+        _store(store, {d: fresh[d] for d in days[start : start + STORE_BATCH_DAYS]}, revisions, now)
+        if start + STORE_BATCH_DAYS < len(days):
+            store.give_way(time.perf_counter() - took)
     if only_stale:
         return fresh
     out.update(fresh)

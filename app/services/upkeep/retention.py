@@ -13,6 +13,7 @@ after. Revisions do not move: a purge resends nothing. Every purge is audited.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -96,9 +97,11 @@ def purge(desk: Desk) -> PurgePlan:
     done = plan(desk.store, now)
     day = first
     while day is not None:
+        took = time.perf_counter()
         with desk.store.write() as session:
             _purge_day(session, day)
             _mark_purged(session, day + timedelta(days=1))
+        desk.store.give_way(time.perf_counter() - took)
         day = _first_day(desk.store, day, before)
     with desk.store.write() as session:
         _mark_purged(session, before)
