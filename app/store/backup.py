@@ -73,7 +73,7 @@ def copy_into_new_file(source: sqlite3.Connection, target: Path) -> None:
                 f"{target} exists already; choose another file.",
                 f"Filen {target} finns redan. Välj ett annat namn.",
             )
-        partial = target.with_name(f".{target.name}{PARTIAL}{os.getpid()}")
+        partial = partial_path(target)
         partial.unlink(missing_ok=True)
         try:
             with contextlib.closing(sqlite3.connect(partial)) as dest:
@@ -90,6 +90,14 @@ def copy_into_new_file(source: sqlite3.Connection, target: Path) -> None:
 
 
 PARTIAL = ".partial-"  # a copy being written: ".NAME.partial-PID", renamed when whole
+
+
+def partial_path(target: Path) -> Path:
+    """Where a file is written before it is renamed to ``target`` whole: hidden, beside it,
+    named for this process (so :func:`remove_leftovers` knows a killed writer's)."""
+    return target.with_name(f".{target.name}{PARTIAL}{os.getpid()}")
+
+
 _PARTIAL_NAME = re.compile(r"^\..+\.partial-(\d+)$")
 
 

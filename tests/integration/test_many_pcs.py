@@ -76,13 +76,7 @@ def _service_point(data_dir: str, url: str, point: int, barrier, done, results) 
 
 
 def test_twenty_points_and_two_desks_share_one_queue_without_a_slip(store):
-    settings = store.settings
-    assert settings is not None
-    clock = SystemClock()
-    desk = desk_for(store, clock)
-    for number in range(7, POINTS + 1):
-        add_service_point(desk, number, f"Lucka {number}")
-    store.close()
+    settings = _office_of(store, POINTS)
 
     ctx = multiprocessing.get_context("spawn")
     n = POINTS + DESKS
@@ -130,6 +124,17 @@ def test_twenty_points_and_two_desks_share_one_queue_without_a_slip(store):
         for (_start, end), (next_start, _next_end) in pairwise(spans):
             assert end <= next_start
     assert len(by_point) > POINTS // 2  # the work was shared, not done by one point
+
+
+def _office_of(store, points: int):
+    """The seed office with service points 1..points, closed for the PCs' processes to open."""
+    settings = store.settings
+    assert settings is not None
+    desk = desk_for(store, SystemClock())
+    for number in range(7, points + 1):
+        add_service_point(desk, number, f"Lucka {number}")
+    store.close()
+    return settings
 
 
 def _run_all(procs: list, results) -> list:
@@ -239,12 +244,7 @@ def _mixed_point(data_dir: str, url: str, point: int, barrier, done, results) ->
 
 def test_many_points_moving_parking_and_cancelling_lose_no_visitor(store):
     """Every press that changes who waits, at ten points and two desks at once."""
-    settings = store.settings
-    assert settings is not None
-    desk = desk_for(store, SystemClock())
-    for number in range(7, MIXED_POINTS + 1):
-        add_service_point(desk, number, f"Lucka {number}")
-    store.close()
+    settings = _office_of(store, MIXED_POINTS)
 
     ctx = multiprocessing.get_context("spawn")
     n = MIXED_POINTS + DESKS

@@ -11,15 +11,17 @@ endpoint acknowledged.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Date, bindparam, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from app.models import DayRevision, Office, UTCDateTime
-from app.services.queue.counters import dialect_name, increment
+from app.models import DayRevision, Office
+from app.services.queue.counters import dialect_name, increment, increment_statement
 
 _BUMP_OFFICE = update(Office).values(revision=Office.revision + 1)
 
@@ -37,22 +39,22 @@ def _tell_other_pcs(session: Session | Connection) -> None:
         session.execute(_NOTIFY)
 
 
-# On a server, one day's change and the word to the other PCs in one round trip: the
-# hottest statement of every press (the same upsert as :func:`increment`).
-_BUMP_DAY_AND_TELL = text(
-    "WITH bumped AS (INSERT INTO day_revision (business_day, revision, changed_at)"
-    " VALUES (:day, 1, :now) ON CONFLICT (business_day) DO UPDATE"
-    " SET revision = day_revision.revision + 1, changed_at = excluded.changed_at"
-    " RETURNING revision)"
-    f" SELECT pg_notify('{NOTIFY_CHANNEL}', '') FROM bumped"
-).bindparams(bindparam("day", type_=Date()), bindparam("now", type_=UTCDateTime()))
+@functools.cache
+def _bump_day_and_tell() -> Any:
+    """On a server, one day's change and the word to the other PCs in one round trip: the
+    hottest statement of every press. The upsert is :func:`increment`'s own (built on
+    first use: a SQLite office never loads the PostgreSQL dialect)."""
+    bumped = increment_statement(
+        "postgresql", DayRevision, ("business_day",), "revision", ("changed_at",)
+    ).cte("bumped")
+    return select(func.pg_notify(NOTIFY_CHANNEL, "")).select_from(bumped)
 
 
 def bump(session: Session | Connection, now: datetime, days: Iterable[date]) -> None:
     """Record a change to these business days' records, or (no days) to the office's set-up."""
     days = sorted(set(days))
     if len(days) == 1 and dialect_name(session) == "postgresql":
-        session.execute(_BUMP_DAY_AND_TELL, {"day": days[0], "now": now})
+        session.execute(_bump_day_and_tell(), {"business_day": days[0], "changed_at": now})
         return
     _tell_other_pcs(session)
     if not days:

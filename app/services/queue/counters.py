@@ -25,9 +25,11 @@ def dialect_name(executor: Connection | Session) -> str:
     return executor.get_bind().dialect.name
 
 
-def _statement(
+def increment_statement(
     dialect: str, model: type[Any], keys: tuple[str, ...], column: str, extra: tuple[str, ...]
 ) -> Any:
+    """The upsert :func:`increment` runs, built once per shape (its parameters are the keys
+    and the extra columns, by name)."""
     cache_key = (dialect, model.__tablename__, keys, column, extra)
     stmt = _STATEMENTS.get(cache_key)
     if stmt is not None:
@@ -65,5 +67,5 @@ def increment(
 
     ``on_insert`` columns are written on insert and overwritten on update.
     """
-    stmt = _statement(dialect_name(executor), model, tuple(keys), column, tuple(on_insert))
+    stmt = increment_statement(dialect_name(executor), model, tuple(keys), column, tuple(on_insert))
     return int(executor.execute(stmt, {**keys, **on_insert}).scalar_one())

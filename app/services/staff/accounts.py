@@ -25,7 +25,7 @@ from app.store.engine import Store
 
 MAX_ATTEMPTS = 5
 # Each lock-out since the account's last sign-in lasts longer: a guesser gets five tries
-# per lock, some forty a day at most instead of some fifteen hundred.
+# per lock, 25 in the first day and 5 a day after, instead of some 1,150 a day.
 LOCK_STEPS = (
     timedelta(minutes=5),
     timedelta(minutes=15),
@@ -33,7 +33,6 @@ LOCK_STEPS = (
     timedelta(hours=4),
     timedelta(hours=24),
 )
-LOCK_FOR = LOCK_STEPS[0]
 PIN_MIN, PIN_MAX = 4, 128
 LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{1,39}$")
 

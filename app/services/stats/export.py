@@ -38,6 +38,7 @@ from app.models import (
 )
 from app.services import ServiceError
 from app.services.stats.figures import COUNTS
+from app.store.backup import partial_path
 from app.store.engine import Store
 
 DURATIONS = ("count", "mean_s", "median_s", "p90_s", "max_s")
@@ -204,7 +205,7 @@ def write_csv(all_tables: Sequence[Table], folder: Path) -> Path:
     for table in all_tables:
         path = folder / f"{table.name}.csv"
         check_target(path)
-        partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+        partial = partial_path(path)
         with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(table.columns)
@@ -228,7 +229,7 @@ def write_xlsx(all_tables: Sequence[Table], path: Path, period: str) -> Path:
 
     check_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    partial = partial_path(path)
     workbook = xlsxwriter.Workbook(str(partial), {"strings_to_formulas": False})
     try:
         head = workbook.add_format({"bold": True, "bg_color": "#dde4ea", "border": 1})

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from app.models import Office, Ticket, Visit
 from app.services.access.actor import Desk, allowed
-from app.store.backup import PARTIAL
+from app.store.backup import partial_path
 from app.store.copy import copy_rows, describe, row_counts
 from app.store.engine import Store, make_engine, prepare_folder, upgrade
 from app.store.errors import StoreError
@@ -96,7 +96,7 @@ def copy_to_new_file(store: Store, target: Path) -> CopyReport:
     if target.exists():
         raise StoreError(f"{target} exists already.", f"Filen {target} finns redan.")
     prepare_folder(target.parent)
-    partial = target.with_name(f".{target.name}{PARTIAL}{os.getpid()}")
+    partial = partial_path(target)
     partial.unlink(missing_ok=True)
     engine = make_engine(f"sqlite:///{partial}")
     try:

@@ -139,11 +139,11 @@ def _hbars(
 
 def write_pdf(figures: dict[str, Any], path: Path, office_name: str, labels: dict) -> Path:
     """Write the one-page report of the figures to ``path`` (A4, portrait)."""
-    from app.services.stats.export import check_target
+    from app.services.stats.export import check_target, partial_path
 
     check_target(path)  # a new or an ordinary file: never a link, a device, a pipe
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    partial = partial_path(path)
     writer = QPdfWriter(str(partial))
     writer.setResolution(DPI)
     writer.setPageLayout(
