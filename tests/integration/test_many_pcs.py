@@ -8,6 +8,7 @@ served to the end, and no service point ever has two visitors at a time.
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import time
 from collections import Counter, defaultdict
 from itertools import pairwise
@@ -142,7 +143,15 @@ def _run_all(procs: list, results) -> list:
     for p in procs:
         p.start()
     try:
-        collected = [results.get(timeout=300) for _ in procs]
+        collected = []
+        deadline = time.monotonic() + 300
+        while len(collected) < len(procs) and time.monotonic() < deadline:
+            try:
+                collected.append(results.get(timeout=1))
+            except queue.Empty:  # a PC that died says nothing more: stop waiting for it
+                failed = [p.exitcode for p in procs if p.exitcode not in (None, 0)]
+                assert not failed, f"a PC's process failed (exit codes {failed})"
+        assert len(collected) == len(procs), "the PCs did not finish within five minutes"
     finally:
         for p in procs:
             p.join(timeout=60)
@@ -205,7 +214,7 @@ def _mixed_point(data_dir: str, url: str, point: int, barrier, done, results) ->
         return_to_queue,
         transfer,
     )
-    from app.services.queue.errors import NobodyWaitingError
+    from app.services.queue.errors import InvalidTransitionError, NobodyWaitingError
 
     desk = _desk(data_dir, url)
     barrier.wait(timeout=120)
@@ -234,8 +243,11 @@ def _mixed_point(data_dir: str, url: str, point: int, barrier, done, results) ->
             continue
         if number % 7 == 0:
             park(desk, ref.code)
-            resume(desk, ref.code, point)
             parked.append(ref.code)
+            try:
+                resume(desk, ref.code, point)
+            except InvalidTransitionError:  # reception cancelled it while it was set aside
+                continue
         finish(desk, ref.code)
         finished.append(ref.code)
     desk.store.close()

@@ -1,10 +1,12 @@
 """Twelve PCs try one account's PIN at the same instant, as separate processes, on SQLite and
 on a PostgreSQL server: they share its five attempts, so five PINs are checked at most, the
-account locks, and the right PIN is then refused until the lock-out ends."""
+account locks, and the right PIN is then refused until the lock-out ends. A right PIN counted
+among the five signs in and starts the count again, as any sign-in does."""
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import Counter
 
 import pytest
 
@@ -66,14 +68,23 @@ def test_pcs_signing_in_at_once_share_five_attempts(store):
             for e in events
             if e.kind in ("sign_in", "sign_in_failed") and "locked" not in e.detail
         ]
-        assert len(checked) <= accounts.MAX_ATTEMPTS  # never more PINs tried than allowed
+        numbers = Counter(
+            int(e.detail.rsplit("attempt=", 1)[1]) for e in checked if e.kind == "sign_in_failed"
+        )
+        assert max(numbers) <= accounts.MAX_ATTEMPTS  # no count ever passes five
         if "signed in" not in said:  # the right PIN came after the five: it is refused too
+            assert len(checked) == accounts.MAX_ATTEMPTS  # five PINs checked, no more
+            assert sorted(numbers.elements()) == list(range(1, accounts.MAX_ATTEMPTS + 1))
             assert said.count("locked") == PCS - accounts.MAX_ATTEMPTS + 1
             assert [e.kind for e in events].count("locked_out") == 1
             with pytest.raises(accounts.LockedOutError):
                 accounts.sign_in(desk_for(again, SystemClock()), "anna", "2468")
-        else:  # it was among the five: the lock it met is lifted, and all else refused
+        else:
+            # It was among the five, and a right PIN starts the count again: the wrong PINs
+            # counted before it and those after it take five attempts each at most.
             assert said.count("signed in") == 1
             assert said.count("wrong") + said.count("locked") == PCS - 1
+            assert all(times <= 2 for times in numbers.values())
+            assert len(checked) <= 2 * accounts.MAX_ATTEMPTS
     finally:
         again.close()
