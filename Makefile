@@ -6,7 +6,7 @@ DEMO_DIR ?= $(CURDIR)/.demo-office
 DEMO_DAYS ?= 120
 export QT_API := pyside6
 
-.PHONY: run test check lint bench screenshots clean venv
+.PHONY: run test check lint bench schema screenshots clean venv
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(BENCH_ARGS)
+
+# After adding a migration: the head schemas a store is checked against (SQLite and server).
+schema: $(VENV)/.installed-test
+	$(PY) -m tests.write_schemas
 
 screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots

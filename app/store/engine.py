@@ -314,9 +314,13 @@ def open_store(
         if path is None:
             _refuse_foreign_server(engine)
         at = current_revision(engine)
+        if path is None and at is not None:
+            refuse_altered_server(engine, at_head=at == HEAD_REVISION)
         if at != HEAD_REVISION:
             with _open_lock(settings, engine):
                 _migrate_locked(store, now)
+                if path is None:
+                    refuse_altered_server(engine, at_head=True)
                 if seed is not None:
                     seed(store)
         elif seed is not None and not _has_office(store):
@@ -329,6 +333,13 @@ def open_store(
         engine.dispose()
         raise
     return store
+
+
+def refuse_altered_server(engine: Engine, *, at_head: bool) -> None:
+    """A server store holding what its migrations do not make is refused, untouched."""
+    from app.store.server_schema import refuse_altered
+
+    refuse_altered(engine, at_head=at_head)
 
 
 def _refuse_foreign_server(engine: Engine) -> None:

@@ -90,7 +90,11 @@ def _migrated_schema(revision: str) -> Schema:
 def foreign_objects(conn: sqlite3.Connection, revision: str) -> list[str]:
     """What this database holds beyond, or other than, a fresh store at its revision (and
     what it lacks), each named: "trigger grant_manager (not made by Servicedisk)"."""
-    have, want = read_schema(conn), expected_schema(revision)
+    return differences(read_schema(conn), expected_schema(revision))
+
+
+def differences(have: Schema, want: Schema) -> list[str]:
+    """Each object ``have`` holds beyond or other than ``want``, and each it lacks, named."""
     said = [f"{key} (not made by Servicedisk)" for key in sorted(have.keys() - want.keys())]
     said += [
         f"{key} (changed)" for key in sorted(have.keys() & want.keys()) if have[key] != want[key]

@@ -45,6 +45,7 @@ from app.store.engine import (
     file_lock,
     make_engine,
     prepare_folder,
+    refuse_altered_server,
     upgrade,
 )
 from app.store.errors import StoreError, classify, damaged
@@ -89,12 +90,16 @@ def check_store(settings: Settings) -> CheckReport:
                     return CheckReport(False, tuple(lines), str(error))
                 lines.append("integrity\tok")
         revision = current_revision(engine)
+        if path is None and revision is not None:
+            refuse_altered_server(engine, at_head=revision == HEAD_REVISION)
         with engine.connect() as conn:
             has_office = revision is not None and bool(
                 conn.execute(text("SELECT count(*) FROM office")).scalar()
             )
     except SQLAlchemyError as exc:
         return CheckReport(False, tuple(lines), str(classify(exc, path)))
+    except StoreError as exc:  # a server store holding what its migrations do not make
+        return CheckReport(False, tuple(lines), str(exc))
     finally:
         engine.dispose()
     lines.append(f"schema\t{revision or 'none'}")
