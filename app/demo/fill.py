@@ -126,7 +126,7 @@ DEMO_STAFF = (
     ("bo", "Bo Handläggare", "caseworker"),
     ("rut", "Rut Reception", "reception"),
 )
-DEMO_PIN = "1234"
+DEMO_PIN = "123456"
 
 
 def _demo_staff(desk: Desk) -> None:

@@ -7,7 +7,16 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime
@@ -44,6 +53,11 @@ class Office(Base):
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     # Visit-level rows of days before this were purged (retention); their summaries stay.
     purged_before: Mapped[date | None] = mapped_column(Date)
+    # The shortest PIN for everyone (a manager's is never shorter than six).
+    pin_min_length: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
+    # The command line asks for a manager's login and PIN before it changes staff, restores
+    # or purges (off: it acts as the PC user, a trusted local manager).
+    cli_sign_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class QueueAgency(Base):
@@ -129,3 +143,5 @@ class Staff(Base):
     # Wrong PINs in a row, and until when sign-in is refused after too many.
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set by a manager's reset: the holder chooses their own PIN at the next sign-in.
+    pin_change_due: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -24,10 +24,10 @@ def cli(office: Path, *args: str, stdin: str = "") -> subprocess.CompletedProces
 def test_staff_accounts_from_the_command_line(tmp_path):
     office = tmp_path / "office"
     made = cli(office, "staff", "add", "karin", "--role", "manager", "--name", "Karin Ek",
-               stdin="2468\n2468\n")  # fmt: skip
+               stdin="246813\n246813\n")  # fmt: skip
     assert made.returncode == 0, made.stderr
     assert made.stdout == "karin\tmanager\tactive\tKarin Ek\n"
-    assert "2468" not in made.stdout + made.stderr
+    assert "246813" not in made.stdout + made.stderr
     typo = cli(office, "staff", "add", "bo", "--role", "caseworker", stdin="1357\n1358\n")
     assert typo.returncode == 1 and "confirmation differ" in typo.stderr
     missing = cli(office, "staff", "add", "bo", "--role", "caseworker", stdin="1357\n")
@@ -46,7 +46,7 @@ def test_staff_accounts_from_the_command_line(tmp_path):
     actions = [e["detail"].split(";")[0] for e in events if e["kind"] == "staff"]
     assert actions == ["action=pin_reset", "action=disabled", "action=added", "action=added"]
     assert {e["who"] for e in events} == {f"cli:{getpass.getuser()}"}  # the OS user, audited
-    assert all("2468" not in e["detail"] and "Karin" not in e["detail"] for e in events)
+    assert all("246813" not in e["detail"] and "Karin" not in e["detail"] for e in events)
 
 
 def test_purge_says_what_goes_and_refuses_without_a_terminal_or_yes(tmp_path):

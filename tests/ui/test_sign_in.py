@@ -31,7 +31,7 @@ def test_the_office_pc_starts_locked_and_the_role_follows_the_person(qtbot, ui_c
     store, clock = ui_ctx.store, ui_ctx.clock
     desk = desk_for(store, clock)
     accounts.add_staff(desk, "anna", "caseworker", "2468", "2468", display_name="Anna")
-    accounts.add_staff(desk, "karin", "manager", "8642", "8642")
+    accounts.add_staff(desk, "karin", "manager", "864200", "864200")
     window = _window(qtbot, ui_ctx)
     assert window.pages.currentWidget() is window.gate
     assert window.gate.currentWidget() is window.gate.sign_in
@@ -44,7 +44,7 @@ def test_the_office_pc_starts_locked_and_the_role_follows_the_person(qtbot, ui_c
     qtbot.mouseClick(window.switch_button, Qt.MouseButton.LeftButton)  # byt användare
     assert window.pages.currentWidget() is window.gate and ui_ctx.actor.role is None
     assert window.gate.sign_in.pin.text() == ""
-    _sign_in(qtbot, window, "karin", "8642")
+    _sign_in(qtbot, window, "karin", "864200")
     assert window.tabs.isTabVisible(SETTINGS_TAB) and ui_ctx.queue.actor.login == "karin"
     kinds = [e.kind for e in list_events(store)]
     assert kinds.count("sign_in") == 2
@@ -74,13 +74,13 @@ def test_the_first_start_makes_the_first_manager_and_names_the_office(qtbot, ui_
     wizard.office.setText("Servicekontoret Norrby")
     wizard.name.setText("Karin Ek")
     wizard.login.setText("karin")
-    wizard.pin.setText("8642")
-    wizard.again.setText("8643")  # a typo: refused, nothing made
+    wizard.pin.setText("864200")
+    wizard.again.setText("864201")  # a typo: refused, nothing made
     qtbot.mouseClick(wizard.button, Qt.MouseButton.LeftButton)
     assert wizard.error.isVisible() and "stämmer inte" in wizard.error.text()
     assert not accounts.has_staff(ui_ctx.store)
-    wizard.pin.setText("8642")
-    wizard.again.setText("8642")
+    wizard.pin.setText("864200")
+    wizard.again.setText("864200")
     qtbot.mouseClick(wizard.button, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.tabs and ui_ctx.role == "manager"
     assert [s.login for s in accounts.list_staff(ui_ctx.desk)] == ["karin"]

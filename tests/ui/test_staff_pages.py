@@ -15,7 +15,7 @@ from tests.ui.test_settings_view import FakeFileDialogs
 
 @pytest.fixture
 def view(qtbot, ui_ctx):
-    accounts.add_staff(ui_ctx.desk, "karin", "manager", "8642", "8642")
+    accounts.add_staff(ui_ctx.desk, "karin", "manager", "864200", "864200")
     ui_ctx.actor = Actor(staff_id=1, role="manager", login="karin")
     dialogs = FakeFileDialogs()
     widget = SettingsView(ui_ctx, file_dialogs=dialogs)

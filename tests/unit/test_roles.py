@@ -76,9 +76,9 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
     },
     StatsDesk: {"figures": MANAGER, "forecast": MANAGER, "export": MANAGER, "labels": OPEN},
     StaffDesk: {
-        "sign_in": OPEN, "has_staff": OPEN, "create_first_manager": OPEN,
-        "list": MANAGER, "add": MANAGER, "set_active": MANAGER, "set_role": MANAGER,
-        "reset_pin": MANAGER,
+        "sign_in": OPEN, "sign_in_checked": OPEN, "change_own_pin": OPEN, "has_staff": OPEN,
+        "create_first_manager": OPEN, "list": MANAGER, "add": MANAGER, "set_active": MANAGER,
+        "set_role": MANAGER, "reset_pin": MANAGER, "recent_lockouts": MANAGER,
     },
     AuditDesk: {"events": MANAGER, "export_csv": MANAGER},
 }  # fmt: skip

@@ -42,6 +42,8 @@ class OfficeInfo:
     small_count_threshold: int
     backup_days: int
     idle_lock_minutes: int = 5
+    pin_min_length: int = 4
+    cli_sign_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def get_office(store: Store) -> OfficeInfo:
             small_count_threshold=o.small_count_threshold,
             backup_days=o.backup_days,
             idle_lock_minutes=o.idle_lock_minutes,
+            pin_min_length=o.pin_min_length,
+            cli_sign_in=bool(o.cli_sign_in),
         )
 
 

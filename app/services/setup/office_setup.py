@@ -68,6 +68,7 @@ from app.services.setup.queues import (
     set_queue_active,
     update_queue,
 )
+from app.services.staff.pins import OFFICE_PIN_MIN_RANGE
 
 __all__ = [
     "CALL_ORDERS",
@@ -123,6 +124,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "backup_days": (1, 365),
     "small_count_threshold": (0, 50),
     "idle_lock_minutes": (0, 240),
+    "pin_min_length": OFFICE_PIN_MIN_RANGE,
 }
 FIELD_SV = {
     "recalls_before_no_show": "antal upprop innan uteblev",
@@ -132,6 +134,7 @@ FIELD_SV = {
     "backup_days": "hur länge säkerhetskopior sparas (dagar)",
     "small_count_threshold": "gränsen för små tal",
     "idle_lock_minutes": "automatisk låsning efter (minuter)",
+    "pin_min_length": "kortaste kod (tecken)",
 }
 DAY_SV = {
     "mon": "måndag",
@@ -230,9 +233,13 @@ def update_office(
     small_count_threshold: int | None = None,
     backup_days: int | None = None,
     idle_lock_minutes: int | None = None,
+    pin_min_length: int | None = None,
+    cli_sign_in: bool | None = None,
 ) -> OfficeInfo:
     """Change the office's name, opening hours or rules; arguments left None stay as they are."""
     wanted: dict[str, Any] = {}
+    if cli_sign_in is not None:
+        wanted["cli_sign_in"] = bool(cli_sign_in)
     if name is not None:
         wanted["name"] = clean_label(name, "office name", "kontorets namn")
     if opening_hours is not None:
@@ -245,6 +252,7 @@ def update_office(
         "small_count_threshold": small_count_threshold,
         "backup_days": backup_days,
         "idle_lock_minutes": idle_lock_minutes,
+        "pin_min_length": pin_min_length,
     }
     for field, value in numbers.items():
         if value is not None:

@@ -2,8 +2,11 @@
 
 A login is a short code (``anna.l``); the display name is the staff member's
 own name, shown to colleagues and in the manager's own statistics. Five wrong
-PINs in a row lock the account for five minutes; a manager's PIN reset lifts
-the lock. Every sign-in, failure, lock-out and account change is audited.
+PINs in a row lock the account, each time longer (:data:`LOCK_STEPS`); the right
+PIN or a manager's reset lifts the lock. A PIN meets the office's rule for its
+role (:mod:`app.services.staff.pins`); one that does not, or one a manager set,
+is changed at the next sign-in. Every sign-in, failure, lock-out and account
+change is audited.
 """
 
 from __future__ import annotations
@@ -16,11 +19,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Staff
+from app.models import AuditEvent, Office, Staff
 from app.services import ServiceError
 from app.services.access.actor import ANYONE, MANAGER, ROLES, Actor, Desk, acting, allowed
 from app.services.access.audit import record
-from app.services.staff.pins import check_pin, hash_pin
+from app.services.staff.pins import (
+    PIN_MIN,
+    PinRuleError,
+    StaffError,
+    check_new_pin,
+    check_pin,
+    hash_pin,
+    pin_minimum,
+)
 from app.store.engine import Store
 
 MAX_ATTEMPTS = 5
@@ -33,12 +44,7 @@ LOCK_STEPS = (
     timedelta(hours=4),
     timedelta(hours=24),
 )
-PIN_MIN, PIN_MAX = 4, 128
 LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{1,39}$")
-
-
-class StaffError(ServiceError):
-    """An account request refused."""
 
 
 class SignInError(ServiceError):
@@ -85,26 +91,6 @@ def check_login(login: str) -> str:
             "'.', '_' eller '-'.",
         )
     return cleaned
-
-
-def check_new_pin(pin: str, confirmation: str) -> str:
-    """A new PIN that its confirmation repeats, of a sound length, or StaffError."""
-    if pin != confirmation:
-        raise StaffError(
-            "The PIN and its confirmation differ; nothing was changed.",
-            "Koden och upprepningen stämmer inte överens. Inget har ändrats.",
-        )
-    if not PIN_MIN <= len(pin) <= PIN_MAX:
-        raise StaffError(
-            f"A PIN is {PIN_MIN}–{PIN_MAX} characters.",
-            f"Koden ska vara {PIN_MIN}–{PIN_MAX} tecken.",
-        )
-    if len(set(pin)) == 1:
-        raise StaffError(
-            "A PIN of one repeated character is too easy to guess.",
-            "En kod med samma tecken upprepat är för lätt att gissa.",
-        )
-    return pin
 
 
 def check_role(role: str) -> str:
@@ -179,7 +165,7 @@ def _add(
     first: bool,
 ) -> StaffView:
     login, role = check_login(login), check_role(role)
-    check_new_pin(pin, confirmation)
+    check_new_pin(pin, confirmation, pin_minimum(role, office_pin_minimum(desk.store)))
     name = (display_name or "").strip() or login
     if len(name) > 120:
         raise StaffError("The name is longer than 120 characters.", "Namnet är för långt.")
@@ -248,15 +234,64 @@ def set_role(desk: Desk, login: str, role: str) -> StaffView:
 
 @allowed("staff")
 def reset_pin(desk: Desk, login: str, pin: str, confirmation: str) -> StaffView:
-    """Set a new PIN (and lift a lock-out)."""
-    check_new_pin(pin, confirmation)
+    """Set a new PIN (and lift a lock-out). Set for someone else, it is theirs only until
+    their next sign-in, where they choose their own."""
+    with desk.store.read() as session:
+        role = _by_login(session, login).role
+    check_new_pin(pin, confirmation, pin_minimum(role, office_pin_minimum(desk.store)))
     hashed = hash_pin(pin)
     now = desk.clock.now()
     with desk.store.write() as session:
         staff = _by_login(session, login)
         staff.pin_hash, staff.failed_attempts, staff.locked_until = hashed, 0, None
+        staff.pin_change_due = staff.id != desk.actor.staff_id
         record(session, now, "staff", action="pin_reset", login=staff.login)
         return _view(staff)
+
+
+@allowed(ANYONE)
+def change_own_pin(desk: Desk, current: str, pin: str, confirmation: str) -> StaffView:
+    """The signed-in person's own new PIN, proved by the one they have (an attempt counted
+    like any sign-in). It meets the office's rule for their role."""
+    actor = desk.actor
+    if actor.staff_id is None or actor.login is None:
+        raise StaffError("Sign in to change your PIN.", "Logga in för att byta din kod.")
+    if pin == current:
+        raise PinRuleError(
+            "Choose a PIN other than the one you have.", "Välj en annan kod än den du har nu."
+        )
+    check_new_pin(pin, confirmation, pin_minimum(actor.role, office_pin_minimum(desk.store)))
+    _sign_in(desk, actor.login, current)
+    hashed = hash_pin(pin)
+    now = desk.clock.now()
+    with desk.store.write() as session:
+        staff = session.get(Staff, actor.staff_id)
+        if staff is None or not staff.active:
+            raise StaffError("The account is gone.", "Kontot finns inte längre.")
+        staff.pin_hash, staff.pin_change_due = hashed, False
+        record(session, now, "staff", action="pin_changed", login=staff.login)
+        return _view(staff)
+
+
+def office_pin_minimum(store: Store) -> int:
+    """The office's shortest PIN for everyone (Settings › Kontoret)."""
+    with store.read() as session:
+        return _office_minimum(session)
+
+
+def _office_minimum(session: Session) -> int:
+    return int(session.scalar(select(Office.pin_min_length)) or PIN_MIN)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who signed in, and whether they must choose a new PIN before they go on."""
+
+    actor: Actor
+    # "short": under the rule it meets now (a manager's six, the office's own); "reset": a
+    # manager set it; None: the PIN may stay.
+    new_pin_due: str | None = None
+    shortest: int = PIN_MIN  # the shortest PIN this person may choose
 
 
 _REFUSED = ("Wrong login or PIN.", "Fel användarnamn eller kod.")
@@ -264,9 +299,18 @@ _REFUSED = ("Wrong login or PIN.", "Fel användarnamn eller kod.")
 
 @allowed(ANYONE)
 def sign_in(desk: Desk, login: str, pin: str) -> Actor:
-    """The signed-in actor for a login and PIN, or SignInError (audited either way).
+    """The signed-in actor for a login and PIN, or SignInError (audited either way)."""
+    return _sign_in(desk, login, pin).actor
 
-    An attempt is counted before its PIN is checked, in one write transaction, so PCs
+
+@allowed(ANYONE)
+def sign_in_checked(desk: Desk, login: str, pin: str) -> SignedIn:
+    """Sign in, and say whether the PIN must be changed before the screens open."""
+    return _sign_in(desk, login, pin)
+
+
+def _sign_in(desk: Desk, login: str, pin: str) -> SignedIn:
+    """An attempt is counted before its PIN is checked, in one write transaction, so PCs
     signing in at the same instant share the five attempts: at most five PINs are
     checked before the account locks, and a locked account checks none.
     """
@@ -277,6 +321,8 @@ def sign_in(desk: Desk, login: str, pin: str) -> Actor:
     matched = check_pin(pin, stored)  # an unknown or disabled login costs the same
     if attempt is None:
         raise SignInError(*_REFUSED)
+    due: str | None = None
+    shortest = PIN_MIN
     with desk.store.write() as session:  # the answer is kept, whatever it is (no raise in here)
         staff = session.get(Staff, attempt.staff_id)
         assert staff is not None
@@ -285,6 +331,9 @@ def sign_in(desk: Desk, login: str, pin: str) -> Actor:
             if matched:
                 staff.failed_attempts, staff.locked_until = 0, None
                 record(session, now, "sign_in", login=staff.login)
+                shortest = pin_minimum(staff.role, _office_minimum(session))
+                due = "reset" if staff.pin_change_due else None
+                due = due or ("short" if len(pin) < shortest else None)
             else:
                 record(session, now, "sign_in_failed", login=staff.login, attempt=attempt.number)
             if not matched and attempt.locks is not None:
@@ -293,7 +342,7 @@ def sign_in(desk: Desk, login: str, pin: str) -> Actor:
                     session, now, "locked_out", login=staff.login, minutes=minutes, time=attempt.nth
                 )
     if matched:
-        return actor
+        return SignedIn(actor, due, shortest)
     if attempt.locks is None:
         raise SignInError(*_REFUSED)
     raise LockedOutError(now + attempt.locks, now)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from app.services.access.actor import Desk, open_read
-from app.services.staff import accounts
+from app.services.staff import accounts, lockouts
 
 
 class StaffDesk(Desk):
     """Sign in (anyone), and the accounts (the manager)."""
 
     sign_in = accounts.sign_in
+    sign_in_checked = accounts.sign_in_checked
+    change_own_pin = accounts.change_own_pin
     has_staff = open_read(accounts.has_staff)
     create_first_manager = accounts.create_first_manager
     list = accounts.list_staff
@@ -17,3 +19,4 @@ class StaffDesk(Desk):
     set_active = accounts.set_active
     set_role = accounts.set_role
     reset_pin = accounts.reset_pin
+    recent_lockouts = lockouts.lockouts_since_last_sign_in

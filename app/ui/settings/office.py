@@ -46,6 +46,7 @@ RULE_FIELDS = (
     "small_count_threshold",
     "backup_days",
     "idle_lock_minutes",
+    "pin_min_length",
 )
 
 
@@ -141,6 +142,7 @@ class OfficePage(SettingsPage):
 
         right.addWidget(self._calls_box(inner))
         right.addWidget(self._records_box(inner))
+        right.addWidget(self._sign_in_box(inner))
         right.addStretch(1)
         actions = QHBoxLayout()
         self.revert_button = button(self, self.tr("Ångra än&dringar"), "revert-office")
@@ -272,6 +274,31 @@ class OfficePage(SettingsPage):
         )
         return box
 
+    def _sign_in_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Koder och kommandoraden"), parent)
+        form = QFormLayout(box)
+        form.setVerticalSpacing(10)
+        self.pin_min = self._spin("pin_min_length", self.tr("Kortaste kod"), self.tr(" tecken"))
+        form.addRow(self.tr("&Kortaste kod:"), self.pin_min)
+        self.cli_sign_in = named(
+            QCheckBox(self.tr("Kommandoraden kräver kontorschefens kod"), box),
+            "cli-sign-in",
+            self.tr("Kommandoraden kräver kontorschefens kod"),
+        )
+        form.addRow(self.cli_sign_in)
+        form.addRow(
+            self._note(
+                box,
+                self.tr(
+                    "Kontorschefens kod är alltid minst 6 tecken. Den som har en kortare "
+                    "kod än regeln får välja en ny vid nästa inloggning. Med rutan ikryssad "
+                    "frågar kommandoraden efter en kontorschefs användarnamn och kod innan "
+                    "den ändrar personal, återställer eller gallrar."
+                ),
+            )
+        )
+        return box
+
     def _note(self, parent: QWidget, text: str) -> QLabel:
         note = QLabel(text, parent)
         note.setWordWrap(True)
@@ -292,6 +319,7 @@ class OfficePage(SettingsPage):
                     self.threshold,
                     self.backup_days,
                     self.idle_lock,
+                    self.pin_min,
                 ),
                 strict=True,
             )
@@ -304,6 +332,7 @@ class OfficePage(SettingsPage):
             "opening_hours": {day: hours.get() for day, hours in self.days.items()},
         }
         out.update({field: spin.value() for field, spin in self._spins().items()})
+        out["cli_sign_in"] = self.cli_sign_in.isChecked()
         return out
 
     def _show(self, office: OfficeInfo) -> None:
@@ -313,12 +342,14 @@ class OfficePage(SettingsPage):
             hours.set(office.opening_hours.get(day, []))
         for field, spin in self._spins().items():
             spin.setValue(getattr(office, field))
+        self.cli_sign_in.setChecked(office.cli_sign_in)
 
     def _saved_values(self) -> dict[str, Any] | None:
         if self._loaded is None:
             return None
         shown = {field: getattr(self._loaded, field) for field in RULE_FIELDS}
         shown["name"] = self._loaded.name
+        shown["cli_sign_in"] = self._loaded.cli_sign_in
         shown["opening_hours"] = {d: self._loaded.opening_hours.get(d, []) for d in WEEKDAYS}
         return shown
 

@@ -6,11 +6,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.access.actor import NOBODY, ROLE_NAMES_SV, Actor
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.context import UiContext
+from app.ui.shell.notice_bar import NoticeBar
 from app.ui.shell.sign_in import Gate, IdleWatch
 
 if TYPE_CHECKING:
@@ -67,7 +76,14 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("main-pages")
         self.pages.addWidget(self.gate)
         self.pages.addWidget(self.tabs)
-        self.setCentralWidget(self.pages)
+        self.notice = NoticeBar(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self._on_idle)
 
@@ -233,13 +249,25 @@ class MainWindow(QMainWindow):
         self.store_label.setVisible(manager)  # where the records lie is the manager's business
         self.pages.setCurrentWidget(self.tabs)
         self.idle.arm(0)
+        self.notice.clear()
         if actor.staff_id is not None:
             self._arm_idle_lock()
+            if manager:
+                self._tell_lockouts()
+
+    def _tell_lockouts(self) -> None:
+        """A manager hears of the accounts wrong PINs locked out since their last sign-in."""
+        from app.ui.shell.action import Action
+
+        Action(self._ctx, "read the lock-outs", self._ctx.staff.recent_lockouts).success(
+            self.notice.lockouts
+        ).failure(lambda _sentence: None, "").without_refresh().run_in_background(self)
 
     def lock(self, notice: str = "") -> None:
         """Back to the gate: no one acts until the next person signs in."""
         last = self._ctx.actor.login or ""
         self._ctx.actor = NOBODY
+        self.notice.clear()
         self.user_label.setText(self.tr("Inte inloggad"))
         self.switch_button.setVisible(False)
         self.store_label.setVisible(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.access.actor import Actor
+from app.services.staff.accounts import SignedIn
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 
@@ -64,9 +66,11 @@ def _pin_field(name: str, accessible: str) -> QLineEdit:
 
 
 class SignInPanel(QWidget):
-    """Login and PIN; emits ``signed_in`` with the actor."""
+    """Login and PIN; emits ``signed_in`` with the actor, or ``new_pin_due`` with who
+    signed in (:class:`SignedIn`) and the PIN they used, when they must choose another."""
 
     signed_in = Signal(object)
+    new_pin_due = Signal(object, str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,18 +135,21 @@ class SignInPanel(QWidget):
         self.button.setText(self.tr("Loggar in …"))
         self.error.hide()
         (
-            Action(self._ctx, "sign in", lambda: self._ctx.staff.sign_in(login, pin))
-            .success(self._on_signed_in)
+            Action(self._ctx, "sign in", lambda: self._ctx.staff.sign_in_checked(login, pin))
+            .success(lambda signed: self._on_signed_in(signed, pin))
             .failure(self._on_refused, self.tr("Inloggningen misslyckades. Försök igen."))
             .without_refresh()
             .run_in_background(self)
         )
 
-    def _on_signed_in(self, actor: Actor) -> None:
+    def _on_signed_in(self, signed: SignedIn, pin: str) -> None:
         self.pin.clear()
         self.button.setEnabled(True)
         self.button.setText(self.tr("Logga in"))
-        self.signed_in.emit(actor)
+        if signed.new_pin_due:
+            self.new_pin_due.emit(signed, pin)
+        else:
+            self.signed_in.emit(signed.actor)
 
     def _on_refused(self, message: str) -> None:
         self.pin.clear()
@@ -154,6 +161,136 @@ class SignInPanel(QWidget):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+
+class NewPinPanel(QWidget):
+    """A PIN shorter than the office's rule, or one a manager set, is replaced before the
+    screens open: the person chooses their own, or goes back to the sign-in."""
+
+    signed_in = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._signed: SignedIn | None = None
+        self._current = ""
+        self.setObjectName("new-pin")
+        card, inner = _card(self)
+        self.heading = QLabel(self.tr("Välj en ny kod"))
+        self.heading.setProperty("role", "heading")
+        self.why = QLabel("")
+        self.why.setObjectName("new-pin-why")
+        self.why.setWordWrap(True)
+        self.pin = _pin_field("new-pin-pin", self.tr("Ny kod"))
+        self.again = _pin_field("new-pin-again", self.tr("Upprepa den nya koden"))
+        form = QFormLayout()
+        self.pin_label = QLabel(self.tr("Ny kod"))
+        form.addRow(self.pin_label, self.pin)
+        form.addRow(self.tr("Upprepa koden"), self.again)
+        self.error = QLabel("")
+        self.error.setObjectName("new-pin-error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.button = QPushButton(self.tr("Spara koden och fortsätt"))
+        self.button.setObjectName("new-pin-button")
+        self.button.setProperty("role", "primary")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        self.back = QPushButton(self.tr("Avbryt"))
+        self.back.setObjectName("new-pin-cancel")
+        self.back.clicked.connect(self._on_cancel)
+        self.pin.returnPressed.connect(self.again.setFocus)
+        self.again.returnPressed.connect(self.submit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        for widget in (self.heading, self.why):
+            inner.addWidget(widget)
+        inner.addLayout(form)
+        inner.addWidget(self.error)
+        inner.addLayout(buttons)
+        _centred(self, card)
+        # Left half-way, the panel forgets the PIN it was given and goes back to the sign-in,
+        # so that nobody can walk up and choose the next PIN for someone else.
+        self.timeout = QTimer(self)
+        self.timeout.setObjectName("new-pin-timeout")
+        self.timeout.setSingleShot(True)
+        self.timeout.setInterval(self.TIMEOUT_MS)
+        self.timeout.timeout.connect(self._on_cancel)
+        for field in (self.pin, self.again):
+            field.setMinimumWidth(FIELD_WIDTH)
+            field.textEdited.connect(lambda _text: self.timeout.start())
+
+    TIMEOUT_MS = 120_000
+
+    def start(self, signed: SignedIn, current: str) -> None:
+        """Ask this person for a new PIN, saying why."""
+        self._signed, self._current = signed, current
+        name = signed.actor.login or ""
+        if signed.new_pin_due == "reset":
+            why = self.tr(
+                "Hej {0}! Din kod har satts av kontorschefen. Välj en egen kod innan du "
+                "fortsätter, så att bara du känner till den."
+            ).format(name)
+        else:
+            why = self.tr(
+                "Hej {0}! Kontoret kräver nu minst {1} tecken i koden, och din är kortare. "
+                "Välj en ny kod innan du fortsätter. En längre kod, gärna några ord, är "
+                "svårare att gissa."
+            ).format(name, signed.shortest)
+        self.why.setText(why)
+        self.why.setMinimumHeight(self.why.heightForWidth(PANEL_WIDTH - 56))  # the card's room
+        self.pin_label.setText(self.tr("Ny kod (minst {0} tecken)").format(signed.shortest))
+        self.error.hide()
+        self.button.setEnabled(True)
+        self.pin.clear()
+        self.again.clear()
+        self.pin.setFocus()
+        self.timeout.start()
+
+    def submit(self) -> None:
+        """Save the new PIN on the runner, as the person who signed in."""
+        signed, current = self._signed, self._current
+        if signed is None:
+            return
+        pin, again = self.pin.text(), self.again.text()
+        from app.services.staff.desk import StaffDesk
+
+        desk = StaffDesk(self._ctx.store, self._ctx.clock, signed.actor)
+        self.button.setEnabled(False)
+        self.error.hide()
+        (
+            Action(self._ctx, "new PIN", lambda: desk.change_own_pin(current, pin, again))
+            .success(lambda _view: self._on_saved(signed.actor))
+            .failure(self._on_refused, self.tr("Koden kunde inte sparas."))
+            .without_refresh()
+            .run_in_background(self)
+        )
+
+    def _forget(self) -> None:
+        self.timeout.stop()
+        self._signed, self._current = None, ""
+        self.pin.clear()
+        self.again.clear()
+
+    def _on_saved(self, actor: Actor) -> None:
+        self._forget()
+        self.signed_in.emit(actor)
+
+    def _on_refused(self, message: str) -> None:
+        self.pin.clear()
+        self.again.clear()
+        self.pin.setFocus()
+        self.button.setEnabled(True)
+        self.error.setText(message)
+        self.error.show()
+
+    def _on_cancel(self) -> None:
+        self._forget()
+        self.cancelled.emit()
 
 
 class FirstRunPanel(QWidget):
@@ -191,7 +328,7 @@ class FirstRunPanel(QWidget):
         form.addRow(self.tr("Kontorets namn"), self.office)
         form.addRow(self.tr("Ditt namn"), self.name)
         form.addRow(self.tr("Användarnamn"), self.login)
-        form.addRow(self.tr("Kod (minst 4 tecken)"), self.pin)
+        form.addRow(self.tr("Kod (minst 6 tecken)"), self.pin)
         form.addRow(self.tr("Upprepa koden"), self.again)
         self.error = QLabel("")
         self.error.setObjectName("first-run-error")
@@ -261,11 +398,21 @@ class Gate(QStackedWidget):
         self.setObjectName("gate")
         self.sign_in = SignInPanel(ctx, self)
         self.first_run = FirstRunPanel(ctx, self)
-        self.addWidget(self.sign_in)
-        self.addWidget(self.first_run)
-        self.sign_in.signed_in.connect(self.signed_in)
-        self.first_run.signed_in.connect(self.signed_in)
+        self.new_pin = NewPinPanel(ctx, self)
+        for panel in (self.sign_in, self.first_run, self.new_pin):
+            self.addWidget(panel)
+            panel.signed_in.connect(self.signed_in)
+        self.sign_in.new_pin_due.connect(self._ask_new_pin)
+        self.new_pin.cancelled.connect(self._back_to_sign_in)
         self._ctx = ctx
+
+    def _ask_new_pin(self, signed: SignedIn, current: str) -> None:
+        self.setCurrentWidget(self.new_pin)
+        self.new_pin.start(signed, current)
+
+    def _back_to_sign_in(self) -> None:
+        self.setCurrentWidget(self.sign_in)
+        self.sign_in.reset()
 
     def check_first_run(self) -> None:
         """Show the wizard if the office has no staff yet (asked on the runner)."""
