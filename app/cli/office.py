@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli.base import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CliError, _open
+from app.cli.base import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, CliError, _open, restore_actor
 from app.config import Settings
 
 
@@ -47,7 +47,6 @@ def _confirmed(question: str, yes: bool) -> bool:
 
 def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk restore FILE [--yes]`: verify the copy, confirm, restore."""
-    from app.services.access.actor import Actor
     from app.services.office.clock import SystemClock
     from app.services.upkeep.backups import StoreFiles, check_backup, restore_store
 
@@ -57,11 +56,13 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
         f"Replace the store in {settings.data_dir} with {source} (schema {found.revision})? "
         "The store as it is now is backed up first."
     )
+    # The store may not open at all: the files, restored for the OS user's local manager
+    # (or the manager who signs in, where the office asks it).
+    actor = restore_actor(settings)
     if not _confirmed(question, args.yes):
         print("Nothing was changed.", file=sys.stderr)
         return EXIT_NOTHING
-    # The store may not open at all: the files, restored for the OS user's local manager.
-    report = restore_store(StoreFiles(settings, SystemClock(), Actor.command_line()), source)
+    report = restore_store(StoreFiles(settings, SystemClock(), actor), source)
     if report.taken_before is not None:
         print(f"restored; the store as it was is in {report.taken_before}")
     elif report.moved_aside is not None:

@@ -4,17 +4,18 @@ The command line on the office PC acts as a trusted local manager; what it
 does is audited with the operating-system user (see app/services/access/actor.py).
 A PIN is read from standard input, twice (entry and confirmation), never
 from the command line, where other users could see it in the process list.
+Where the office asks it (Settings › Kontoret), a manager's login and PIN are
+read first, before anything that changes staff or purges (app/cli/base.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from typing import Any
 
-from app.cli.base import EXIT_OK, EXIT_USAGE, CliError, _open
+from app.cli.base import EXIT_OK, EXIT_USAGE, CliError, _open, manager_desk, read_line
 from app.config import Settings
 
 
@@ -46,18 +47,11 @@ def add_parsers(sub: Any, day: Any) -> None:
     purge.add_argument("--yes", action="store_true", help="do not ask (needed without a terminal)")
 
 
-def _read_pin(prompt: str) -> str:
-    """A PIN from the terminal (not echoed), or a line of standard input."""
-    if sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline()
-    if not line:
-        raise CliError("Expected the PIN and its confirmation on standard input.", EXIT_USAGE)
-    return line.rstrip("\r\n")
-
-
 def _new_pin() -> tuple[str, str]:
-    return _read_pin("PIN: "), _read_pin("PIN again: ")
+    what = "the PIN and its confirmation"
+    return read_line("New PIN: ", secret=True, what=what), read_line(
+        "New PIN again: ", secret=True, what=what
+    )
 
 
 def _staff_line(view: Any) -> str:
@@ -69,7 +63,7 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk staff add|list|disable|enable|reset-pin`."""
     from app.services.staff.desk import StaffDesk
 
-    opened = _open(settings)
+    opened = _open(settings) if args.action == "list" else manager_desk(settings)
     desk = StaffDesk.of(opened)
     try:
         if args.action == "add":
@@ -150,7 +144,7 @@ def cmd_purge(args: argparse.Namespace, settings: Settings) -> int:
     from app.cli.office import _confirmed
     from app.services.upkeep.retention import TABLES, plan, purge
 
-    desk = _open(settings)
+    desk = _open(settings) if args.dry_run else manager_desk(settings)
     store, clock = desk.store, desk.clock
     try:
         planned = plan(store, clock.now())
