@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.services.access.actor import NOBODY
 from app.services.access.audit import list_events
@@ -99,4 +99,32 @@ def test_a_screen_left_alone_locks_itself(qtbot, ui_ctx, monkeypatch):
     window.idle.check()
     assert window.pages.currentWidget() is window.gate and ui_ctx.actor.role is None
     panel = window.gate.sign_in
-    assert "låstes efter 5 minuter" in panel.notice.text() and panel.login.text() == "anna"
+    assert "låstes efter 5 minuter" in panel.notice.text()
+    # The next person types their login where the cursor is: the login, not anna's PIN.
+    assert panel.login.text() == "" and window.focusWidget() is panel.login
+    assert panel.resume.isVisible()
+    qtbot.mouseClick(panel.resume, Qt.MouseButton.LeftButton)  # anna, back at her desk
+    assert panel.login.text() == "anna" and window.focusWidget() is panel.pin
+
+
+def test_the_idle_lock_waits_while_a_visitor_is_served(qtbot, ui_ctx, monkeypatch):
+    from app.services.queue import calling as q
+    from app.ui.shell.main_window import SERVICE_POINT_TAB
+
+    accounts.add_staff(ui_ctx.desk, "anna", "caseworker", "2468", "2468")
+    window = _window(qtbot, ui_ctx)
+    _sign_in(qtbot, window, "anna", "2468")
+    point = window.tabs.widget(SERVICE_POINT_TAB)
+    point.findChild(QComboBox, "point-picker").setCurrentIndex(
+        point.findChild(QComboBox, "point-picker").findData(3)
+    )
+    q.issue_ticket(desk_for(ui_ctx.store, ui_ctx.clock), "A")
+    q.call_next(desk_for(ui_ctx.store, ui_ctx.clock), 3)
+    ui_ctx.watcher.refresh()
+    assert window.service_point.current_ticket is not None
+    monkeypatch.setattr(window.idle, "idle_seconds", lambda: 25 * 60)  # a long talk
+    window.idle.check()
+    assert window.pages.currentWidget() is window.tabs  # not locked in the middle of it
+    monkeypatch.setattr(window.idle, "idle_seconds", lambda: 66 * 60)  # but not for ever
+    window.idle.check()
+    assert window.pages.currentWidget() is window.gate

@@ -227,6 +227,11 @@ class ServicePointView(QWidget):
         self.point_picker.setCurrentIndex(self.point_picker.findData(saved))
         self.point_picker.blockSignals(False)
 
+    @property
+    def current_ticket(self) -> TicketView | None:
+        """The visitor called or served at this point now, if any."""
+        return self._current
+
     def point_number(self) -> int | None:
         """The chosen service point, or None before one is chosen."""
         number = self.point_picker.currentData()

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self._on_idle)
+        self.idle.hold = self._serving_here
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
         self.display_action = QAction(self.tr("Väntrumsskärm"), self)
@@ -272,8 +273,8 @@ class MainWindow(QMainWindow):
         self.switch_button.setVisible(False)
         self.store_label.setVisible(False)
         self.idle.arm(0)
+        self.pages.setCurrentWidget(self.gate)  # shown first: the cursor goes to a shown field
         self.gate.sign_in.reset(notice, last if notice else "")
-        self.pages.setCurrentWidget(self.gate)
 
     def _arm_idle_lock(self) -> None:
         """Lock after the office's idle time (read off the GUI thread; five minutes if unread)."""
@@ -288,6 +289,11 @@ class MainWindow(QMainWindow):
         ).without_refresh().success(arm).failure(
             lambda _sentence: arm(DEFAULT_IDLE_MINUTES), ""
         ).run_in_background(self)
+
+    def _serving_here(self) -> bool:
+        """Whether this PC's service point has a visitor called or served now."""
+        view = self._views.get(SERVICE_POINT_TAB)
+        return view is not None and getattr(view, "current_ticket", None) is not None
 
     def _on_idle(self) -> None:
         minutes = self.idle.minutes

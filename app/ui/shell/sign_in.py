@@ -10,6 +10,7 @@ thread. The waiting-room display has no gate.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -104,9 +105,17 @@ class SignInPanel(QWidget):
         self.button.clicked.connect(self.submit)
         self.login.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.submit)
+        # The person whose screen locked may go on with one click; the login field stays
+        # empty for anyone else, so nobody types their own login as the last person's PIN.
+        self.resume = QPushButton("")
+        self.resume.setObjectName("sign-in-resume")
+        self.resume.clicked.connect(self._on_resume)
+        self.resume.hide()
+        self._last = ""
         inner.addWidget(self.heading)
         inner.addWidget(QLabel(self.tr("Logga in med ditt användarnamn och din personliga kod.")))
         inner.addWidget(self.notice)
+        inner.addWidget(self.resume, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addWidget(self.button)
@@ -114,16 +123,27 @@ class SignInPanel(QWidget):
         for field in (self.login, self.pin):
             field.setMinimumWidth(FIELD_WIDTH)
 
-    def reset(self, notice: str = "", login: str = "") -> None:
-        """Ready for the next person: PIN empty, focus on the first empty field."""
+    def reset(self, notice: str = "", last: str = "") -> None:
+        """Ready for the next person: both fields empty, the cursor in the login. ``last``
+        (whose screen locked) is offered a button that fills in their login."""
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
         self.error.hide()
         self.pin.clear()
-        self.login.setText(login)
+        self.login.clear()
+        self._last = last
+        self.resume.setText(self.tr("Fortsätt som {0}").format(last))
+        self.resume.setAccessibleName(self.tr("Fortsätt som {0}: skriv bara koden").format(last))
+        self.resume.setVisible(bool(last))
         self.button.setEnabled(True)
         self.button.setText(self.tr("Logga in"))
-        (self.pin if login else self.login).setFocus()
+        self.login.setFocus()
+
+    def _on_resume(self) -> None:
+        """The person whose screen locked: their login filled in, the cursor in the PIN."""
+        self.login.setText(self._last)
+        self.pin.clear()
+        self.pin.setFocus()
 
     def submit(self) -> None:
         """Check the login and PIN on the runner."""
@@ -437,6 +457,7 @@ class IdleWatch(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.minutes = 0
+        self.hold: Callable[[], bool] | None = None  # True: someone is served here, wait
         self._last = time.monotonic()
         self._fired = False
         self.timer = QTimer(self)
@@ -475,8 +496,16 @@ class IdleWatch(QObject):
         """Seconds since the last input."""
         return time.monotonic() - self._last
 
+    # A screen is not locked while ``hold`` says a visitor is being served there (a visitor
+    # may talk for twenty minutes while nobody touches the keys), but never held longer.
+    MAX_HOLD_MINUTES = 60
+
     def check(self, *_: Any) -> None:
         """Emit ``idle`` when the time is up (once until the next input)."""
-        if self.minutes > 0 and not self._fired and self.idle_seconds() >= self.minutes * 60:
-            self._fired = True
-            self.idle.emit()
+        if self.minutes <= 0 or self._fired or self.idle_seconds() < self.minutes * 60:
+            return
+        held = self.hold is not None and self.hold()
+        if held and self.idle_seconds() < (self.minutes + self.MAX_HOLD_MINUTES) * 60:
+            return
+        self._fired = True
+        self.idle.emit()
