@@ -2,7 +2,7 @@
 
 Results go to stdout, everything else to stderr. Exit codes: 0 done, 1 failed
 (one sentence on stderr, the traceback in the log), 2 wrong usage, 3 nothing
-to do. Only the GUI and ``ticket issue --print`` load Qt.
+to do. Only the GUI, ``ticket issue --print`` and ``ticket print`` load Qt.
 """
 
 from __future__ import annotations

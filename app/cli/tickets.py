@@ -48,6 +48,10 @@ def add_parsers(sub: Any, number: Callable[[int, int], Any], letter: Any, code: 
     resume = tsub.add_parser("resume", help="call a parked visitor back")
     resume.add_argument("code", metavar="CODE", type=code)
     resume.add_argument("--point", type=number(1, 9999), required=True, metavar="N")
+    reprint = tsub.add_parser(
+        "print", help="print a waiting ticket again, as reception's reprint does"
+    )
+    reprint.add_argument("code", metavar="CODE", type=code)
     transfer = tsub.add_parser("transfer", help="move a ticket to another queue")
     transfer.add_argument("code", metavar="CODE", type=code)
     transfer.add_argument("queue", metavar="QUEUE", type=letter)
@@ -110,6 +114,12 @@ def _ticket_action(args: argparse.Namespace, desk: Desk) -> int:
     elif action == "resume":
         ref = q.resume(desk, args.code, args.point)
         _print_ticket_line(ref, f"{ref.service_point_name}")
+    elif action == "print":
+        from app.ui.reception.printing import print_ticket_headless
+
+        ok, message = print_ticket_headless(desk, args.code)
+        print(message, file=sys.stderr)
+        return EXIT_OK if ok else EXIT_FAILED
     elif action == "transfer":
         ref = q.transfer(desk, args.code, args.queue)
         _print_ticket_line(ref, f"now in queue {ref.queue_letter}")

@@ -168,6 +168,15 @@ def test_print_ticket_headless_reports_a_failure(ui_ctx, ticket):
     assert not ok and message.startswith("print failed:")
 
 
+def test_a_cancelled_ticket_is_not_printed_again(ui_ctx, ticket):
+    printed = []
+    queue_desk = ui_ctx.queue
+    queue_desk.cancel("A002")
+    ok, message = print_ticket_headless(ui_ctx.desk, "A002", printer=printed.append)
+    assert not ok and message == "not printed: Cannot print A002: the ticket is cancelled."
+    assert printed == []
+
+
 def test_the_command_line_prints_as_the_button_does(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SERVICEDISK_DATA_DIR": ""}
     data = tmp_path / "office"
@@ -184,6 +193,28 @@ def test_the_command_line_prints_as_the_button_does(tmp_path):
     if not QPrinterInfo.availablePrinterNames():
         assert "printed to PDF" in result.stderr
         assert len(list((data / "tickets").glob("B001-*.pdf"))) == 1
+
+
+def test_the_command_line_reprints_a_waiting_ticket_and_refuses_a_cancelled_one(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SERVICEDISK_DATA_DIR": ""}
+    data = tmp_path / "office"
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "app", "--data-dir", str(data), "ticket", *args]
+        return subprocess.run(
+            command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+        )
+
+    for _ in range(2):
+        assert run("issue", "B").returncode == 0
+    assert run("cancel", "B001").returncode == 0
+    refused = run("print", "B001")
+    assert refused.returncode == 1 and "the ticket is cancelled" in refused.stderr
+    assert not list((data / "tickets").glob("B001-*.pdf"))
+    again = run("print", "B002")
+    assert again.returncode == 0, again.stderr
+    if not QPrinterInfo.availablePrinterNames():
+        assert len(list((data / "tickets").glob("B002-*.pdf"))) == 1
 
 
 def test_a_worker_gets_the_printer_choice_read_beforehand(tmp_path, pdf_prefs):

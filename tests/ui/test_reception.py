@@ -289,6 +289,22 @@ def test_reprint_of_a_selected_ticket(qtbot, view, printer, mono):
     assert [t.code for t in printer.printed] == ["A001", "B001", "A001"]
 
 
+def test_a_ticket_that_is_never_called_is_not_printed_again(qtbot, view, ui_ctx, printer, mono):
+    press(qtbot, view, "issue-A")
+    mono.t += 5
+    press(qtbot, view, "issue-A")
+    queue.cancel(ui_ctx.desk, "A001")  # issued by mistake
+    ui_ctx.watcher.poll()
+    select_recent(view, "A001")
+    assert not button(view, "reprint-selected").isEnabled()
+    view._reprint("A001")  # Ctrl+P on it, or a stale selection
+    assert [t.code for t in printer.printed] == ["A001", "A002"]  # nothing more printed
+    said = label(view, "reception-message").text()
+    assert "A001" in said and "makulerad" in said and "ny kölapp" in said
+    select_recent(view, "A002")
+    assert button(view, "reprint-selected").isEnabled()
+
+
 def issue_many(ui_ctx, letter: str, count: int) -> None:
     for _ in range(count):
         queue.issue_ticket(ui_ctx.desk, letter)

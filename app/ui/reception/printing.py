@@ -88,7 +88,10 @@ class PrintTarget:
 
 
 def ticket_for(snapshot: QueueSnapshot, code: str, office_name: str | None = None) -> TicketPrint:
-    """The printout of a ticket as the snapshot sees it (people ahead, estimated wait)."""
+    """The printout of a waiting ticket as the snapshot sees it (people ahead, estimated
+    wait). One that will never be called again (cancelled, gone, served, called) is not
+    printed: InvalidTransitionError says why."""
+    refuse_unless_waiting(snapshot, code)
     view = snapshot.ticket(code)
     if view is None:
         raise LookupError(f"ticket {code} is not in today's queue")
@@ -104,6 +107,18 @@ def ticket_for(snapshot: QueueSnapshot, code: str, office_name: str | None = Non
         wait_minutes=status.wait_for(ahead) if status else None,
         queue_label_en=status.label_en if status else None,
     )
+
+
+def refuse_unless_waiting(snapshot: QueueSnapshot, code: str) -> None:
+    """InvalidTransitionError for a ticket the snapshot knows in any state but waiting: a
+    reprint of it would send a visitor to wait for a number that is never called."""
+    from app.services.queue.errors import InvalidTransitionError
+
+    view = snapshot.ticket(code) or next(
+        (t for t in snapshot.recent_tickets if t.code == code), None
+    )
+    if view is not None and view.state != "waiting":
+        raise InvalidTransitionError(code, view.state, "print", "skriva ut")
 
 
 def pdf_filename(ticket: TicketPrint) -> str:
@@ -336,8 +351,12 @@ def print_ticket_headless(
             return False, "print failed: the store has no data dir to keep prints or settings in"
         prefs = Prefs(settings.data_dir / PREFS_FILENAME)
         printer = QtTicketPrinter(settings.data_dir / "tickets", prefs)
+    from app.services.queue.errors import InvalidTransitionError
+
     try:
         ticket = ticket_for(queue_snapshot(desk.store, desk.clock), code)
+    except InvalidTransitionError as exc:
+        return False, f"not printed: {exc}"
     except LookupError as exc:
         return False, f"print failed: {exc}"
     outcome = print_and_record(QueueDesk.of(desk), printer, ticket)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.queue.errors import InvalidTransitionError
 from app.services.queue.views import QueueSnapshot
 from app.ui.reception.printing import (
     PrintOutcome,
@@ -29,6 +30,7 @@ from app.ui.reception.printing import (
     TicketPrinter,
     for_worker,
     print_and_record,
+    refuse_unless_waiting,
     ticket_for,
 )
 from app.ui.reception.queue_models import RecentTicketsModel, ServingModel, WaitingModel
@@ -300,7 +302,16 @@ class ReceptionView(QWidget):
             self._reprint(code)
 
     def _reprint(self, code: str) -> None:
-        printout = self._printout(code, self._printouts.get(code))
+        snapshot = self._ctx.watcher.snapshot
+        try:
+            if snapshot is not None:
+                refuse_unless_waiting(snapshot, code)
+            printout = self._printout(code, self._printouts.get(code))
+        except InvalidTransitionError as exc:
+            never = exc.state not in ("called", "serving", "parked")
+            hint = self.tr(" Numret ropas aldrig upp: ge besökaren en ny kölapp.") if never else ""
+            self._say(exc.swedish + hint, error=True)
+            return
         if printout is None:
             self._say(self.tr("Kölappen {0} finns inte längre i kön.").format(code), error=True)
             return
@@ -316,7 +327,7 @@ class ReceptionView(QWidget):
         code = self._selected_code()
         snapshot = self._ctx.watcher.snapshot
         ticket = snapshot.ticket(code) if code and snapshot else None
-        self.reprint_selected.setEnabled(code is not None)
+        self.reprint_selected.setEnabled(ticket is not None and ticket.state == "waiting")
         in_queue = ticket is not None and ticket.state in ("waiting", "parked")
         self.walked_out.setEnabled(in_queue)
         self.cancel_ticket.setEnabled(in_queue)
