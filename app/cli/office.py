@@ -158,8 +158,12 @@ def _pdf_report(desk: Any, first: date, last: date, out: Path) -> Path:
     from app.ui.statistics.report import write_pdf
 
     ensure_application()
-    figures = desk.figures(first, last)
-    return write_pdf(figures, out, get_office(desk.store).name, desk.labels())
+    name, labels = get_office(desk.store).name, desk.labels()
+    return Path(
+        desk.export(
+            first, last, "pdf", out, writer=lambda figures: write_pdf(figures, out, name, labels)
+        )
+    )
 
 
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:

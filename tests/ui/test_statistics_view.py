@@ -89,6 +89,15 @@ def test_a_period_is_shown_as_charts_with_tables_and_exported(qtbot, view, ui_ct
     assert rows[-1]["day"] == day.isoformat()
 
 
+def test_the_pdf_report_from_the_screen_is_audited_like_every_export(qtbot, view, ui_ctx):
+    from app.services.access.audit import list_events
+
+    qtbot.mouseClick(view.findChild(QPushButton, "export-pdf"), Qt.MouseButton.LeftButton)
+    assert view.findChild(QLabel, "stats-status").text().startswith("Exporterad till")
+    (event,) = list_events(ui_ctx.store, kinds=["export"])
+    assert "format=pdf" in event.detail and event.role == "manager"
+
+
 def test_a_backwards_range_is_refused_in_swedish(qtbot, view, ui_ctx):
     day = today(ui_ctx)
     view.first.setDate(QDate(day.year, day.month, day.day))

@@ -50,3 +50,16 @@ def test_an_existing_file_is_replaced_only_when_told_to(office, tmp_path, capsys
     assert target.read_bytes().startswith(b"PK")  # now the workbook
     assert export(office, "--format", "csv", "--out", str(tmp_path / "new-folder")) == 0
     assert export(office, "--format", "csv", "--out", str(tmp_path / "new-folder")) == EXIT_USAGE
+
+
+def test_every_export_is_audited_whatever_its_format(office, tmp_path, capsys):
+    import json
+
+    for fmt, out in (("csv", "csv-folder"), ("xlsx", "figures.xlsx"), ("pdf", "report.pdf")):
+        assert export(office, "--format", fmt, "--out", str(tmp_path / out)) == 0
+        assert (tmp_path / out).exists()
+    capsys.readouterr()
+    assert main(["--data-dir", str(office), "audit", "--kind", "export", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)
+    assert sorted(e["detail"].split("format=")[1] for e in events) == ["csv", "pdf", "xlsx"]
+    assert all("report" not in e["detail"] for e in events)  # the range and format, no name

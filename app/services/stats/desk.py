@@ -7,6 +7,7 @@ load when a figure is first asked for, not with the screens.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,23 @@ def _labels(store: Store) -> dict[str, dict[str, str]]:
 
 
 @allowed("statistics")
-def export_period(desk: Desk, first: date, last: date, fmt: str, out: Path) -> Path:
-    """Write the period's figures as CSV (a folder), XLSX or PDF; returns what was written."""
+def export_period(
+    desk: Desk,
+    first: date,
+    last: date,
+    fmt: str,
+    out: Path,
+    *,
+    writer: Callable[[dict[str, Any]], Path] | None = None,
+) -> Path:
+    """Write the period's figures as CSV (a folder) or XLSX, or through ``writer`` (the PDF
+    report, painted by the app); returns what was written. Every export is audited."""
     from app.services.stats.export import export_figures
 
-    written = export_figures(read_figures(desk, first, last), fmt, out, desk.store)
+    figures = read_figures(desk, first, last)
+    written = (
+        writer(figures) if writer is not None else export_figures(figures, fmt, out, desk.store)
+    )
     with desk.store.write() as session:  # the range and format, never the file's name
         record(session, desk.clock.now(), "export", first=first, last=last, format=fmt)
     return written

@@ -395,11 +395,17 @@ class StatisticsView(QWidget):
         self._say(self.tr("Exporterar …"))
 
         def work() -> Path:
-            if fmt == "pdf":  # painted with Qt, so here; the figures come from the service
+            if fmt == "pdf":  # painted with Qt, so here; the service reads and audits it
                 from app.ui.statistics.report import write_pdf
 
-                figures = ctx.stats.figures(first, last)
-                return write_pdf(figures, out, ctx.office_name, ctx.stats.labels())
+                labels = ctx.stats.labels()
+                return ctx.stats.export(
+                    first,
+                    last,
+                    fmt,
+                    out,
+                    writer=lambda figures: write_pdf(figures, out, ctx.office_name, labels),
+                )
             return ctx.stats.export(first, last, fmt, out)
 
         def done(path: Path) -> None:
