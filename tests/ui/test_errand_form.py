@@ -231,7 +231,8 @@ def test_cancel_stores_nothing(qtbot, form, called, ui_ctx):
     assert snapshot.ticket("B001").state == "called"
 
 
-def test_last_used_language_interpreter_and_outcome_are_remembered(qtbot, ui_ctx, called):
+def test_the_next_visitor_starts_from_the_offices_defaults(qtbot, ui_ctx, called):
+    """One visitor's outcome, language and interpreter never reach the next one."""
     form = ErrandForm(ui_ctx)
     qtbot.addWidget(form)
     form.start_ticket(called.code, called.queue_letter)
@@ -244,9 +245,27 @@ def test_last_used_language_interpreter_and_outcome_are_remembered(qtbot, ui_ctx
     later = ErrandForm(ui_ctx)
     qtbot.addWidget(later)
     later.start_quick(1)
-    assert field(later, 1, "language").currentData(KEY_ROLE) == "en"
-    assert field(later, 1, "interpreter").currentData(KEY_ROLE) == "on-site"
-    assert field(later, 1, "outcome").currentData(KEY_ROLE) == "e-service"
+    assert field(later, 1, "language").currentData(KEY_ROLE) == "sv"
+    assert field(later, 1, "interpreter").currentData(KEY_ROLE) == "none"
+    assert field(later, 1, "outcome").currentData(KEY_ROLE) is None  # chosen each time
+    choose(field(later, 1, "agency"), "PM")
+    field(later, 1, "type").setCurrentIndex(0)
+    later.findChild(QPushButton, "save-errands").click()  # one Ctrl+Enter logs nothing
+    assert later.findChild(QLabel, "errand-problem").text() == "Ärende 1: välj utfall."
+
+
+def test_a_new_row_of_the_same_visit_takes_the_row_above(qtbot, form, called):
+    form.start_ticket(called.code, called.queue_letter)
+    choose(field(form, 1, "language"), "ar")
+    choose(field(form, 1, "interpreter"), "phone")
+    choose(field(form, 1, "outcome"), "e-service")
+    form.findChild(QPushButton, "add-errand").click()
+    assert field(form, 2, "language").currentData(KEY_ROLE) == "ar"
+    assert field(form, 2, "interpreter").currentData(KEY_ROLE) == "phone"
+    assert field(form, 2, "agency").currentData(KEY_ROLE) == field(form, 1, "agency").currentData(
+        KEY_ROLE
+    )
+    assert field(form, 2, "outcome").currentData(KEY_ROLE) is None  # each errand its own
 
 
 def test_quick_visit_on_the_phone_is_stored_without_ticket(qtbot, form, ui_ctx):

@@ -1,9 +1,17 @@
 """The errand form: the errands of a finished ticket or of a quick visit without a ticket.
 
 One row per errand (agency → errand type → outcome → referral, language,
-interpreter). The common case is fast: the queue's usual agency is chosen,
-the last-used outcome, language and interpreter come back, the errand type is
-found by typing part of its name, and Ctrl+Enter saves. Enter never submits.
+interpreter). The common case is fast: the queue's usual agency is chosen, the
+errand type is found by typing part of its name, and Ctrl+Enter saves. Enter
+never submits.
+
+Nothing of one visitor reaches the next: each visit starts from the office's
+defaults (Swedish, no interpreter, no outcome chosen), so a visitor is never
+logged with the last one's language or outcome by one keystroke. Language and
+interpreter belong to the visit as the visitor lives it, so a new row of the
+same visit takes the row above's agency, language and interpreter; they are
+kept per errand, because the statistics count errands per language and an
+interpreter may be booked for one agency's errand only (change the row).
 """
 
 from __future__ import annotations
@@ -42,9 +50,6 @@ from app.ui.shell.table_model import KEY_ROLE
 
 log = logging.getLogger(__name__)
 
-PREF_OUTCOME = "errands/outcome"
-PREF_LANGUAGE = "errands/language"
-PREF_INTERPRETER = "errands/interpreter"
 PREF_CHANNEL = "errands/quick_channel"
 PREF_QUICK_AGENCY = "errands/quick_agency"
 
@@ -219,22 +224,16 @@ class ErrandForm(QWidget):
     def _add_row(self) -> ErrandRow:
         assert self._choices is not None
         row = ErrandRow(self._choices, self._rows_host)
-        prefs = self._ctx.prefs
-        if self.rows:  # the same visitor: same agency, language and interpreter as before
+        if self.rows:  # the same visitor: same agency, language and interpreter as above
             last = self.rows[-1]
             row.set_defaults(
                 last.agency.currentData(KEY_ROLE),
-                prefs.get_str(PREF_OUTCOME),
+                None,
                 last.languages.currentData(KEY_ROLE),
                 last.interpreter.currentData(KEY_ROLE),
             )
-        else:
-            row.set_defaults(
-                self._usual_agency(),
-                prefs.get_str(PREF_OUTCOME),
-                prefs.get_str(PREF_LANGUAGE),
-                prefs.get_str(PREF_INTERPRETER),
-            )
+        else:  # a new visitor: the office's defaults, never the last visitor's answers
+            row.set_defaults(self._usual_agency(), None, DEFAULT_LANGUAGE, DEFAULT_INTERPRETER)
         row.remove_requested.connect(self._on_remove_requested)
         self.rows.append(row)
         self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)
@@ -331,11 +330,9 @@ class ErrandForm(QWidget):
         )
 
     def _remember(self, inputs: list[ErrandInput]) -> None:
-        last = inputs[-1]
+        """What this PC does most (the channel and agency of quick visits), never what the
+        visitor said."""
         prefs = self._ctx.prefs
-        prefs.set(PREF_OUTCOME, last.outcome_code)
-        prefs.set(PREF_LANGUAGE, last.language_code or DEFAULT_LANGUAGE)
-        prefs.set(PREF_INTERPRETER, last.interpreter_code or DEFAULT_INTERPRETER)
         if self._code is None:
             prefs.set(PREF_CHANNEL, "phone" if self.phone.isChecked() else "desk")
             prefs.set(PREF_QUICK_AGENCY, inputs[0].agency_code)
