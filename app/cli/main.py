@@ -41,6 +41,8 @@ from app.cli.staff import add_parsers as add_staff_parsers
 from app.cli.staff import cmd_audit, cmd_purge, cmd_staff
 from app.cli.tickets import add_parsers as add_ticket_parsers
 from app.cli.tickets import cmd_ticket
+from app.cli.visits import add_parsers as add_visit_parsers
+from app.cli.visits import cmd_errand, cmd_visits
 from app.config import Settings, resolve_settings, setup_logging
 from app.private import keep_private
 from app.store.errors import short
@@ -176,10 +178,18 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--from", dest="first", type=_day, required=True, metavar="YYYY-MM-DD")
     stats.add_argument("--to", dest="last", type=_day, required=True, metavar="YYYY-MM-DD")
     stats.add_argument("--json", action="store_true")
-    export = sub.add_parser("export", help="write the figures for a range as CSV, XLSX or PDF")
+    export = sub.add_parser(
+        "export", help="write the figures for a range as CSV, CSV för Excel, XLSX or PDF"
+    )
     export.add_argument("--from", dest="first", type=_day, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="last", type=_day, required=True, metavar="YYYY-MM-DD")
-    export.add_argument("--format", choices=("csv", "xlsx", "pdf"), required=True)
+    export.add_argument(
+        "--format",
+        choices=("csv", "csv-excel", "xlsx", "pdf"),
+        required=True,
+        help="csv: for scripts (English columns, comma); csv-excel: for Excel in Swedish "
+        "(semicolons, decimal commas); xlsx: a workbook in Swedish; pdf: a one-page report",
+    )
     export.add_argument("--out", required=True, metavar="PATH")
     export.add_argument("--yes", action="store_true", help="replace what is at PATH without asking")
 
@@ -208,6 +218,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_staff_parsers(sub, _day)
     add_db_parsers(sub)
+    add_visit_parsers(sub, _day)
 
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
@@ -349,6 +360,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "audit": cmd_audit,
     "purge": cmd_purge,
     "db": cmd_db,
+    "visits": cmd_visits,
+    "errand": cmd_errand,
 }
 
 

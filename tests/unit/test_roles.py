@@ -59,7 +59,8 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
     },
     ErrandDesk: {
         "finish_with_errands": SERVING, "log_quick_visit": SERVING, "log_errands": SERVING,
-        "correct_errand": SERVING, "choices": OPEN,
+        "correct_errand": SERVING, "day_visits": SERVING,
+        "find_errand": SERVING, "choices": OPEN,
     },
     OfficeSetup: {
         "office": OPEN, "catalog_overview": OPEN, "list_queue_setup": OPEN,
@@ -297,14 +298,15 @@ def test_only_a_manager_corrects_an_earlier_day_and_it_is_audited(store, clock, 
     visit = worker.finish_with_errands("A001", [ErrandInput("FK", None, "resolved")])
     errand_id = visit.errands[0].id
     worker.correct_errand(errand_id, ErrandInput("FK", None, "documents"))  # today: fine
-    assert not [e for e in list_events(store) if e.kind == "correction"]
+    (today,) = [e for e in list_events(store) if e.kind == "correction"]  # and audited
+    assert "changed=outcome:resolved>documents" in today.detail and today.role == C
     clock.advance(days=1)
     with pytest.raises(Exception, match="manager") as late:
         worker.correct_errand(errand_id, ErrandInput("FK", None, "resolved"))
     assert "kontorschefen" in late.value.swedish
     manager = ErrandDesk(store, clock, Actor(staff_id=None, role=M, login="karin"))
     manager.correct_errand(errand_id, ErrandInput("FK", None, "resolved"))
-    (event,) = [e for e in list_events(store) if e.kind == "correction"]
+    event, _today = [e for e in list_events(store) if e.kind == "correction"]  # newest first
     day = (clock.now() - timedelta(days=1)).date().isoformat()
     assert f"day={day}" in event.detail and "outcome" in event.detail and event.role == M
 

@@ -37,7 +37,7 @@ KINDS_SV = {
     "statistics": "Statistik",
     "config": "Inställningar",
     "catalog": "Katalog",
-    "correction": "Rättelse av tidigare dag",
+    "correction": "Rättelse av ärende",
     "purge": "Gallring",
     "backup": "Säkerhetskopia",
     "restore": "Återställning",

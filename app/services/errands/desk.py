@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.services.access.actor import Desk, open_read
-from app.services.errands import logbook
+from app.services.errands import logbook, visits
 
 
 class ErrandDesk(Desk):
@@ -14,3 +14,5 @@ class ErrandDesk(Desk):
     log_quick_visit = logbook.log_quick_visit
     log_errands = logbook.log_errands
     correct_errand = logbook.correct_errand
+    day_visits = visits.day_visits
+    find_errand = visits.find_errand

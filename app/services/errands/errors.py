@@ -143,6 +143,31 @@ class UnknownStaffError(ErrandError):
         )
 
 
+class PastRetentionError(ErrandError):
+    """A day past the office's retention is closed: its visits are (or are about to be)
+    purged, and only its summary stays."""
+
+    def __init__(self, day: date) -> None:
+        super().__init__(
+            f"The visits of {day.isoformat()} are past the office's retention period: they "
+            "cannot be changed.",
+            f"Besöken från {day.isoformat()} är äldre än gallringstiden och kan inte ändras.",
+        )
+        self.day = day
+
+
+class NotYourVisitError(ErrandError):
+    """A case worker changes the errands of their own visits; the manager everyone's."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That visit was served by someone else: only they or the office manager may "
+            "change its errands.",
+            "Besöket betjänades av någon annan. Bara den personen eller kontorschefen kan "
+            "ändra dess ärenden.",
+        )
+
+
 class CorrectionTooLateError(ErrandError):
     """After its day, only the office manager may change a visit's errands."""
 

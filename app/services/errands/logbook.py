@@ -56,7 +56,7 @@ from app.services.errands.rules import (
     QUICK_CHANNELS,
     Catalog,
     by_sort,
-    check_day,
+    check_correctable,
     check_duration,
     service_seconds,
     split_durations,
@@ -195,10 +195,11 @@ def log_errands(
         if not errands:
             return _visit_ref(session, visit, catalog)
         today = office_day(desk.store, now)
-        check_day(visit.business_day, today, desk.actor)
+        check_correctable(session, visit, today, desk.actor)
         values = catalog.resolve_all(errands)
-        if visit.business_day != today:
-            record(session, now, "correction", day=visit.business_day, added=len(values))
+        record(
+            session, now, "correction", day=visit.business_day, visit=visit.id, added=len(values)
+        )
         _check_staff(session, staff_id)
         _add_errands(session, visit, values, now, staff_id)
         bump(session, now, [visit.business_day])
@@ -279,11 +280,13 @@ def correct_errand(
     errand_id: int,
     new: ErrandInput,
 ) -> ErrandView:
-    """Correct a logged errand: the same day by anyone, later only by the manager.
+    """Correct a logged errand: a case worker their own visits of today, the manager any
+    visit within the office's retention.
 
     The errand's own (even retired) entries may stay; a retired one cannot be
-    newly chosen. A duration of None keeps the errand's duration. A change
-    bumps the day's revision so its summary is sent again.
+    newly chosen. A duration of None keeps the errand's duration. Every change is
+    audited (each field, its old and new code) and bumps the day's revision, so the
+    statistics count it and the day's summary is sent again.
     """
     now = desk.clock.now()
     staff_id = desk.actor.staff_id
@@ -292,7 +295,7 @@ def correct_errand(
         if errand is None:
             raise UnknownErrandError(errand_id)
         today = office_day(desk.store, now)
-        check_day(errand.visit.business_day, today, desk.actor)
+        check_correctable(session, errand.visit, today, desk.actor)
         catalog = Catalog(session)
         values = catalog.resolve(new, None, keep=errand)
         if values["duration_seconds"] is None:
@@ -300,18 +303,44 @@ def correct_errand(
         if all(getattr(errand, k) == values[k] for k in _CORRECTABLE):
             return catalog.view(errand)
         _check_staff(session, staff_id)
-        if errand.visit.business_day != today:
-            changed = [
-                k.removesuffix("_id") for k in _CORRECTABLE if getattr(errand, k) != values[k]
-            ]
-            record(session, now, "correction", day=errand.visit.business_day, fields=changed)
+        before = catalog.view(errand)
         for key in _CORRECTABLE:
             setattr(errand, key, values[key])
         errand.corrected_at = now
         errand.corrected_by_staff_id = staff_id
+        after = catalog.view(errand)
+        record(
+            session,
+            now,
+            "correction",
+            day=errand.visit.business_day,
+            visit=errand.visit_id,
+            errand=errand.id,
+            changed=changes(before, after),
+        )
         bump(session, now, [errand.visit.business_day])
         session.flush()
-        return catalog.view(errand)
+        return after
+
+
+_AUDITED = (
+    ("agency", "agency_code"),
+    ("errand_type", "errand_type_code"),
+    ("outcome", "outcome_code"),
+    ("referral", "referral_target_code"),
+    ("language", "language_code"),
+    ("interpreter", "interpreter_code"),
+    ("duration", "duration_seconds"),
+)
+
+
+def changes(before: ErrandView, after: ErrandView) -> list[str]:
+    """Each changed field with its old and new code: "outcome:resolved>referred"."""
+    return [
+        f"{name}:{getattr(before, field) or '-'}>{getattr(after, field) or '-'}"
+        for name, field in _AUDITED
+        if getattr(before, field) != getattr(after, field)
+    ]
 
 
 # ---------------------------------------------------------------- reading

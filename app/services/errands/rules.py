@@ -9,7 +9,7 @@ time evenly.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from app.models import (
     ErrandType,
     InterpreterKind,
     Language,
+    Office,
     Outcome,
     ReferralTarget,
     Visit,
@@ -31,6 +32,8 @@ from app.services.errands.errors import (
     CorrectionTooLateError,
     ErrandTypeMismatchError,
     InvalidDurationError,
+    NotYourVisitError,
+    PastRetentionError,
     ReferralNotAllowedError,
     ReferralRequiredError,
     RetiredCatalogEntryError,
@@ -52,10 +55,21 @@ def check_duration(seconds: int | None, index: int | None = None) -> None:
         raise InvalidDurationError(seconds, index)
 
 
-def check_day(visit_day: date, today: date, actor: Actor) -> None:
-    """Refuse changing another day's errands, unless the office manager asks."""
-    if visit_day != today and not actor.may("correct_past"):
-        raise CorrectionTooLateError(visit_day)
+def check_correctable(session: Session, visit: Visit, today: date, actor: Actor) -> None:
+    """Refuse changing a visit's errands unless the actor may: a case worker their own
+    visits of today, the office manager any visit within the office's retention."""
+    office = session.scalar(select(Office))
+    kept = today - timedelta(days=office.retention_days if office else 90)
+    if office is not None and office.purged_before is not None:
+        kept = max(kept, office.purged_before)
+    if visit.business_day < kept:
+        raise PastRetentionError(visit.business_day)
+    if actor.may("correct_past"):
+        return
+    if visit.business_day != today:
+        raise CorrectionTooLateError(visit.business_day)
+    if visit.staff_id is not None and visit.staff_id != actor.staff_id:
+        raise NotYourVisitError()
 
 
 # ---------------------------------------------------------------- the catalog in a session
