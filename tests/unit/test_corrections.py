@@ -98,3 +98,25 @@ def test_the_manager_corrects_any_day_within_retention_and_no_further(store, clo
             people["karin"], visit.errands[0].id, ErrandInput("FK", None, "resolved")
         )
     assert "gallringstiden" in closed.value.swedish
+
+
+def test_a_visit_revised_on_screen_is_kept_whole_or_not_at_all(store, clock, desk):
+    people = _people(store, clock, desk)
+    visit = _served_by(people, "anna", desk)
+    errand = visit.errands[0]
+    fixed = ErrandInput("FK", None, "documents")
+    with pytest.raises(errands.UnknownCatalogEntryError):
+        errands.revise_visit(
+            people["anna"], visit.visit_id, {errand.id: fixed}, [ErrandInput("NOPE", None, "x")]
+        )
+    unchanged = errands.visit_errands(store, visit.visit_id)
+    assert [e.outcome_code for e in unchanged.errands] == ["resolved"]  # nothing kept
+    assert list_events(store, kinds=["correction"]) == []
+    revised = errands.revise_visit(
+        people["anna"], visit.visit_id, {errand.id: fixed}, [ErrandInput("SKV", None, "resolved")]
+    )
+    assert [(e.agency_code, e.outcome_code) for e in revised.errands] == [
+        ("FK", "documents"),
+        ("SKV", "resolved"),
+    ]
+    assert len(list_events(store, kinds=["correction"])) == 2  # the change and the addition

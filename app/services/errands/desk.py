@@ -14,5 +14,6 @@ class ErrandDesk(Desk):
     log_quick_visit = logbook.log_quick_visit
     log_errands = logbook.log_errands
     correct_errand = logbook.correct_errand
+    revise_visit = logbook.revise_visit
     day_visits = visits.day_visits
     find_errand = visits.find_errand

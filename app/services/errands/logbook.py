@@ -15,7 +15,7 @@ and the errors in :mod:`~app.services.errands.errors`. All are importable from h
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -97,6 +97,7 @@ __all__ = [
     "finish_with_errands",
     "log_errands",
     "log_quick_visit",
+    "revise_visit",
     "split_durations",
     "visit_errands",
 ]
@@ -186,24 +187,9 @@ def log_errands(
     visit_id: int,
     errands: Sequence[ErrandInput],
 ) -> VisitRef:
-    """Add errands to an existing visit: the same day by anyone, later by the manager."""
-    now = desk.clock.now()
-    staff_id = desk.actor.staff_id
-    with desk.store.write() as session:
-        visit = _visit(session, visit_id)
-        catalog = Catalog(session)
-        if not errands:
-            return _visit_ref(session, visit, catalog)
-        today = office_day(desk.store, now)
-        check_correctable(session, visit, today, desk.actor)
-        values = catalog.resolve_all(errands)
-        record(
-            session, now, "correction", day=visit.business_day, visit=visit.id, added=len(values)
-        )
-        _check_staff(session, staff_id)
-        _add_errands(session, visit, values, now, staff_id)
-        bump(session, now, [visit.business_day])
-        return _visit_ref(session, visit, catalog)
+    """Add errands to an existing visit: a case worker to her own of today, the manager to
+    any within retention (audited, as :func:`revise_visit`)."""
+    return revise_visit(desk, visit_id, {}, errands)
 
 
 @allowed("errands")
@@ -289,38 +275,92 @@ def correct_errand(
     statistics count it and the day's summary is sent again.
     """
     now = desk.clock.now()
-    staff_id = desk.actor.staff_id
     with desk.store.write() as session:
         errand = session.get(Errand, errand_id)
         if errand is None:
             raise UnknownErrandError(errand_id)
-        today = office_day(desk.store, now)
-        check_correctable(session, errand.visit, today, desk.actor)
+        check_correctable(session, errand.visit, office_day(desk.store, now), desk.actor)
         catalog = Catalog(session)
-        values = catalog.resolve(new, None, keep=errand)
-        if values["duration_seconds"] is None:
-            values["duration_seconds"] = errand.duration_seconds
-        if all(getattr(errand, k) == values[k] for k in _CORRECTABLE):
+        after = _correct(session, catalog, errand, new, now, desk.actor.staff_id)
+        if after is None:
             return catalog.view(errand)
-        _check_staff(session, staff_id)
-        before = catalog.view(errand)
-        for key in _CORRECTABLE:
-            setattr(errand, key, values[key])
-        errand.corrected_at = now
-        errand.corrected_by_staff_id = staff_id
-        after = catalog.view(errand)
-        record(
-            session,
-            now,
-            "correction",
-            day=errand.visit.business_day,
-            visit=errand.visit_id,
-            errand=errand.id,
-            changed=changes(before, after),
-        )
         bump(session, now, [errand.visit.business_day])
         session.flush()
         return after
+
+
+@allowed("errands")
+def revise_visit(
+    desk: Desk,
+    visit_id: int,
+    corrected: Mapping[int, ErrandInput],
+    added: Sequence[ErrandInput] = (),
+) -> VisitRef:
+    """Correct some of a visit's errands and add others, in one go (the screens' form):
+    each correction and addition is checked and audited as on its own, and either all
+    are kept or none."""
+    now = desk.clock.now()
+    staff_id = desk.actor.staff_id
+    with desk.store.write() as session:
+        visit = _visit(session, visit_id)
+        check_correctable(session, visit, office_day(desk.store, now), desk.actor)
+        catalog = Catalog(session)
+        mine = {errand.id: errand for errand in visit.errands}
+        changed = False
+        for errand_id, new in corrected.items():
+            if errand_id not in mine:
+                raise UnknownErrandError(errand_id)
+            changed |= _correct(session, catalog, mine[errand_id], new, now, staff_id) is not None
+        if added:
+            values = catalog.resolve_all(added)
+            _check_staff(session, staff_id)
+            _add_errands(session, visit, values, now, staff_id)
+            record(
+                session,
+                now,
+                "correction",
+                day=visit.business_day,
+                visit=visit.id,
+                added=len(values),
+            )
+            changed = True
+        if changed:
+            bump(session, now, [visit.business_day])
+        session.flush()
+        return _visit_ref(session, visit, catalog)
+
+
+def _correct(
+    session: Session,
+    catalog: Catalog,
+    errand: Errand,
+    new: ErrandInput,
+    now: datetime,
+    staff_id: int | None,
+) -> ErrandView | None:
+    """Change an errand to ``new`` and audit each changed field; None when nothing changed."""
+    values = catalog.resolve(new, None, keep=errand)
+    if values["duration_seconds"] is None:
+        values["duration_seconds"] = errand.duration_seconds
+    if all(getattr(errand, k) == values[k] for k in _CORRECTABLE):
+        return None
+    _check_staff(session, staff_id)
+    before = catalog.view(errand)
+    for key in _CORRECTABLE:
+        setattr(errand, key, values[key])
+    errand.corrected_at = now
+    errand.corrected_by_staff_id = staff_id
+    after = catalog.view(errand)
+    record(
+        session,
+        now,
+        "correction",
+        day=errand.visit.business_day,
+        visit=errand.visit_id,
+        errand=errand.id,
+        changed=changes(before, after),
+    )
+    return after
 
 
 _AUDITED = (
