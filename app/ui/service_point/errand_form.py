@@ -41,6 +41,7 @@ from app.services.errands.records import (
     ErrandInput,
     VisitRef,
 )
+from app.services.errands.visits import DayVisit
 from app.ui.service_point.errand_row import ErrandRow, count_text
 from app.ui.shell import style
 from app.ui.shell.action import Action
@@ -78,6 +79,7 @@ class ErrandForm(QWidget):
         self._code: str | None = None
         self._letter: str | None = None
         self._point: int | None = None
+        self._visit: DayVisit | None = None  # a logged visit being corrected
         self.rows: list[ErrandRow] = []
         self._loading = 0  # which start of the form the catalog is being read for
         self._focus_wanted = False
@@ -168,9 +170,17 @@ class ErrandForm(QWidget):
 
     # ------------------------------------------------------------ starting
 
+    def start_correction(self, visit: DayVisit, title: str) -> None:
+        """The errands of a logged visit, to correct and add to; saving keeps both at once."""
+        self._code, self._letter, self._point, self._visit = None, None, None, visit
+        self.title.setText(title)
+        self.channel_box.hide()
+        self.save_button.setText(self.tr("Spara rättelsen (Ctrl+Enter)"))
+        self._reset()
+
     def start_ticket(self, code: str, queue_letter: str | None) -> None:
         """Errands of a called ticket; saving finishes it."""
-        self._code, self._letter, self._point = code, queue_letter, None
+        self._code, self._letter, self._point, self._visit = code, queue_letter, None, None
         self.title.setText(self.tr("Avsluta {0} – registrera ärenden").format(code))
         self.channel_box.hide()
         self.save_button.setText(self.tr("Spara och avsluta (Ctrl+Enter)"))
@@ -178,7 +188,7 @@ class ErrandForm(QWidget):
 
     def start_quick(self, point_number: int | None) -> None:
         """Errands of a visit without a ticket (at the desk or on the phone)."""
-        self._code, self._letter, self._point = None, None, point_number
+        self._code, self._letter, self._point, self._visit = None, None, point_number, None
         self.title.setText(self.tr("Ärende utan kölapp"))
         self.channel_box.show()
         self.save_button.setText(self.tr("Spara (Ctrl+Enter)"))
@@ -210,7 +220,11 @@ class ErrandForm(QWidget):
         self._choices = choices
         for button in (self.add_button, self.save_button):
             button.setEnabled(True)
-        self._add_row()
+        logged = self._visit.errands if self._visit is not None else ()
+        for errand in logged:
+            self._add_row().show_errand(errand)
+        if not logged:
+            self._add_row()
         if self._focus_wanted:
             self.focus_start()
 
@@ -242,8 +256,8 @@ class ErrandForm(QWidget):
 
     def _renumber(self) -> None:
         for number, row in enumerate(self.rows, start=1):
-            row.set_number(number)
-            row.remove.setEnabled(len(self.rows) > 1)
+            row.set_number(number)  # a logged errand is corrected, never taken away here
+            row.remove.setEnabled(len(self.rows) > 1 and row.errand_id is None)
         chain: list[QWidget] = []
         if self._code is None:
             chain += [self.desk, self.phone, self.duration]
@@ -305,8 +319,11 @@ class ErrandForm(QWidget):
         ).run(self)
 
     def _on_stored(self, inputs: list[ErrandInput], ref: VisitRef) -> None:
-        self._remember(inputs)
         self.message.clear()
+        if self._visit is not None:
+            self.saved.emit(ref, self.tr("Rättelsen är sparad."))
+            return
+        self._remember(inputs)
         if self._code is not None:
             text = self.tr("{0} avslutad – {1}").format(self._code, count_text(len(inputs)))
         else:
@@ -318,6 +335,12 @@ class ErrandForm(QWidget):
     def _storing(self, inputs: list[ErrandInput]) -> Callable[[], VisitRef]:
         """The one service call that stores the form (read from the widgets here, run later)."""
         errands, code = self._ctx.errands, self._code
+        if self._visit is not None:
+            visit_id = self._visit.visit_id
+            ids = [row.errand_id for row in self.rows]
+            corrected = {i: entry for i, entry in zip(ids, inputs, strict=True) if i is not None}
+            added = [entry for i, entry in zip(ids, inputs, strict=True) if i is None]
+            return lambda: errands.revise_visit(visit_id, corrected, added)
         if code is not None:
             return lambda: errands.finish_with_errands(code, inputs)
         channel = "phone" if self.phone.isChecked() else "desk"

@@ -25,6 +25,7 @@ from app.services.errands.records import (
     AgencyChoice,
     CatalogChoices,
     ErrandInput,
+    ErrandView,
 )
 from app.ui.service_point.errand_models import ChoiceModel
 from app.ui.shell.guarded import guard_combo
@@ -73,6 +74,7 @@ class ErrandRow(QGroupBox):
         super().__init__(parent)
         self._choices = choices
         self.number = 1
+        self.errand_id: int | None = None  # a logged errand being corrected
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -168,6 +170,17 @@ class ErrandRow(QGroupBox):
         _select(self.outcome, outcome)
         _select(self.languages, language or DEFAULT_LANGUAGE)
         _select(self.interpreter, interpreter or DEFAULT_INTERPRETER)
+
+    def show_errand(self, errand: ErrandView) -> None:
+        """An errand as it was logged, to be corrected (a retired entry shows empty)."""
+        self.errand_id = errand.id
+        _select(self.agency, errand.agency_code)  # its errand types follow
+        if errand.errand_type_code is not None:
+            self.errand_type.setCurrentIndex(self._types.row_of(errand.errand_type_code))
+        _select(self.outcome, errand.outcome_code)
+        _select(self.referral, errand.referral_target_code)
+        _select(self.languages, errand.language_code or DEFAULT_LANGUAGE)
+        _select(self.interpreter, errand.interpreter_code or DEFAULT_INTERPRETER)
 
     def show_problem(self, text: str, widget: QWidget | None) -> None:
         """Say under the row what is missing, mark the field and put the cursor in it."""

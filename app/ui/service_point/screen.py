@@ -115,9 +115,13 @@ class ServicePointView(QWidget):
         self.quick.setAccessibleName(
             self.tr("Registrera ärende utan kölapp, vid disk eller telefon")
         )
+        self.visits = QPushButton(self.tr("Dagens besök …"), self.service_page)
+        self.visits.setObjectName("day-visits")
+        self.visits.setAccessibleName(self.tr("Dagens besök: rätta eller lägg till ärenden"))
         top.addWidget(point_label)
         top.addWidget(self.point_picker)
         top.addStretch(1)
+        top.addWidget(self.visits)
         top.addWidget(self.quick)
 
         self.message = QLabel(self.service_page)
@@ -159,6 +163,7 @@ class ServicePointView(QWidget):
 
         self.point_picker.currentIndexChanged.connect(self._on_point_changed)
         self.quick.clicked.connect(self._on_quick_clicked)
+        self.visits.clicked.connect(self._on_visits_clicked)
         self.undo.clicked.connect(self._on_undo_clicked)
         self.form.saved.connect(self._on_form_saved)
         self.form.cancelled.connect(self._on_form_cancelled)
@@ -441,6 +446,13 @@ class ServicePointView(QWidget):
         self.form.start_ticket(self._current.code, self._current.queue_letter)
         self.pages.setCurrentWidget(self.form)
         self.form.focus_start()
+
+    def _on_visits_clicked(self) -> None:
+        from app.ui.service_point.visits import VisitsDialog
+
+        dialog = VisitsDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_quick_clicked(self) -> None:
         self.form.start_quick(self.point_number())
