@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.services.access.actor import ROLE_NAMES_SV, ROLES
 from app.services.access.audit import KINDS_SV, AuditDesk
+from app.ui.settings.audit_text import describe
 from app.ui.settings.common import SettingsPage, button, named, select_key, selected_key, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
@@ -238,7 +239,7 @@ class AuditModel(RowsModel):
             self.tr(KINDS_SV.get(row.kind, row.kind)),
             row.who,
             "" if row.role in (None, "system") else ROLE_NAMES_SV.get(row.role, row.role),
-            row.detail,
+            describe(row.kind, row.detail),
         )[column]
 
 
