@@ -71,7 +71,10 @@ def test_the_first_start_makes_the_first_manager_and_names_the_office(qtbot, ui_
     window = _window(qtbot, ui_ctx)
     wizard = window.gate.first_run
     assert window.gate.currentWidget() is wizard  # no staff yet
+    assert wizard.office.text() == ""  # a real office: not the seed's example name
     wizard.office.setText("Servicekontoret Norrby")
+    wizard.municipality.setText("Norrby kommun")
+    wizard.region.setText("Region Norrland")
     wizard.name.setText("Karin Ek")
     wizard.login.setText("karin")
     wizard.pin.setText("864200")
@@ -85,6 +88,9 @@ def test_the_first_start_makes_the_first_manager_and_names_the_office(qtbot, ui_
     assert window.pages.currentWidget() is window.tabs and ui_ctx.role == "manager"
     assert [s.login for s in accounts.list_staff(ui_ctx.desk)] == ["karin"]
     assert ui_ctx.setup.office().name == "Servicekontoret Norrby"
+    labels = ui_ctx.stats.labels()["agencies"]
+    assert (labels["K-EXEMPEL"], labels["R-EXEMPEL"]) == ("Norrby kommun", "Region Norrland")
+    assert not any("Exempel" in label for label in labels.values())
 
 
 def test_a_screen_left_alone_locks_itself(qtbot, ui_ctx, monkeypatch):

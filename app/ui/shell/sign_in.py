@@ -9,6 +9,7 @@ thread. The waiting-room display has no gate.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -27,12 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import ServiceError
 from app.services.access.actor import Actor
 from app.services.staff.accounts import SignedIn
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 
+log = logging.getLogger(__name__)
+
 PANEL_WIDTH = 520
+# The seed catalog's example municipality and region, named by the first-run wizard.
+SEED_MUNICIPALITY, SEED_REGION = "K-EXEMPEL", "R-EXEMPEL"
 FIELD_WIDTH = 260
 
 
@@ -332,9 +338,20 @@ class FirstRunPanel(QWidget):
             )
         )
         intro.setWordWrap(True)
-        self.office = QLineEdit(ctx.office_name)
+        # A real office, not the seed's example names: what it is called, and which
+        # municipality and region share it (the catalog's two example agencies).
+        self.office = QLineEdit()
         self.office.setObjectName("first-run-office")
         self.office.setMaxLength(120)
+        self.office.setPlaceholderText(self.tr("t.ex. Servicekontoret Lund"))
+        self.municipality = QLineEdit()
+        self.municipality.setObjectName("first-run-municipality")
+        self.municipality.setMaxLength(120)
+        self.municipality.setPlaceholderText(self.tr("t.ex. Lunds kommun"))
+        self.region = QLineEdit()
+        self.region.setObjectName("first-run-region")
+        self.region.setMaxLength(120)
+        self.region.setPlaceholderText(self.tr("t.ex. Region Skåne"))
         self.name = QLineEdit()
         self.name.setObjectName("first-run-name")
         self.name.setMaxLength(120)
@@ -346,6 +363,8 @@ class FirstRunPanel(QWidget):
         self.again = _pin_field("first-run-again", self.tr("Upprepa koden"))
         form = QFormLayout()
         form.addRow(self.tr("Kontorets namn"), self.office)
+        form.addRow(self.tr("Kommunen"), self.municipality)
+        form.addRow(self.tr("Regionen"), self.region)
         form.addRow(self.tr("Ditt namn"), self.name)
         form.addRow(self.tr("Användarnamn"), self.login)
         form.addRow(self.tr("Kod (minst 6 tecken)"), self.pin)
@@ -362,9 +381,9 @@ class FirstRunPanel(QWidget):
         self.again.returnPressed.connect(self.submit)
         for widget in (heading, intro):
             inner.addWidget(widget)
-        for field in (self.office, self.name, self.login, self.pin, self.again):
+        fields = (self.office, self.municipality, self.region, self.name, self.login)
+        for field in (*fields, self.pin, self.again):
             field.setMinimumWidth(FIELD_WIDTH)
-        self.office.setCursorPosition(0)
         inner.addLayout(form)
         inner.addWidget(self.error)
         inner.addWidget(self.button)
@@ -373,16 +392,29 @@ class FirstRunPanel(QWidget):
     def submit(self) -> None:
         """Create the manager, sign them in, name the office: all on the runner."""
         office, name = self.office.text().strip(), self.name.text().strip()
+        places = {
+            code: field.text().strip()
+            for code, field in ((SEED_MUNICIPALITY, self.municipality), (SEED_REGION, self.region))
+        }
         login, pin, again = self.login.text().strip(), self.pin.text(), self.again.text()
         ctx = self._ctx
+        if not office or not all(places.values()):
+            self._on_refused(self.tr("Fyll i kontorets namn, kommunen och regionen."))
+            return
 
         def work() -> Actor:
+            from app.services.setup.desk import OfficeSetup
+
             ctx.staff.create_first_manager(login, pin, again, name or None)
             actor = ctx.staff.sign_in(login, pin)
-            if office and office != ctx.office_name:
-                from app.services.setup.desk import OfficeSetup
-
-                OfficeSetup(ctx.store, ctx.clock, actor).update_office(name=office)
+            setup = OfficeSetup(ctx.store, ctx.clock, actor)
+            setup.update_office(name=office)
+            for code, label in places.items():  # the English name follows the Swedish one
+                try:
+                    setup.rename_catalog_entry("agency", code, label, "")
+                except ServiceError as exc:  # a catalog without the seed's examples
+                    log.info("the first run left %s as it is: %s", code, exc)
+            ctx.office_name = office
             return actor
 
         self.button.setEnabled(False)
