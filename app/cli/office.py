@@ -124,12 +124,12 @@ def _minutes(seconds: float | None) -> str:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    """`servicedisk export --from D --to D --format csv|xlsx|pdf --out PATH`."""
-    from app.services.stats.export import check_target
+    """`servicedisk export --from D --to D --format csv|csv-excel|xlsx|pdf --out PATH`."""
+    from app.services.stats.export import FOLDER_FORMATS, check_target
 
     first, last = _range(args)
     out = Path(args.out)
-    if check_target(out, folder=args.format == "csv") and not args.yes:
+    if check_target(out, folder=args.format in FOLDER_FORMATS) and not args.yes:
         _ask_to_replace(out)
     desk = _stats_desk(settings)
     try:

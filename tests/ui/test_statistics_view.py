@@ -89,6 +89,29 @@ def test_a_period_is_shown_as_charts_with_tables_and_exported(qtbot, view, ui_ct
     assert rows[-1]["day"] == day.isoformat()
 
 
+def test_csv_for_excel_from_the_screen_is_a_folder_of_swedish_tables(qtbot, view, ui_ctx, ui_clock):
+    from app.services.access.audit import list_events
+
+    queue.issue_ticket(desk_for(ui_ctx.store, ui_clock), "A")
+    ui_clock.advance(minutes=6)
+    queue.call_next(desk_for(ui_ctx.store, ui_clock), 1)
+    button = view.findChild(QPushButton, "export-csv-excel")
+    assert button.text() == "CSV för Excel …"
+    assert button.accessibleName() == "Exportera CSV för Excel"
+    assert list(view.export_buttons) == ["csv", "csv-excel", "xlsx", "pdf"]  # side by side
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    status = view.findChild(QLabel, "stats-status").text()
+    folder = status.removeprefix("Exporterad till ").removesuffix(".")
+    assert folder.endswith("-excel")  # its own folder, beside the scripts' CSV
+    with open(f"{folder}/Per dag.csv", encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle, delimiter=";"))
+    day = dict(zip(header, row, strict=True))
+    assert day["Datum"] == today(ui_ctx).isoformat() and day["Besökare"] == "1"
+    assert day["Väntetid, median (min)"] == "6,0"
+    (event,) = list_events(ui_ctx.store, kinds=["export"])
+    assert "format=csv-excel" in event.detail
+
+
 def test_the_pdf_report_from_the_screen_is_audited_like_every_export(qtbot, view, ui_ctx):
     from app.services.access.audit import list_events
 

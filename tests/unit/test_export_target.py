@@ -63,3 +63,29 @@ def test_every_export_is_audited_whatever_its_format(office, tmp_path, capsys):
     events = json.loads(capsys.readouterr().out)
     assert sorted(e["detail"].split("format=")[1] for e in events) == ["csv", "pdf", "xlsx"]
     assert all("report" not in e["detail"] for e in events)  # the range and format, no name
+
+
+def test_csv_for_excel_is_a_folder_of_swedish_files_replaced_only_when_told_to(
+    office, tmp_path, capsys, monkeypatch
+):
+    import csv
+    import json
+
+    folder = tmp_path / "till-excel"
+    assert export(office, "--format", "csv-excel", "--out", str(folder)) == 0
+    assert capsys.readouterr().out.strip() == str(folder)
+    with open(folder / "Per dag.csv", encoding="utf-8-sig", newline="") as handle:
+        header, *days = list(csv.reader(handle, delimiter=";"))
+    assert header[:2] == ["Datum", "Besökare"] and len(days) == 31
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert export(office, "--format", "csv-excel", "--out", str(folder)) == EXIT_USAGE
+    assert "add --yes" in capsys.readouterr().err
+    assert export(office, "--format", "csv-excel", "--out", str(folder), "--yes") == 0
+    file = tmp_path / "a-file.csv"
+    file.write_text("kept")
+    assert export(office, "--format", "csv-excel", "--out", str(file), "--yes") == EXIT_USAGE
+    assert file.read_text() == "kept"
+    capsys.readouterr()
+    assert main(["--data-dir", str(office), "audit", "--kind", "export", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)
+    assert [e["detail"].split("format=")[1] for e in events] == ["csv-excel"] * 2

@@ -1,13 +1,15 @@
-"""The period's figures as tables, written as CSV files or one XLSX workbook.
+"""The period's figures as tables, and the CSV for scripts.
 
 :func:`tables` turns :func:`~app.services.stats.figures.period_figures` into
 named tables (the same column names as the JSON of ``servicedisk stats``),
-with the catalog's Swedish labels beside the codes. CSV: a folder with one file
-per table, comma-separated, UTF-8 with a BOM (Excel opens it as UTF-8), and
-``daily.csv`` with one row per day of the range and no totals row. XLSX (with
-XlsxWriter): one sheet per table, numbers as numbers, durations in minutes,
-frozen header rows, column widths and a chart. The PDF report needs Qt's
-painter, so it lives in :mod:`app.ui.statistics.report`.
+with the catalog's Swedish labels beside the codes. The CSV for scripts
+(``csv``): a folder with one file per table, named by the table (``daily.csv``),
+comma-separated, UTF-8 with a BOM, the JSON's column names and durations in
+seconds, ``daily.csv`` with one row per day of the range and no totals row; it
+stays as it is, for the scripts that read it. What the office opens itself,
+the XLSX workbook and CSV för Excel (``csv-excel``), in Swedish, is written by
+:mod:`app.services.stats.sheets`. The PDF report needs Qt's painter, so it
+lives in :mod:`app.ui.statistics.report`.
 
 Text from the catalog never becomes a formula: a CSV cell that would start
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
@@ -31,6 +33,7 @@ from app.models import (
     ErrandType,
     InterpreterKind,
     Language,
+    Office,
     Outcome,
     Queue,
     ReferralTarget,
@@ -41,6 +44,7 @@ from app.services.stats.figures import COUNTS
 from app.store.backup import partial_path
 from app.store.engine import Store
 
+FOLDER_FORMATS = ("csv", "csv-excel")  # written as a folder of files, one per table
 DURATIONS = ("count", "mean_s", "median_s", "p90_s", "max_s")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -215,76 +219,28 @@ def write_csv(all_tables: Sequence[Table], folder: Path) -> Path:
     return folder
 
 
-def _as_minutes(column: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if column.endswith("_s") and isinstance(value, int | float):
-        return round(value / 60, 2)
-    return value
-
-
-def write_xlsx(all_tables: Sequence[Table], path: Path, period: str) -> Path:
-    """One workbook: a sheet per table, durations in minutes, a chart of the days."""
-    import xlsxwriter
-
-    check_target(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = partial_path(path)
-    workbook = xlsxwriter.Workbook(str(partial), {"strings_to_formulas": False})
-    try:
-        head = workbook.add_format({"bold": True, "bg_color": "#dde4ea", "border": 1})
-        number = workbook.add_format({"num_format": "0.0"})
-        for table in all_tables:
-            sheet = workbook.add_worksheet(table.name[:31])
-            columns = [
-                c.removesuffix("_s") + "_min" if c.endswith("_s") else c for c in table.columns
-            ]
-            sheet.write_row(0, 0, columns, head)
-            for r, row in enumerate(table.rows, start=1):
-                for c, (column, value) in enumerate(zip(table.columns, row, strict=True)):
-                    value = _as_minutes(column, value)
-                    if value is None:
-                        continue
-                    if isinstance(value, bool) or not isinstance(value, int | float):
-                        sheet.write_string(r, c, str(value))
-                    else:
-                        sheet.write_number(
-                            r, c, value, number if isinstance(value, float) else None
-                        )
-            for c, name in enumerate(columns):
-                width = max([len(name), *(len(str(row[c] or "")) for row in table.rows)])
-                sheet.set_column(c, c, min(40, width + 2))
-            sheet.freeze_panes(1, 0)
-            if table.name == "daily" and table.rows:
-                _daily_chart(workbook, sheet, table, period)
-    finally:
-        workbook.close()
-    os.replace(partial, path)
-    return path
-
-
-def _daily_chart(workbook: Any, sheet: Any, table: Table, period: str) -> None:
-    chart = workbook.add_chart({"type": "column"})
-    last = len(table.rows)
-    for column in ("visitors", "served"):
-        c = table.columns.index(column)
-        chart.add_series(
-            {
-                "name": ["daily", 0, c],
-                "categories": ["daily", 1, 0, last, 0],
-                "values": ["daily", 1, c, last, c],
-            }
-        )
-    chart.set_title({"name": f"Besökare per dag {period}"})
-    chart.set_size({"width": 720, "height": 320})
-    sheet.insert_chart(1, len(table.columns) + 1, chart)
+def office_name(store: Store) -> str:
+    """The office's name, for the head of every printed page."""
+    with store.read() as session:
+        return session.scalar(select(Office.name)) or ""
 
 
 def export_figures(figures: dict[str, Any], fmt: str, out: Path, store: Store) -> Path:
-    """Write the figures as ``csv`` (a folder) or ``xlsx``; returns what was written."""
+    """Write the figures as ``csv`` (a folder, for scripts), ``csv-excel`` (a folder, for
+    Excel in Swedish) or ``xlsx``; returns what was written."""
     all_tables = tables(figures, catalog_labels(store))
     if fmt == "csv":
         return write_csv(all_tables, out)
-    if fmt == "xlsx":
-        return write_xlsx(all_tables, out, f"{figures['from']} – {figures['to']}")
-    raise ValueError(f"unknown export format {fmt!r}")
+    if fmt not in ("csv-excel", "xlsx"):
+        raise ValueError(f"unknown export format {fmt!r}")
+    from app.services.stats.sheets import Heading, write_csv_excel, write_xlsx
+
+    first, last = figures["from"], figures["to"]
+    heading = Heading(
+        office_name(store),
+        first if first == last else f"{first} – {last}",
+        figures["service_level_threshold_min"],
+    )
+    if fmt == "csv-excel":
+        return write_csv_excel(all_tables, out, heading)
+    return write_xlsx(all_tables, out, heading)

@@ -5,8 +5,8 @@ figures. Below, a period chosen from presets or two dates; its figures are
 computed off the GUI thread (through the runner) with a busy bar meanwhile,
 then shown as charts (Qt Charts) with a table behind each. The forecast tab
 shows the points each hour of the coming week needs beside last week's
-staffing. Exports (CSV, XLSX, PDF) go through the same typed service as
-``servicedisk export``.
+staffing. Exports (CSV for scripts, CSV för Excel, XLSX, PDF) go through the
+same typed service as ``servicedisk export``.
 """
 
 from __future__ import annotations
@@ -121,9 +121,34 @@ class StatisticsView(QWidget):
         bar.addWidget(self.show_button)
         bar.addWidget(self.busy)
         bar.addStretch(1)
-        for fmt, text in (("csv", "CSV …"), ("xlsx", "Excel …"), ("pdf", "PDF …")):
-            button = QPushButton(self.tr("Exportera {0}").format(text), self)
+        bar.addWidget(QLabel(self.tr("Exportera:"), self))
+        for fmt, text, name, tip in (
+            (
+                "csv",
+                self.tr("CSV …"),
+                self.tr("Exportera CSV för skript"),
+                self.tr("En mapp med en fil per tabell: kommatecken, engelska kolumnnamn."),
+            ),
+            (
+                "csv-excel",
+                self.tr("CSV för Excel …"),
+                self.tr("Exportera CSV för Excel"),
+                self.tr(
+                    "En mapp med en fil per tabell: semikolon, decimalkomma, svenska rubriker."
+                ),
+            ),
+            (
+                "xlsx",
+                self.tr("Excel …"),
+                self.tr("Exportera Excel-arbetsbok"),
+                self.tr("En arbetsbok med ett blad per tabell, klar att skriva ut."),
+            ),
+            ("pdf", self.tr("PDF …"), self.tr("Exportera PDF-rapport"), self.tr("En A4-sida.")),
+        ):
+            button = QPushButton(text, self)
             button.setObjectName(f"export-{fmt}")
+            button.setAccessibleName(name)
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, f=fmt: self._on_export(f))
             bar.addWidget(button)
             self.export_buttons[fmt] = button
@@ -382,7 +407,9 @@ class StatisticsView(QWidget):
     def _on_export(self, fmt: str) -> None:
         first, last = self.period()
         suggested = f"statistik-{first.isoformat()}-{last.isoformat()}"
-        if fmt != "csv":
+        if fmt == "csv-excel":  # a folder, like the scripts' CSV, but not the same one
+            suggested += "-excel"
+        elif fmt != "csv":
             suggested += f".{fmt}"
         chosen = self._save_path(self, self.tr("Exportera statistiken"), suggested)
         if not chosen:
