@@ -68,7 +68,27 @@ FROM_BOOKED: dict[str, Op] = {
     "call_next@2": lambda d: q.call_next(d, 2),
     "cancel A003": lambda d: q.cancel(d, "A003"),
 }
-STARTS = {"waiting": FROM_WAITING, "called": FROM_CALLED, "booked": FROM_BOOKED}
+# A001 put back in the queue by point 1 ("Tillbaka i kön"), A002 waiting.
+FROM_RETURNED: dict[str, Op] = {
+    "undo_return A001@1": lambda d: q.undo_return(d, "A001", 1),
+    "call_next@1": lambda d: q.call_next(d, 1),
+    "call_ticket A001@2": lambda d: q.call_ticket(d, "A001", 2),
+    "cancel A001": lambda d: q.cancel(d, "A001"),
+    "walked_out A001": lambda d: q.walked_out(d, "A001"),
+}
+# A001 marked as gone before its call ("Gick innan upprop"), A002 waiting.
+FROM_WALKED_OUT: dict[str, Op] = {
+    "undo_walked_out A001": lambda d: q.undo_walked_out(d, "A001"),
+    "call_next@1": lambda d: q.call_next(d, 1),
+    "call_ticket A001@2": lambda d: q.call_ticket(d, "A001", 2),
+}
+STARTS = {
+    "waiting": FROM_WAITING,
+    "called": FROM_CALLED,
+    "booked": FROM_BOOKED,
+    "returned": FROM_RETURNED,
+    "walked out": FROM_WALKED_OUT,
+}
 PAIRS = [
     pytest.param(start, a, b, id=f"{start}:{a}|{b}")
     for start, ops in STARTS.items()
@@ -101,8 +121,12 @@ def _prepare(desk: Desk, start: str) -> None:
     q.issue_ticket(desk, "A")
     desk.clock.advance(seconds=60)  # type: ignore[attr-defined]
     q.issue_ticket(desk, "A")
-    if start == "called":
+    if start in ("called", "returned"):
         assert q.call_next(desk, 1).code == "A001"
+    if start == "returned":
+        q.return_to_queue(desk, "A001")
+    if start == "walked out":
+        q.walked_out(desk, "A001")
     desk.clock.advance(seconds=60)  # type: ignore[attr-defined]
 
 

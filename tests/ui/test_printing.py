@@ -101,6 +101,27 @@ def test_pdf_ticket_says_it_all_on_an_80_mm_page(ticket, tmp_path, pdf_prefs):
     assert title == "Kölapp A002"
 
 
+def test_a_ticket_near_closing_says_the_visitor_may_not_be_served_today(
+    ui_ctx, tmp_path, pdf_prefs
+):
+    from datetime import datetime
+
+    from app.services.office.clock import OFFICE_TZ
+
+    ui_ctx.clock.set(datetime(2026, 11, 25, 15, 50, tzinfo=OFFICE_TZ))  # closes 16:00
+    for _ in range(12):
+        queue.issue_ticket(ui_ctx.desk, "A")
+    late = ticket_for(queue_snapshot(ui_ctx.store, ui_ctx.clock), "A012")
+    assert late.late
+    outcome = QtTicketPrinter(tmp_path / "tickets", pdf_prefs)(late)
+    text, _title = pdf_text(Path(outcome.status.removeprefix("pdf:")))
+    flat = " ".join(text.split())
+    assert "Du hinner kanske inte betjänas i dag." in flat
+    assert "You may not be served today." in flat
+    ui_ctx.clock.set(datetime(2026, 11, 25, 11, 0, tzinfo=OFFICE_TZ))  # the morning
+    assert not ticket_for(queue_snapshot(ui_ctx.store, ui_ctx.clock), "A012").late
+
+
 def test_pdf_page_is_the_80_mm_roll(ticket, tmp_path, pdf_prefs):
     outcome = QtTicketPrinter(tmp_path / "tickets", pdf_prefs)(ticket)
     width, height = pdf_page_mm(Path(outcome.status.removeprefix("pdf:")))

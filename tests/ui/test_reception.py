@@ -269,6 +269,25 @@ def test_walked_out_is_kept_apart_from_cancel(qtbot, view, ui_ctx, mono):
         queue.cancel(ui_ctx.desk, "A001")
     assert "A001" in label(view, "reception-message").text()
     assert "gick innan upprop" in label(view, "reception-message").text()
+    # Only outside: Ångra puts the visitor back in the queue, in the old place.
+    press(qtbot, view, "reception-undo")
+    assert "står i kön igen" in label(view, "reception-message").text()
+    assert [t.code for t in queue_snapshot(ui_ctx.store, ui_ctx.clock).waiting] == ["A001", "B001"]
+    assert button(view, "reception-undo").isHidden()
+
+
+def test_a_message_never_moves_the_buttons(qtbot, view, ui_ctx):
+    issue_a = button(view, "issue-A")
+
+    def where():
+        QApplication.processEvents()  # the layout settles as it would on screen
+        return issue_a.mapTo(view, issue_a.rect().topLeft())
+
+    before = where()
+    view._say("En mening som är lång nog att ta två rader på en smal skärm.", error=True)
+    said = where()
+    view._say("")
+    assert before == said == where()
 
 
 def test_walked_out_on_a_ticket_closed_elsewhere_says_why(qtbot, view, ui_ctx):
@@ -316,9 +335,9 @@ def test_closing_warning_near_closing_with_a_long_queue(qtbot, view, ui_ctx, ui_
     ui_ctx.watcher.poll()
     warning = label(view, "closing-warning")
     assert not warning.isHidden()
-    assert "Kön A: uppskattad väntetid" in warning.text()
+    assert "Nya besökare i kö A (ca " in warning.text()
     assert "före stängning 16:00" in warning.text()
-    assert "Kön B" not in warning.text()
+    assert "B (ca" not in warning.text() and "\n" not in warning.text()  # one line
     press(qtbot, view, "issue-A")  # a warning never blocks issuing
     assert label(view, "last-ticket").text() == "A011"
 
@@ -337,7 +356,7 @@ def test_a_lunch_pause_is_not_closing_time(qtbot, view, ui_ctx, ui_clock, mono):
     warning = label(view, "closing-warning")
     assert "stängt för i dag" not in warning.text()
     assert "öppnar igen 13:00" in warning.text()
-    assert "Kön A" not in warning.text()
+    assert "kö A" not in warning.text()
 
 
 def test_closing_warning_still_works_after_a_lunch_pause(qtbot, view, ui_ctx, ui_clock, mono):

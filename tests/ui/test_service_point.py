@@ -116,7 +116,9 @@ def test_recall_then_no_show_after_the_required_recall(qtbot, view, ui_ctx, ui_c
     ui_ctx.watcher.refresh()
     assert ui_ctx.watcher.snapshot.recent_calls[0].recall
     click(qtbot, view, "no-show")
-    assert text(view, "point-message") == "C001 är markerad som utebliven."
+    assert (
+        text(view, "point-message") == "C001 är markerad som utebliven. Fel? Tryck Ångra (Ctrl+Z)."
+    )
     assert text(view, "current-ticket") == ""
     assert button(view, "call-next").isEnabled()
 
@@ -141,6 +143,19 @@ def test_a_no_show_by_mistake_is_undone_until_the_next_call(qtbot, view, ui_ctx,
     click(qtbot, view, "call-next")
     assert text(view, "current-ticket") == "C002"
     assert not button(view, "undo-no-show").isVisible()
+
+
+def test_a_return_to_the_queue_by_mistake_is_undone(qtbot, view, ui_ctx, ui_clock):
+    issue(ui_ctx, ui_clock, "A", "A")
+    click(qtbot, view, "call-next")
+    click(qtbot, view, "return-to-queue")
+    said = text(view, "point-message")
+    assert said.startswith("A001 är tillbaka i kö A på sin gamla plats") and "Ångra" in said
+    assert button(view, "undo-no-show").isVisible()
+    click(qtbot, view, "undo-no-show")
+    assert text(view, "current-ticket") == "A001"
+    assert "inte längre tillbaka i kön" in text(view, "point-message")
+    assert queue_snapshot(ui_ctx.store, ui_clock).ticket("A001").state == "called"
 
 
 def test_the_visitor_arrives_and_the_timer_keeps_running_over_a_recall(

@@ -51,10 +51,11 @@ OPEN = {R, C, M, None}  # anyone, even before sign-in (what every screen shows, 
 DESKS: dict[type, dict[str, set[str | None]]] = {
     QueueDesk: {
         "issue": EVERYONE, "set_print_status": EVERYONE, "cancel": EVERYONE,
-        "walked_out": EVERYONE, "transfer": EVERYONE,
+        "walked_out": EVERYONE, "undo_walked_out": EVERYONE, "transfer": EVERYONE,
         "call_next": SERVING, "call_ticket": SERVING, "resume": SERVING, "recall": SERVING,
         "start_serving": SERVING, "finish": SERVING, "no_show": SERVING,
         "undo_no_show": SERVING, "park": SERVING, "return_to_queue": SERVING,
+        "undo_return": SERVING,
         "snapshot": OPEN,
     },
     ErrandDesk: {

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Ticket, Visit
+from app.models import CallEvent, Ticket, Visit
 from app.models import states as st
 from app.services.access.actor import Desk, allowed
 from app.services.office.clock import business_day, office_day, zone
@@ -112,6 +112,34 @@ def return_to_queue(desk: Desk, code: str) -> TicketRef:
 
 
 @allowed("serve")
+def undo_return(desk: Desk, code: str, point_number: int) -> TicketRef:
+    """Take back "Tillbaka i kön" pressed by mistake: the ticket is called at the point that
+    put it back, as it was. Only while it still waits and that point has taken nobody else.
+    Nothing is announced again."""
+    now = desk.clock.now()
+    day = office_day(desk.store, now)
+    with desk.store.write(desk=True) as session:
+        lock_point(session, point_number, turn="whole")  # a waiting ticket leaves the queue
+        point = active_point(session, point_number)
+        ticket = todays_ticket(session, code, day)
+        require_state(ticket, (st.WAITING,), "undo the return of", "ångra tillbaka i kön för")
+        last_call = session.scalar(
+            select(CallEvent.service_point_id)
+            .where(CallEvent.ticket_id == ticket.id)
+            .order_by(CallEvent.at.desc(), CallEvent.id.desc())
+            .limit(1)
+        )
+        if ticket.called_at is None or last_call != point.id:
+            raise NotThisPointError(ticket.code, point_number)
+        busy = current_at(session, point, day)
+        if busy is not None:
+            raise PointBusyError(point_number, busy.code)
+        ticket.state, ticket.service_point = st.CALLED, point
+        bump(session, now, [day])
+        return ticket_ref(ticket)
+
+
+@allowed("serve")
 def park(desk: Desk, code: str) -> TicketRef:
     """Set a visitor aside (filling in a form); call them back later with :func:`resume`.
 
@@ -146,6 +174,21 @@ def walked_out(desk: Desk, code: str) -> TicketRef:
     """The visitor left before being called (not the same as a no-show)."""
     done = st.WALKED_OUT, "mark as walked out", "markera som gått"
     return _transition(desk, code, _NOT_CALLED, *done, close=True, reorders=True)
+
+
+@allowed("issue")
+def undo_walked_out(desk: Desk, code: str) -> TicketRef:
+    """Take back "Gick innan upprop" marked by mistake (the visitor was only outside): the
+    ticket waits in its old place again, or is set aside again if it was."""
+    now = desk.clock.now()
+    with desk.store.write(desk=True) as session:
+        take_turn(session, CALL_TURN_KEY)  # it joins the queue again
+        ticket = todays_ticket(session, code, office_day(desk.store, now))
+        require_state(ticket, (st.WALKED_OUT,), "undo walked out for", "ångra gått för")
+        ticket.state = st.PARKED if ticket.served_seconds else st.WAITING
+        ticket.closed_at = None
+        bump(session, now, [ticket.business_day])
+        return ticket_ref(ticket)
 
 
 def _transition(

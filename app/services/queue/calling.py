@@ -45,6 +45,8 @@ from app.services.queue.after import (
     start_serving,
     transfer,
     undo_no_show,
+    undo_return,
+    undo_walked_out,
     walked_out,
 )
 from app.services.queue.base import (
@@ -98,6 +100,8 @@ __all__ = [
     "start_serving",
     "transfer",
     "undo_no_show",
+    "undo_return",
+    "undo_walked_out",
     "walked_out",
 ]
 

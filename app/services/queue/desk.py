@@ -13,6 +13,7 @@ class QueueDesk(Desk):
     set_print_status = calling.set_print_status
     cancel = calling.cancel
     walked_out = calling.walked_out
+    undo_walked_out = calling.undo_walked_out
     transfer = calling.transfer
     call_next = calling.call_next
     call_ticket = calling.call_ticket
@@ -24,4 +25,5 @@ class QueueDesk(Desk):
     undo_no_show = calling.undo_no_show
     park = calling.park
     return_to_queue = calling.return_to_queue
+    undo_return = calling.undo_return
     snapshot = calling.snapshot

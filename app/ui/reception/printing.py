@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from app.services.queue.closing import late_queues
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
 from app.ui.shell.headless import ensure_application
 from app.ui.shell.office_time import local
@@ -54,6 +55,7 @@ class TicketPrint:
     ahead: int | None = None
     wait_minutes: int | None = None
     queue_label_en: str | None = None
+    late: bool = False  # the wait runs past closing: the visitor may not be served today
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def ticket_for(snapshot: QueueSnapshot, code: str, office_name: str | None = Non
         ahead=ahead,
         wait_minutes=status.wait_for(ahead) if status else None,
         queue_label_en=status.label_en if status else None,
+        late=view.queue_letter in {letter for letter, _ in late_queues(snapshot)},
     )
 
 
@@ -310,6 +313,12 @@ def paint_ticket(painter: QPainter, printer: QPrinter, ticket: TicketPrint) -> N
                 + f"\nEstimated wait: about {minutes} min"
             )
     block("\n".join(lines), _font(9), 2.5)
+    if ticket.late:
+        block(
+            _tr("Du hinner kanske inte betjänas i dag.") + "\nYou may not be served today.",
+            _font(9, bold=True),
+            2.5,
+        )
     rule()
     block(_tr("Vänta tills ditt nummer visas på skärmen."), _font(9, bold=True), 0.8)
     block("Please wait until your number is shown on the screen.", _font(8))

@@ -106,13 +106,30 @@ class ReceptionView(QWidget):
         self.warning.setObjectName("closing-warning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(BANNER_STYLE)
+        kept = self.warning.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # coming or going, it moves nothing below it
+        self.warning.setSizePolicy(kept)
         self.warning.hide()
+        # The message row keeps its height, said or not, so that nothing under the clerk's
+        # mouse moves when a sentence comes or goes; "Ångra" takes back the last press.
         self.message = QLabel("")
         self.message.setObjectName("reception-message")
         self.message.setWordWrap(True)
-        self.message.hide()
+        self.undo = QPushButton(self.tr("Ångra"))
+        self.undo.setObjectName("reception-undo")
+        self.undo.setAccessibleName(self.tr("Ångra: besökaren gick inte"))
+        self.undo.clicked.connect(self._on_undo_clicked)
+        self.undo.hide()
+        self._undoable: str | None = None  # the ticket just marked as gone
+        message_row = QWidget(self)
+        message_row.setObjectName("reception-message-row")
+        row = QHBoxLayout(message_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignVCenter)
+        message_row.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 16)
         root.addWidget(self.warning)
-        root.addWidget(self.message)
+        root.addWidget(message_row)
 
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -365,12 +382,26 @@ class ReceptionView(QWidget):
         code = self._selected_code()
         if code is None:
             return
+        said = self.tr("{0} är markerad: gick innan upprop. Fel? Tryck Ångra.").format(code)
         Action(self._ctx, f"walked out {code}", lambda: self._ctx.queue.walked_out(code)).success(
-            lambda _ref: self._say(self.tr("{0} är markerad: gick innan upprop.").format(code))
+            lambda _ref: self._say(said, undo=code)
         ).failure(
             self._say_error,
             self.tr("{0} kunde inte markeras som gått. Försök igen.").format(code),
         ).busy(self.cancel_ticket, self.walked_out).run(self)
+
+    def _on_undo_clicked(self) -> None:
+        """The visitor marked as gone was only outside: back in the queue, in the old place."""
+        code = self._undoable
+        if code is None:
+            return
+        Action(
+            self._ctx, f"undo walked out {code}", lambda: self._ctx.queue.undo_walked_out(code)
+        ).success(
+            lambda _ref: self._say(self.tr("{0} står i kön igen, på sin gamla plats.").format(code))
+        ).failure(
+            self._say_error, self.tr("{0} kunde inte sättas tillbaka i kön.").format(code)
+        ).busy(self.undo).run(self)
 
     # ------------------------------------------------------------ the live queue
 
@@ -406,9 +437,12 @@ class ReceptionView(QWidget):
     def _say_error(self, text: str) -> None:
         self._say(text, error=True)
 
-    def _say(self, text: str, *, error: bool = False) -> None:
+    def _say(self, text: str, *, error: bool = False, undo: str | None = None) -> None:
+        """A sentence in the message row (the row stays, empty or not); ``undo``: the ticket
+        the row's Ångra button takes back."""
         self.message.setText(text)
         style = ERROR_STYLE if error else "font-size: 12pt;"
         if self.message.styleSheet() != style:  # a new style sheet polishes the label again
             self.message.setStyleSheet(style)
-        self.message.setVisible(bool(text))
+        self._undoable = undo
+        self.undo.setVisible(undo is not None)

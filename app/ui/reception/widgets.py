@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.office.calendar import OpeningHours, opening_intervals
+from app.services.office.calendar import OpeningHours
+from app.services.queue.closing import day_left, late_queues
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.reception.printing import PrintOutcome, TicketPrint
 from app.ui.shell.office_time import hhmm
@@ -44,38 +43,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("reception", text)
 
 
-def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours) -> str:
-    """The banner text: closed for the day, a pause (lunch) until the office reopens, or the
-    queues whose estimated wait for a new visitor runs past closing (else "").
-
-    The estimate is weighed against the open time left today, so a pause does not count
-    as closing and the warning names the day's last closing time.
-    """
-    now = snapshot.now
-    intervals = opening_intervals(hours, snapshot.business_day, snapshot.time_zone)
-    if not intervals or now < intervals[0][0]:
+def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours | None = None) -> str:
+    """The warning line, one line whatever the number of queues: closed for the day, a
+    pause until the office reopens, and the queues whose new visitors may not be served
+    before closing (else "")."""
+    left = day_left(snapshot)
+    if left.before_opening:
         return ""  # closed all day, or before opening: a queue at opening is normal
-    ahead = [(max(start, now), end) for start, end in intervals if end > now]
-    if not ahead:
+    if left.closed_for_the_day and left.closes is not None:
         return _tr(
             "Kontoret har stängt för i dag (stängde {0}). Nya besökare hinner kanske inte betjänas."
-        ).format(hhmm(intervals[-1][1]))
-    open_left = sum((end - start for start, end in ahead), timedelta())
-    closing = hhmm(ahead[-1][1])
-    lines = []
-    if ahead[0][0] > now:  # between two intervals of the day
-        lines.append(
-            _tr("Paus – öppnar igen {0}. Kölappar kan ändå delas ut.").format(hhmm(ahead[0][0]))
+        ).format(hhmm(left.closes))
+    parts = []
+    if left.reopens is not None:  # between two intervals of the day
+        parts.append(_tr("Paus – öppnar igen {0}.").format(hhmm(left.reopens)))
+    late = late_queues(snapshot)
+    if late and left.closes is not None:
+        queues = _and([_tr("{0} (ca {1} min)").format(letter, m) for letter, m in late])
+        parts.append(
+            _tr("Nya besökare i kö {0} hinner kanske inte betjänas före stängning {1}.").format(
+                queues, hhmm(left.closes)
+            )
         )
-    lines += [
-        _tr(
-            "Kön {0}: uppskattad väntetid {1} min – besökaren hinner kanske inte betjänas "
-            "före stängning {2}."
-        ).format(q.letter, q.estimated_wait_minutes, closing)
-        for q in snapshot.queues
-        if timedelta(minutes=q.estimated_wait_minutes) > open_left
-    ]
-    return "\n".join(lines)
+    return " ".join(parts)
+
+
+def _and(items: list[str]) -> str:
+    """ "A", "A och C", "A, B och C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _tr(" och ") + items[-1]
 
 
 def make_table(

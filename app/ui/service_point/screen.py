@@ -66,7 +66,8 @@ class ServicePointView(QWidget):
         self._snapshot: QueueSnapshot | None = None
         self._current: TicketView | None = None
         self._points_key: tuple[object, ...] = ()
-        self._undoable: str | None = None  # the code just marked a no-show here
+        # The press that may still be taken back here: ("no_show" or "return", code).
+        self._undoable: tuple[str, str] | None = None
         self._busy = False  # a press is being carried out
         self._setup_ui()
         ctx.watcher.changed.connect(self._on_snapshot)
@@ -130,7 +131,7 @@ class ServicePointView(QWidget):
         self.message.setWordWrap(True)
         self.undo = QPushButton(self.tr("Ångra (Ctrl+Z)"), self.service_page)
         self.undo.setObjectName("undo-no-show")
-        self.undo.setAccessibleName(self.tr("Ångra att besökaren uteblev"))
+        self.undo.setAccessibleName(self.tr("Ångra det du just gjorde med besökaren"))
         self.undo.hide()
         QShortcut(QKeySequence.StandardKey.Undo, self.service_page, self.undo.click)
         message_row = QHBoxLayout()
@@ -379,28 +380,36 @@ class ServicePointView(QWidget):
         if self._current is not None:
             code = self._current.code
 
-            def undoable(_ref: TicketRef) -> None:
-                self._undoable = code
-                self._update_buttons()
-
             self._after_leaving(
                 lambda queue: queue.no_show(code),
-                self.tr("{0} är markerad som utebliven."),
-                undoable,
+                self.tr("{0} är markerad som utebliven. Fel? Tryck Ångra (Ctrl+Z)."),
+                self._undoable_as("no_show", code),
             )
 
+    def _undoable_as(self, kind: str, code: str) -> Callable[[TicketRef], None]:
+        def undoable(_ref: TicketRef) -> None:
+            self._undoable = (kind, code)
+            self._update_buttons()
+
+        return undoable
+
     def _on_undo_clicked(self) -> None:
-        number, code = self.point_number(), self._undoable
-        if number is None or code is None or not self.undo.isVisible():
+        number, undoable = self.point_number(), self._undoable
+        if number is None or undoable is None or not self.undo.isVisible():
             return
         self._undoable = None
-        self._act(
-            lambda queue: queue.undo_no_show(code, number),
-            lambda ref: self.tr("{0} är inte längre utebliven och står kvar hos dig.").format(
-                ref.code
-            ),
-            lambda _ref: self._focus_finish(),
-        )
+        kind, code = undoable
+        if kind == "return":
+            said = self.tr("{0} är inte längre tillbaka i kön och står kvar hos dig.")
+        else:
+            said = self.tr("{0} är inte längre utebliven och står kvar hos dig.")
+
+        def work(queue: QueueDesk) -> TicketRef:
+            if kind == "return":
+                return queue.undo_return(code, number)
+            return queue.undo_no_show(code, number)
+
+        self._act(work, lambda ref: said.format(ref.code), lambda _: self._focus_finish())
         self._update_buttons()
 
     def _on_park_clicked(self) -> None:
@@ -416,7 +425,8 @@ class ServicePointView(QWidget):
             code = self._current.code
             self._after_leaving(
                 lambda queue: queue.return_to_queue(code),
-                self.tr("{0} är tillbaka i kö {1} på sin gamla plats."),
+                self.tr("{0} är tillbaka i kö {1} på sin gamla plats. Fel? Tryck Ångra (Ctrl+Z)."),
+                self._undoable_as("return", code),
             )
 
     def _on_transfer_clicked(self) -> None:
