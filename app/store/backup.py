@@ -3,9 +3,10 @@
 Copies are taken with SQLite's online backup API, never by copying the live
 file: daily, before every upgrade and restore, and on demand. Each is written
 aside and renamed into ``backups/`` whole, so a half-written copy is never
-listed. :func:`restore_sqlite` puts a verified copy back while other programs
-keep the store open: the pages are written through SQLite into the live file,
-so they see the restored records at their next read.
+listed, and what a killed copy leaves behind goes at the next start. A verified
+copy goes back into a sound store row for row, in one transaction
+(:mod:`app.services.upkeep.backups`); :func:`replace_unsound` puts one in place
+of a file no program can use.
 """
 
 from __future__ import annotations
@@ -81,8 +82,7 @@ def copy_into_new_file(source: sqlite3.Connection, target: Path) -> None:
                 dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             os.replace(partial, target)
         finally:  # a copy that failed (a full disk) leaves nothing behind
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
+            remove_with_sidecars(partial)
     except sqlite3.Error as exc:
         raise classify(exc, target) from exc
     except OSError as exc:
@@ -98,11 +98,25 @@ def partial_path(target: Path) -> Path:
     return target.with_name(f".{target.name}{PARTIAL}{os.getpid()}")
 
 
-_PARTIAL_NAME = re.compile(r"^\..+\.partial-(\d+)$")
+SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database, named for it
+_PARTIAL_NAME = re.compile(r"^\..+\.partial-(\d+)(?:-wal|-shm|-journal)?$")
+
+
+def with_sidecars(path: Path) -> tuple[Path, ...]:
+    """A database file and the journal files SQLite may keep beside it."""
+    return (path, *(path.with_name(path.name + suffix) for suffix in SIDECARS))
+
+
+def remove_with_sidecars(path: Path) -> None:
+    """Delete a database file that no connection holds, and its journal files."""
+    for made in with_sidecars(path):
+        with contextlib.suppress(OSError):
+            made.unlink(missing_ok=True)
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Delete the partial copies that a killed backup left behind (its process has ended).
+    """Delete the partial copies that a killed backup or restore left behind (its process
+    has ended), with their journal files.
 
     They hold the office's records but are never listed or pruned: left there,
     visit rows would outlive the retention period. A copy still being written by
@@ -199,22 +213,6 @@ def _connection(path: Path, *, read_only: bool) -> Iterator[sqlite3.Connection]:
         yield conn
 
 
-def restore_sqlite(source: Path, live: Path) -> None:
-    """Write the pages of ``source`` into the live store through SQLite.
-
-    Other programs keep their connections: SQLite's locks serialise this with
-    their writes, and they read the restored records from their next
-    transaction on. The live store must be a sound store (else see
-    :func:`replace_unsound`).
-    """
-    try:
-        with _connection(source, read_only=True) as src, _connection(live, read_only=False) as dst:
-            dst.execute("PRAGMA busy_timeout = 30000")
-            src.backup(dst)
-    except sqlite3.Error as exc:
-        raise classify(exc, live) from exc
-
-
 def replace_unsound(source: Path, live: Path, aside_dir: Path, now: datetime) -> Path:
     """Put a copy of ``source`` in place of a live file that is not a sound store.
 
@@ -247,8 +245,9 @@ __all__ = [
     "list_backups",
     "newest_good_backup",
     "prune",
+    "remove_leftovers",
+    "remove_with_sidecars",
     "replace_unsound",
-    "restore_sqlite",
     "taken_today",
     "verify",
 ]

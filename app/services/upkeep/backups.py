@@ -1,8 +1,8 @@
 """The store's health: check it, back it up, restore a backup.
 
 Nothing here copies the live file by path: copies go through SQLite's backup
-API, a restore writes the backup's pages into the live store through SQLite
-(or, for a file no program can use, moves that file aside first).
+API, a restore replaces the live store's rows with the backup's in one write
+transaction (or, for a file no program can use, moves that file aside first).
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -32,10 +31,11 @@ from app.store.backup import (
     copy_into_new_file,
     copy_store,
     newest_good_backup,
+    partial_path,
     prune,
     remove_leftovers,
+    remove_with_sidecars,
     replace_unsound,
-    restore_sqlite,
     taken_today,
     verify,
 )
@@ -51,6 +51,7 @@ from app.store.engine import (
 from app.store.errors import StoreError, classify, damaged
 from app.store.identify import Found, Kind, identify, newer, refusal
 from app.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from app.store.server import unhurried
 
 log = logging.getLogger(__name__)
 
@@ -267,16 +268,19 @@ def restore_store(files: StoreFiles, source: Path) -> RestoreReport:
     The live store is backed up first. Programs that have it open keep
     working and see the restored records at their next read. Today's ticket
     numbers never go back (a code already handed out is not given again),
-    and every day whose records changed gets a newer revision, so the
-    central office receives the restored figures.
+    whatever moment the restore stops at, and every day whose records changed
+    gets a newer revision, so the central office receives the restored figures.
     """
-    settings, clock = files.settings, files.clock
-    live = settings.sqlite_path
+    settings = files.settings
     found = check_backup(source)
-    prepare_folder(settings.backups_dir.parent)
-    now = clock.now()
-    with tempfile.TemporaryDirectory(dir=settings.backups_dir.parent) as work:
-        copy = Path(work) / "restore.sqlite3"
+    prepare_folder(settings.backups_dir)
+    for leftover in remove_leftovers(settings.backups_dir):
+        log.info("removed the leftover of a copy that never finished: %s", leftover)
+    now = files.clock.now()
+    # Hidden in backups/ and named for this process: a killed restore's goes at the next start.
+    copy = partial_path(settings.backups_dir / "servicedisk-restore.sqlite3")
+    remove_with_sidecars(copy)
+    try:
         with contextlib.closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src:
             copy_into_new_file(src, copy)
         if found.revision != HEAD_REVISION:
@@ -285,31 +289,22 @@ def restore_store(files: StoreFiles, source: Path) -> RestoreReport:
                 upgrade(engine)
             finally:
                 engine.dispose()
-        if live is None:
+        if settings.sqlite_path is None:
             return _put_on_server(settings, source, copy, now)
-        return _put_in_place(settings, live, source, copy, now)
+        return _put_in_place(settings, settings.sqlite_path, source, copy, now)
+    finally:
+        remove_with_sidecars(copy)
 
 
 def _put_on_server(settings: Settings, source: Path, copy: Path, now: datetime) -> RestoreReport:
-    """A server store restored from a portable copy: the store as it was is copied aside
-    first; every row is replaced in one locked transaction, then checked."""
-    from app.services.upkeep.copying import copy_into, copy_to_new_file, shown
+    """A server store restored from a portable copy, in one locked transaction (see
+    :func:`_replace_live`)."""
+    from app.services.upkeep.copying import ready_for_copy, shown
 
     engine = make_engine(settings.database_url)
     try:
-        store = Store(engine, settings)
-        before = backup_path(settings.backups_dir, reason="before-restore", now=now)
-        copy_to_new_file(store, before)
-        kept = _numbers_and_revisions(engine)
-        backup = Store(make_engine(f"sqlite:///{copy}"), None)
-        try:
-            copy_into(backup, engine, shown(settings.database_url), replace=True)
-        finally:
-            backup.engine.dispose()
-        with store.write() as session:
-            _carry_forward(session, kept, now)
-            record(session, now, "restore", backup_taken_before=True)
-            session.execute(update(Office).values(revision=Office.revision + 1))
+        ready_for_copy(engine, shown(settings.database_url), replace=True)
+        before = _replace_live(Store(engine, settings), copy, now)
     finally:
         engine.dispose()
     log.info("restored %s onto the server store", source)
@@ -319,38 +314,74 @@ def _put_on_server(settings: Settings, source: Path, copy: Path, now: datetime) 
 def _put_in_place(
     settings: Settings, live: Path, source: Path, copy: Path, now: datetime
 ) -> RestoreReport:
+    """A SQLite store restored: a sound one in one transaction (see :func:`_replace_live`);
+    where there is none, or only a file no program can use, the copy becomes the file."""
     with file_lock(live):
         state = identify(live, check=True)
-        if state.kind is Kind.MISSING:
-            with contextlib.closing(sqlite3.connect(copy)) as src:
-                copy_into_new_file(src, live)
-            report = RestoreReport(source, None, None)
-        elif state.kind is not Kind.STORE or state.revision not in KNOWN_REVISIONS:
-            aside = replace_unsound(copy, live, settings.backups_dir, now)
-            report = RestoreReport(source, None, aside)
-        else:
+        if state.kind is Kind.STORE and state.revision in KNOWN_REVISIONS:
             engine = make_engine(settings.database_url)
             try:
-                before = backup_sqlite(
-                    engine, settings.backups_dir, reason="before-restore", now=now
-                )
-                kept = _numbers_and_revisions(engine)
+                if state.revision != HEAD_REVISION:
+                    upgrade(engine)  # to the copy's schema, so its rows go back as they are
+                before = _replace_live(Store(engine, settings), copy, now)
             finally:
                 engine.dispose()
-            restore_sqlite(copy, live)
             report = RestoreReport(source, before, None)
-        engine = make_engine(settings.database_url)
-        try:
-            store = Store(engine, settings)
-            with store.write() as session:
-                if report.taken_before is not None:
-                    _carry_forward(session, kept, now)
-                record(session, now, "restore", backup_taken_before=report.taken_before is not None)
-                session.execute(update(Office).values(revision=Office.revision + 1))
-        finally:
-            engine.dispose()
+        else:
+            report = _put_whole(settings, live, source, copy, now, state)
     log.info("restored %s into %s (%s)", source, live, report)
     return report
+
+
+def _put_whole(
+    settings: Settings, live: Path, source: Path, copy: Path, now: datetime, state: Found
+) -> RestoreReport:
+    """The copy as the store's file: where there is none, or in place of an unsound one
+    (moved aside, never deleted). No program has a store there to keep using."""
+    if state.kind is Kind.MISSING:
+        with contextlib.closing(sqlite3.connect(copy)) as src:
+            copy_into_new_file(src, live)
+        report = RestoreReport(source, None, None)
+    else:
+        report = RestoreReport(source, None, replace_unsound(copy, live, settings.backups_dir, now))
+    engine = make_engine(settings.database_url)
+    try:
+        with Store(engine, settings).write() as session:
+            record(session, now, "restore", backup_taken_before=False)
+            session.execute(update(Office).values(revision=Office.revision + 1))
+    finally:
+        engine.dispose()
+    return report
+
+
+def _replace_live(store: Store, copy: Path, now: datetime) -> Path:
+    """Every row of a live store replaced by the copy's, in one write transaction;
+    returns the backup of the store as it was.
+
+    The transaction takes the store's write lock before it reads anything and
+    holds it to the commit. Inside it the store as it is is backed up (through
+    other connections, which read what is committed), today's numbers are read,
+    the rows are replaced and checked, the numbers carried forward and the
+    restore recorded. So no ticket is issued in between, and a restore that
+    stops anywhere before the commit has changed nothing.
+    """
+    from app.services.upkeep.copying import replace_within
+
+    assert store.settings is not None
+    backup = Store(make_engine(f"sqlite:///{copy}"), None)
+    try:
+        with store.write() as session:
+            conn = session.connection()  # the write lock, taken now
+            unhurried(conn)
+            before = _copy_now(store, store.settings, "before-restore", now)
+            kept = _numbers_and_revisions(conn)
+            replace_within(backup, conn)
+            _carry_forward(session, kept, now)
+            record(session, now, "restore", backup_taken_before=True)
+            session.execute(update(Office).values(revision=Office.revision + 1))
+    finally:
+        backup.engine.dispose()
+    return before
 
 
 @dataclass(frozen=True)
@@ -360,16 +391,16 @@ class _Kept:
     office_revision: int
 
 
-def _numbers_and_revisions(engine: Engine) -> _Kept:
-    with engine.connect() as conn:
-        counters = {
-            (d, letter): n
-            for d, letter, n in conn.execute(
-                select(TicketCounter.business_day, TicketCounter.letter, TicketCounter.last_number)
-            )
-        }
-        days = dict(conn.execute(select(DayRevision.business_day, DayRevision.revision)).all())
-        revision = conn.scalar(select(func.sum(Office.revision))) or 0
+def _numbers_and_revisions(conn: Connection) -> _Kept:
+    """The numbers handed out and the revisions, as the transaction ``conn`` is in sees them."""
+    counters = {
+        (d, letter): n
+        for d, letter, n in conn.execute(
+            select(TicketCounter.business_day, TicketCounter.letter, TicketCounter.last_number)
+        )
+    }
+    days = dict(conn.execute(select(DayRevision.business_day, DayRevision.revision)).all())
+    revision = conn.scalar(select(func.sum(Office.revision))) or 0
     return _Kept(counters, {d: int(r) for d, r in days.items()}, int(revision))
 
 

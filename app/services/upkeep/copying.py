@@ -6,26 +6,33 @@ into a new SQLite file. The target is refused untouched when it holds another
 program's tables, or (unless replacing is asked for) an office's records. After
 the copy, every table's rows are counted on both sides and every day that
 still has visit rows is counted again from the target's rows: the statistics
-must come out the same, or the copy is reported as failed.
+must come out the same, or the copy is reported as failed. A restore replaces a
+live store's rows the same way, and checks them, inside a write transaction of
+its own that commits them with the rest of the restore (:func:`replace_within`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import sqlite3
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import select, text
+from sqlalchemy.engine import Connection, Engine, make_url
 
 from app.models import Office, Ticket, Visit
 from app.services.access.actor import Desk, allowed
-from app.store.backup import partial_path
-from app.store.copy import copy_rows, describe, row_counts
+from app.store.backup import partial_path, remove_with_sidecars
+from app.store.copy import copy_rows, describe, replace_rows, row_counts
 from app.store.engine import Store, make_engine, prepare_folder, upgrade
 from app.store.errors import StoreError
+from app.store.rows import Fetch, Row, sqlite_fetch
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +72,18 @@ def copy_store_to(desk: Desk, target_url: str, *, replace: bool = False) -> Copy
 def copy_into(source: Store, target: Engine, where: str, *, replace: bool) -> CopyReport:
     """Copy ``source`` whole into the database behind ``target``, then check it (see above).
 
-    For the use cases here and the restore onto a server, which check who acts.
+    For the use cases here and a server store's backups, which check who acts.
     """
+    ready_for_copy(target, where, replace=replace)
+    rows = copy_rows(source.engine, target)
+    days = verify_copy(source, Store(target, None))
+    log.info("copied the store to %s: %d rows, %d days checked", where, sum(rows.values()), days)
+    return CopyReport(where, rows, days)
+
+
+def ready_for_copy(target: Engine, where: str, *, replace: bool) -> None:
+    """Refuse a target holding another program's tables (or, unless ``replace``, an
+    office's records), untouched; else give it the schema this version makes."""
     state = describe(target)
     if state.foreign:
         raise StoreError(
@@ -81,10 +98,22 @@ def copy_into(source: Store, target: Engine, where: str, *, replace: bool) -> Co
             "Databasen innehåller redan ett kontors uppgifter.",
         )
     upgrade(target)  # the schema this version makes (a newer target was refused above)
-    rows = copy_rows(source.engine, target)
-    days = verify_copy(source, Store(target, None))
-    log.info("copied the store to %s: %d rows, %d days checked", where, sum(rows.values()), days)
-    return CopyReport(where, rows, days)
+
+
+def replace_within(source: Store, target: Connection) -> CopyReport:
+    """Replace every row behind ``target`` with the source's, in the write transaction
+    ``target`` is in (the caller's), and check them there, before anything is committed.
+
+    The restore's: the rows replaced commit with what else it writes, or not at all.
+    The target must hold the schema this version makes (:func:`ready_for_copy`).
+    """
+    with source.engine.connect() as src, src.begin():
+        rows = replace_rows(src, target)
+        before = row_counts(src)
+    seen = _Within(target.engine, conn=target)
+    # SQLite to SQLite copies the stored values as they are: the rows' count tells it all.
+    days = _check(source, before, seen, row_counts(target), again=source.dialect != seen.dialect)
+    return CopyReport(target.engine.url.render_as_string(hide_password=True), rows, days)
 
 
 def copy_to_new_file(store: Store, target: Path) -> CopyReport:
@@ -113,8 +142,7 @@ def copy_to_new_file(store: Store, target: Path) -> CopyReport:
             engine.dispose()
         os.replace(partial, target)
     finally:  # a copy that failed (a full disk, a check) leaves nothing behind
-        for left in (partial, *(partial.with_name(partial.name + e) for e in ("-wal", "-shm"))):
-            left.unlink(missing_ok=True)
+        remove_with_sidecars(partial)
     return report
 
 
@@ -128,15 +156,28 @@ def verify_copy(source: Store, target: Store) -> int:
 
     Returns the number of days counted again; raises StoreError on a difference.
     """
+    return _check(source, row_counts(source.engine), target, row_counts(target.engine))
+
+
+def _check(
+    source: Store,
+    before: dict[str, int],
+    target: Store,
+    after: dict[str, int],
+    *,
+    again: bool = True,
+) -> int:
+    """The rows per table the same; with ``again``, every day's statistics too."""
     from app.services.stats.counting import compute_days
 
-    before, after = row_counts(source.engine), row_counts(target.engine)
     if before != after:
         differ = sorted(t for t in before if before[t] != after.get(t))
         raise StoreError(
             f"The copy differs from the store in {', '.join(differ)}.",
             "Kopian stämmer inte med databasen. Försök igen eller kontakta IT.",
         )
+    if not again:
+        return 0
     days = _days_with_rows(source)
     if compute_days(source, days) != compute_days(target, days):
         raise StoreError(
@@ -151,3 +192,26 @@ def _days_with_rows(store: Store) -> list[date]:
         tickets = session.scalars(select(Ticket.business_day).distinct()).all()
         visits = session.scalars(select(Visit.business_day).distinct()).all()
     return sorted(set(tickets) | set(visits))
+
+
+@dataclass
+class _Within(Store):
+    """A store seen from inside one of its write transactions: the rows written there,
+    before they are committed (for the statistics' check)."""
+
+    conn: Connection | None = None
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Fetch]:
+        """Plain SQL in the transaction the connection is in (as :meth:`Store.reading`)."""
+        conn = self.conn
+        assert conn is not None
+        driver = conn.connection.driver_connection
+        if conn.dialect.name == "sqlite" and isinstance(driver, sqlite3.Connection):
+            yield sqlite_fetch(driver)
+            return
+
+        def fetch(sql: str, params: Mapping[str, Any]) -> list[Row]:
+            return [tuple(row) for row in conn.execute(text(sql), dict(params))]
+
+        yield fetch
