@@ -79,7 +79,9 @@ def test_call_next_shows_the_ticket_and_the_display_sees_the_call(qtbot, view, u
     ui_clock.advance(minutes=12)
     ui_ctx.watcher.refresh()
     assert "Försäkringskassan och Pensionsmyndigheten" in text(view, "point-queues")
-    assert "1 väntar" in text(view, "point-queues")
+    queues = text(view, "point-queues")
+    assert "Väntar" in queues and "Längst" in queues and "Ny besökare" in queues
+    assert "<b>1</b>" in queues and "<b>14 min</b>" in queues  # whom to call next
     click(qtbot, view, "call-next")
     assert text(view, "current-ticket") == "A001"
     assert text(view, "current-wait") == "Väntade 14 min"

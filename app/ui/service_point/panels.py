@@ -153,17 +153,35 @@ class QueuesPanel(QGroupBox):
         QVBoxLayout(self).addWidget(self.label)
 
     def show_queues(self, snapshot: QueueSnapshot, letters: tuple[str, ...]) -> None:
-        """One line per queue: letter, name, waiting, about how long."""
+        """One line per queue: letter, name, how many wait and how long the first of them
+        has waited (whom to call next), and about how long a new visitor would wait."""
+        longest: dict[str, int] = {}
+        for ticket in snapshot.waiting:
+            longest[ticket.queue_letter] = max(
+                longest.get(ticket.queue_letter, 0), ticket.wait_seconds
+            )
         rows = []
         for letter in letters:
             q = snapshot.queue(letter)
             if q is None:
                 continue
+            waited = ""
+            if q.waiting and letter in longest:
+                waited = self.tr("{0} min").format(longest[letter] // 60)
             wait = self.tr("ca {0} min").format(q.estimated_wait_minutes) if q.waiting else ""
             rows.append(
                 f"<tr><td><b>{q.letter}</b></td><td>{html.escape(q.label)}</td>"
-                f"<td align='right'><b>{self.tr('{0} väntar').format(q.waiting)}</b></td>"
-                f"<td align='right'>{wait}</td></tr>"
+                f"<td align='right' nowrap><b>{q.waiting}</b></td>"
+                f"<td align='right' nowrap><b>{waited}</b></td>"
+                f"<td align='right' nowrap>{wait}</td></tr>"
+            )
+        if rows:
+            heads = (self.tr("Väntar"), self.tr("Längst"), self.tr("Ny besökare"))
+            rows.insert(
+                0,
+                "<tr style='color:#4a525a'><td></td><td></td>"
+                + "".join(f"<td align='right' nowrap>{h}</td>" for h in heads)
+                + "</tr>",
             )
         if not rows:
             self.label.setText(self.tr("Välj lucka för att se köerna."))
