@@ -147,6 +147,15 @@ def test_a_no_show_by_mistake_is_undone_until_the_next_call(qtbot, view, ui_ctx,
     assert not button(view, "undo-no-show").isVisible()
 
 
+def test_a_visitor_moved_from_another_queue_says_so_when_called(qtbot, view, ui_ctx, ui_clock):
+    issue(ui_ctx, ui_clock, "C")
+    queue.transfer(ui_ctx.desk, "C001", "A")  # a colleague at another point moved the visitor
+    ui_ctx.watcher.refresh()
+    click(qtbot, view, "call-next")
+    assert text(view, "current-ticket") == "C001"
+    assert "flyttad från kö C" in text(view, "current-detail")
+
+
 def test_a_return_to_the_queue_by_mistake_is_undone(qtbot, view, ui_ctx, ui_clock):
     issue(ui_ctx, ui_clock, "A", "A")
     click(qtbot, view, "call-next")

@@ -116,6 +116,8 @@ class CurrentCard(QFrame):
         details = [self.tr("Kö {0}").format(ticket.queue_letter)]
         if queue_label:
             details[0] += f" · {queue_label}"
+        if ticket.origin_letter != ticket.queue_letter:  # a colleague moved the visitor here
+            details.append(self.tr("flyttad från kö {0}").format(ticket.origin_letter))
         if ticket.booked:
             details.append(self.tr("förtur"))
         if ticket.recalls:
