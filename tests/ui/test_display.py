@@ -395,3 +395,19 @@ def test_a_database_that_cannot_be_read_leaves_the_last_calls_on_the_display(dis
     assert ui_ctx.watcher.failing
     assert text(display, "current-call") == shown  # the visitors still see the last calls
     assert [code for code, _point in recent_rows(display)][:1] == [first]
+
+
+def test_the_display_says_discreetly_when_its_calls_are_not_heard(open_display, sound):
+    def broken(_parent):
+        raise announcer_module.SoundUnavailable("no audio output device")
+
+    heard = open_display()
+    heard.show_sound_state()
+    assert heard.silent_label.isHidden()
+    silent = open_display(Announcer(broken, broken))
+    silent.show_sound_state()
+    assert not silent.silent_label.isHidden()
+    assert text(silent, "display-silent") == "Uppropen hörs inte: datorn har inget ljud"
+    chime_only = open_display(Announcer(lambda _p: sound, broken))
+    chime_only.show_sound_state()
+    assert text(chime_only, "display-silent") == "Uppropen läses inte upp: ingen svensk röst"

@@ -253,6 +253,12 @@ class Announcer(QObject):
         self.prepare()
         return self._chime is not None or self._speech is not None
 
+    @property
+    def has_voice(self) -> bool:
+        """Whether the calls are read out (a Swedish voice), after loading."""
+        self.prepare()
+        return self._speech is not None
+
     def prepare(self) -> None:
         """Load the sound backends now (else on the first announcement)."""
         if self._loaded:

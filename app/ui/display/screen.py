@@ -92,8 +92,13 @@ class DisplayWindow(QWidget):
         self.office_label = size.label("office", self._ctx.office_name, "display-office", bold=True)
         self.clock_label = size.label("clock", "", "display-clock", bold=True)
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Discreet, for staff: the calls are shown but not heard (no sound, or no voice).
+        self.silent_label = size.label("column", "", "display-silent", tone="muted")
+        self.silent_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.silent_label.hide()
         header = QHBoxLayout()
         header.addWidget(self.office_label, 1)
+        header.addWidget(self.silent_label)
         header.addWidget(self.clock_label)
 
         self.closed_notice = size.label("closed", "", "closed-notice", bold=True, tone="notice")
@@ -436,6 +441,18 @@ class DisplayWindow(QWidget):
 
     def _on_prepare_timeout(self) -> None:
         self.announcer.prepare()
+        self.show_sound_state()
+
+    def show_sound_state(self) -> None:
+        """Say in the corner when the calls are not heard, or only chimed."""
+        if not self.announcer.has_sound:
+            said = self.tr("Uppropen hörs inte: datorn har inget ljud")
+        elif not self.announcer.has_voice:
+            said = self.tr("Uppropen läses inte upp: ingen svensk röst")
+        else:
+            said = ""
+        self.silent_label.setText(said)
+        self.silent_label.setVisible(bool(said))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fonts follow the window's size."""
