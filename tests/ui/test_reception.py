@@ -306,6 +306,7 @@ def test_reprint_of_a_selected_ticket(qtbot, view, printer, mono):
     select_recent(view, "A001")
     press(qtbot, view, "reprint-selected")
     assert [t.code for t in printer.printed] == ["A001", "B001", "A001"]
+    assert label(view, "reception-message").text() == "Kölappen A001 är utskriven igen."
 
 
 def test_a_ticket_that_is_never_called_is_not_printed_again(qtbot, view, ui_ctx, printer, mono):
@@ -432,4 +433,10 @@ def test_pdf_printing_by_default_writes_the_ticket_file(qtbot, ui_ctx, mono):
     assert path.parent == ui_ctx.settings.data_dir / "tickets"
     assert path.name == "A001-20261125-103000.pdf"
     assert path.stat().st_size > 0
-    assert "PDF" in label(widget, "print-state").text()
+    # No paper for the visitor: said as the warning it is, with the folder named.
+    assert label(widget, "print-state").text() == "Ingen skrivare – inte utskriven"
+    warning = label(widget, "print-error")
+    assert not warning.isHidden() and "sparades som PDF i mappen" in warning.text()
+    assert str(ui_ctx.settings.data_dir / "tickets") in warning.text()
+    widget._reprint("A001")  # a reprint says what became of it too
+    assert "sparad igen som PDF" in label(widget, "reception-message").text()

@@ -42,6 +42,7 @@ from app.ui.reception.widgets import (
     LastTicketPanel,
     closing_warning_text,
     make_table,
+    pdf_folder,
     titled,
 )
 from app.ui.shell.action import Action
@@ -121,6 +122,7 @@ class ReceptionView(QWidget):
         self.undo.clicked.connect(self._on_undo_clicked)
         self.undo.hide()
         self._undoable: str | None = None  # the ticket just marked as gone
+        self._reprinting: set[str] = set()  # reprints sent, each confirmed when done
         message_row = QWidget(self)
         message_row.setObjectName("reception-message-row")
         row = QHBoxLayout(message_row)
@@ -307,6 +309,17 @@ class ReceptionView(QWidget):
             self.panel.set_outcome(outcome, sentence)
         elif not outcome.ok:
             self._say(sentence, error=True)
+        if code in self._reprinting:  # every reprint is confirmed, or its failure said
+            self._reprinting.discard(code)
+            if outcome.status == "printed":
+                self._say(self.tr("Kölappen {0} är utskriven igen.").format(code))
+            elif outcome.ok:
+                self._say(
+                    self.tr("{0}: ingen skrivare – sparad igen som PDF i mappen {1}.").format(
+                        code, pdf_folder(outcome.status)
+                    ),
+                    error=True,
+                )
         self._ctx.watcher.refresh()
 
     def _on_reprint_clicked(self) -> None:
@@ -332,6 +345,7 @@ class ReceptionView(QWidget):
         if printout is None:
             self._say(self.tr("Kölappen {0} finns inte längre i kön.").format(code), error=True)
             return
+        self._reprinting.add(code)
         self._print(printout)
 
     # ---------------------------------------------------- recent tickets, cancel, walked out

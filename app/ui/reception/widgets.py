@@ -43,6 +43,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("reception", text)
 
 
+def pdf_folder(status: str) -> str:
+    """The folder of a ticket printed to PDF ("pdf:<path>")."""
+    path = status.removeprefix("pdf:").replace("\\", "/")
+    return path.rsplit("/", 1)[0] if "/" in path else path
+
+
 def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours | None = None) -> str:
     """The warning line, one line whatever the number of queues: closed for the day, a
     pause until the office reopens, and the queues whose new visitors may not be served
@@ -280,8 +286,11 @@ class LastTicketPanel(QFrame):
             self.print_state.setText(self.tr("Utskriften misslyckades"))
         elif outcome.status == "printed":
             self.print_state.setText(self.tr("Utskriven ✓"))
-        else:
-            name = outcome.status.replace("\\", "/").rsplit("/", 1)[-1]
-            self.print_state.setText(self.tr("Sparad som PDF ✓ ({0})").format(name))
-        self.print_error.setText(sentence if not outcome.ok else "")
-        self.print_error.setVisible(not outcome.ok)
+        else:  # no printer: the visitor gets no paper, whatever the file says
+            self.print_state.setText(self.tr("Ingen skrivare – inte utskriven"))
+            sentence = self.tr(
+                "Ingen lapp på papper: {0} sparades som PDF i mappen {1}. Säg numret till "
+                "besökaren, eller välj en skrivare under Inställningar."
+            ).format(self.code or "", pdf_folder(outcome.status))
+        self.print_error.setText(sentence if outcome.status != "printed" else "")
+        self.print_error.setVisible(outcome.status != "printed")
