@@ -9,29 +9,33 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.catalog.transfer import ImportResult
 from app.services.office.info import OfficeInfo
 from app.ui.settings.common import button
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.files import ask_open_path, ask_save_path
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import today
+from app.ui.shell.prefs import Prefs
 
 
 class FileDialogs:
     """Asks for a file to save to or open; tests inject one that answers at once."""
 
+    def __init__(self, prefs: Prefs | None = None, filters: str = "JSON (*.json)") -> None:
+        self._prefs, self._filters = prefs, filters
+
     def save_path(self, parent: QWidget, title: str, suggested: str) -> str | None:
-        """A path to write, or None when cancelled."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "JSON (*.json)")
-        return path or None
+        """A path to write (in the last folder used), or None when cancelled."""
+        name = Path(suggested).name
+        return ask_save_path(parent, title, name, self._filters, self._prefs)
 
     def open_path(self, parent: QWidget, title: str, folder: str) -> str | None:
         """A path to read, or None when cancelled."""
-        path, _ = QFileDialog.getOpenFileName(parent, title, folder, "JSON (*.json)")
-        return path or None
+        return ask_open_path(parent, title, self._filters, self._prefs, Path(folder))
 
 
 class CatalogFileBox(QGroupBox):
@@ -45,7 +49,7 @@ class CatalogFileBox(QGroupBox):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.file_dialogs = file_dialogs or FileDialogs()
+        self.file_dialogs = file_dialogs or FileDialogs(ctx.prefs)
         self._setup_ui()
 
     def _setup_ui(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.services.access.actor import ROLE_NAMES_SV, ROLES
 from app.services.access.audit import KINDS_SV, AuditDesk
 from app.ui.settings.audit_text import describe
+from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage, button, named, select_key, selected_key, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
@@ -319,13 +319,9 @@ class AuditPage(SettingsPage):
 
     def _on_export(self) -> None:
         first, last, kinds = self._filters()
-        suggested = str(Path.home() / f"logg-{first.isoformat()}-{last.isoformat()}.csv")
-        if self.file_dialogs is not None:
-            chosen = self.file_dialogs.save_path(self, self.tr("Exportera loggen"), suggested)
-        else:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Exportera loggen"), suggested, "CSV (*.csv)"
-            )
+        suggested = f"logg-{first.isoformat()}-{last.isoformat()}.csv"
+        dialogs = self.file_dialogs or FileDialogs(self._ctx.prefs, "CSV (*.csv)")
+        chosen = dialogs.save_path(self, self.tr("Exportera loggen"), suggested)
         if not chosen:
             return
         desk = self._desk()

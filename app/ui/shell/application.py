@@ -28,6 +28,7 @@ from app.services.office.clock import Clock, SystemClock
 from app.store.errors import StoreError
 from app.store.rows import Readable, SqliteReader
 from app.ui.shell.context import UiContext
+from app.ui.shell.files import install_qt_swedish
 from app.ui.shell.opening import StoreOpening, open_after_first_paint
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import ThreadRunner
@@ -212,6 +213,7 @@ def _start(
     app.setApplicationName("Servicedisk")
     app.setOrganizationName("Servicedisk")
     QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    install_qt_swedish(app)  # Qt's own dialogs ("Spara", "Avbryt") in Swedish
     apply_style(app)
     clock = SystemClock()
     path = settings.sqlite_path

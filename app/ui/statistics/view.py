@@ -21,7 +21,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -34,8 +33,10 @@ from PySide6.QtWidgets import (
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.files import ask_save_path
 from app.ui.shell.guarded import guard_combo
 from app.ui.shell.office_time import today
+from app.ui.shell.prefs import Prefs
 from app.ui.statistics.charts import ChartPage, TodayPanel, cell_text, minutes_text
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,9 @@ class StatisticsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._save_path = save_path or _ask_save_path
+        self._save_path = save_path or (
+            lambda parent, title, name: _ask_save_path(parent, title, name, ctx.prefs)
+        )
         self._figures: dict[str, Any] | None = None
         self._today_pending = False
         self._setup_ui()
@@ -456,6 +459,11 @@ class StatisticsView(QWidget):
             button.setEnabled(True)
 
 
-def _ask_save_path(parent: QWidget, title: str, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested)
-    return path or None
+_FILTERS = {".xlsx": "Excel (*.xlsx)", ".pdf": "PDF (*.pdf)"}
+
+
+def _ask_save_path(parent: QWidget, title: str, suggested: str, prefs: Prefs) -> str | None:
+    """Where to save an export: in the last folder used (documents the first time), of
+    its type (a CSV export is a folder of its own, named as typed)."""
+    kind = _FILTERS.get(Path(suggested).suffix, parent.tr("Mapp för CSV-filerna (*)"))
+    return ask_save_path(parent, title, suggested, kind, prefs)
