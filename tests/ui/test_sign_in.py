@@ -134,3 +134,34 @@ def test_the_idle_lock_waits_while_a_visitor_is_served(qtbot, ui_ctx, monkeypatc
     monkeypatch.setattr(window.idle, "idle_seconds", lambda: 66 * 60)  # but not for ever
     window.idle.check()
     assert window.pages.currentWidget() is window.gate
+
+
+def test_a_visitor_left_called_is_offered_to_the_next_person(qtbot, ui_ctx):
+    from app.services.queue import calling as q
+    from app.services.queue.views import queue_snapshot
+    from app.ui.shell.main_window import SERVICE_POINT_TAB
+
+    for login, pin in (("anna", "2468"), ("bo", "1357")):
+        accounts.add_staff(ui_ctx.desk, login, "caseworker", pin, pin)
+    window = _window(qtbot, ui_ctx)
+    _sign_in(qtbot, window, "anna", "2468")
+    point = window.tabs.widget(SERVICE_POINT_TAB)
+    picker = point.findChild(QComboBox, "point-picker")
+    picker.setCurrentIndex(picker.findData(3))
+    q.issue_ticket(desk_for(ui_ctx.store, ui_ctx.clock), "A")
+    ui_ctx.watcher.refresh()
+    qtbot.mouseClick(point.call_next, Qt.MouseButton.LeftButton)  # anna calls A001 …
+    assert point.hand_over.isHidden()  # her own visitor
+    point._show("A001 ropas upp till Lucka 3.")
+    qtbot.mouseClick(window.switch_button, Qt.MouseButton.LeftButton)  # … and leaves
+    _sign_in(qtbot, window, "bo", "1357")
+    assert not point.hand_over.isHidden()
+    assert point.hand_over.text.text() == (
+        "A001 ropades upp av anna. Ta över besökaren, eller lägg tillbaka i kön?"
+    )
+    assert point.message.text() == ""  # anna's sentence is not bo's
+    assert not point.finish.isEnabled() and not point.call_next.isEnabled()
+    qtbot.mouseClick(point.hand_over.take, Qt.MouseButton.LeftButton)
+    assert point.hand_over.isHidden() and point.finish.isEnabled()
+    taken = queue_snapshot(ui_ctx.store, ui_ctx.clock).ticket("A001")
+    assert taken.staff_id == ui_ctx.actor.staff_id  # the visit is bo's now

@@ -55,7 +55,7 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
         "call_next": SERVING, "call_ticket": SERVING, "resume": SERVING, "recall": SERVING,
         "start_serving": SERVING, "finish": SERVING, "no_show": SERVING,
         "undo_no_show": SERVING, "park": SERVING, "return_to_queue": SERVING,
-        "undo_return": SERVING,
+        "undo_return": SERVING, "take_over": SERVING,
         "snapshot": OPEN,
     },
     ErrandDesk: {
@@ -79,6 +79,7 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
     StatsDesk: {"figures": MANAGER, "forecast": MANAGER, "export": MANAGER, "labels": OPEN},
     StaffDesk: {
         "sign_in": OPEN, "sign_in_checked": OPEN, "change_own_pin": OPEN, "has_staff": OPEN,
+        "login_of": OPEN,
         "create_first_manager": OPEN, "list": MANAGER, "add": MANAGER, "set_active": MANAGER,
         "set_role": MANAGER, "reset_pin": MANAGER, "recent_lockouts": MANAGER,
     },

@@ -15,7 +15,7 @@ from app.models import CallEvent, Ticket, Visit
 from app.models import states as st
 from app.services.access.actor import Desk, allowed
 from app.services.office.clock import business_day, office_day, zone
-from app.services.office.revision import bump
+from app.services.office.revision import bump, bump_screens
 from app.services.queue.base import (
     TicketRef,
     active_point,
@@ -136,6 +136,23 @@ def undo_return(desk: Desk, code: str, point_number: int) -> TicketRef:
             raise PointBusyError(point_number, busy.code)
         ticket.state, ticket.service_point = st.CALLED, point
         bump(session, now, [day])
+        return ticket_ref(ticket)
+
+
+@allowed("serve")
+def take_over(desk: Desk, code: str, point_number: int) -> TicketRef:
+    """The next person at a point takes over the visitor the last one called there: the
+    visit is theirs from now on (its errands, its statistics)."""
+    now = desk.clock.now()
+    with desk.store.write(desk=True) as session:
+        lock_point(session, point_number)
+        point = active_point(session, point_number)
+        ticket = todays_ticket(session, code, office_day(desk.store, now))
+        require_state(ticket, (st.CALLED, st.SERVING), "take over", "ta över")
+        if ticket.service_point_id != point.id:
+            raise NotThisPointError(ticket.code, point_number)
+        ticket.staff_id = desk.actor.staff_id
+        bump_screens(session)
         return ticket_ref(ticket)
 
 

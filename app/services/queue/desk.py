@@ -26,4 +26,5 @@ class QueueDesk(Desk):
     park = calling.park
     return_to_queue = calling.return_to_queue
     undo_return = calling.undo_return
+    take_over = calling.take_over
     snapshot = calling.snapshot

@@ -46,6 +46,7 @@ class TicketView:
     service_point_name: str | None
     recalls: int
     print_status: str | None
+    staff_id: int | None = None  # who called it (None: not called, or by the command line)
 
 
 @dataclass(frozen=True)
@@ -150,14 +151,14 @@ _PROFILES = (
 # Today's active tickets in the order they are called: booked first, then by place.
 _ACTIVE_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status FROM ticket"
+    " first_called_at, service_point_id, recalls, print_status, staff_id FROM ticket"
     f" WHERE business_day = :day AND state IN {_in(st.ACTIVE_STATES)}"
     " ORDER BY CASE WHEN booked THEN 0 ELSE 1 END, place_at, number, id"
 )
 # Today's latest tickets whatever became of them (reception's "Senaste kölappar").
 _RECENT_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status FROM ticket"
+    " first_called_at, service_point_id, recalls, print_status, staff_id FROM ticket"
     " WHERE business_day = :day ORDER BY id DESC LIMIT :limit"
 )
 _SERVED = (
@@ -200,7 +201,7 @@ def fill_profiles(
 
 def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: datetime) -> TicketView:
     (id_, code, queue_id, origin_id, state, booked, issued, called, first_called, point_id,
-     recalls, print_status) = row  # fmt: skip
+     recalls, print_status, staff_id) = row  # fmt: skip
     issued_at, first_called_at = instant(issued), optional_instant(first_called)
     # Still waiting (also after a return or a transfer): the wait goes on until now.
     end = now if state == st.WAITING or first_called_at is None else first_called_at
@@ -219,6 +220,7 @@ def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: dateti
         service_point_name=point[2] if point else None,
         recalls=recalls,
         print_status=print_status,
+        staff_id=staff_id,
     )
 
 

@@ -119,6 +119,13 @@ def _by_login(session: Session, login: str) -> Staff:
     return staff
 
 
+@allowed(ANYONE)
+def login_of(desk: Desk, staff_id: int) -> str | None:
+    """A colleague's login, as the status bars show it (None for an unknown id)."""
+    with desk.store.read() as session:
+        return session.scalar(select(Staff.login).where(Staff.id == staff_id))
+
+
 def has_staff(store: Store) -> bool:
     """Whether any account exists (none: the first-run wizard makes the first manager)."""
     with store.read() as session:

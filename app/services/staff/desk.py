@@ -13,6 +13,7 @@ class StaffDesk(Desk):
     sign_in_checked = accounts.sign_in_checked
     change_own_pin = accounts.change_own_pin
     has_staff = open_read(accounts.has_staff)
+    login_of = accounts.login_of
     create_first_manager = accounts.create_first_manager
     list = accounts.list_staff
     add = accounts.add_staff

@@ -24,6 +24,8 @@ from app.services.office.clock import Clock
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.service_point.errand_models import TicketListModel, waited_text
 from app.ui.shell import style
+from app.ui.shell.action import Action
+from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import KEY_ROLE
 
@@ -265,3 +267,66 @@ class ParkedPanel(QGroupBox):
         """The selected parked ticket's code."""
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(KEY_ROLE) if rows else None
+
+
+class HandOverBar(QFrame):
+    """At a shared PC: the visitor the last person called here is offered to the next one
+    ("A018 ropades upp av anna: ta över, eller lägg tillbaka i kön"), never taken over
+    silently. Until one is chosen, nothing else can be done with that visitor here."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("hand-over")
+        self.setStyleSheet(
+            "QFrame#hand-over { background: #fff4ce; border: 1px solid #e0c36a;"
+            " border-radius: 4px; }"
+        )
+        self.text = QLabel(self)
+        self.text.setObjectName("hand-over-text")
+        self.text.setWordWrap(True)
+        self.take = QPushButton(self.tr("Ta över"), self)
+        self.take.setObjectName("take-over")
+        self.take.setProperty("role", "primary")
+        self.put_back = QPushButton(self.tr("Lägg tillbaka i kön"), self)
+        self.put_back.setObjectName("hand-over-return")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.put_back)
+        row.addWidget(self.take)
+        self.code: str | None = None
+        self.hide()
+
+    def offer(self, ticket: TicketView | None, me: int | None) -> bool:
+        """Offer ``ticket`` when someone else called it; whether an offer stands."""
+        theirs = (
+            ticket is not None
+            and me is not None
+            and ticket.staff_id is not None
+            and ticket.staff_id != me
+        )
+        if not theirs or ticket is None:
+            self.code = None
+            self.hide()
+            return False
+        if ticket.code != self.code:
+            self.code = ticket.code
+            self.name("")
+            staff, caller = self._ctx.staff, int(ticket.staff_id or 0)
+            Action(
+                self._ctx, "who called", lambda: staff.login_of(caller)
+            ).without_refresh().success(lambda login: self.name(login or "")).failure(
+                lambda _s: None, ""
+            ).run_in_background(self)
+        self.show()
+        return True
+
+    def name(self, login: str) -> None:
+        """Say who called the visitor (as soon as the name is read)."""
+        who = login or self.tr("en kollega")
+        self.text.setText(
+            self.tr("{0} ropades upp av {1}. Ta över besökaren, eller lägg tillbaka i kön?").format(
+                self.code or "", who
+            )
+        )

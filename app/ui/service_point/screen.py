@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from app.models import states as st
 from app.services.errands.records import VisitRef
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
+from app.ui.service_point.actions import ActionButtons
 from app.ui.service_point.errand_form import ErrandForm
 from app.ui.service_point.panels import (
     PANEL_STYLE,
     CurrentCard,
+    HandOverBar,
     ParkedPanel,
     QueuesPanel,
     SpecificPanel,
@@ -77,18 +79,6 @@ class ServicePointView(QWidget):
             self._on_snapshot(ctx.watcher.snapshot)
 
     # ------------------------------------------------------------ layout
-
-    def _button(self, name: str, text: str, access: str, keys: tuple[str, ...] = ()) -> QPushButton:
-        button = QPushButton(text, self.service_page)
-        button.setObjectName(name)
-        button.setAccessibleName(access)
-        button.setProperty("big", True)
-        if keys:
-            button.setAccessibleDescription(self.tr("Kortkommando: {0}").format(" / ".join(keys)))
-            button.setToolTip(" / ".join(keys))
-        for key in keys:
-            QShortcut(QKeySequence(key), self.service_page, button.click)
-        return button
 
     def _setup_ui(self) -> None:
         self.setObjectName("service-point-view")
@@ -157,9 +147,13 @@ class ServicePointView(QWidget):
         middle.addSpacing(12)
         middle.addLayout(right, 2)
 
+        self.hand_over = HandOverBar(self._ctx, self.service_page)
+        self.hand_over.take.clicked.connect(self._on_take_over_clicked)
+        self.hand_over.put_back.clicked.connect(self._on_return_clicked)
         page = QVBoxLayout(self.service_page)
         page.addLayout(top)
         page.addLayout(message_row)
+        page.addWidget(self.hand_over)
         page.addLayout(middle, 1)
 
         self.point_picker.currentIndexChanged.connect(self._on_point_changed)
@@ -175,50 +169,28 @@ class ServicePointView(QWidget):
         self.parked.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
     def _build_actions(self) -> QGridLayout:
-        tr = self.tr
-        self.call_next = self._button(
-            "call-next", tr("Ropa nästa (F5)"), tr("Ropa nästa"), ("F5", "Ctrl+N")
+        buttons = ActionButtons(self.service_page)
+        self.call_next, self.recall, self.arrived = (
+            buttons.call_next,
+            buttons.recall,
+            buttons.arrived,
         )
-        self.call_next.setProperty("role", "primary")
-        self.recall = self._button("recall", tr("Ropa igen (F6)"), tr("Ropa igen"), ("F6",))
-        self.arrived = self._button(
-            "arrived", tr("Besökaren är här (F4)"), tr("Besökaren har kommit fram"), ("F4",)
-        )
-        self.no_show = self._button("no-show", tr("Uteblev (F7)"), tr("Besökaren uteblev"), ("F7",))
-        self.transfer = self._button(
-            "transfer", tr("Flytta till kö … (F8)"), tr("Flytta till annan kö"), ("F8",)
-        )
-        self.park = self._button("park", tr("Parkera (F9)"), tr("Parkera besökaren"), ("F9",))
-        self.return_button = self._button(
-            "return-to-queue", tr("Tillbaka i kön"), tr("Lägg tillbaka i kön")
-        )
-        self.finish = self._button(
-            "finish",
-            tr("Avsluta och registrera ärenden (F10)"),
-            tr("Avsluta och registrera ärenden"),
-            ("F10", "Ctrl+Return", "Ctrl+Enter"),
-        )
-        self.finish.setProperty("role", "primary")
+        self.no_show, self.transfer, self.park = buttons.no_show, buttons.transfer, buttons.park
+        self.return_button, self.finish = buttons.return_button, buttons.finish
         self.transfer_menu = QMenu(self)
         self.transfer_menu.setObjectName("transfer-menu")
-        grid = QGridLayout()
-        grid.addWidget(self.call_next, 0, 0, 1, 3)
-        grid.addWidget(self.arrived, 1, 0)
-        grid.addWidget(self.recall, 1, 1)
-        grid.addWidget(self.no_show, 1, 2)
-        grid.addWidget(self.transfer, 2, 0)
-        grid.addWidget(self.park, 2, 1)
-        grid.addWidget(self.return_button, 2, 2)
-        grid.addWidget(self.finish, 3, 0, 1, 3)
-        self.call_next.clicked.connect(self._on_call_next_clicked)
-        self.recall.clicked.connect(self._on_recall_clicked)
-        self.arrived.clicked.connect(self._on_arrived_clicked)
-        self.no_show.clicked.connect(self._on_no_show_clicked)
-        self.transfer.clicked.connect(self._on_transfer_clicked)
-        self.park.clicked.connect(self._on_park_clicked)
-        self.return_button.clicked.connect(self._on_return_clicked)
-        self.finish.clicked.connect(self._on_finish_clicked)
-        return grid
+        for button, slot in (
+            (self.call_next, self._on_call_next_clicked),
+            (self.recall, self._on_recall_clicked),
+            (self.arrived, self._on_arrived_clicked),
+            (self.no_show, self._on_no_show_clicked),
+            (self.transfer, self._on_transfer_clicked),
+            (self.park, self._on_park_clicked),
+            (self.return_button, self._on_return_clicked),
+            (self.finish, self._on_finish_clicked),
+        ):
+            button.clicked.connect(slot)
+        return buttons.grid
 
     # ------------------------------------------------------------ state
 
@@ -258,6 +230,7 @@ class ServicePointView(QWidget):
         number = self.point_number()
         point = next((p for p in snapshot.points if p.number == number), None)
         self._current = point.current if point else None
+        self._offer_hand_over()
         status = snapshot.queue(self._current.queue_letter) if self._current else None
         self.card.show_ticket(
             self._current, point.name if point else "", status.label if status else None
@@ -267,9 +240,41 @@ class ServicePointView(QWidget):
         self.parked.set_tickets(snapshot.parked)
         self._update_buttons()
 
+    def new_person(self) -> None:
+        """Someone else signed in here: the last person's messages and choices go, and a
+        visitor they called is offered, never taken over silently."""
+        self._undoable = None
+        self._show("", "info")
+        self.specific.picker.setCurrentIndex(-1)
+        self.parked.table.clearSelection()
+        self._offer_hand_over()
+        self._update_buttons()
+
+    def _offer_hand_over(self) -> None:
+        self.hand_over.offer(self._current, self._ctx.actor.staff_id)
+
+    def _on_take_over_clicked(self) -> None:
+        number, t = self.point_number(), self._current
+        if number is not None and t is not None:
+            code = t.code
+            self._act(
+                lambda queue: queue.take_over(code, number),
+                lambda ref: self.tr("Du har tagit över {0}.").format(ref.code),
+            )
+
     def _update_buttons(self, *_args: object) -> None:
         has_point = self.point_number() is not None
         t = self._current
+        if t is not None and t.code == self.hand_over.code and not self.hand_over.isHidden():
+            # Someone else's visitor: take it over or put it back first, nothing else.
+            for button in (self.call_next, self.call_specific, self.resume, self.recall):
+                button.setEnabled(False)
+            for button in (self.arrived, self.no_show, self.transfer, self.park):
+                button.setEnabled(False)
+            for button in (self.return_button, self.finish):
+                button.setEnabled(False)
+            self.undo.hide()
+            return
         idle = has_point and t is None and not self._busy
         if self._busy:
             t = None  # every button rests until the press has been carried out
