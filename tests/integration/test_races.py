@@ -55,6 +55,7 @@ FROM_CALLED: dict[str, Op] = {
         d, "A001", [ErrandInput("FK", "foraldrapenning", "resolved")]
     ),
     "park A001": lambda d: q.park(d, "A001"),
+    "take_over A001@1": lambda d: q.take_over(d, "A001", 1),
     "return A001": lambda d: q.return_to_queue(d, "A001"),
     "transfer A001→C": lambda d: q.transfer(d, "A001", "C"),
     "call_next@1": lambda d: q.call_next(d, 1),

@@ -404,6 +404,11 @@ class ReceptionView(QWidget):
             self.tr("{0} kunde inte markeras som gått. Försök igen.").format(code),
         ).busy(self.cancel_ticket, self.walked_out).run(self)
 
+    def new_person(self) -> None:
+        """Someone else signed in here: the last person's message and selection go."""
+        self._say("")
+        self.recent_table.clearSelection()
+
     def _on_undo_clicked(self) -> None:
         """The visitor marked as gone was only outside: back in the queue, in the old place."""
         code = self._undoable

@@ -249,9 +249,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabVisible(SETTINGS_TAB, manager)
         self.store_label.setVisible(manager)  # where the records lie is the manager's business
         self.pages.setCurrentWidget(self.tabs)
-        point = self._views.get(SERVICE_POINT_TAB)
+        point, desk = self._views.get(SERVICE_POINT_TAB), self._views.get(RECEPTION_TAB)
         if point is not None:  # the last person's messages and visitor: not carried over
             cast("ServicePointView", point).new_person()
+        if desk is not None:
+            cast("ReceptionView", desk).new_person()
         self.idle.arm(0)
         self.notice.clear()
         if actor.staff_id is not None:
