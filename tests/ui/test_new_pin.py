@@ -9,26 +9,12 @@ from PySide6.QtCore import Qt
 from sqlalchemy import update
 
 from app.models import Staff
-from app.services.access.actor import NOBODY, SYSTEM, acting
+from app.services.access.actor import SYSTEM, acting
 from app.services.staff import accounts
 from app.services.staff.pins import hash_pin
-from app.ui.shell.main_window import SETTINGS_TAB, MainWindow
+from app.ui.shell.main_window import SETTINGS_TAB
 from tests.conftest import desk_for
-
-
-def _window(qtbot, ctx):
-    ctx.actor = NOBODY
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def _sign_in(qtbot, window, login, pin):
-    panel = window.gate.sign_in
-    panel.login.setText(login)
-    panel.pin.setText(pin)
-    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+from tests.ui.test_sign_in import _sign_in, _window
 
 
 def _office_with_a_short_manager_pin(ctx) -> None:

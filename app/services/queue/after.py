@@ -20,14 +20,14 @@ from app.services.queue.base import (
     TicketRef,
     active_point,
     active_queue,
-    current_at,
     lock_point,
     office_row,
+    require_free,
     require_state,
     ticket_ref,
     todays_ticket,
 )
-from app.services.queue.errors import NotThisPointError, PointBusyError, TooFewRecallsError
+from app.services.queue.errors import NotThisPointError, TooFewRecallsError
 from app.store.server import CALL_TURN_KEY, take_turn
 
 # ---------------------------------------------------------------- day rollover
@@ -96,9 +96,7 @@ def undo_no_show(desk: Desk, code: str, point_number: int) -> TicketRef:
         require_state(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")
         if ticket.service_point_id != point.id:
             raise NotThisPointError(ticket.code, point_number)
-        busy = current_at(session, point, day)
-        if busy is not None:
-            raise PointBusyError(point_number, busy.code)
+        require_free(session, point, day)
         ticket.state, ticket.closed_at = st.CALLED, None
         bump(session, now, [day])
         return ticket_ref(ticket)
@@ -131,9 +129,7 @@ def undo_return(desk: Desk, code: str, point_number: int) -> TicketRef:
         )
         if ticket.called_at is None or last_call != point.id:
             raise NotThisPointError(ticket.code, point_number)
-        busy = current_at(session, point, day)
-        if busy is not None:
-            raise PointBusyError(point_number, busy.code)
+        require_free(session, point, day)
         ticket.state, ticket.service_point = st.CALLED, point
         bump(session, now, [day])
         return ticket_ref(ticket)

@@ -19,6 +19,7 @@ from app.models import Office, Queue, ServicePoint, Ticket
 from app.models import states as st
 from app.services.queue.errors import (
     InvalidTransitionError,
+    PointBusyError,
     UnknownQueueError,
     UnknownServicePointError,
     UnknownTicketError,
@@ -137,6 +138,13 @@ def office_row(session: Session) -> Office:
     office = session.scalar(select(Office))
     assert office is not None, "store not seeded"
     return office
+
+
+def require_free(session: Session, point: ServicePoint, day: date) -> None:
+    """PointBusyError when the point has a visitor called or served already that day."""
+    busy = current_at(session, point, day)
+    if busy is not None:
+        raise PointBusyError(point.number, busy.code)
 
 
 def current_at(session: Session, point: ServicePoint, day: date) -> Ticket | None:

@@ -54,9 +54,9 @@ from app.services.queue.base import (
     MAX_NUMBER,
     TicketRef,
     active_point,
-    current_at,
     lock_point,
     office_row,
+    require_free,
     require_state,
     ticket_ref,
     todays_ticket,
@@ -430,9 +430,7 @@ def call_ticket(desk: Desk, code: str, point_number: int) -> TicketRef:
         point = active_point(session, point_number)
         ticket = todays_ticket(session, code, day)
         require_state(ticket, (st.WAITING, st.PARKED), "call", "ropa upp")
-        busy = current_at(session, point, day)
-        if busy is not None:
-            raise PointBusyError(point.number, busy.code)
+        require_free(session, point, day)
         _call(
             session,
             ticket,
