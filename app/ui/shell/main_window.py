@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 from app.services.access.actor import NOBODY, ROLE_NAMES_SV, Actor
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.context import UiContext
+from app.ui.shell.idle import IdleWatch
 from app.ui.shell.notice_bar import NoticeBar
-from app.ui.shell.sign_in import Gate, IdleWatch
+from app.ui.shell.sign_in import Gate
 
 if TYPE_CHECKING:
     from app.ui.reception.screen import ReceptionView
