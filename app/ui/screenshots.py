@@ -73,6 +73,13 @@ def render_all(out_dir: Path) -> list[Path]:
         files.append(_save(window, out_dir / "sign-in.png", 1280, 800))
         window.gate.setCurrentWidget(window.gate.first_run)
         files.append(_save(window, out_dir / "first-run.png", 1280, 800))
+        from app.services.staff.accounts import SignedIn
+
+        anna = Actor(role="caseworker", login="anna")
+        window.gate.setCurrentWidget(window.gate.new_pin)
+        window.gate.new_pin.start(SignedIn(anna, "short", 6), "")
+        files.append(_save(window, out_dir / "new-pin.png", 1280, 800))
+        window.gate.new_pin._forget()
         window.sign_in_as(Actor(role="caseworker", login="anna"))
         window.tabs.setCurrentWidget(window.reception)
         _click(window, "issue-B")
@@ -92,6 +99,13 @@ def render_all(out_dir: Path) -> list[Path]:
         files.append(_save(window, out_dir / "errand-form.png", 1280, 800))
         _click(window, "cancel-errands")
         window.sign_in_as(Actor(role="manager", login="kontorschef"))
+        from app.ui.service_point.visits import VisitsDialog
+
+        visits = VisitsDialog(ctx)
+        visits.day.setDate(visits.day.date().addDays(-1))
+        visits.table.selectRow(0)
+        files.append(_save(visits, out_dir / "visits.png", 1100, 640))
+        visits.close()
         window.tabs.setCurrentWidget(window.settings_view)
         files.append(_save(window, out_dir / "settings.png", 1280, 800))
         settings_view = window.settings_view
