@@ -43,7 +43,10 @@ from tests.postgres import (
 
 pytestmark = pytest.mark.slow
 
-STALL_BUDGET_MS = 50
+# Far under any wait on the server (its timeouts are seconds), far over what a busy CI
+# machine's scheduler costs: the window did not wait on the database. The 50 ms budget
+# itself is measured by bench/bench_server.py, never asserted as a time here.
+STALL_BUDGET_MS = 500
 AWAY_S = 3.0
 HUNG_S = 2
 
