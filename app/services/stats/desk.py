@@ -27,7 +27,8 @@ def read_figures(desk: Desk, first: date, last: date) -> dict[str, Any]:
 
 @allowed("statistics")
 def read_forecast(desk: Desk, start: date, days: int = 7) -> dict[str, Any]:
-    """The staffing the coming days need, hour by hour (Erlang C)."""
+    """The staffing the days from ``start`` need, hour by hour (Erlang C), beside what was
+    staffed on the days that have passed (docs/statistics.md)."""
     from app.services.stats.forecast import staffing_forecast
 
     return staffing_forecast(desk.store, desk.clock, start, days)

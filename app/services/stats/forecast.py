@@ -1,20 +1,29 @@
-"""The staffing forecast: how many staffed points each hour of the coming days needs.
+"""The staffing forecast: how many staffed points each hour of a range of days needs.
 
-For every opening hour of the days ahead:
+For every opening hour of each day of the range:
 
-- expected arrivals: the mean over the same weekday and hour of the last
-  eight weeks' days with records, leaving out public holidays and the days
-  next to them (a bridge day or the day after Easter is not an ordinary day);
-- the median service time of those weeks (the office's, when an hour has
-  too few visits of its own);
+- expected arrivals: the mean over the same weekday and hour of the eight
+  weeks before the day (for a day still ahead: the eight weeks before today),
+  counting the days with records and leaving out public holidays and the days
+  next to them (a bridge day or the day after Easter is not an ordinary day).
+  Today is never learnt from: it has not ended;
+- the median service time of those days (the office's over the same eight
+  weeks, when an hour has too few visits of its own);
 - the points needed for the office's service level (the share called within
   its threshold), from Erlang C (:mod:`app.services.stats.erlang`);
-- beside it, the points actually staffed in that hour one week earlier.
+- beside it, the points staffed in that hour on the previous ordinary same
+  weekday that has ended (one week earlier, unless that was a holiday or is
+  today), the plan to improve on; and for an hour that has ended (a past day,
+  or today's hours before this one) the arrivals and the points actually
+  staffed, so a past period compares the model with what happened.
+
+A day with no same weekday to learn from (before the office's first records)
+gets no forecast: None, not 0.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,9 +31,9 @@ from sqlalchemy import select
 
 from app.models import Office
 from app.services.office.calendar import is_holiday, opening_times
-from app.services.office.clock import Clock
+from app.services.office.clock import Clock, office_zone
 from app.services.stats.erlang import points_needed
-from app.services.stats.figures import office_rules
+from app.services.stats.figures import Rules, office_rules
 from app.services.stats.histogram import Histogram
 from app.services.stats.summary import day_summaries
 from app.store.engine import Store
@@ -38,65 +47,128 @@ def near_holiday(day: date) -> bool:
     return any(is_holiday(day + timedelta(days=d)) for d in (-1, 0, 1))
 
 
+def learnt_from(day: date, today: date) -> list[date]:
+    """The same weekdays a day's forecast learns from, newest first: the eight weeks before
+    the day, or before today for a day still ahead (today itself has not ended)."""
+    cutoff = min(day, today)
+    latest = cutoff - timedelta(days=(cutoff - day).days % 7 or 7)
+    return [latest - timedelta(weeks=w) for w in range(WEEKS)]
+
+
 def staffing_forecast(store: Store, clock: Clock, start: date, days: int = 7) -> dict[str, Any]:
-    """Hour by hour for ``days`` days from ``start``: arrivals, service time, points needed."""
+    """Hour by hour for ``days`` days from ``start``: arrivals, service time, points needed,
+    and, for the hours that have ended, what came and what was staffed."""
     rules = office_rules(store)
     with store.read() as session:
         office = session.scalar(select(Office))
         assert office is not None
         hours_of = dict(office.opening_hours)
-    history_start = start - timedelta(weeks=WEEKS)
-    past = day_summaries(store, history_start, start - timedelta(days=1), clock.now())
-    ordinary = {d: s for d, s in past.items() if not near_holiday(d)}
-    all_service = Histogram.added(
-        part.get("service") for s in ordinary.values() for part in s.get("hours", {}).values()
-    )
+    now = clock.now().astimezone(office_zone(store))
+    today, hour_now = now.date(), f"{now.hour:02d}"
+    last = start + timedelta(days=max(days, 1) - 1)
+    history_start = min(start, today) - timedelta(weeks=WEEKS)
+    history_end = max(history_start, min(last, today))
+    past = day_summaries(store, history_start, history_end, clock.now())
+    ordinary = {d: s for d, s in past.items() if not near_holiday(d) and d < today}
+    office_service = _OfficeService(ordinary)
     rows: list[dict[str, Any]] = []
     for offset in range(days):
         day = start + timedelta(days=offset)
         open_hours = _open_hours(hours_of, day)
         if not open_hours:
             continue
-        same_weekday = [
-            d
-            for d in (day - timedelta(weeks=w) for w in range(1, WEEKS + 1))
-            if d in ordinary  # a day with records: before the office began, nothing to go by
-        ]
-        week_before = past.get(day - timedelta(weeks=1), {})
+        same_weekday = [d for d in learnt_from(day, today) if d in ordinary]
+        previous = same_weekday[0] if same_weekday else None
         for hour in open_hours:
-            arrivals: list[int] = []
-            service: list[dict[str, Any]] = []
-            for d in same_weekday:
-                part = ordinary.get(d, {}).get("hours", {}).get(hour)
-                arrivals.append(int(part.get("tickets", 0)) if part else 0)
-                if part:
-                    service.append(part.get("service"))
-            hour_service = Histogram.added(service)
-            chosen = hour_service if hour_service.count >= MIN_VISITS else all_service
-            median_s = chosen.quantile_s(0.5) or 0.0
-            expected = sum(arrivals) / len(arrivals) if arrivals else 0.0
-            staffed = week_before.get("hours", {}).get(hour, {}).get("staffed_minutes", 0.0)
+            # An hour's figures count once it has ended: the one under way is half-staffed.
+            ended = day < today or (day == today and hour < hour_now)
+            row = _row(
+                hour,
+                [ordinary[d].get("hours", {}).get(hour) for d in same_weekday],
+                office_service.around(min(day, today)),
+                rules,
+            )
             rows.append(
                 {
                     "day": day.isoformat(),
-                    "hour": hour,
-                    "expected_arrivals": round(expected, 1),
-                    "service_median_s": round(median_s, 1),
-                    "points_needed": points_needed(
-                        expected, median_s, rules.threshold_s, rules.target
-                    ),
-                    "points_week_before": round(float(staffed) / 60, 1),
-                    "weeks_used": len(same_weekday),
+                    **row,
+                    "arrivals": _count(past.get(day), hour) if ended else None,
+                    "points_staffed": _points(past.get(day), hour) if ended else None,
+                    "previous_day": previous.isoformat() if previous else None,
+                    "points_previous": _points(past.get(previous), hour) if previous else None,
                 }
             )
     return {
         "from": start.isoformat(),
+        "to": last.isoformat(),
         "days": days,
+        "today": today.isoformat(),
         "service_level_threshold_min": rules.threshold_s // 60,
         "service_level_target": round(rules.target * 100),
+        "open_hours": sorted({r["hour"] for r in rows}),
         "hours": rows,
         "needed_by_day": _by_day(rows),
     }
+
+
+def _row(
+    hour: str, parts: list[Mapping[str, Any] | None], fallback: Histogram, rules: Rules
+) -> dict[str, Any]:
+    """One hour's forecast, learnt from the same hour of ``parts`` (None: nobody came then);
+    without any such day to learn from, nothing is forecast (None, not 0)."""
+    if not parts:
+        return {
+            "hour": hour,
+            "expected_arrivals": None,
+            "service_median_s": None,
+            "points_needed": None,
+            "weeks_used": 0,
+        }
+    expected = sum(int(p.get("tickets", 0)) if p else 0 for p in parts) / len(parts)
+    hour_service = Histogram.added(p.get("service") for p in parts if p)
+    chosen = hour_service if hour_service.count >= MIN_VISITS else fallback
+    median_s = chosen.quantile_s(0.5) or 0.0
+    return {
+        "hour": hour,
+        "expected_arrivals": round(expected, 1),
+        "service_median_s": round(median_s, 1),
+        "points_needed": points_needed(expected, median_s, rules.threshold_s, rules.target),
+        "weeks_used": len(parts),
+    }
+
+
+def _count(summary: Mapping[str, Any] | None, hour: str) -> int | None:
+    """Arrivals in an hour of a day with records (0 when none that hour); None without."""
+    if summary is None:
+        return None
+    return int(summary.get("hours", {}).get(hour, {}).get("tickets", 0))
+
+
+def _points(summary: Mapping[str, Any] | None, hour: str) -> float | None:
+    """Points staffed in an hour of a day with records; None for a day without any."""
+    if summary is None:
+        return None
+    return round(float(summary.get("hours", {}).get(hour, {}).get("staffed_minutes", 0.0)) / 60, 1)
+
+
+class _OfficeService:
+    """The office's service times over the eight weeks before a day (the fallback median)."""
+
+    def __init__(self, ordinary: Mapping[date, Mapping[str, Any]]) -> None:
+        self._days = {
+            d: Histogram.added(p.get("service") for p in s.get("hours", {}).values()).to_json()
+            for d, s in ordinary.items()
+        }
+        self._seen: dict[date, Histogram] = {}
+
+    def around(self, cutoff: date) -> Histogram:
+        """Every service time of the ordinary days in the eight weeks before ``cutoff``."""
+        if cutoff not in self._seen:
+            first = cutoff - timedelta(weeks=WEEKS)
+            self._seen[cutoff] = Histogram.added(
+                h for d, h in self._days.items() if first <= d < cutoff
+            )
+        return self._seen[cutoff]
 
 
 def _open_hours(hours_of: dict[str, Any], day: date) -> list[str]:
@@ -112,9 +184,25 @@ def _open_hours(hours_of: dict[str, Any], day: date) -> list[str]:
 
 
 def _by_day(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    peak: dict[str, int] = defaultdict(int)
-    hours: dict[str, float] = defaultdict(float)
+    """Per day: the peak points needed, and the hours of staffing needed, staffed that day
+    and staffed the previous same weekday (None where no hour has the figure)."""
+    sums = (
+        ("expected_arrivals", "expected_arrivals"),
+        ("arrivals", "arrivals"),
+        ("point_hours", "points_needed"),
+        ("staffed_hours", "points_staffed"),
+        ("previous_hours", "points_previous"),
+    )
+    days: dict[str, dict[str, Any]] = {}
     for r in rows:
-        peak[r["day"]] = max(peak[r["day"]], r["points_needed"])
-        hours[r["day"]] += r["points_needed"]
-    return [{"day": d, "peak_points": peak[d], "point_hours": hours[d]} for d in sorted(peak)]
+        d = days.setdefault(
+            r["day"],
+            {"day": r["day"], "previous_day": r["previous_day"], "peak_points": None}
+            | {total: None for total, _key in sums},
+        )
+        if r["points_needed"] is not None:
+            d["peak_points"] = max(d["peak_points"] or 0, r["points_needed"])
+        for total, key in sums:
+            if r[key] is not None:
+                d[total] = round((d[total] or 0) + r[key], 1)
+    return [days[d] for d in sorted(days)]

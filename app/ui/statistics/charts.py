@@ -1,92 +1,113 @@
-"""The parts of the Statistik tab: a chart over a table of the same figures, today's panel.
+"""A chart over a table of the same figures: the pages of the Statistik tab.
 
-:class:`ChartPage` draws bars from a list of figure rows and shows the rows in
-a table beneath; :class:`TodayPanel` is the live "I dag" strip.
+:class:`ChartPage` draws a list of figure rows as bars (and optionally a line)
+and shows the rows in a table beneath. Every category label is drawn whole:
+
+- vertical bars label as many categories as fit their width and skip the rest
+  evenly (a month of days reads "1/11 … 8/11 …"), rather than cutting every
+  label to "11-…";
+- horizontal bars (long names: agencies, outcomes, staff) give each row the
+  height its label needs and let the chart scroll when the rows outgrow it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QLocale, QMargins, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QGroupBox,
+    QFrame,
     QHeaderView,
-    QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.queue.views import QueueSnapshot
 from app.ui.shell import style
-from app.ui.shell.table_model import RowsModel
+from app.ui.statistics.table import Column, FigureTableModel
+
+COLOURS = (style.ACCENT, "#7f8c8d", "#5b8c2a")
+LINE_COLOURS = ("#d35400", "#6c3483")
+PADDING = 5.0  # Qt Charts' padding on each side of an axis label
+SLACK = 8.0  # what Qt's text measure adds to the font's own
 
 
-def minutes_text(seconds: float | None) -> str:
-    """A duration as a manager reads it: "6,8 min", or "–"."""
-    return "–" if seconds is None else f"{seconds / 60:.1f} min".replace(".", ",")
+def _value_axis() -> Any:
+    from PySide6.QtCharts import QValueAxis
+
+    return QValueAxis()
 
 
-def cell_text(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    return str(value)
-
-
-Column = tuple[str, str, Callable[[Any], str]]  # key, title, how it reads
-
-
-class FigureTableModel(RowsModel):
-    """Rows of a figure list (dicts), with the columns a chart's table shows."""
-
-    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-
-    def headers(self) -> tuple[str, ...]:
-        """The titles of this table's columns."""
-        return tuple(title for _key, title, _fmt in self._columns)
-
-    def _key(self, row: dict[str, Any]) -> object:
-        return str(row.get(self._columns[0][0]))
-
-    def _cell(self, row: dict[str, Any], column: int, role: int) -> Any:
-        key, _title, fmt = self._columns[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return fmt(row.get(key))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+def _nice(axis: Any, most: float) -> None:
+    """A value axis from 0 to ``most`` at round steps, with as many decimals as the steps
+    have (Qt's "%g" draws nothing where numbers are localised: "2,5", not "2.5")."""
+    axis.setTickCount(6)  # nice numbers change the count: start from the same one each time
+    axis.setRange(0, most if most > 0 else 1)
+    axis.applyNiceNumbers()
+    step = (axis.max() - axis.min()) / max(1, axis.tickCount() - 1)
+    axis.setLabelFormat("%.0f" if abs(step - round(step)) < 1e-9 else "%.1f")
 
 
 class ChartPage(QWidget):
     """A chart over a table of the same figures."""
 
-    def __init__(self, name: str, columns: Sequence[Column], parent: QWidget | None = None):
+    def __init__(
+        self,
+        name: str,
+        columns: Sequence[Column],
+        parent: QWidget | None = None,
+        *,
+        horizontal: bool = False,
+        key: Callable[[dict[str, Any]], object] | None = None,
+    ) -> None:
         super().__init__(parent)
-        from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QValueAxis
+        from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QChart, QChartView
 
         self.setObjectName(f"chart-page-{name}")
+        self.horizontal = horizontal
         self.chart = QChart()
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        # One pair of axes for the page's life: new figures change their labels and range.
-        self.categories = QBarCategoryAxis()
-        self.values = QValueAxis()
-        self.values.setLabelFormat("%g")
-        self.chart.addAxis(self.categories, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(self.values, Qt.AlignmentFlag.AlignLeft)
+        self.chart.setLocalizeNumbers(True)  # "2,5" on the axes, as in the tables
+        self.chart.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+        # One set of axes for the page's life (an axis taken off a chart leaves its labels
+        # drawn): new figures change their labels, ranges and titles.
+        left, bottom, right = (
+            Qt.AlignmentFlag.AlignLeft,
+            Qt.AlignmentFlag.AlignBottom,
+            Qt.AlignmentFlag.AlignRight,
+        )
+        self.values = _value_axis()
+        self.side = _value_axis()  # a line's own scale (staffed points beside arrivals)
+        if horizontal:
+            self.categories: Any = QBarCategoryAxis()
+            self.chart.addAxis(self.categories, left)
+            self.chart.addAxis(self.values, bottom)
+        else:
+            self.categories = QCategoryAxis()
+            self.categories.setLabelsPosition(
+                QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue
+            )
+            self.categories.setGridLineVisible(False)
+            self.categories.setStartValue(-0.5)
+            self.chart.addAxis(self.categories, bottom)
+            self.chart.addAxis(self.values, left)
+        self.chart.addAxis(self.side, right)
+        self.side.setVisible(False)
         self.view = QChartView(self.chart, self)
+        self.view.setObjectName(f"chart-{name}")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(220)
-        self.model = FigureTableModel(columns, self)
+        self.view.setMinimumHeight(200)
+        self.chart_area = QScrollArea(self)
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_area.setWidget(self.view)
+        self.model = FigureTableModel(columns, self, key)
         self.table = QTableView(self)
         self.table.setObjectName(f"table-{name}")
         self.table.setModel(self.model)
@@ -95,11 +116,21 @@ class ChartPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.table)
-        splitter.setSizes([320, 180])
-        QVBoxLayout(self).addWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.chart_area)
+        self.splitter.addWidget(self.table)
+        self.splitter.setSizes([360, 150])
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._labels: list[str] = []
+        self._shown: list[int] | None = None  # the categories that carry a label (vertical)
+        self.chart.plotAreaChanged.connect(self._on_plot_area_changed)
+
+    # ------------------------------------------------------------ drawing
 
     def show_bars(
         self,
@@ -107,84 +138,140 @@ class ChartPage(QWidget):
         label_key: str,
         series: Sequence[tuple[str, str]],
         labels: Callable[[Any], str] = str,
+        *,
+        lines: Sequence[tuple[str, str]] = (),
+        line_axis: str = "",
+        value_title: str = "",
+        category_title: str = "",
     ) -> None:
-        """Bars per row, one set per (key, name) in series; the table shows the rows."""
-        from PySide6.QtCharts import QBarSeries, QBarSet
+        """Bars per row, one set per (key, name) in ``series``, and a line over them per
+        (key, name) in ``lines`` (a row without the figure is left out of it): on an axis of
+        their own titled ``line_axis``, else on the bars'. The table shows the rows."""
+        from PySide6.QtCharts import QBarSeries, QBarSet, QHorizontalBarSeries
 
         self.model.set_rows(rows)
         chart = self.chart
         chart.removeAllSeries()
-        bars = QBarSeries()
-        colours = (style.ACCENT, "#d35400", "#7f8c8d")
+        drawn = list(reversed(rows)) if self.horizontal else rows  # the largest on top
+        self._labels = [labels(row.get(label_key)) for row in drawn]
+        bars = QHorizontalBarSeries() if self.horizontal else QBarSeries()
         most = 0.0
-        for (key, name), colour in zip(series, colours, strict=False):
+        for (key, name), colour in zip(series, COLOURS, strict=False):
             bar_set = QBarSet(name)
             bar_set.setColor(QColor(colour))
-            for row in rows:
-                value = float(row.get(key) or 0)
-                bar_set.append(value)
-                most = max(most, value)
+            bar_set.setBorderColor(QColor(colour))
+            bar_set.setLabelColor(QColor(style.TEXT))
+            values = [float(row.get(key) or 0) for row in drawn]
+            bar_set.append(values)
+            most = max([most, *values])
             bars.append(bar_set)
+        if self.horizontal:  # the figure at the end of each bar: no need to read it off an axis
+            bars.setLabelsVisible(True)
+            bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+            bars.setLabelsFormat("@value")
         chart.addSeries(bars)
-        self.categories.clear()
-        self.categories.append([labels(row.get(label_key)) for row in rows])
-        self.values.setRange(0, most * 1.1 if most else 1)
-        self.values.applyNiceNumbers()
+        _nice(self.values, most * (1.15 if self.horizontal else 1.05))
+        self.values.setTitleText(value_title)
+        self.categories.setTitleText(category_title)
+        self._set_categories()
         bars.attachAxis(self.categories)
         bars.attachAxis(self.values)
-        chart.legend().setVisible(len(series) > 1)
+        self.side.setVisible(bool(lines and line_axis))
+        if lines and not self.horizontal:
+            self._draw_lines(drawn, lines, line_axis, most)
+        chart.legend().setVisible(len(series) + len(lines) > 1)
+        self._size_for_rows()
 
+    def _draw_lines(
+        self,
+        rows: list[dict[str, Any]],
+        lines: Sequence[tuple[str, str]],
+        title: str,
+        most: float,
+    ) -> None:
+        from PySide6.QtCharts import QLineSeries
 
-class TodayPanel(QGroupBox):
-    """Today at a glance: the live queue and today's figures so far."""
+        curves, highest = [], 0.0
+        for (key, name), colour in zip(lines, LINE_COLOURS, strict=False):
+            curve = QLineSeries()
+            curve.setName(name)
+            curve.setPen(QPen(QColor(colour), 3))
+            curve.setPointsVisible(True)
+            for i, row in enumerate(rows):
+                if row.get(key) is not None:
+                    curve.append(QPointF(i, float(row[key])))
+                    highest = max(highest, float(row[key]))
+            self.chart.addSeries(curve)
+            curves.append(curve)
+        axis = self.values
+        if title:
+            axis = self.side
+            _nice(axis, highest * 1.05)
+            axis.setTitleText(title)
+        elif highest > most * 1.05:
+            _nice(axis, highest * 1.05)
+        for curve in curves:
+            curve.attachAxis(self.categories)
+            curve.attachAxis(axis)
 
-    FIELDS = (
-        ("waiting", "Väntar nu"),
-        ("longest", "Längsta väntan nu"),
-        ("served", "Betjänade"),
-        ("median", "Väntetid, median"),
-        ("level", "Uppropade inom {0} min"),
-        ("no_shows", "Uteblev"),
-    )
+    def _set_categories(self) -> None:
+        if self.horizontal:
+            self.categories.clear()
+            self.categories.append(self._labels)
+            return
+        self.categories.setRange(-0.5, max(len(self._labels), 1) - 0.5)
+        self._shown = None
+        self._label_what_fits()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("I dag"))
-        self.setObjectName("today-panel")
-        grid = QGridLayout(self)
-        self.values: dict[str, QLabel] = {}
-        self.captions: dict[str, QLabel] = {}
-        for i, (key, caption) in enumerate(self.FIELDS):
-            label = QLabel(self.tr(caption).format(15), self)
-            value = QLabel("–", self)
-            value.setObjectName(f"today-{key}")
-            value.setStyleSheet("font-size: 18pt; font-weight: 700;")
-            grid.addWidget(value, 0, i)
-            grid.addWidget(label, 1, i)
-            self.values[key], self.captions[key] = value, label
-        self.queues = QLabel(self)
-        self.queues.setObjectName("today-queues")
-        self.queues.setWordWrap(True)
-        grid.addWidget(self.queues, 2, 0, 1, len(self.FIELDS))
+    # ------------------------------------------------------------ fitting the labels
 
-    def show_live(self, snapshot: QueueSnapshot) -> None:
-        """What the queue holds now."""
-        waits = [t.wait_seconds for t in snapshot.waiting]
-        self.values["waiting"].setText(str(len(waits)))
-        self.values["longest"].setText(minutes_text(max(waits)) if waits else "–")
-        parts = []
-        for q in snapshot.queues:
-            bar = "▮" * min(q.waiting, 30)
-            parts.append(f"<b>{q.letter}</b> {q.waiting} {bar}")
-        self.queues.setText("&nbsp;&nbsp;&nbsp;".join(parts))
+    def _size_for_rows(self) -> None:
+        """A horizontal chart is as tall as its rows' labels need (the page scrolls)."""
+        if not self.horizontal:
+            return
+        # Qt draws a label whole when its row is the text's height and the padding (measured).
+        row = QFontMetricsF(self.categories.labelsFont()).height() + 2 * PADDING + 1
+        rest = 86 if self.chart.legend().isVisible() else 56  # value axis, title, margins
+        self.view.setMinimumHeight(max(200, math.ceil((len(self._labels) + 1) * row + rest)))
 
-    def show_figures(self, figures: dict[str, Any]) -> None:
-        """Today's figures so far."""
-        t = figures["totals"]
-        self.values["served"].setText(str(t["served"]))
-        self.values["median"].setText(minutes_text(t["wait_median_s"]))
-        level = t["service_level"]
-        self.values["level"].setText("–" if level is None else f"{level:.0f} %")
-        threshold = figures["service_level_threshold_min"]
-        self.captions["level"].setText(self.tr("Uppropade inom {0} min").format(threshold))
-        self.values["no_shows"].setText(str(t["no_shows"]))
+    def _plot_width(self) -> float:
+        width = self.chart.plotArea().width()
+        return width if width > 50 else max(200.0, self.view.width() - 120.0)
+
+    def _fitting(self) -> list[int]:
+        """The categories to label: all when they fit, else every k-th, evenly."""
+        n = len(self._labels)
+        if not n:
+            return []
+        metrics = QFontMetricsF(self.categories.labelsFont())
+        text = max(metrics.horizontalAdvance(t) for t in self._labels) + SLACK
+        width = self._plot_width()
+        per = width / n  # one category's width
+        for step in range(1, n + 1):
+            shown = list(range(n)) if step == 1 else list(range(step // 2, n, step))
+            if step > 1:  # a label centred on its bar must not reach past either end
+                shown = [i for i in shown if min(i + 0.5, n - i - 0.5) * per >= text / 2]
+            if shown and width / (len(shown) + 1) - 2 * PADDING >= text:
+                return shown
+        return []
+
+    def _label_what_fits(self) -> None:
+        shown = self._fitting()
+        if shown == self._shown:
+            return
+        axis = self.categories
+        for label in axis.categoriesLabels():
+            axis.remove(label)
+        for i in shown:
+            axis.append(self._labels[i], i)
+        self._shown = shown
+
+    def _on_plot_area_changed(self, _area: QRectF) -> None:
+        if not self.horizontal and self._labels:
+            self._label_what_fits()
+
+    # ------------------------------------------------------------ what a test reads
+
+    def category_labels(self) -> list[str]:
+        """Every category's whole label, in the chart's order (bottom to top when horizontal)."""
+        return list(self._labels)

@@ -3,17 +3,18 @@
 Today's panel follows the live queue (the watcher's snapshot) and today's
 figures. Below, a period chosen from presets or two dates; its figures are
 computed off the GUI thread (through the runner) with a busy bar meanwhile,
-then shown as charts (Qt Charts) with a table behind each. The forecast tab
-shows the points each hour of the coming week needs beside last week's
-staffing. Exports (CSV for scripts, CSV för Excel, XLSX, PDF) go through the
-same typed service as ``servicedisk export``.
+then shown as charts (Qt Charts) with a table beneath each
+(:mod:`app.ui.statistics.pages`). The Bemanning page follows the same period:
+the points each open hour needs beside the points staffed
+(:mod:`app.ui.statistics.staffing`). Exports (CSV for scripts, CSV för Excel,
+XLSX, PDF) go through the same typed service as ``servicedisk export``.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,33 +37,14 @@ from app.ui.shell.files import ask_save_path
 from app.ui.shell.guarded import guard_combo
 from app.ui.shell.office_time import today
 from app.ui.shell.prefs import Prefs
-from app.ui.statistics.charts import ChartPage, TodayPanel, cell_text, minutes_text
+from app.ui.statistics.pages import PeriodPages
+from app.ui.statistics.periods import PRESETS, preset_range
+from app.ui.statistics.table import minutes_text
+from app.ui.statistics.today import TodayPanel
 
 log = logging.getLogger(__name__)
 
-PRESETS = (
-    ("today", "I dag"),
-    ("yesterday", "I går"),
-    ("week", "Den här veckan"),
-    ("last_month", "Förra månaden"),
-    ("year", "I år"),
-    ("custom", "Eget intervall"),
-)
-
-
-def preset_range(preset: str, today: date) -> tuple[date, date]:
-    """The first and last day of a preset, seen from ``today``."""
-    if preset == "yesterday":
-        day = today - timedelta(days=1)
-        return day, day
-    if preset == "week":
-        return today - timedelta(days=today.weekday()), today
-    if preset == "last_month":
-        last = today.replace(day=1) - timedelta(days=1)
-        return last.replace(day=1), last
-    if preset == "year":
-        return today.replace(month=1, day=1), today
-    return today, today
+__all__ = ["PRESETS", "StatisticsView", "preset_range"]
 
 
 class StatisticsView(QWidget):
@@ -156,76 +137,11 @@ class StatisticsView(QWidget):
             bar.addWidget(button)
             self.export_buttons[fmt] = button
 
-        self.pages = QTabWidget(self)
-        self.pages.setObjectName("stats-pages")
-        number: Callable[[Any], str] = cell_text
-        self.arrivals = ChartPage(
-            "arrivals",
-            (
-                ("hour", "Timme", str),
-                ("arrivals", "Ankomster", number),
-                ("arrivals_per_day", "Per dag", number),
-                ("staffed_points", "Luckor per dag", number),
-                ("wait_median_s", "Väntetid, median", minutes_text),
-                ("service_level", "Inom målet, %", number),
-                ("queue_max", "Längsta kö", number),
-            ),
-            self,
-        )
-        self.waits = ChartPage(
-            "waits", (("bucket", "Väntetid", str), ("count", "Besökare", number)), self
-        )
-        self.agencies = ChartPage(
-            "agencies", (("label", "Myndighet", str), ("count", "Ärenden", number)), self
-        )
-        self.outcomes = ChartPage(
-            "outcomes",
-            (("label", "Utfall eller hänvisning", str), ("count", "Antal", number)),
-            self,
-        )
-        self.trend = ChartPage(
-            "trend",
-            (
-                ("day", "Dag", str),
-                ("visitors", "Besökare", number),
-                ("served", "Betjänade", number),
-                ("no_shows", "Uteblev", number),
-                ("wait_median_s", "Väntetid, median", minutes_text),
-                ("service_level", "Inom målet, %", number),
-            ),
-            self,
-        )
-        self.forecast = ChartPage(
-            "forecast",
-            (
-                ("when", "Dag och timme", str),
-                ("expected_arrivals", "Väntade ankomster", number),
-                ("points_needed", "Luckor som behövs", number),
-                ("points_week_before", "Luckor förra veckan", number),
-            ),
-            self,
-        )
-        # The manager's own view of each member of staff: never exported or sent.
-        self.staff = ChartPage(
-            "staff",
-            (
-                ("label", "Medarbetare", str),
-                ("served", "Betjänade", number),
-                ("service_median_s", "Betjäningstid, median", minutes_text),
-                ("service_p90_s", "Betjäningstid, 90 %", minutes_text),
-            ),
-            self,
-        )
-        for page, title in (
-            (self.arrivals, "Ankomster och bemanning"),
-            (self.waits, "Väntetider"),
-            (self.agencies, "Ärenden"),
-            (self.outcomes, "Utfall och hänvisningar"),
-            (self.trend, "Över tid"),
-            (self.forecast, "Bemanning kommande vecka"),
-            (self.staff, "Per medarbetare"),
-        ):
-            self.pages.addTab(page, self.tr(title))
+        self.pages = PeriodPages(self)
+        pages = self.pages  # each page by name, for the screenshots and the tests
+        self.arrivals, self.waits, self.agencies = pages.arrivals, pages.waits, pages.agencies
+        self.outcomes, self.trend, self.staff = pages.outcomes, pages.trend, pages.staff
+        self.staffing = pages.staffing
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.today)
@@ -273,10 +189,12 @@ class StatisticsView(QWidget):
         self.busy.show()
         self.show_button.setEnabled(False)
         self._say(self.tr("Räknar …"))
-        ctx, start = self._ctx, self._today() + timedelta(days=1)
+        ctx, days = self._ctx, (last - first).days + 1
 
         def work() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-            return ctx.stats.figures(first, last), ctx.stats.forecast(start), ctx.stats.labels()
+            # The staffing page follows the period: the forecast of the same days.
+            figures = ctx.stats.figures(first, last)
+            return figures, ctx.stats.forecast(first, days), ctx.stats.labels()
 
         Action(ctx, "statistics", work).without_refresh().success(self._on_figures).failure(
             self._on_failed, self.tr("Statistiken kunde inte räknas fram. Försök igen.")
@@ -308,80 +226,14 @@ class StatisticsView(QWidget):
                 minutes_text(totals["wait_median_s"]),
             )
         )
-        days = max(1, max((h["days"] for h in figures["hours"]), default=1))
-        hours = [
-            {
-                **h,
-                "arrivals_per_day": round(h["arrivals"] / days, 1),
-                "staffed_points": round(h["staffed_minutes"] / 60 / days, 1),
-            }
-            for h in figures["hours"]
-        ]
-        self.arrivals.show_bars(
-            hours,
-            "hour",
-            (
-                ("arrivals_per_day", self.tr("Ankomster per dag")),
-                ("staffed_points", self.tr("Bemannade luckor")),
-            ),
-        )
-        buckets = [
-            {
-                **b,
-                "bucket": f"{b['from_min']}–{b['to_min']} min"
-                if b["to_min"] is not None
-                else f"{b['from_min']}+ min",
-            }
-            for b in figures["wait_distribution"]
-        ]
-        self.waits.show_bars(buckets, "bucket", (("count", self.tr("Besökare")),))
-        names = labels.get("agencies", {})
-        self.agencies.show_bars(
-            [{**a, "label": names.get(a["code"], a["code"])} for a in figures["agencies"]],
-            "label",
-            (("count", self.tr("Ärenden")),),
-        )
-        outcome_names, referral_names = labels.get("outcomes", {}), labels.get("referrals", {})
-        ends = [
-            {**o, "label": outcome_names.get(o["code"], o["code"])} for o in figures["outcomes"]
-        ]
-        ends += [
-            {**r, "label": self.tr("→ {0}").format(referral_names.get(r["code"], r["code"]))}
-            for r in figures["referrals"]
-        ]
-        self.outcomes.show_bars(ends, "label", (("count", self.tr("Antal")),))
-        staff_names = labels.get("staff", {})
-        self.staff.show_bars(
-            sorted(
-                (
-                    {**s, "label": staff_names.get(str(s["staff_id"]), str(s["staff_id"]))}
-                    for s in figures["staff"]
-                ),
-                key=lambda s: -int(s.get("served") or 0),
-            ),
-            "label",
-            (("served", self.tr("Betjänade")),),
-        )
-        open_days = [d for d in figures["days"] if d["visitors"]] or figures["days"]
-        self.trend.show_bars(
-            open_days[-62:],
-            "day",
-            (("visitors", self.tr("Besökare")), ("served", self.tr("Betjänade"))),
-            lambda day: str(day)[5:],
-        )
-        weekdays = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
-        rows = [
-            {**r, "when": f"{weekdays[date.fromisoformat(r['day']).weekday()]} {r['hour']}"}
-            for r in forecast["hours"]
-        ]
-        self.forecast.show_bars(
-            rows,
-            "when",
-            (
-                ("points_needed", self.tr("Behövs")),
-                ("points_week_before", self.tr("Förra veckan")),
-            ),
-        )
+        self.pages.show_period(figures, forecast, labels)
+        if figures["from"] > self._today().isoformat():  # nothing has happened yet
+            self._say(
+                self.tr("{0} – {1} har inte börjat: Bemanning visar vad dagarna behöver.").format(
+                    figures["from"], figures["to"]
+                )
+            )
+            self.pages.setCurrentWidget(self.staffing)
         if figures["from"] == figures["to"] == self._today().isoformat():
             self.today.show_figures(figures)
 

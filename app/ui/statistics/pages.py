@@ -1,0 +1,189 @@
+"""The period's pages of the Statistik tab: each a chart over a table of the same figures.
+
+:class:`PeriodPages` holds one page per view of the chosen period (arrivals
+and staffing per hour, waits, errands, outcomes, the days, the staffing the
+days need, each member of staff) and draws a period's figures on all of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.ui.statistics.charts import ChartPage
+from app.ui.statistics.periods import short_date, shown_hours
+from app.ui.statistics.staffing import StaffingPage
+from app.ui.statistics.table import cell_text, minutes_text, service_level_name
+
+number = cell_text
+
+
+class PeriodPages(QTabWidget):
+    """The pages of a period's figures, and the staffing page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stats-pages")
+        level = service_level_name(15)  # retitled with the office's threshold when shown
+        self.arrivals = ChartPage(
+            "arrivals",
+            (
+                ("hour", "Timme", str),
+                ("visitors", "Besökare", number),
+                ("arrivals", "Ankomster", number),
+                ("arrivals_per_day", "Ankomster per dag", number),
+                ("staffed_points", "Bemannade luckor", number),
+                ("wait_median_s", "Väntetid, median", minutes_text),
+                ("service_level", level, number),
+                ("queue_max", "Längsta kö", number),
+            ),
+            self,
+        )
+        self.waits = ChartPage(
+            "waits", (("bucket", "Väntetid", str), ("count", "Besökare", number)), self
+        )
+        self.agencies = ChartPage(
+            "agencies",
+            (("label", "Myndighet", str), ("count", "Ärenden", number)),
+            self,
+            horizontal=True,
+        )
+        self.outcomes = ChartPage(
+            "outcomes",
+            (("label", "Utfall eller hänvisning", str), ("count", "Ärenden", number)),
+            self,
+            horizontal=True,
+        )
+        self.trend = ChartPage(
+            "trend",
+            (
+                ("day", "Dag", str),
+                ("visitors", "Besökare", number),
+                ("served", "Betjänade", number),
+                ("no_shows", "Uteblev", number),
+                ("wait_median_s", "Väntetid, median", minutes_text),
+                ("service_level", level, number),
+            ),
+            self,
+        )
+        self.staffing = StaffingPage(self)
+        # The manager's own view of each member of staff: never exported or sent.
+        self.staff = ChartPage(
+            "staff",
+            (
+                ("label", "Medarbetare", str),
+                ("served", "Betjänade", number),
+                ("service_median_s", "Betjäningstid, median", minutes_text),
+                ("service_p90_s", "Betjäningstid, 90 %", minutes_text),
+            ),
+            self,
+            horizontal=True,
+        )
+        for page, title in (
+            (self.arrivals, "Ankomster och bemanning"),
+            (self.waits, "Väntetider"),
+            (self.agencies, "Ärenden"),
+            (self.outcomes, "Utfall och hänvisningar"),
+            (self.trend, "Över tid"),
+            (self.staffing, "Bemanning"),
+            (self.staff, "Per medarbetare"),
+        ):
+            self.addTab(page, self.tr(title))
+
+    def show_period(
+        self, figures: dict[str, Any], forecast: dict[str, Any], labels: dict[str, Any]
+    ) -> None:
+        """Draw a period's figures, and the staffing its days need, on every page."""
+        level = service_level_name(figures["service_level_threshold_min"])
+        for page in (self.arrivals, self.trend):
+            page.model.retitle("service_level", level)
+        self._show_hours(figures, forecast)
+        self.waits.show_bars(
+            [
+                {
+                    **b,
+                    "bucket": f"{b['from_min']}–{b['to_min']} min"
+                    if b["to_min"] is not None
+                    else f"{b['from_min']}+ min",
+                    "span": f"{b['from_min']}–{b['to_min']}"
+                    if b["to_min"] is not None
+                    else f"{b['from_min']}+",
+                }
+                for b in figures["wait_distribution"]
+            ],
+            "span",
+            (("count", self.tr("Besökare")),),
+            value_title=self.tr("Besökare"),
+            category_title=self.tr("Väntetid till upprop (minuter)"),
+        )
+        names = labels.get("agencies", {})
+        self.agencies.show_bars(
+            [{**a, "label": names.get(a["code"], a["code"])} for a in figures["agencies"]],
+            "label",
+            (("count", self.tr("Ärenden")),),
+            value_title=self.tr("Ärenden"),
+        )
+        outcome_names, referral_names = labels.get("outcomes", {}), labels.get("referrals", {})
+        ends = [
+            {**o, "label": outcome_names.get(o["code"], o["code"])} for o in figures["outcomes"]
+        ]
+        ends += [
+            {
+                **r,
+                "label": self.tr("Hänvisad till {0}").format(
+                    referral_names.get(r["code"], r["code"])
+                ),
+            }
+            for r in figures["referrals"]
+        ]
+        self.outcomes.show_bars(
+            ends,
+            "label",
+            (("count", self.tr("Ärenden")),),
+            value_title=self.tr("Ärenden"),
+        )
+        staff_names = labels.get("staff", {})
+        self.staff.show_bars(
+            sorted(
+                (
+                    {**s, "label": staff_names.get(str(s["staff_id"]), str(s["staff_id"]))}
+                    for s in figures["staff"]
+                ),
+                key=lambda s: -int(s.get("served") or 0),
+            ),
+            "label",
+            (("served", self.tr("Betjänade")),),
+            value_title=self.tr("Betjänade"),
+        )
+        open_days = [d for d in figures["days"] if d["visitors"]] or figures["days"]
+        self.trend.show_bars(
+            open_days,
+            "day",
+            (("visitors", self.tr("Besökare")), ("served", self.tr("Betjänade"))),
+            short_date,
+            value_title=self.tr("Besökare per dag"),
+            category_title=self.tr("Dag (öppna dagar)"),
+        )
+        self.staffing.show_forecast(forecast)
+
+    def _show_hours(self, figures: dict[str, Any], forecast: dict[str, Any]) -> None:
+        """Arrivals per hour against staffed points, the office's open hours only."""
+        days = max(1, max((h["days"] for h in figures["hours"]), default=1))
+        hours = [
+            {
+                **h,
+                "arrivals_per_day": round(h["arrivals"] / days, 1),
+                "staffed_points": round(h["staffed_minutes"] / 60 / days, 1),
+            }
+            for h in shown_hours(figures["hours"], forecast.get("open_hours", ()))
+        ]
+        self.arrivals.show_bars(
+            hours,
+            "hour",
+            (("arrivals_per_day", self.tr("Ankomster per dag")),),
+            lines=(("staffed_points", self.tr("Bemannade luckor")),),
+            line_axis=self.tr("Bemannade luckor"),
+            value_title=self.tr("Ankomster per dag"),
+            category_title=self.tr("Timme"),
+        )
