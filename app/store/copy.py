@@ -12,8 +12,11 @@ ids; a server's id sequences then continue after the highest copied.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
@@ -82,8 +85,28 @@ def copy_rows(source: Engine, target: Engine) -> dict[str, int]:
     The target must hold the store's schema at the source's revision. Its id
     sequences (a server's) continue after the highest id copied.
     """
+    with snapshot(source) as src:
+        return copy_rows_from(src, target)
+
+
+@contextlib.contextmanager
+def snapshot(source: Engine) -> Iterator[Connection]:
+    """A read transaction that sees the store as it was when it began, whatever other PCs
+    commit meanwhile: a server's at REPEATABLE READ, read only (a SQLite read transaction
+    is one already). A copy and its check read the same office."""
+    options: dict[str, Any] = {}
+    if source.dialect.name == "postgresql":
+        options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    with source.connect() as conn:
+        reader = conn.execution_options(**options) if options else conn
+        with reader.begin():
+            yield reader
+
+
+def copy_rows_from(src: Connection, target: Engine) -> dict[str, int]:
+    """As :func:`copy_rows`, from the read transaction ``src`` is in (:func:`snapshot`)."""
     writer = target.execution_options(servicedisk_write=True)
-    with source.connect() as src, src.begin(), writer.begin() as dst:
+    with writer.begin() as dst:
         copied = _replace(src, dst)
         if dst.dialect.name == "postgresql":
             _continue_sequences(dst, back=True)

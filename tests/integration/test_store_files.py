@@ -93,7 +93,7 @@ def test_start_up_and_a_mornings_work_never_open_the_store_file_outside_sqlite(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         panel = window.reception.panel
         qtbot.waitUntil(lambda: panel.code_label.text() == "A002", timeout=10_000)
-        qtbot.waitUntil(lambda: "✓" in panel.print_state.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "utskriven" in panel.print_state.text().lower(), timeout=10_000)
         clock = SystemClock()
         queue.issue_ticket(
             desk_for(ctx.store, clock), "B"

@@ -26,10 +26,10 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
-from app.models import Office, Ticket, Visit
+from app.models import Office
 from app.services.access.actor import Desk, allowed
 from app.store.backup import partial_path, remove_with_sidecars
-from app.store.copy import copy_rows, describe, replace_rows, row_counts
+from app.store.copy import copy_rows_from, describe, replace_rows, row_counts, snapshot
 from app.store.engine import Store, make_engine, prepare_folder, upgrade
 from app.store.errors import StoreError
 from app.store.rows import Fetch, Row, sqlite_fetch
@@ -75,8 +75,12 @@ def copy_into(source: Store, target: Engine, where: str, *, replace: bool) -> Co
     For the use cases here and a server store's backups, which check who acts.
     """
     ready_for_copy(target, where, replace=replace)
-    rows = copy_rows(source.engine, target)
-    days = verify_copy(source, Store(target, None))
+    # One snapshot of the source for the copy and its check: a PC issuing a ticket on a
+    # server meanwhile changes neither (the next copy has it).
+    with snapshot(source.engine) as src:
+        rows = copy_rows_from(src, target)
+        seen = _Within(source.engine, source.settings, conn=src)
+        days = _check(seen, row_counts(src), Store(target, None), row_counts(target))
     log.info("copied the store to %s: %d rows, %d days checked", where, sum(rows.values()), days)
     return CopyReport(where, rows, days)
 
@@ -187,11 +191,15 @@ def _check(
     return len(days)
 
 
+_DAYS = "SELECT DISTINCT business_day FROM ticket UNION SELECT DISTINCT business_day FROM visit"
+
+
 def _days_with_rows(store: Store) -> list[date]:
-    with store.read() as session:
-        tickets = session.scalars(select(Ticket.business_day).distinct()).all()
-        visits = session.scalars(select(Visit.business_day).distinct()).all()
-    return sorted(set(tickets) | set(visits))
+    """The business days with rows, read as the store's other figures are (within the
+    transaction a :class:`_Within` store is in)."""
+    with store.reading() as fetch:
+        days = [row[0] for row in fetch(_DAYS, {})]
+    return sorted(d if isinstance(d, date) else date.fromisoformat(str(d)) for d in days)
 
 
 @dataclass
