@@ -24,7 +24,7 @@ from sqlalchemy import event, func, select
 from app.config import resolve_settings
 from app.models import CallEvent, Errand, Queue, ServicePoint, Ticket, Visit
 from app.services.access.actor import Desk
-from app.services.errands.logbook import finish_with_errands
+from app.services.errands.logbook import finish_with_errands, transfer_with_errands
 from app.services.errands.records import ErrandInput
 from app.services.office.clock import ManualClock
 from app.services.queue import calling as q
@@ -55,6 +55,9 @@ FROM_CALLED: dict[str, Op] = {
         d, "A001", [ErrandInput("FK", "foraldrapenning", "resolved")]
     ),
     "park A001": lambda d: q.park(d, "A001"),
+    "transfer A001→C with an errand": lambda d: transfer_with_errands(
+        d, "A001", "C", [ErrandInput("FK", "foraldrapenning", "documents")]
+    ),
     "take_over A001@1": lambda d: q.take_over(d, "A001", 1),
     "return A001": lambda d: q.return_to_queue(d, "A001"),
     "transfer A001→C": lambda d: q.transfer(d, "A001", "C"),

@@ -198,10 +198,29 @@ def test_transfer_moves_the_ticket_to_another_queue(qtbot, view, ui_ctx, ui_cloc
     assert "transfer-to-A" not in names
     assert {"transfer-to-B", "transfer-to-C", "transfer-to-D"} <= set(names)
     menu.findChild(QAction, "transfer-to-B").trigger()
+    assert view.pages.currentWidget() is view.form  # what was done so far, if anything
+    assert "Flytta A001 till kö B" in view.form.title.text()
+    click(qtbot, view.form, "move-without-errands")
     assert text(view, "point-message") == "A001 är flyttad till kö B."
     ticket = queue_snapshot(ui_ctx.store, ui_clock).ticket("A001")
     assert (ticket.queue_letter, ticket.state) == ("B", "waiting")
     assert text(view, "current-ticket") == ""
+
+
+def test_a_transfer_logs_the_part_handled_first(qtbot, view, ui_ctx, ui_clock):
+    from tests.ui.test_errand_form import choose, field
+
+    issue(ui_ctx, ui_clock, "A")
+    click(qtbot, view, "call-next")
+    ui_clock.advance(minutes=4)
+    view._transfer_form("C")
+    form = view.form
+    field(form, 1, "type").setCurrentIndex(0)
+    choose(field(form, 1, "outcome"), "documents")
+    click(qtbot, form, "save-errands")
+    assert text(view, "point-message") == "A001 är flyttad till kö C – 1 ärende sparat."
+    ticket = queue_snapshot(ui_ctx.store, ui_clock).ticket("A001")
+    assert (ticket.queue_letter, ticket.origin_letter, ticket.state) == ("C", "A", "waiting")
 
 
 def test_park_then_resume(qtbot, view, ui_ctx, ui_clock):

@@ -61,7 +61,8 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
     ErrandDesk: {
         "finish_with_errands": SERVING, "log_quick_visit": SERVING, "log_errands": SERVING,
         "correct_errand": SERVING, "day_visits": SERVING,
-        "find_errand": SERVING, "revise_visit": SERVING, "choices": OPEN,
+        "find_errand": SERVING, "revise_visit": SERVING,
+        "transfer_with_errands": SERVING, "choices": OPEN,
     },
     OfficeSetup: {
         "office": OPEN, "catalog_overview": OPEN, "list_queue_setup": OPEN,

@@ -15,5 +15,6 @@ class ErrandDesk(Desk):
     log_errands = logbook.log_errands
     correct_errand = logbook.correct_errand
     revise_visit = logbook.revise_visit
+    transfer_with_errands = logbook.transfer_with_errands
     day_visits = visits.day_visits
     find_errand = visits.find_errand

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Errand, ErrandType, Queue, ServicePoint, Staff, Ticket, Visit
+from app.models import states as st
 from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.errands.errors import (
@@ -64,6 +65,8 @@ from app.services.errands.rules import (
 from app.services.office.clock import office_day
 from app.services.office.revision import bump
 from app.services.queue import calling as queue_service
+from app.services.queue.after import open_visit, transfer_in
+from app.services.queue.base import require_state, todays_ticket
 from app.services.queue.errors import UnknownServicePointError
 from app.store.engine import Store
 
@@ -99,6 +102,7 @@ __all__ = [
     "log_quick_visit",
     "revise_visit",
     "split_durations",
+    "transfer_with_errands",
     "visit_errands",
 ]
 
@@ -114,11 +118,21 @@ def _add_errands(
     values: list[dict[str, Any]],
     now: datetime,
     staff_id: int | None,
+    *,
+    seconds: int | None = None,
 ) -> None:
+    """Add errands to a visit; those without a duration share ``seconds`` (default: what
+    is left of the visit's service time) evenly."""
     existing = list(visit.errands)
-    total = service_seconds(visit)
-    if total is not None:
-        total -= sum(e.duration_seconds or 0 for e in existing)
+    total = seconds if seconds is not None else service_seconds(visit)
+    if total is not None and seconds is None:
+        # The service time the statistics count: this call's, and the time served before a
+        # park or a transfer (on the ticket), less what earlier errands took of it.
+        before = 0
+        if visit.ticket_id is not None:
+            served = select(Ticket.served_seconds).where(Ticket.id == visit.ticket_id)
+            before = int(session.scalar(served) or 0)
+        total = max(0, total + before - sum(e.duration_seconds or 0 for e in existing))
     durations = split_durations(total, [v["duration_seconds"] for v in values])
     start = max((e.position for e in existing), default=-1) + 1
     for offset, (value, duration) in enumerate(zip(values, durations, strict=True)):
@@ -171,6 +185,30 @@ def finish_with_errands(
         if visit.staff_id is None:
             visit.staff_id = staff_id
         _add_errands(session, visit, values, now, staff_id)
+        return _visit_ref(session, visit, catalog)
+
+
+@allowed("errands")
+def transfer_with_errands(
+    desk: Desk,
+    code: str,
+    letter: str,
+    errands: Sequence[ErrandInput],
+) -> VisitRef:
+    """Move a called visitor to another queue and log the errands handled here first, in
+    one transaction: they stay on the visit, which the point that finishes it completes,
+    and the time served here counts in its service time (not the wait in between)."""
+    now = desk.clock.now()
+    staff_id = desk.actor.staff_id
+    with desk.store.write(desk=True) as session:
+        catalog = Catalog(session)
+        values = catalog.resolve_all(errands)
+        _check_staff(session, staff_id)
+        ticket = todays_ticket(session, code, office_day(desk.store, now))
+        require_state(ticket, (st.CALLED, st.SERVING), "transfer", "flytta")
+        visit, served = open_visit(session, ticket, now)
+        transfer_in(session, now, code, letter, part=True)
+        _add_errands(session, visit, values, now, staff_id, seconds=served)
         return _visit_ref(session, visit, catalog)
 
 

@@ -237,31 +237,74 @@ def transfer(desk: Desk, code: str, letter: str) -> TicketRef:
     """Move a ticket to another queue, keeping its place in time and its number."""
     now = desk.clock.now()
     with desk.store.write(desk=True) as session:
-        queue = active_queue(session, letter)
-        take_turn(session, CALL_TURN_KEY)
-        ticket = todays_ticket(session, code, office_day(desk.store, now))
-        require_state(ticket, (st.WAITING, st.CALLED, st.SERVING, st.PARKED), "transfer", "flytta")
-        ticket.queue_id, ticket.queue = queue.id, queue
-        ticket.state = st.WAITING
-        ticket.service_point_id, ticket.service_point = None, None
-        bump(session, now, [ticket.business_day])
+        ticket = transfer_in(session, now, code, letter)
         return ticket_ref(ticket)
 
 
-def _finish(session: Session, ticket: Ticket, now: datetime, *, unreliable: bool = False) -> Visit:
+def transfer_in(
+    session: Session, now: datetime, code: str, letter: str, *, part: bool = False
+) -> Ticket:
+    """Move today's ticket to another queue within the caller's transaction. With ``part``
+    (a called visitor whose errands so far are logged) the time served here is kept on the
+    ticket, as a park keeps it, and its visit is opened (:func:`open_visit`) first."""
+    queue = active_queue(session, letter)
+    take_turn(session, CALL_TURN_KEY)
+    ticket = todays_ticket(session, code, business_day(now, zone(office_row(session).time_zone)))
+    allowed = (st.CALLED, st.SERVING) if part else (st.WAITING, st.CALLED, st.SERVING, st.PARKED)
+    require_state(ticket, allowed, "transfer", "flytta")
+    ticket.queue_id, ticket.queue = queue.id, queue
+    ticket.state = st.WAITING
+    ticket.service_point_id, ticket.service_point = None, None
+    bump(session, now, [ticket.business_day])
+    return ticket
+
+
+def open_visit(session: Session, ticket: Ticket, now: datetime) -> tuple[Visit, int]:
+    """The visit a called ticket's errands so far are logged on before it moves on (its
+    own, kept open until the point that finishes it completes it), and the seconds served
+    here, added to the ticket's time served as a park adds them."""
     assert ticket.called_at is not None
-    visit = Visit(
-        business_day=ticket.business_day,
-        ticket_id=ticket.id,
-        channel="ticket",
-        service_point_id=ticket.service_point_id,
-        staff_id=ticket.staff_id,
-        started_at=ticket.called_at,
-        ended_at=now,
-        timing_unreliable=unreliable,
-        demo=ticket.demo,
-    )
-    session.add(visit)
+    served = max(0, round((now - ticket.called_at).total_seconds()))
+    ticket.served_seconds = (ticket.served_seconds or 0) + served
+    visit = _visit_of(session, ticket)
+    if visit is None:
+        visit = Visit(
+            business_day=ticket.business_day,
+            ticket_id=ticket.id,
+            channel="ticket",
+            service_point_id=ticket.service_point_id,
+            staff_id=ticket.staff_id,
+            started_at=ticket.called_at,
+            ended_at=None,
+            timing_unreliable=False,
+            demo=ticket.demo,
+        )
+        session.add(visit)
+        session.flush()
+    return visit, served
+
+
+def _visit_of(session: Session, ticket: Ticket) -> Visit | None:
+    return session.scalar(select(Visit).where(Visit.ticket_id == ticket.id))
+
+
+def _finish(session: Session, ticket: Ticket, now: datetime, *, unreliable: bool = False) -> Visit:
+    """The ticket's visit, ended now: a new one, or the one opened when part of its errands
+    was logged before a transfer (from the last call here; the earlier part's time is in
+    the ticket's time served)."""
+    assert ticket.called_at is not None
+    visit = _visit_of(session, ticket)
+    if visit is None:
+        visit = Visit(
+            business_day=ticket.business_day,
+            ticket_id=ticket.id,
+            channel="ticket",
+            demo=ticket.demo,
+        )
+        session.add(visit)
+    visit.service_point_id, visit.staff_id = ticket.service_point_id, ticket.staff_id
+    visit.started_at, visit.ended_at = ticket.called_at, now
+    visit.timing_unreliable = unreliable
     ticket.state, ticket.closed_at = st.DONE, now
     session.flush()
     return visit

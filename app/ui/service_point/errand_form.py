@@ -71,6 +71,7 @@ class ErrandForm(QWidget):
 
     saved = Signal(object, str)  # VisitRef, a short confirmation for the service view
     cancelled = Signal()
+    move_only = Signal(str)  # a transfer without errands logged: the queue's letter
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class ErrandForm(QWidget):
         self._letter: str | None = None
         self._point: int | None = None
         self._visit: DayVisit | None = None  # a logged visit being corrected
+        self._move_to: str | None = None  # a transfer: the queue the visitor goes on to
         self.rows: list[ErrandRow] = []
         self._loading = 0  # which start of the form the catalog is being read for
         self._focus_wanted = False
@@ -147,10 +149,15 @@ class ErrandForm(QWidget):
         self.cancel_button = QPushButton(self.tr("Avbryt (Esc)"), self)
         self.cancel_button.setObjectName("cancel-errands")
         self.cancel_button.setAccessibleName(self.tr("Avbryt utan att spara"))
+        self.move_button = QPushButton(self.tr("Flytta utan att registrera"), self)
+        self.move_button.setObjectName("move-without-errands")
+        self.move_button.clicked.connect(lambda: self.move_only.emit(self._move_to or ""))
+        self.move_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.move_button)
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -170,9 +177,22 @@ class ErrandForm(QWidget):
 
     # ------------------------------------------------------------ starting
 
+    def start_transfer(self, code: str, queue_letter: str, to: str) -> None:
+        """The errands handled before a called visitor moves on to queue ``to``: saving
+        logs them and moves the visitor; they may also move without any."""
+        self.start_ticket(code, queue_letter)
+        self._move_to = to
+        self.title.setText(
+            self.tr("Flytta {0} till kö {1} – registrera det som gjorts hittills").format(code, to)
+        )
+        self.save_button.setText(self.tr("Spara och flytta (Ctrl+Enter)"))
+        self.move_button.show()
+
     def start_correction(self, visit: DayVisit, title: str) -> None:
         """The errands of a logged visit, to correct and add to; saving keeps both at once."""
         self._code, self._letter, self._point, self._visit = None, None, None, visit
+        self._move_to = None
+        self.move_button.hide()
         self.title.setText(title)
         self.channel_box.hide()
         self.save_button.setText(self.tr("Spara rättelsen (Ctrl+Enter)"))
@@ -181,6 +201,8 @@ class ErrandForm(QWidget):
     def start_ticket(self, code: str, queue_letter: str | None) -> None:
         """Errands of a called ticket; saving finishes it."""
         self._code, self._letter, self._point, self._visit = code, queue_letter, None, None
+        self._move_to = None
+        self.move_button.hide()
         self.title.setText(self.tr("Avsluta {0} – registrera ärenden").format(code))
         self.channel_box.hide()
         self.save_button.setText(self.tr("Spara och avsluta (Ctrl+Enter)"))
@@ -189,6 +211,8 @@ class ErrandForm(QWidget):
     def start_quick(self, point_number: int | None) -> None:
         """Errands of a visit without a ticket (at the desk or on the phone)."""
         self._code, self._letter, self._point, self._visit = None, None, point_number, None
+        self._move_to = None
+        self.move_button.hide()
         self.title.setText(self.tr("Ärende utan kölapp"))
         self.channel_box.show()
         self.save_button.setText(self.tr("Spara (Ctrl+Enter)"))
@@ -323,6 +347,10 @@ class ErrandForm(QWidget):
         if self._visit is not None:
             self.saved.emit(ref, self.tr("Rättelsen är sparad."))
             return
+        if self._move_to is not None:
+            said = self.tr("{0} är flyttad till kö {1} – {2}.")
+            self.saved.emit(ref, said.format(self._code, self._move_to, count_text(len(inputs))))
+            return
         self._remember(inputs)
         if self._code is not None:
             text = self.tr("{0} avslutad – {1}").format(self._code, count_text(len(inputs)))
@@ -335,6 +363,9 @@ class ErrandForm(QWidget):
     def _storing(self, inputs: list[ErrandInput]) -> Callable[[], VisitRef]:
         """The one service call that stores the form (read from the widgets here, run later)."""
         errands, code = self._ctx.errands, self._code
+        if self._move_to is not None and code is not None:
+            to = self._move_to
+            return lambda: errands.transfer_with_errands(code, to, inputs)
         if self._visit is not None:
             visit_id = self._visit.visit_id
             ids = [row.errand_id for row in self.rows]

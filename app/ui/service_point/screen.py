@@ -3,9 +3,8 @@
 The case worker chooses the service point once (remembered per workstation).
 Big buttons with function keys do the queue actions; each action is one
 service call, and the screen follows the office snapshot from the watcher.
-Finishing opens the errand form in place of the buttons; saving it finishes
-the ticket and logs its errands in one go. A no-show can be taken back
-(Ångra, Ctrl+Z) until the point calls someone else.
+Finishing (or moving the visitor on) opens the errand form in place of the
+buttons. A no-show or a return is taken back with Ångra until the next call.
 """
 
 from __future__ import annotations
@@ -42,6 +41,7 @@ from app.ui.service_point.panels import (
     SpecificPanel,
     timer_text,
 )
+from app.ui.service_point.visits import VisitsDialog
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.guarded import guard_combo
@@ -162,6 +162,7 @@ class ServicePointView(QWidget):
         self.undo.clicked.connect(self._on_undo_clicked)
         self.form.saved.connect(self._on_form_saved)
         self.form.cancelled.connect(self._on_form_cancelled)
+        self.form.move_only.connect(self._transfer)
         self.call_specific.clicked.connect(self._on_call_specific_clicked)
         self.resume.clicked.connect(self._on_resume_clicked)
         self.parked.table.activated.connect(self._on_parked_activated)
@@ -444,10 +445,17 @@ class ServicePointView(QWidget):
             text = self.tr("&{0}  {1} ({2} väntar)").format(q.letter, q.label, q.waiting)
             action = self.transfer_menu.addAction(text)
             action.setObjectName(f"transfer-to-{q.letter}")
-            action.triggered.connect(lambda _=False, letter=q.letter: self._transfer(letter))
+            action.triggered.connect(lambda _=False, letter=q.letter: self._transfer_form(letter))
         self.transfer_menu.popup(self.transfer.mapToGlobal(self.transfer.rect().bottomLeft()))
 
+    def _transfer_form(self, letter: str) -> None:
+        """Log what was done so far (or not), then move the visitor on."""
+        if self._current is not None:
+            self.form.start_transfer(self._current.code, self._current.queue_letter, letter)
+            self._to_form()
+
     def _transfer(self, letter: str) -> None:
+        self.pages.setCurrentWidget(self.service_page)
         if self._current is not None:
             code = self._current.code
             self._after_leaving(
@@ -459,18 +467,16 @@ class ServicePointView(QWidget):
         if self._current is None:
             return
         self.form.start_ticket(self._current.code, self._current.queue_letter)
-        self.pages.setCurrentWidget(self.form)
-        self.form.focus_start()
+        self._to_form()
 
     def _on_visits_clicked(self) -> None:
-        from app.ui.service_point.visits import VisitsDialog
-
-        dialog = VisitsDialog(self._ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        VisitsDialog.show_for(self._ctx, self)
 
     def _on_quick_clicked(self) -> None:
         self.form.start_quick(self.point_number())
+        self._to_form()
+
+    def _to_form(self) -> None:
         self.pages.setCurrentWidget(self.form)
         self.form.focus_start()
 

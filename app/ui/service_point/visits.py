@@ -94,6 +94,14 @@ class VisitsDialog(QDialog):
         self._setup_ui()
         self.reload()
 
+    @classmethod
+    def show_for(cls, ctx: UiContext, parent: QWidget) -> VisitsDialog:
+        """Open the dialog over ``parent`` (gone when closed)."""
+        dialog = cls(ctx, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _setup_ui(self) -> None:
         self.pages = QStackedWidget(self)
         list_page = QWidget(self.pages)
