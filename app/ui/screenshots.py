@@ -102,7 +102,7 @@ def render_all(out_dir: Path) -> list[Path]:
         from app.ui.service_point.visits import VisitsDialog
 
         visits = VisitsDialog(ctx)
-        visits.day.setDate(visits.day.date().addDays(-1))
+        visits.day.setDate(visits.day.date().addDays(-3))  # the Friday before: open
         visits.table.selectRow(0)
         files.append(_save(visits, out_dir / "visits.png", 1100, 640))
         visits.close()

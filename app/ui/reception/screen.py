@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +36,9 @@ from app.ui.reception.printing import (
 )
 from app.ui.reception.queue_models import RecentTicketsModel, ServingModel, WaitingModel
 from app.ui.reception.widgets import (
-    BANNER_STYLE,
     ERROR_STYLE,
     VIEW_STYLE,
+    WARNING_LINE_STYLE,
     IssueButton,
     LastTicketPanel,
     closing_warning_text,
@@ -106,10 +107,11 @@ class ReceptionView(QWidget):
         self.warning = QLabel("")
         self.warning.setObjectName("closing-warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(BANNER_STYLE)
-        kept = self.warning.sizePolicy()
-        kept.setRetainSizeWhenHidden(True)  # coming or going, it moves nothing below it
-        self.warning.setSizePolicy(kept)
+        # One line beside the "Ny kölapp" heading: coming or going, it moves nothing, and
+        # a narrow screen cuts it rather than widening the window (the tooltip has it all).
+        self.warning.setStyleSheet(WARNING_LINE_STYLE)
+        self.warning.setWordWrap(False)
+        self.warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.warning.hide()
         # The message row keeps its height, said or not, so that nothing under the clerk's
         # mouse moves when a sentence comes or goes; "Ångra" takes back the last press.
@@ -129,8 +131,7 @@ class ReceptionView(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.message, 1)
         row.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignVCenter)
-        message_row.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 16)
-        root.addWidget(self.warning)
+        message_row.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
         root.addWidget(message_row)
 
         top = QHBoxLayout()
@@ -138,7 +139,13 @@ class ReceptionView(QWidget):
         issue_box = QVBoxLayout()
         heading = QLabel(self.tr("Ny kölapp"))
         heading.setProperty("role", "heading")
-        issue_box.addWidget(heading)
+        self.warning.setText("Ag")  # the row as high as the warning line from the start
+        heading.setMinimumHeight(max(heading.sizeHint().height(), self.warning.sizeHint().height()))
+        self.warning.setText("")
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading)
+        heading_row.addWidget(self.warning, 1)
+        issue_box.addLayout(heading_row)
         self.button_grid = QGridLayout()
         self.button_grid.setSpacing(10)
         issue_box.addLayout(self.button_grid, 1)
@@ -441,6 +448,8 @@ class ReceptionView(QWidget):
         self._on_recent_selected()
         text = closing_warning_text(snapshot, snapshot.opening_hours)
         self.warning.setText(text)
+        self.warning.setToolTip(text)
+        self.warning.setAccessibleDescription(text)
         self.warning.setVisible(bool(text))
 
     def _on_tick(self) -> None:

@@ -24,9 +24,9 @@ from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import SORT_ROLE
 
 AMBER = "background: #fff0c2; color: #3d2c00;"  # 12:1 contrast
-BANNER_STYLE = (
-    f"{AMBER} border: 2px solid #b7860b; border-radius: 6px; padding: 10px;"
-    " font-size: 13pt; font-weight: 600;"
+WARNING_LINE_STYLE = (
+    f"{AMBER} border: 1px solid #b7860b; border-radius: 4px; padding: 2px 8px;"
+    " font-size: 11pt; font-weight: 600;"
 )
 VIEW_STYLE = (
     "QFrame#last-ticket-panel { background: white; border: 1px solid #c4cbd2;"
@@ -58,25 +58,20 @@ def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours | None = N
         return ""  # closed all day, or before opening: a queue at opening is normal
     if left.closed_for_the_day and left.closes is not None:
         return _tr(
-            "Kontoret har stängt för i dag (stängde {0}). Nya besökare hinner kanske inte betjänas."
+            "Kontoret har stängt för i dag (stängde {0}) – nya hinner kanske inte betjänas."
         ).format(hhmm(left.closes))
     parts = []
     if left.reopens is not None:  # between two intervals of the day
         parts.append(_tr("Paus – öppnar igen {0}.").format(hhmm(left.reopens)))
     late = late_queues(snapshot)
     if late and left.closes is not None:
-        queues = _and([_tr("{0} (ca {1} min)").format(letter, m) for letter, m in late])
+        queues = ", ".join(_tr("{0} ca {1} min").format(letter, m) for letter, m in late)
         parts.append(
-            _tr("Nya besökare i kö {0} hinner kanske inte betjänas före stängning {1}.").format(
-                queues, hhmm(left.closes)
+            _tr("Stänger {0} – nya besökare hinner kanske inte: {1}.").format(
+                hhmm(left.closes), queues
             )
         )
     return " ".join(parts)
-
-
-def _and(items: list[str]) -> str:
-    """ "A", "A och C", "A, B och C"."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + _tr(" och ") + items[-1]
 
 
 def make_table(

@@ -199,11 +199,13 @@ class NewPinPanel(QWidget):
         self._current = ""
         self.setObjectName("new-pin")
         card, inner = _card(self)
+        self._card = card
         self.heading = QLabel(self.tr("Välj en ny kod"))
         self.heading.setProperty("role", "heading")
         self.why = QLabel("")
         self.why.setObjectName("new-pin-why")
         self.why.setWordWrap(True)
+        self.why.setFixedWidth(PANEL_WIDTH - 56)  # the card's room: its height follows the text
         self.pin = _pin_field("new-pin-pin", self.tr("Ny kod"))
         self.again = _pin_field("new-pin-again", self.tr("Upprepa den nya koden"))
         form = QFormLayout()
@@ -264,7 +266,8 @@ class NewPinPanel(QWidget):
                 "svårare att gissa."
             ).format(name, signed.shortest)
         self.why.setText(why)
-        self.why.setMinimumHeight(self.why.heightForWidth(PANEL_WIDTH - 56))  # the card's room
+        # The card as high as its text needs at its fixed width (a wrapped label's height).
+        self._card.setMinimumHeight(self._card.heightForWidth(PANEL_WIDTH))
         self.pin_label.setText(self.tr("Ny kod (minst {0} tecken)").format(signed.shortest))
         self.error.hide()
         self.button.setEnabled(True)
