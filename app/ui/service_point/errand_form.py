@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -41,13 +42,15 @@ from app.services.errands.records import (
     ErrandInput,
     VisitRef,
 )
-from app.services.errands.visits import DayVisit
 from app.ui.service_point.errand_row import ErrandRow, count_text
 from app.ui.shell import style
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 from app.ui.shell.table_model import KEY_ROLE
+
+if TYPE_CHECKING:  # the services load after the first window (tests/unit/test_quick_read.py)
+    from app.services.errands.visits import DayVisit
 
 log = logging.getLogger(__name__)
 

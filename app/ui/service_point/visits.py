@@ -9,7 +9,7 @@ day's figures and central summary follow (app/services/errands/logbook.py).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errands.visits import DayVisit
 from app.ui.reception.widgets import make_table
 from app.ui.service_point.errand_form import ErrandForm
 from app.ui.shell.action import Action
@@ -31,6 +30,9 @@ from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import hhmm, today
 from app.ui.shell.table_model import DISPLAY, KEY_ROLE, QT_TR_NOOP, SORT_ROLE, RowsModel
+
+if TYPE_CHECKING:  # the services load after the first window (tests/unit/test_quick_read.py)
+    from app.services.errands.visits import DayVisit
 
 CHANNELS = {"desk": QT_TR_NOOP("Vid disk"), "phone": QT_TR_NOOP("Telefon")}
 

@@ -3,11 +3,15 @@ manager, the accounts that wrong PINs locked out since their last sign-in."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.services.staff.lockouts import LockedAccount
 from app.ui.shell.office_time import stamp
+
+if TYPE_CHECKING:  # the services load after the first window (tests/unit/test_quick_read.py)
+    from app.services.staff.lockouts import LockedAccount
 
 
 class NoticeBar(QFrame):

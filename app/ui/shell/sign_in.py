@@ -10,6 +10,7 @@ thread. The waiting-room display has no gate.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from app.services import ServiceError
 from app.services.access.actor import Actor
-from app.services.staff.accounts import SignedIn
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+
+if TYPE_CHECKING:  # the services load after the first window (tests/unit/test_quick_read.py)
+    from app.services.staff.accounts import SignedIn
 
 log = logging.getLogger(__name__)
 
