@@ -69,6 +69,7 @@ from app.services.queue.after import open_visit, transfer_in
 from app.services.queue.base import require_state, todays_ticket
 from app.services.queue.errors import UnknownServicePointError
 from app.store.engine import Store
+from app.store.server import CALL_TURN_KEY, take_turn
 
 __all__ = [
     "DEFAULT_INTERPRETER",
@@ -204,6 +205,7 @@ def transfer_with_errands(
         catalog = Catalog(session)
         values = catalog.resolve_all(errands)
         _check_staff(session, staff_id)
+        take_turn(session, CALL_TURN_KEY)  # as every press that moves a ticket: the turn first
         ticket = todays_ticket(session, code, office_day(desk.store, now))
         require_state(ticket, (st.CALLED, st.SERVING), "transfer", "flytta")
         visit, served = open_visit(session, ticket, now)
