@@ -61,6 +61,12 @@ def coded(values: dict[str, Any]) -> str:
     return "; ".join(parts)[:500]
 
 
+def decoded(detail: str) -> dict[str, str]:
+    """A detail :func:`coded` wrote, as a dict again (a value keeps any '=' of its own)."""
+    pairs = (part.split("=", 1) for part in detail.split("; ") if "=" in part)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
 def record(session: Session, now: datetime, kind: str, **detail: Any) -> None:
     """Add one event for the acting staff member (in the caller's transaction)."""
     if kind not in KINDS_SV:

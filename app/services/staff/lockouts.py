@@ -7,7 +7,6 @@ typos from someone trying PINs at an empty desk: so each one is shown to them, o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,8 +14,7 @@ from sqlalchemy import select
 
 from app.models import AuditEvent, Staff
 from app.services.access.actor import Desk, allowed
-
-_MINUTES = re.compile(r"(?:^|; )minutes=(\d+)")
+from app.services.access.audit import decoded
 
 
 @dataclass(frozen=True)
@@ -50,8 +48,8 @@ def lockouts_since_last_sign_in(desk: Desk) -> list[LockedAccount]:
         ).all()
     found: dict[str, LockedAccount] = {}
     for login, at, detail in rows:
-        said = _MINUTES.search(detail or "")
-        minutes = int(said.group(1)) if said else 0
+        said = decoded(detail or "").get("minutes", "")
+        minutes = int(said) if said.isdigit() else 0
         before = found.get(login)
         found[login] = LockedAccount(
             login,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.services.access.actor import ROLE_NAMES_SV
+from app.services.access.audit import decoded
 from app.services.setup.office_setup import FIELD_SV
 from app.services.staff.accounts import MAX_ATTEMPTS
 
@@ -39,12 +40,6 @@ WEEKDAYS_SV = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AuditText", text)
-
-
-def parse(detail: str) -> dict[str, str]:
-    """``a=1; b=x`` as a dict (a value keeps any '=' of its own)."""
-    pairs = (part.split("=", 1) for part in detail.split("; ") if "=" in part)
-    return {key.strip(): value.strip() for key, value in pairs}
 
 
 def _minutes(text: str) -> str:
@@ -182,6 +177,6 @@ def describe(kind: str, detail: str) -> str:
     if sentence is None:
         return detail
     try:
-        return sentence(parse(detail)) or detail
+        return sentence(decoded(detail)) or detail
     except (ValueError, KeyError, IndexError):
         return detail
