@@ -19,7 +19,7 @@ import sys
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, NonNegativeInt
+from pydantic import BaseModel, ConfigDict, Field
 
 from app import __version__
 
@@ -27,6 +27,16 @@ SCHEMA_VERSION: Literal[1] = 1
 OTHER = "other"
 BREAKDOWN_NAMES = ("agencies", "errand_types", "outcomes", "referrals", "languages", "interpreters")
 
+# Every number and day has a range, so that no document can hold a figure that breaks a sum,
+# a column or a page of the receiver's (a count of 10^400, a revision past a server's integer,
+# a day in year 1): what is outside is refused with the document, never stored.
+MAX_COUNT = 1_000_000  # of anything in one office's day
+MAX_SECONDS = 100_000_000_000  # a sum of durations: MAX_COUNT visits of a day each
+MAX_REVISION = 2**31 - 1  # a server's integer column
+FIRST_DAY, LAST_DAY = date(2020, 1, 1), date(2099, 12, 31)
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Seconds = Annotated[int, Field(ge=0, le=MAX_SECONDS)]
+Minutes = Annotated[float, Field(ge=0, le=MAX_COUNT, allow_inf_nan=False)]
 Code = Annotated[str, Field(min_length=1, max_length=81, pattern=r"^[A-Za-z0-9_.\-/]+$")]
 Hour = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3])$")]
 Letter = Annotated[str, Field(min_length=1, max_length=1)]
@@ -39,28 +49,28 @@ class _Strict(BaseModel):
 class Histogram(_Strict):
     """Durations in seconds per whole minute (``bins[m]``: how many in minute m)."""
 
-    bins: list[NonNegativeInt] = Field(default_factory=list, max_length=1440)
-    count: NonNegativeInt = 0
-    total_s: NonNegativeInt = 0
-    max_s: NonNegativeInt = 0
+    bins: list[Count] = Field(default_factory=list, max_length=1440)
+    count: Count = 0
+    total_s: Seconds = 0
+    max_s: Annotated[int, Field(ge=0, le=7 * 86_400)] = 0
 
 
 class Part(_Strict):
     """Counts and durations of a day, or of one queue or hour of it."""
 
-    visitors: NonNegativeInt = 0
-    tickets: NonNegativeInt = 0
-    booked: NonNegativeInt = 0
-    walk_in: NonNegativeInt = 0
-    served: NonNegativeInt = 0
-    no_shows: NonNegativeInt = 0
-    walked_out: NonNegativeInt = 0
-    cancelled: NonNegativeInt = 0
-    not_served: NonNegativeInt = 0
-    unreliable: NonNegativeInt = 0
-    quick_desk: NonNegativeInt = 0
-    quick_phone: NonNegativeInt = 0
-    errands: NonNegativeInt = 0
+    visitors: Count = 0
+    tickets: Count = 0
+    booked: Count = 0
+    walk_in: Count = 0
+    served: Count = 0
+    no_shows: Count = 0
+    walked_out: Count = 0
+    cancelled: Count = 0
+    not_served: Count = 0
+    unreliable: Count = 0
+    quick_desk: Count = 0
+    quick_phone: Count = 0
+    errands: Count = 0
     wait: Histogram = Field(default_factory=Histogram)
     service: Histogram = Field(default_factory=Histogram)
 
@@ -68,15 +78,15 @@ class Part(_Strict):
 class HourPart(Part):
     """One local hour of the day."""
 
-    staffed_minutes: NonNegativeFloat = 0.0
-    queue_max: NonNegativeInt = 0
+    staffed_minutes: Minutes = 0.0
+    queue_max: Count = 0
 
 
 class EstimatePart(_Strict):
     """The wait told at issue against the wait that followed (errors as durations)."""
 
-    count: NonNegativeInt = 0
-    within_5_min: NonNegativeInt = 0
+    count: Count = 0
+    within_5_min: Count = 0
     wait: Histogram = Field(default_factory=Histogram)
     service: Histogram = Field(default_factory=Histogram)
 
@@ -84,22 +94,22 @@ class EstimatePart(_Strict):
 class Estimate(EstimatePart):
     """The estimates of the whole day, per queue and per hour."""
 
-    queues: dict[Letter, EstimatePart] = Field(default_factory=dict)
+    queues: dict[Letter, EstimatePart] = Field(default_factory=dict, max_length=60)
     hours: dict[Hour, EstimatePart] = Field(default_factory=dict)
 
 
 class Aggregates(Part):
     """The day's figures: aggregates only, no staff and no visitor."""
 
-    version: NonNegativeInt
+    version: Annotated[int, Field(ge=0, le=1000)]
     wait_booked: Histogram = Field(default_factory=Histogram)
     wait_walk_in: Histogram = Field(default_factory=Histogram)
-    queues: dict[Letter, Part] = Field(default_factory=dict)
+    queues: dict[Letter, Part] = Field(default_factory=dict, max_length=60)
     hours: dict[Hour, HourPart] = Field(default_factory=dict)
-    staffed_minutes: NonNegativeFloat = 0.0
+    staffed_minutes: Minutes = 0.0
     breakdowns: dict[
         Literal["agencies", "errand_types", "outcomes", "referrals", "languages", "interpreters"],
-        dict[Code, NonNegativeInt],
+        Annotated[dict[Code, Count], Field(max_length=2000)],
     ] = Field(default_factory=dict)
     estimate: Estimate = Field(default_factory=Estimate)
 
@@ -109,8 +119,8 @@ class DayPayload(_Strict):
 
     schema_version: Literal[1]
     office: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.\-]+$")]
-    day: date
-    revision: NonNegativeInt
+    day: Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+    revision: Annotated[int, Field(ge=0, le=MAX_REVISION)]
     app_version: Annotated[str, Field(min_length=1, max_length=40)]
     aggregates: Aggregates
 
