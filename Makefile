@@ -13,7 +13,7 @@ $(VENV)/bin/activate:
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(VENV)/bin/activate pyproject.toml
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[desk]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed

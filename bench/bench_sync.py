@@ -47,13 +47,16 @@ class _Receiver:
     def __init__(self, folder: Path) -> None:
         import uvicorn
 
-        from app.receiver.app import create_app, make_store
-        from app.receiver.tokens import hashed
+        from app.receiver import db, tokens
+        from app.receiver.app import create_app
+        from app.receiver.guard import RateLimit
 
-        self.engine = make_store(f"sqlite:///{folder / 'receiver.sqlite3'}")
+        self.engine = db.open_engine(f"sqlite:///{folder / 'receiver.sqlite3'}")
+        db.upgrade(self.engine)
+        tokens.add(self.engine, ["*"], plain="bench")
         self.port = _free_port()
         config = uvicorn.Config(
-            create_app(self.engine, hashed({"bench": {"*"}})),
+            create_app(self.engine, rate=RateLimit(rate=1e6, burst=10**6)),
             host="127.0.0.1",
             port=self.port,
             log_level="error",

@@ -32,7 +32,6 @@ from app.cli.db import cmd_db
 from app.cli.office import (
     cmd_backup,
     cmd_export,
-    cmd_receiver,
     cmd_restore,
     cmd_stats,
     cmd_sync,
@@ -199,23 +198,6 @@ def _parser() -> argparse.ArgumentParser:
         "--set-token", action="store_true", help="read the token from standard input and keep it"
     )
 
-    receiver = sub.add_parser("receiver", help="run the reference central receiver (HTTP)")
-    receiver.add_argument("--host", default="127.0.0.1")
-    receiver.add_argument("--port", type=_number(1, 65535), default=8765)
-    where = receiver.add_mutually_exclusive_group()
-    where.add_argument("--store", metavar="PATH", help="its SQLite file")
-    where.add_argument("--database-url", dest="receiver_url", metavar="URL")
-    receiver.add_argument(
-        "--tokens", required=True, metavar="FILE", help="token hash → offices (JSON)"
-    )
-    receiver.add_argument(
-        "--add-token",
-        action="append",
-        metavar="CODE",
-        help="make a token for this office ('*': the central office's, for any), print it and"
-        " exit; repeat for one token that sends for several offices",
-    )
-
     add_staff_parsers(sub, _day)
     add_db_parsers(sub)
     add_visit_parsers(sub, _day)
@@ -352,7 +334,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "stats": cmd_stats,
     "export": cmd_export,
     "sync": cmd_sync,
-    "receiver": cmd_receiver,
     "restore": cmd_restore,
     "catalog": cmd_catalog,
     "demo": cmd_demo,

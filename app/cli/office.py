@@ -1,4 +1,4 @@
-"""The command line's office commands: backup and restore, statistics and exports, sync, receiver.
+"""The command line's office commands: backup and restore, statistics and exports and sync.
 
 Each is ``cmd_<name>(args, settings) -> exit code``; :mod:`app.cli.main` parses the
 arguments and turns any failure into one sentence.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -170,9 +169,14 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk sync [--once] [--set-token]`: headless sending of the daily summaries."""
     import time
 
-    import httpx
-
-    from app.sync.client import SyncConfigError, backoff, resolve_target, save_token, send_pending
+    from app.sync.client import (
+        SyncConfigError,
+        backoff,
+        http_client,
+        resolve_target,
+        save_token,
+        send_pending,
+    )
 
     desk = _open(settings)
     store = desk.store
@@ -193,7 +197,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
                 "and the token with --set-token or SERVICEDISK_SYNC_TOKEN."
             )
         failures = 0
-        with httpx.Client() as client:
+        with http_client() as client:
             while True:
                 report = send_pending(desk, target, client)
                 for day, revision in report.acked:
@@ -214,46 +218,3 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
                     time.sleep(backoff(failures) if report.retry else 60.0)
     finally:
         store.close()
-
-
-def cmd_receiver(args: argparse.Namespace, settings: Settings) -> int:
-    """`servicedisk receiver`: the reference receiver, until stopped."""
-    if args.add_token:
-        from app.receiver.tokens import add_token
-
-        try:
-            token = add_token(Path(args.tokens), args.add_token)
-        except (OSError, ValueError) as exc:
-            raise CliError(f"Cannot add the token: {exc}", EXIT_USAGE) from exc
-        print(token)  # shown once: the file keeps only its hash
-        return EXIT_OK
-    try:
-        import uvicorn
-
-        from app.receiver.app import create_app, make_store, read_tokens
-    except ImportError as exc:
-        raise CliError(
-            f"The receiver needs its extra: pip install 'servicedisk[receiver]' ({exc})."
-        ) from exc
-    try:
-        tokens = read_tokens(Path(args.tokens))
-    except (OSError, ValueError) as exc:
-        raise CliError(f"Cannot read the tokens file: {exc}", EXIT_USAGE) from exc
-    url = (
-        args.receiver_url
-        or f"sqlite:///{Path(args.store or settings.data_dir / 'receiver.sqlite3')}"
-    )
-    engine = make_store(url)
-    requests_log = logging.getLogger("app.receiver")  # one line per request, on stderr too
-    requests_log.setLevel(logging.INFO)
-    to_stderr = logging.StreamHandler(sys.stderr)
-    to_stderr.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-    requests_log.addHandler(to_stderr)
-    uvicorn.run(
-        create_app(engine, tokens),
-        host=args.host,
-        port=args.port,
-        log_level="warning",
-        access_log=False,  # the receiver's own request log replaces uvicorn's
-    )
-    return EXIT_OK

@@ -1,197 +1,155 @@
-"""The reference receiver: ``PUT /v1/offices/{office}/days/{day}``, the highest revision kept.
+"""The central receiver as an ASGI application: ``PUT /v1/offices/{office}/days/{day}``, and reads.
 
-A real HTTP service (FastAPI on uvicorn) on its own database (a SQLite file or
-a server URL). Every request needs ``Authorization: Bearer <token>``; the
-tokens file keeps, per token hash, the offices it may send for (``"*"``: any;
-see :mod:`app.receiver.tokens`). Answers: 200 stored (or the same revision
-again), 409 an older revision than the one held (the body says which), 401 no
-or a wrong token, 403 a token not for that office, 422 a document outside the
-schema or not matching the path.
+Every office sends one document per business day; the highest revision is kept
+(:mod:`app.receiver.keeping`). Every request needs a token
+(``Authorization: Bearer <token>``; HTTP Basic with the token as the password
+for a browser on the overview), looked up before anything else is read: 401
+none or unknown, 403 not for that office, 413 a body over the limit, 429 too
+many at once (``Retry-After``), 422 a document outside the schema (only where,
+never what was sent), 409 an older revision than the one held.
 
-For the central office: ``GET /v1/days?from=&to=[&office=]`` (the held
-documents as JSON), ``GET /v1/days.csv`` (one row per office and day) and
-``GET /`` (an HTML overview: offices, last day received, working days missing;
-HTTP Basic with the token as the password, for a browser). Each request is
-logged as one line (method, path, answer, time), never with its body.
+Reads are bounded whatever the range: ``GET /v1/days`` in pages (``limit`` and
+the ``next`` cursor), ``GET /v1/days.csv`` streamed a page at a time, and the
+overview (:mod:`app.receiver.overview`) from the figures kept beside each day.
+``/health`` says the process lives; ``/ready`` that its database answers and
+is at the receiver's schema.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
-import csv
-import io
-import json
-import logging
-import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+import binascii
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from html import escape
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse
-from sqlalchemy import (
-    Column,
-    Date,
-    DateTime,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    select,
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import (
+    HTTPBasic,
+    HTTPBearer,
 )
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select, tuple_
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
 
-from app.receiver.tokens import offices_of, read_tokens
-from app.services.office.calendar import is_holiday
+from app.receiver import db, overview
+from app.receiver.access import Token
+from app.receiver.db import received
+from app.receiver.guard import MAX_BODY, RateLimit, RequestLog, bounded_body
+from app.receiver.keeping import keep
+from app.receiver.tokens import Holder
 from app.services.office.clock import OFFICE_TZ
-from app.services.stats.figures import COUNTS, durations
-from app.services.stats.histogram import Histogram
 from app.sync.payload import DayPayload
 
-__all__ = ["create_app", "make_store", "read_tokens"]
+__all__ = ["create_app"]
 
-log = logging.getLogger(__name__)
-
-# Module level: FastAPI reads the (postponed) annotations of the handlers from here.
-Authorization = Annotated[str | None, Header()]
-
-metadata = MetaData()
-received = Table(
-    "received_day",
-    metadata,
-    Column("office", String(40), primary_key=True),
-    Column("day", Date, primary_key=True),
-    Column("revision", Integer, nullable=False),
-    Column("received_at", DateTime(timezone=True), nullable=False),
-    Column("document", Text, nullable=False),
+PAGE_DEFAULT, PAGE_MAX = 100, 500
+bearer = HTTPBearer(
+    auto_error=False, description="A token made by `servicedisk-receiver token add`"
+)
+basic = HTTPBasic(
+    auto_error=False, description="For a browser: any user name, the token as password"
 )
 
 
-def make_store(database_url: str) -> Engine:
-    """The receiver's own database, its table made if missing."""
-    if database_url.startswith("sqlite"):
-        engine = create_engine(database_url, connect_args={"timeout": 30})
+class Problem(BaseModel):
+    """Why a request was refused."""
 
-        @event.listens_for(engine, "connect")
-        def _wal(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None  # BEGIN is ours (below)
-            dbapi_connection.execute("PRAGMA journal_mode = WAL")
-            dbapi_connection.execute("PRAGMA synchronous = FULL")
+    detail: Any
 
-        @event.listens_for(engine, "begin")
-        def _immediate(conn: Any) -> None:  # writers queue up instead of failing to upgrade
-            conn.connection.driver_connection.execute("BEGIN IMMEDIATE")
-    else:
-        engine = create_engine(database_url, pool_pre_ping=True)
-    metadata.create_all(engine)
-    return engine
+
+class Kept(BaseModel):
+    """The revision held after a PUT."""
+
+    office: str
+    day: date
+    held: int
+
+
+def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
+    said = {
+        400: "The request cannot be read (a bad Content-Length)",
+        401: "No token, or one the receiver does not know (or revoked)",
+        403: "The token may not act for this office",
+        404: "No such day held",
+        409: "A newer revision of this day is held: `detail.held`; the sender is done with it",
+        413: f"The body is larger than the limit ({MAX_BODY} bytes by default)",
+        422: "Outside the schema: where, never what was sent",
+        429: "Too many documents at once: try again after `Retry-After` seconds",
+    }
+    return {code: {"model": Problem, "description": said[code]} for code in codes}
 
 
 def create_app(
     engine: Engine,
-    tokens: Mapping[str, set[str]],
     *,
     today: Callable[[], date] | None = None,
+    max_body: int = MAX_BODY,
+    rate: RateLimit | None = None,
 ) -> FastAPI:
-    """The receiver as an ASGI application; ``today`` for the overview's missing days."""
+    """The receiver on this database (at head: see ``servicedisk-receiver upgrade``)."""
     app = FastAPI(
         title="Servicedisk central receiver",
-        version="1",
-        description="Each office's daily summaries; the highest revision per office and day.",
+        version="2",
+        description="Each office's daily summaries, the highest revision per office and day.",
     )
+    app.state.engine = engine
     local_today = today or (lambda: datetime.now(OFFICE_TZ).date())
+    limit = rate or RateLimit()
 
-    @app.middleware("http")
-    async def request_log(request: Request, call_next: Any) -> Response:
-        """One line per request: method, path, answer, time. Never a body or a token."""
-        started = time.perf_counter()
-        response = await call_next(request)
-        log.info(
-            "%s %s %d %.1f ms",
-            request.method,
-            request.url.path,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-        )
-        return response
+    def for_office(office: str, who: Holder) -> None:
+        if not who.may_act_for(office):
+            raise HTTPException(403, f"this token may not act for office {office}")
 
-    def allowed_offices(authorization: str | None, *, browser: bool = False) -> set[str]:
-        """The offices the request's token may act for: ``Bearer <token>``, or HTTP Basic
-        with the token as the password (a browser's prompt, for the overview page)."""
-        scheme, _, credentials = (authorization or "").partition(" ")
-        token = ""
-        if scheme.lower() == "bearer":
-            token = credentials
-        elif scheme.lower() == "basic":
-            with contextlib.suppress(ValueError, UnicodeDecodeError):
-                token = base64.b64decode(credentials, validate=True).decode().partition(":")[2]
-        found = offices_of(tokens, token) if token else None
-        if found is None:
-            challenge = {"WWW-Authenticate": 'Basic realm="servicedisk"'} if browser else None
-            raise HTTPException(401, "missing or unknown bearer token", headers=challenge)
-        return found
+    @app.exception_handler(RequestValidationError)
+    async def refused(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _where(exc.errors())}, status_code=422)
 
-    def office_allowed(office: str, authorization: str | None) -> None:
-        allowed = allowed_offices(authorization)
-        if office not in allowed and "*" not in allowed:
-            raise HTTPException(403, f"this token may not send for office {office}")
-
-    def keep(office: str, day: date, revision: int, body: str) -> int:
-        """Keep the document unless a newer revision is held; the revision held after.
-
-        Safe with senders at once on a server database too: the held row is locked
-        while it is compared, and a first insert that loses a race reads the winner's.
-        """
-        key = (received.c.office == office, received.c.day == day)
-        held_now = select(received.c.revision).where(*key).with_for_update()
-        with engine.begin() as conn:
-            held = conn.execute(held_now).scalar()
-            if held is None:
-                try:
-                    with conn.begin_nested():
-                        conn.execute(
-                            received.insert().values(
-                                office=office,
-                                day=day,
-                                revision=revision,
-                                received_at=datetime.now(UTC),
-                                document=body,
-                            )
-                        )
-                    return revision
-                except IntegrityError:  # another request stored the first one meanwhile
-                    held = conn.execute(held_now).scalar_one()
-            if held < revision:
-                conn.execute(
-                    received.update()
-                    .where(*key)
-                    .values(revision=revision, received_at=datetime.now(UTC), document=body)
-                )
-                return revision
-            return int(held)
-
-    @app.put("/v1/offices/{office}/days/{day}")
-    def put_day(
-        office: str, day: date, document: DayPayload, authorization: Authorization = None
-    ) -> dict[str, Any]:
-        office_allowed(office, authorization)
+    @app.put(
+        "/v1/offices/{office}/days/{day}",
+        response_model=Kept,
+        responses=_documented(400, 401, 403, 409, 413, 422, 429),
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/DayPayload"}}
+                },
+            }
+        },
+    )
+    async def put_day(office: str, day: date, request: Request, who: Token) -> Any:
+        """Keep one office's day unless a newer revision of it is held."""
+        for_office(office, who)
+        limit.check(who.id)
+        body = await bounded_body(request, max_body)
+        try:
+            document = DayPayload.model_validate_json(body)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors()) from None
         if document.office != office or document.day != day:
             raise HTTPException(422, "the document's office and day must match the path")
-        held = keep(office, day, document.revision, document.model_dump_json())
+        if day > local_today() + timedelta(days=1):
+            raise HTTPException(422, "the day has not come yet")
+        text = body.decode("utf-8")
+        held = await run_in_threadpool(_keep, engine, document, text)
         if held > document.revision:
             raise HTTPException(409, {"held": held, "sent": document.revision})
-        return {"office": office, "day": day.isoformat(), "held": held}
+        return Kept(office=office, day=day, held=held)
 
-    @app.get("/v1/offices/{office}/days/{day}")
-    def get_day(office: str, day: date, authorization: Authorization = None) -> dict[str, Any]:
-        office_allowed(office, authorization)
+    @app.get(
+        "/v1/offices/{office}/days/{day}",
+        responses=_documented(401, 403, 404, 422),
+        response_model=DayPayload,
+    )
+    def get_day(office: str, day: date, who: Token) -> Response:
+        """One held document, as it was sent."""
+        for_office(office, who)
         with engine.connect() as conn:
             found = conn.execute(
                 select(received.c.document).where(
@@ -200,163 +158,153 @@ def create_app(
             ).scalar()
         if found is None:
             raise HTTPException(404, "no such day")
-        return dict(json.loads(found))
+        return Response(found, media_type="application/json")
 
-    def held_days(
-        authorization: str | None, first: date, last: date, office: str | None
-    ) -> list[Any]:
-        if last < first:
-            raise HTTPException(422, "'to' is before 'from'")
-        if (last - first).days >= MAX_RANGE_DAYS:
-            raise HTTPException(422, f"at most {MAX_RANGE_DAYS} days at a time")
-        allowed = allowed_offices(authorization)
-        query = (
-            select(received.c.office, received.c.day, received.c.revision, received.c.document)
-            .where(received.c.day >= first, received.c.day <= last)
-            .order_by(received.c.office, received.c.day)
-        )
-        if office is not None:
-            query = query.where(received.c.office == office)
-        if "*" not in allowed:
-            query = query.where(received.c.office.in_(sorted(allowed)))
-        with engine.connect() as conn:
-            return list(conn.execute(query))
-
-    @app.get("/v1/days")
+    @app.get("/v1/days", responses=_documented(401, 422))
     def list_days(
+        who: Token,
         first: FromDay,
         last: ToDay,
         office: OfficeFilter = None,
-        authorization: Authorization = None,
-    ) -> dict[str, Any]:
-        """Every office's held documents for a range of days (the token's offices only)."""
-        rows = held_days(authorization, first, last, office)
-        return {
-            "from": first.isoformat(),
-            "to": last.isoformat(),
-            "days": [json.loads(row.document) for row in rows],
-        }
-
-    @app.get("/v1/days.csv", response_class=Response)
-    def list_days_csv(
-        first: FromDay,
-        last: ToDay,
-        office: OfficeFilter = None,
-        authorization: Authorization = None,
+        limit: Annotated[int, Query(ge=1, le=PAGE_MAX)] = PAGE_DEFAULT,
+        cursor: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Response:
-        """The same as one CSV row per office and day: the day's headline figures."""
-        rows = held_days(authorization, first, last, office)
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(csv_row(row.office, row.day, row.revision, json.loads(row.document)))
+        """The held documents of a range, a page at a time, ordered by office and day.
+
+        ``next`` is the cursor of the following page (None after the last)."""
+        after = _cursor(cursor)
+        rows = _page(engine, who, first, last, office, after, limit + 1)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        following = _next_cursor(rows[-1].office, rows[-1].day) if more else None
+        head = f'{{"from": "{first}", "to": "{last}", "next": {_json(following)}, "days": ['
         return Response(
-            "\ufeff" + out.getvalue(),
+            head + ",".join(r.document for r in rows) + "]}", media_type="application/json"
+        )
+
+    @app.get("/v1/days.csv", response_class=StreamingResponse, responses=_documented(401, 422))
+    def list_days_csv(who: Token, first: FromDay, last: ToDay, office: OfficeFilter = None) -> Any:
+        """One CSV row per office and day with its headline figures, streamed."""
+        _check_range(first, last)
+
+        def rows() -> Iterator[str]:
+            yield "\ufeff" + overview.csv_line(overview.CSV_COLUMNS)
+            after: tuple[str, date] | None = None
+            while True:
+                page = _page(engine, who, first, last, office, after, PAGE_MAX)
+                for row in page:
+                    yield overview.day_csv_line(row)
+                if len(page) < PAGE_MAX:
+                    return
+                after = (page[-1].office, page[-1].day)
+
+        return StreamingResponse(
+            rows(),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="days-{first}-{last}.csv"'},
         )
 
-    @app.get("/", response_class=HTMLResponse)
-    def overview(authorization: Authorization = None) -> HTMLResponse:
-        """Offices, the last day received from each, and the working days missing."""
-        allowed = allowed_offices(authorization, browser=True)
-        query = select(received.c.office, received.c.day, received.c.received_at)
-        if "*" not in allowed:
-            query = query.where(received.c.office.in_(sorted(allowed)))
-        with engine.connect() as conn:
-            rows = list(conn.execute(query))
-        return HTMLResponse(overview_page(rows, local_today()))
+    overview.routes(app, engine, local_today)
 
     @app.get("/health")
     def health() -> dict[str, str]:
+        """The process answers (liveness)."""
         return {"status": "ok"}
 
+    @app.get("/ready", responses={503: {"model": Problem, "description": "Not ready: why"}})
+    def ready() -> JSONResponse:
+        """The database answers and is at the receiver's schema (readiness)."""
+        try:
+            at = db.current(engine)
+        except Exception as exc:  # any database trouble: not ready, and why
+            return JSONResponse({"detail": f"database: {type(exc).__name__}"}, status_code=503)
+        if at != db.head():
+            return JSONResponse(
+                {"detail": f"schema {at} is not {db.head()}: run servicedisk-receiver upgrade"},
+                status_code=503,
+            )
+        return JSONResponse({"status": "ready", "schema": at})
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            document = DayPayload.model_json_schema(ref_template="#/components/schemas/{model}")
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(document.pop("$defs", {}))
+            components["DayPayload"] = document
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.add_middleware(RequestLog)
     return app
 
 
-MAX_RANGE_DAYS = 400
 FromDay = Annotated[date, Query(alias="from")]
 ToDay = Annotated[date, Query(alias="to")]
 OfficeFilter = Annotated[str | None, Query(max_length=40)]
 
-CSV_COLUMNS = [
-    "office",
-    "day",
-    "revision",
-    *COUNTS,
-    "wait_count",
-    "wait_mean_s",
-    "wait_median_s",
-    "wait_p90_s",
-    "wait_max_s",
-    "service_count",
-    "service_mean_s",
-    "service_median_s",
-    "service_p90_s",
-    "service_max_s",
-    "staffed_minutes",
-]
+
+def _keep(engine: Engine, document: DayPayload, text: str) -> int:
+    with engine.begin() as conn:
+        return keep(conn, document, text, datetime.now(UTC))
 
 
-def csv_row(office: str, day: date, revision: int, document: Mapping[str, Any]) -> dict[str, Any]:
-    """One office's day as a CSV row: its counts and duration figures."""
-    aggregates = document.get("aggregates", {})
-    return {
-        "office": office,
-        "day": day.isoformat(),
-        "revision": revision,
-        **{name: int(aggregates.get(name, 0)) for name in COUNTS},
-        **durations("wait", Histogram.from_json(aggregates.get("wait"))),
-        **durations("service", Histogram.from_json(aggregates.get("service"))),
-        "staffed_minutes": aggregates.get("staffed_minutes", 0),
-    }
+def _where(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors without what was sent: where, what kind, what was expected."""
+    return [
+        {"loc": list(e.get("loc", ())), "type": e.get("type"), "msg": e.get("msg")}
+        for e in jsonable_encoder(list(errors)[:20], exclude={"input", "ctx", "url"})
+    ]
 
 
-def working_days(first: date, last: date) -> list[date]:
-    """Monday to Friday, public holidays left out: the days an office is expected to send."""
-    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
-    return [d for d in days if d.weekday() < 5 and not is_holiday(d)]
+def _check_range(first: date, last: date) -> None:
+    if last < first:
+        raise HTTPException(422, "'to' is before 'from'")
 
 
-def overview_page(rows: Iterable[Any], today: date) -> str:
-    """The overview as a small HTML page (no script, no outside resources)."""
-    by_office: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        by_office[row.office].append(row)
-    yesterday = today - timedelta(days=1)
-    lines = []
-    for office, held in sorted(by_office.items()):
-        days = {r.day for r in held}
-        last = max(held, key=lambda r: r.day)
-        missing = [d for d in working_days(min(days), yesterday) if d not in days]
-        shown = ", ".join(d.isoformat() for d in missing[-5:])
-        more = f" … ({len(missing)} in all)" if len(missing) > 5 else ""
-        lines.append(
-            f"<tr><td>{escape(office)}</td><td>{len(days)}</td><td>{last.day}</td>"
-            f"<td>{last.received_at:%Y-%m-%d %H:%M}</td>"
-            f"<td class='{'bad' if missing else 'ok'}'>{len(missing)}</td>"
-            f"<td>{escape(shown)}{more}</td></tr>"
-        )
-    body = "\n".join(lines) or "<tr><td colspan='6'>No office has sent a day yet.</td></tr>"
-    return OVERVIEW.format(today=today.isoformat(), rows=body, offices=len(by_office))
+def _cursor(text: str | None) -> tuple[str, date] | None:
+    if not text:
+        return None
+    try:
+        office, _, day = base64.urlsafe_b64decode(text.encode() + b"==").decode().partition("|")
+        return office, date.fromisoformat(day)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        raise HTTPException(422, "not a cursor this receiver gave") from None
 
 
-OVERVIEW = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Servicedisk receiver</title>
-<style>
-body {{ font-family: sans-serif; margin: 2em; color: #222; }}
-table {{ border-collapse: collapse; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: .3em .8em; text-align: left; }}
-td.bad {{ color: #a61c00; font-weight: bold; }} td.ok {{ color: #256b2a; }}
-</style></head><body>
-<h1>Servicedisk receiver</h1>
-<p>{offices} offices, as of {today}. Days missing: working days (Monday to Friday,
-public holidays left out) from each office's first day received up to yesterday.</p>
-<table><thead><tr><th>Office</th><th>Days received</th><th>Last day</th>
-<th>Last received (UTC)</th><th>Days missing</th><th>Latest missing</th></tr></thead>
-<tbody>
-{rows}
-</tbody></table>
-</body></html>
-"""
+def _next_cursor(office: str, day: date) -> str:
+    return base64.urlsafe_b64encode(f"{office}|{day.isoformat()}".encode()).decode().rstrip("=")
+
+
+def _json(value: str | None) -> str:
+    return "null" if value is None else f'"{value}"'
+
+
+def _page(
+    engine: Engine,
+    who: Holder,
+    first: date,
+    last: date,
+    office: str | None,
+    after: tuple[str, date] | None,
+    size: int,
+) -> list[Any]:
+    """One page of held days in (office, day) order, after the cursor's day."""
+    _check_range(first, last)
+    query = (
+        select(received.c.office, received.c.day, received.c.revision, received.c.document)
+        .where(received.c.day >= first, received.c.day <= last)
+        .order_by(received.c.office, received.c.day)
+        .limit(size)
+    )
+    if office is not None:
+        query = query.where(received.c.office == office)
+    if not who.every_office:
+        query = query.where(received.c.office.in_(sorted(who.offices)))
+    if after is not None:
+        query = query.where(tuple_(received.c.office, received.c.day) > tuple_(*after))
+    with engine.connect() as conn:
+        return list(conn.execute(query))

@@ -27,8 +27,6 @@ import_or_skip("fastapi")
 from fastapi.testclient import TestClient
 
 from app.config import resolve_settings
-from app.receiver.app import create_app, make_store
-from app.receiver.tokens import hashed
 from app.services.office.clock import ManualClock
 from app.services.office.info import seeder
 from app.services.queue import calling as q
@@ -36,6 +34,8 @@ from app.services.stats.counting import compute_days
 from app.store.engine import open_store
 from app.sync.client import SenderBusy, Target, pending, send_pending
 from app.sync.payload import build_payload
+from tests.postgres import new_database
+from tests.receiving import receiver_app, receiver_store
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 3, 10)
@@ -93,7 +93,7 @@ def test_one_sender_at_a_time_across_pcs_on_a_server_store(tmp_path, server_offi
 
 
 def test_the_receiver_on_postgresql_keeps_the_highest_revision_under_racing_senders(
-    server_office, postgres_url
+    server_office, postgres_server
 ):
     """Twenty senders PUT revisions 1…20 of one day at once: each is answered 200 or 409
     (none fails on the first insert's race), and revision 20 is held."""
@@ -101,8 +101,8 @@ def test_the_receiver_on_postgresql_keeps_the_highest_revision_under_racing_send
     desk = desk_for(store, clock)
     q.issue_ticket(desk, "A")
     summary = compute_days(store, [DAY])[DAY]
-    receiver_db = make_store(postgres_url.rsplit("/", 1)[0] + "/postgres")
-    app = create_app(receiver_db, hashed({"t": {"*"}}))
+    receiver_db = receiver_store(new_database(postgres_server), {"t": {"*"}})
+    app = receiver_app(receiver_db)
     answers: dict[int, int] = {}
     start = threading.Barrier(20)
 

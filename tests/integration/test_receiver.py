@@ -1,8 +1,8 @@
 """The reference receiver: the protocol's answers, and the sync client against it for real.
 
 First the receiver in-process (FastAPI's test client, the same ASGI app), then
-`servicedisk receiver` and `servicedisk sync --once` as two processes over
-loopback HTTP, the way an office and the central office meet.
+`servicedisk-receiver serve` and `servicedisk sync --once` as two processes
+over loopback HTTP, the way an office and the central office meet.
 """
 
 from __future__ import annotations
@@ -25,22 +25,20 @@ import_or_skip("fastapi")  # the receiver's extra; installed with the test extra
 # ruff: noqa: E402 - the imports below need fastapi, checked just above
 from fastapi.testclient import TestClient
 
-from app.receiver.app import create_app, make_store
-from app.receiver.tokens import add_token, hashed, read_tokens
 from app.services.stats.counting import compute_days
 from app.sync.client import Target, pending, send_pending
 from app.sync.payload import build_payload
+from tests.receiving import receiver_app, receiver_store
 from tests.unit.test_stats import office, play_small_day  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2026, 3, 10)
-TOKENS = {"good": {"exempelstad"}, "central": {"*"}}
 
 
 @pytest.fixture
 def receiver(tmp_path):
-    engine = make_store(f"sqlite:///{tmp_path / 'receiver.sqlite3'}")
-    with TestClient(create_app(engine, hashed(TOKENS))) as client:
+    engine = receiver_store(tmp_path / "receiver.sqlite3")
+    with TestClient(receiver_app(engine)) as client:
         yield client
     engine.dispose()
 
@@ -99,26 +97,28 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.mark.slow
-def test_an_office_and_the_receiver_as_two_programs(tmp_path):
-    """`servicedisk receiver` and `servicedisk sync --once` over loopback HTTP."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.pop("SERVICEDISK_DATA_DIR", None)
-    tokens = tmp_path / "tokens.json"
-    made = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "central"), "receiver",
-         "--tokens", str(tokens), "--add-token", "*"],
+def receiver_cli(database: str, *args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "app.receiver", "--database", database, *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
+
+
+@pytest.mark.slow
+def test_an_office_and_the_receiver_as_two_programs(tmp_path):
+    """`servicedisk-receiver serve` and `servicedisk sync --once` over loopback HTTP."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("SERVICEDISK_DATA_DIR", None)
+    database = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    assert receiver_cli(database, "upgrade", env=env).returncode == 0
+    made = receiver_cli(database, "token", "add", "--office", "*", env=env)
     assert made.returncode == 0, made.stderr
     t0ken = made.stdout.strip()
-    assert len(t0ken) >= 40 and t0ken not in tokens.read_text()  # only its hash is kept
-    assert tokens.stat().st_mode & 0o077 == 0  # readable by its owner only
+    assert len(t0ken) >= 40 and t0ken.encode() not in (tmp_path / "central.sqlite3").read_bytes()
     port = free_port()
-    store_file = tmp_path / "central.sqlite3"
     server = subprocess.Popen(
-        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "central"), "receiver",
-         "--port", str(port), "--store", str(store_file), "--tokens", str(tokens)],
+        [sys.executable, "-m", "app.receiver", "--database", database, "serve",
+         "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -186,8 +186,8 @@ def test_a_real_document_spoiled_anywhere_is_refused_never_a_500(tmp_path, offic
                 yield from paths(v, (*prefix, i))
 
     every = [p for p in paths(good) if p]
-    engine = make_store(f"sqlite:///{tmp_path / 'fuzz2.sqlite3'}")
-    client = TestClient(create_app(engine, hashed({"t": {"*"}})), raise_server_exceptions=False)
+    engine = receiver_store(tmp_path / "fuzz2.sqlite3", {"t": {"*"}})
+    client = TestClient(receiver_app(engine), raise_server_exceptions=False)
     values = st.none() | st.booleans() | st.integers() | st.text() | st.lists(st.integers())
 
     @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -244,56 +244,3 @@ def test_the_central_office_reads_every_offices_days_as_json_and_csv(receiver, o
         read("/v1/days", "central", **{"from": "2026-03-12", "to": "2026-03-09"}).status_code == 422
     )
     assert receiver.get("/v1/days", params=span).status_code == 401
-
-
-def test_the_overview_page_names_each_office_and_its_missing_days(tmp_path, office):  # noqa: F811
-    import base64
-
-    engine = make_store(f"sqlite:///{tmp_path / 'overview.sqlite3'}")
-    app = create_app(engine, hashed(TOKENS), today=lambda: date(2026, 3, 13))  # a Friday
-    with TestClient(app) as client:
-        assert put(client, document(office)).status_code == 200  # Tuesday 10 March
-        refused = client.get("/")
-        assert refused.status_code == 401
-        assert refused.headers["www-authenticate"].startswith("Basic")  # a browser asks
-        basic = base64.b64encode(b"central:central").decode()
-        page = client.get("/", headers={"Authorization": f"Basic {basic}"})
-    engine.dispose()
-    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    row = next(line for line in page.text.splitlines() if "exempelstad" in line)
-    # Sent Tuesday; Wednesday and Thursday are missing (Friday is today).
-    assert "2026-03-10" in row and "<td class='bad'>2</td>" in row
-    assert "2026-03-11, 2026-03-12" in row
-
-
-def test_the_request_log_has_one_line_per_request_and_no_contents(receiver, office, caplog):  # noqa: F811
-    import logging
-
-    body = document(office)
-    with caplog.at_level(logging.INFO, logger="app.receiver"):
-        assert put(receiver, body).status_code == 200
-        assert (
-            put(receiver, {**body, "app_version": "spoilt\u00e9"}, token="wrong").status_code == 401
-        )
-    lines = [r.getMessage() for r in caplog.records if r.name.startswith("app.receiver")]
-    assert len(lines) == 2
-    assert lines[0].startswith("PUT /v1/offices/exempelstad/days/2026-03-10 200 ")
-    assert lines[1].startswith("PUT /v1/offices/exempelstad/days/2026-03-10 401 ")
-    logged = "\n".join(lines)
-    assert "good" not in logged and "wrong" not in logged and "spoilt" not in logged
-    assert body["app_version"] not in logged and "aggregates" not in logged
-
-
-def test_tokens_are_kept_hashed_and_clear_ones_refused(tmp_path):
-    path = tmp_path / "tokens.json"
-    first = add_token(path, ["exempelstad"])
-    second = add_token(path, ["*"])
-    kept = read_tokens(path)
-    assert len(kept) == 2 and first not in path.read_text() and second not in path.read_text()
-    from app.receiver.tokens import offices_of
-
-    assert offices_of(kept, first) == {"exempelstad"} and offices_of(kept, second) == {"*"}
-    assert offices_of(kept, first + "x") is None
-    path.write_text(json.dumps({"plain-token": ["exempelstad"]}))
-    with pytest.raises(ValueError, match="not token hashes"):
-        read_tokens(path)

@@ -157,11 +157,10 @@ def test_the_receiver_never_answers_500_whatever_it_is_sent(tmp_path):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from app.receiver.app import create_app, make_store
-    from app.receiver.tokens import hashed
+    from tests.receiving import receiver_app, receiver_store
 
-    engine = make_store(f"sqlite:///{tmp_path / 'fuzz.sqlite3'}")
-    client = TestClient(create_app(engine, hashed({"t": {"*"}})), raise_server_exceptions=False)
+    engine = receiver_store(tmp_path / "fuzz.sqlite3", {"t": {"*"}})
+    client = TestClient(receiver_app(engine), raise_server_exceptions=False)
     json_values = st.recursive(
         st.none()
         | st.booleans()
