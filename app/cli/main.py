@@ -313,7 +313,12 @@ def load_gui() -> Callable[..., int]:
     try:
         from app.ui.shell.application import run_gui
     except ImportError as exc:
-        raise CliError(f"The app's window cannot open here: {exc}.") from exc
+        hint = (
+            " The desktop app is the 'desk' extra: pip install 'servicedisk[desk]'."
+            if (exc.name or "").startswith("PySide6")
+            else ""
+        )
+        raise CliError(f"The app's window cannot open here: {exc}.{hint}") from exc
     finally:
         if collecting:
             gc.freeze()
