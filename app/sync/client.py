@@ -9,21 +9,29 @@ processes (a lock file beside a SQLite store). What the receiver answers:
 - 429 and 503: try again after ``Retry-After``; 5xx, timeouts, network errors:
   try again later (the worker backs off exponentially, with jitter);
 - 401/403: stop, the token is wrong; any other 4xx (422: the document failed
-  the receiver's schema): stop and say why.
+  the receiver's schema): stop and say why;
+- a certificate that does not verify (another host's, an unknown CA's, an
+  expired one): stop and say so; it is no network blip to wait out.
+
+TLS is checked against the operating system's trust store (:func:`http_client`),
+so an agency's own CA, deployed to its PCs, is trusted as the browser trusts it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import logging
 import os
 import random
+import ssl
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 import httpx
@@ -72,6 +80,41 @@ class Report:
     def done(self) -> bool:
         """Everything the store holds is acknowledged."""
         return self.waiting == 0 and self.stopped is None and not self.retry
+
+
+def http_client() -> httpx.Client:
+    """The client every sender uses: TLS verified against the operating system's trust store.
+
+    On Windows and macOS that is the system's certificate store (where an
+    agency deploys its own CA); on Linux OpenSSL's default paths, which honour
+    ``SSL_CERT_FILE`` and ``SSL_CERT_DIR``. Without truststore, httpx's own list.
+    """
+    truststore = _truststore()
+    if truststore is None:
+        return httpx.Client()
+    return httpx.Client(verify=truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+
+
+@functools.cache  # one log line, not one per round
+def _truststore() -> ModuleType | None:
+    try:
+        import truststore
+    except Exception as exc:  # not installed, or not on this platform or Python
+        log.warning("no system trust store (%s): TLS is checked with httpx's own CA list", exc)
+        return None
+    return truststore
+
+
+def unverified_certificate(exc: BaseException) -> str | None:
+    """Why the receiver's certificate did not verify, when that is what ``exc`` comes from."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, ssl.SSLCertVerificationError):
+            return short(found.verify_message or found.reason or str(found), 120).rstrip(".")
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
 
 
 def check_url(url: str) -> str:
@@ -285,6 +328,14 @@ def _send_day(
             timeout=TIMEOUT,
         )
     except httpx.HTTPError as exc:  # down, timed out, reset, a bad answer
+        why = unverified_certificate(exc)
+        if why is not None:  # the wrong address or a CA this PC lacks: waiting will not help
+            report.stopped = (
+                f"the receiver's certificate could not be verified ({why}): check the sync "
+                "address, or install the central office's CA certificate on this PC"
+            )
+            _attempt(store, now, day, int(revision), None, "stopped", f"certificate: {why}")
+            return False
         _attempt(store, now, day, int(revision), None, "retry", f"{type(exc).__name__}: {exc}")
         report.retry = True
         return False

@@ -107,6 +107,11 @@ class SyncWorker(QObject):
 
 
 def _swedish(reason: str) -> str:
+    if reason.startswith("the receiver's certificate"):
+        return (
+            "mottagarens certifikat kunde inte kontrolleras: kontrollera adressen, eller "
+            "installera centralkontorets CA-certifikat på den här datorn"
+        )
     if "token" in reason:
         return "nyckeln avvisades"
     if "HTTP 422" in reason:
@@ -116,9 +121,7 @@ def _swedish(reason: str) -> str:
 
 def one_round(ctx: UiContext) -> tuple[Any, Any, str | None]:
     """One round of sending (on the runner): the summary after it, the report, or a state."""
-    import httpx
-
-    from app.sync.client import SenderBusy, resolve_target, send_pending
+    from app.sync.client import SenderBusy, http_client, resolve_target, send_pending
     from app.sync.status import sync_summary
 
     store = ctx.store
@@ -126,7 +129,7 @@ def one_round(ctx: UiContext) -> tuple[Any, Any, str | None]:
     if target is None:
         return sync_summary(store), None, "not set up"
     try:
-        with httpx.Client() as client:
+        with http_client() as client:
             report = send_pending(ctx.upkeep, target, client, wait=False)  # as SYSTEM
     except SenderBusy:
         return sync_summary(store), None, "busy"
