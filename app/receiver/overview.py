@@ -364,12 +364,16 @@ def render(seen: Overview, lines: Sequence[OfficeLine], sort: str, order: str) -
     rows = []
     for o in lines:
         shown = ", ".join(d.isoformat() for d in o.latest_missing)
+        older = o.missing - len(o.latest_missing)
+        if older > 0:
+            shown += f"{' och ' if shown else ''}{older} tidigare"
         level_class = "bad" if o.level is not None and o.level < 80 else ""
         rows.append(
-            f"<tr><th scope='row'>{escape(o.office)}</th><td>{o.last_day.isoformat()}</td>"
+            f"<tr><th scope='row'>{escape(o.office)}</th>"
+            f"<td class='date'>{o.last_day.isoformat()}</td>"
             f"<td class='num {'bad' if o.missing else 'ok'}'>{o.missing}</td>"
             f"<td>{escape(shown)}</td>"
-            f"<td>{o.last_received_at:%Y-%m-%d %H:%M}</td>"
+            f"<td class='date'>{o.last_received_at:%Y-%m-%d %H:%M}</td>"
             f"<td class='num'>{_number(o.visitors)}</td>"
             f"<td class='num {level_class}'>{_number(o.level, ' %')}</td>"
             f"<td class='num'>{_number(o.wait_mean_min, ' min')}</td></tr>"
@@ -429,7 +433,8 @@ p.lead {{ margin-top: 0; color: #444; }}
 table {{ border-collapse: collapse; }}
 th, td {{ border-bottom: 1px solid #dde; padding: .25em .7em; text-align: left; }}
 thead th {{ background: #f0f2f6; position: sticky; top: 0; }}
-th a {{ color: inherit; }} td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+th a {{ color: inherit; }} td.date {{ white-space: nowrap; }}
+td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 td.bad {{ color: #a61c00; font-weight: bold; }} td.ok {{ color: #256b2a; }}
 tbody tr:nth-child(even) {{ background: #fafbfc; }}
 form {{ margin: .5em 0 1em; }} input, button {{ font: inherit; }}
@@ -437,7 +442,8 @@ a:focus, input:focus, button:focus {{ outline: 3px solid #1a5fb4; outline-offset
 </style></head><body>
 <h1>Servicedisk – nationell översikt</h1>
 <p class="lead">{offices} kontor, i dag {today}. Besökare och servicenivå avser de senaste {weeks}
-veckorna ({first} – {last}); servicenivån är andelen som ropades upp inom {minutes} minuter.
+veckorna ({first} – {last}); servicenivån är andelen som ropades upp inom {minutes} minuter
+(rött under 80&nbsp;%).
 Saknade arbetsdagar räknas från kontorets första dag till och med i går (måndag–fredag,
 helgdagar undantagna).</p>
 <div class="figures">
