@@ -39,7 +39,7 @@ def token_of(
 ) -> Holder:
     """The holder of the request's bearer token (401 without one the receiver knows)."""
     plain = credentials.credentials if credentials else ""
-    return holder_of(request.app.state.engine, plain, browser=False)
+    return holder_of(request.app.state.single, plain, browser=False)
 
 
 def browser_token(
@@ -52,7 +52,7 @@ def browser_token(
     if scheme.lower() == "basic":
         with contextlib.suppress(ValueError, UnicodeDecodeError, binascii.Error):
             plain = base64.b64decode(value, validate=True).decode().partition(":")[2]
-    return holder_of(request.app.state.engine, plain, browser=True)
+    return holder_of(request.app.state.single, plain, browser=True)
 
 
 Token = Annotated[Holder, Depends(token_of)]

@@ -49,8 +49,17 @@ class Headline:
 
     @classmethod
     def of(cls, document: DayPayload | Mapping[str, Any]) -> Headline:
-        data = document.model_dump() if isinstance(document, DayPayload) else document
-        aggregates = data.get("aggregates", {})
+        if isinstance(document, DayPayload):  # read from the model: no copy of the document
+            day = document.aggregates
+            return cls(
+                visitors=day.visitors,
+                served=day.served,
+                waited=day.wait.count,
+                waited_within=sum(day.wait.bins[:SERVICE_LEVEL_MINUTES]),
+                wait_total_s=day.wait.total_s,
+                agencies=dict(day.breakdowns.get("agencies", {})),
+            )
+        aggregates = document.get("aggregates", {})
         wait = aggregates.get("wait", {})
         return cls(
             visitors=int(aggregates.get("visitors", 0)),
@@ -73,6 +82,8 @@ class Headline:
 
 def keep(conn: Connection, document: DayPayload, body: str, now: datetime) -> int:
     """Keep the document unless a revision as high is held; the revision held after."""
+    if conn.dialect.name == "postgresql":
+        return _keep_on_server(conn, document, body, now)
     office, day, revision = document.office, document.day, document.revision
     headline = Headline.of(document)
     values = {"revision": revision, "received_at": now, "document": body, **headline.columns()}
@@ -157,4 +168,70 @@ def _seen(
                 "last_received_at": row.excluded.last_received_at,
             },
         )
+    )
+
+
+# On a server the steps above are one statement, so one round trip and its own transaction:
+# the day's row inserted or replaced when the sent revision is higher (ON CONFLICT waits for a
+# racing insert, then reads its row again), and only then its agencies and its office's row.
+# The agencies not sent are deleted and the ones sent upserted: no row is touched twice.
+_KEEP_ON_SERVER = """
+WITH kept AS (
+    INSERT INTO received_day AS r (office, day, revision, received_at, document, visitors,
+        served, waited, waited_within, wait_total_s, working_day)
+    VALUES (%(office)s, %(day)s, %(revision)s, %(now)s, %(document)s, %(visitors)s,
+        %(served)s, %(waited)s, %(waited_within)s, %(wait_total_s)s, %(working)s)
+    ON CONFLICT (office, day) DO UPDATE SET revision = excluded.revision,
+        received_at = excluded.received_at, document = excluded.document,
+        visitors = excluded.visitors, served = excluded.served, waited = excluded.waited,
+        waited_within = excluded.waited_within, wait_total_s = excluded.wait_total_s
+    WHERE r.revision < excluded.revision
+    RETURNING (r.xmax = 0) AS new_day
+), gone AS (
+    DELETE FROM received_agency
+    WHERE office = %(office)s AND day = %(day)s AND agency <> ALL(%(agencies)s::text[])
+        AND EXISTS (SELECT 1 FROM kept)
+), agencies AS (
+    INSERT INTO received_agency AS a (office, day, agency, errands)
+    SELECT %(office)s, %(day)s, t.agency, t.errands
+    FROM unnest(%(agencies)s::text[], %(errands)s::int[]) AS t(agency, errands)
+    WHERE EXISTS (SELECT 1 FROM kept)
+    ON CONFLICT (office, day, agency) DO UPDATE SET errands = excluded.errands
+), seen AS (
+    INSERT INTO office_seen AS s (office, first_day, last_day, days_received,
+        working_days_received, last_received_at)
+    SELECT %(office)s, %(day)s, %(day)s, 1, %(working)s, %(now)s FROM kept
+    ON CONFLICT (office) DO UPDATE SET
+        first_day = LEAST(s.first_day, excluded.first_day),
+        last_day = GREATEST(s.last_day, excluded.last_day),
+        days_received = s.days_received + CASE WHEN (SELECT new_day FROM kept) THEN 1 ELSE 0 END,
+        working_days_received = s.working_days_received
+            + CASE WHEN (SELECT new_day FROM kept) THEN excluded.working_days_received ELSE 0 END,
+        last_received_at = excluded.last_received_at
+)
+SELECT EXISTS (SELECT 1 FROM kept)
+"""
+
+
+def _keep_on_server(conn: Connection, document: DayPayload, body: str, now: datetime) -> int:
+    headline = Headline.of(document)
+    params = {
+        "office": document.office,
+        "day": document.day,
+        "revision": document.revision,
+        "now": now,
+        "document": body,
+        "working": int(is_working_day(document.day)),
+        "agencies": list(headline.agencies),
+        "errands": list(headline.agencies.values()),
+        **headline.columns(),
+    }
+    if conn.exec_driver_sql(_KEEP_ON_SERVER, params).scalar():
+        return document.revision
+    return int(
+        conn.execute(
+            select(received.c.revision).where(
+                received.c.office == document.office, received.c.day == document.day
+            )
+        ).scalar_one()
     )

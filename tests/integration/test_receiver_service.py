@@ -1,7 +1,8 @@
 """The receiver as a service: tokens live, bounded bodies and reads, ranges, its overview.
 
 In-process (FastAPI's test client on the same ASGI app a worker serves) on a
-SQLite database brought to head by the receiver's own migrations.
+database brought to head by the receiver's own migrations: each test on SQLite
+and again on a PostgreSQL server (where a day is kept in one statement).
 """
 
 from __future__ import annotations
@@ -50,9 +51,14 @@ def doc(office: str, day: date, revision: int = 1, visitors: int = 10, **aggrega
     }
 
 
-@pytest.fixture
-def engine(tmp_path):
-    found = receiver_store(tmp_path / "receiver.sqlite3")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        found = receiver_store(tmp_path / "receiver.sqlite3")
+    else:
+        from tests.postgres import new_database
+
+        found = receiver_store(new_database(request.getfixturevalue("postgres_server")))
     yield found
     found.dispose()
 
