@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 
 SERVICE_LEVEL_MINUTES = 15  # the national service level: called within a quarter of an hour
+THREADS = 12  # a worker's threads for the database (its requests wait their turn beyond)
 
 metadata = MetaData()
 
@@ -114,7 +115,14 @@ def open_engine(url: str) -> Engine:
             conn.connection.driver_connection.execute("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # As many connections as a worker has threads that may hold one (THREADS, set at its
+    # start), kept open: a pool that overflows opens and closes a server backend per burst,
+    # and the national year then spends half its time making connections. No ping before
+    # each use (a round trip per request): a connection the server dropped is replaced
+    # after the one request that finds it, and none is kept past half an hour.
+    return create_engine(
+        url, pool_size=THREADS + 2, max_overflow=0, pool_recycle=1800, pool_timeout=60
+    )
 
 
 def _config(connection: Connection) -> Any:
