@@ -146,9 +146,8 @@ def create_app(
             raise HTTPException(422, "the document's office and day must match the path")
         if day > local_today() + timedelta(days=1):
             raise HTTPException(422, "the day has not come yet")
-        # Kept as the schema reads it (one form, whatever spacing or repeated keys were sent).
         held = await run_in_threadpool(
-            _keep, request.app.state.single, document, document.model_dump_json()
+            _keep, request.app.state.single, document, body.decode("utf-8")
         )
         if held > document.revision:
             raise HTTPException(409, {"held": held, "sent": document.revision})
