@@ -56,7 +56,7 @@ from bench.common import figure, percentile
 ROOT = Path(__file__).resolve().parent.parent
 OFFICES, DAYS = 150, 365
 PG_WORKERS = int(os.environ.get("BENCH_RECEIVER_PG_WORKERS") or 2)
-SQLITE_WORKERS = (1, 2)
+SQLITE_WORKERS = (1,)
 RATE, BURST = 100_000, 1_000_000  # the receiver's highest settings: nothing is throttled
 PUT_RATE_BUDGET = 460.0  # PUT/s
 YEAR_BUDGET_S = 120.0  # the national year (150 × 365 days); scaled for a smaller run
@@ -1259,7 +1259,7 @@ def _settings() -> tuple[int, int, list[str], list[int]]:
     offices = int(os.environ.get(ENV_OFFICES) or OFFICES)
     n_days = int(os.environ.get(ENV_DAYS) or DAYS)
     stores = (os.environ.get(ENV_STORES) or "postgresql,sqlite").split(",")
-    workers = [int(w) for w in (os.environ.get(ENV_SQLITE_WORKERS) or "1,2").split(",")]
+    workers = [int(w) for w in (os.environ.get(ENV_SQLITE_WORKERS) or "1").split(",")]
     if not 1 <= offices <= 999 or not 1 <= n_days <= 2000:
         raise ValueError(f"{ENV_OFFICES} must be 1-999 and {ENV_DAYS} 1-2000")
     return offices, n_days, [s.strip() for s in stores if s.strip()], workers
@@ -1371,7 +1371,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offices", type=int, help=f"default {OFFICES}")
     parser.add_argument("--days", type=int, help=f"default {DAYS}")
     parser.add_argument("--stores", help="postgresql,sqlite (default both)")
-    parser.add_argument("--sqlite-workers", help="1,2 (default both)")
+    parser.add_argument("--sqlite-workers", help="1,2 (default 1; 2 adds little, writes take turns)")
     parser.add_argument("--load", type=Path, help=argparse.SUPPRESS)  # the load generator
     args = parser.parse_args(argv)
     if args.load:
