@@ -23,7 +23,7 @@ same run: the same rows written by the bare driver, one transaction per row
 The year is the 365 days up to yesterday, so that the overview's last weeks are
 full. A smaller run: ``python -m bench.bench_receiver --offices 20 --days 30`` (or
 ``BENCH_RECEIVER_OFFICES``, ``BENCH_RECEIVER_DAYS``, ``BENCH_RECEIVER_STORES`` =
-postgresql,sqlite and ``BENCH_RECEIVER_SQLITE_WORKERS`` = 1,2 under ``python -m bench``).
+postgresql,sqlite and ``BENCH_RECEIVER_SQLITE_WORKERS`` = 1 or 1,2 under ``python -m bench``).
 """
 
 from __future__ import annotations
@@ -1371,7 +1371,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offices", type=int, help=f"default {OFFICES}")
     parser.add_argument("--days", type=int, help=f"default {DAYS}")
     parser.add_argument("--stores", help="postgresql,sqlite (default both)")
-    parser.add_argument("--sqlite-workers", help="1,2 (default 1; 2 adds little, writes take turns)")
+    parser.add_argument("--sqlite-workers", help="1,2 (default 1: writes take turns)")
     parser.add_argument("--load", type=Path, help=argparse.SUPPRESS)  # the load generator
     args = parser.parse_args(argv)
     if args.load:
