@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 
 from app.ui.display import announcer as announcer_module
-from app.ui.display.announcer import CHIME_PATH, Announcer, QtChime, QtSpeech, _spoken
+from app.ui.display.announcer import CHIME_PATH, Announcer, QtChime, QtSpeech, spoken
 from tests.conftest import import_or_skip
 
 
@@ -181,8 +181,8 @@ def test_chime_only_when_there_is_no_swedish_voice(qapp, sound, caplog):
 
 
 def test_codes_are_spoken_the_way_people_say_them():
-    assert _spoken("Nummer A012, lucka 3") == "Nummer A 12, lucka 3"
-    assert _spoken("Number D100, counter 12") == "Number D 100, counter 12"
+    assert spoken("Nummer A012, lucka 3") == "Nummer A 12, lucka 3"
+    assert spoken("Number D100, counter 12") == "Number D 100, counter 12"
 
 
 def test_the_chime_is_a_short_cd_quality_wav_that_the_script_rebuilds(tmp_path):

@@ -7,8 +7,9 @@ queue for good.
 
 QtMultimedia and QtTextToSpeech are loaded only when sound is first needed:
 on a PC without a sound system (no libpulse, no audio device, no Swedish
-voice) the display works silently and says so once in the log. Nothing here
-needs the internet.
+voice in Qt and no espeak-ng) the display works silently and says so once in
+the log. Speech is Qt's where it has a Swedish voice, else espeak-ng's
+(:mod:`app.ui.display.espeak`). Nothing here needs the internet.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def qt_chime(parent: QObject, path: Path = CHIME_PATH) -> ChimeBackend:
     return QtChime(effect)
 
 
-def _spoken(text: str) -> str:
+def spoken(text: str) -> str:
     """Codes as people say them: "A012" → "A 12" (no voice reads leading zeros well)."""
     return re.sub(r"\b([A-Z])0*(\d+)\b", r"\1 \2", text)
 
@@ -162,7 +163,7 @@ class QtSpeech:
         """Speak text with the voice of the language."""
         self._done, self._started = done, False
         self._tts.setLocale(self._locales[language])
-        self._tts.say(_spoken(text))
+        self._tts.say(spoken(text))
         if self._tts.state() == type(self._tts).State.Error:
             _log_once("speech-error", logging.WARNING, "speech failed: %s", self._tts.errorString())
             self._finish()
@@ -209,6 +210,19 @@ def qt_speech(parent: QObject) -> SpeechBackend:
     raise SoundUnavailable("no text-to-speech engine with a Swedish voice")
 
 
+def local_speech(parent: QObject) -> SpeechBackend:
+    """Qt's text-to-speech where it has a Swedish voice; else espeak-ng, offline; else raises."""
+    try:
+        return qt_speech(parent)
+    except Exception as qt_failed:  # ImportError, no engine, no Swedish voice
+        from app.ui.display.espeak import espeak_speech
+
+        try:
+            return espeak_speech(parent)
+        except SoundUnavailable as exc:
+            raise SoundUnavailable(f"{qt_failed}; {exc}") from exc
+
+
 # ---------------------------------------------------------------- the queue
 
 
@@ -221,7 +235,7 @@ class Announcer(QObject):
     def __init__(
         self,
         chime_factory: ChimeFactory = qt_chime,
-        speech_factory: SpeechFactory = qt_speech,
+        speech_factory: SpeechFactory = local_speech,
         *,
         english: bool = True,
         parent: QObject | None = None,
