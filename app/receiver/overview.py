@@ -253,8 +253,14 @@ CSV_COLUMNS = (
 
 
 def csv_line(values: Iterable[Any]) -> str:
+    """One CSV line; a text an office sent that a spreadsheet would take for a formula
+    (a code beginning with - or +) is quoted with an apostrophe, as spreadsheets do."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(["" if v is None else v for v in values])
+    cells = [
+        "" if v is None else f"'{v}" if isinstance(v, str) and v and v[0] in "=+-@" else v
+        for v in values
+    ]
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
     return out.getvalue()
 
 

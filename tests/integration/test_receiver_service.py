@@ -368,3 +368,21 @@ def test_a_database_from_before_migrations_is_taken_over_with_its_days(tmp_path)
     )
     assert row["visitors"] == "30" and row["working_days_missing"] == "1"  # Thursday 12
     engine.dispose()
+
+
+def test_a_code_a_spreadsheet_would_run_is_quoted_in_every_csv(client):
+    body = doc("-5-1", date(2026, 3, 10))
+    body["aggregates"]["breakdowns"] = {"agencies": {"-2-3": 7}}
+    assert put(client, body, token="central").status_code == 200
+    period = {"from": "2026-03-01", "to": "2026-03-31"}
+    for path, params in (
+        ("/agencies.csv", period),
+        ("/overview.csv", {}),
+        ("/v1/days.csv", period),
+    ):
+        text = client.get(path, params=params, headers=bearer("central")).content.decode(
+            "utf-8-sig"
+        )
+        cells = [cell for line in csv.reader(io.StringIO(text)) for cell in line]
+        assert not [c for c in cells if c and c[0] in "=+-@"], (path, cells)
+        assert "'-5-1" in cells or "'-2-3" in cells
