@@ -101,14 +101,14 @@ def create_app(
         version="2",
         description="Each office's daily summaries, the highest revision per office and day.",
     )
-    app.state.engine = engine
     # On a server each of the hot path's steps is one statement: run without BEGIN and COMMIT
     # around it (three round trips become one); SQLite's transactions stay as they are.
-    app.state.single = (
+    single = (
         engine.execution_options(isolation_level="AUTOCOMMIT")
         if engine.dialect.name == "postgresql"
         else engine
     )
+    app.state.single = single  # the token look-up's (app.receiver.access)
     local_today = today or (lambda: datetime.now(OFFICE_TZ).date())
     limit = rate or RateLimit()
 
@@ -146,9 +146,7 @@ def create_app(
             raise HTTPException(422, "the document's office and day must match the path")
         if day > local_today() + timedelta(days=1):
             raise HTTPException(422, "the day has not come yet")
-        held = await run_in_threadpool(
-            _keep, request.app.state.single, document, body.decode("utf-8")
-        )
+        held = await run_in_threadpool(_keep, single, document, body.decode("utf-8"))
         if held > document.revision:
             raise HTTPException(409, {"held": held, "sent": document.revision})
         # The answer written directly (its model documents it): no validation round of its own.
