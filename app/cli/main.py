@@ -234,7 +234,7 @@ def cmd_queue(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
         return EXIT_OK
     for t in snap.waiting:
-        flag = " booked" if t.booked else ""
+        flag = (" booked" if t.booked else "") + (f" language={t.language}" if t.language else "")
         print(f"{t.code}\twaiting\t{t.queue_letter}\t{t.wait_seconds // 60} min{flag}")
     for t in snap.parked:
         print(f"{t.code}\tparked\t{t.queue_letter}\t{t.wait_seconds // 60} min")

@@ -25,6 +25,11 @@ def add_parsers(sub: Any, number: Callable[[int, int], Any], letter: Any, code: 
     issue.add_argument("queue", metavar="QUEUE", type=letter)
     issue.add_argument("--booked", action="store_true", help="booked time / priority")
     issue.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the visitor's language, a code of the catalog's languages (ar, fa, uk …)",
+    )
+    issue.add_argument(
         "--print",
         action="store_true",
         dest="print_ticket",
@@ -88,7 +93,9 @@ def _ticket_action(args: argparse.Namespace, desk: Desk) -> int:
         "start": q.start_serving,
     }
     if action == "issue":
-        ref = q.issue_ticket(desk, args.queue, booked=args.booked)
+        ref = q.issue_ticket(
+            desk, args.queue, booked=args.booked, language=args.language, source="cli"
+        )
         _print_ticket_line(ref)  # stored: the code is out before anything else can fail
         try:
             snapshot = queue_snapshot(desk.store, desk.clock)

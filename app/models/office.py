@@ -22,6 +22,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.models.base import Base, UTCDateTime
 
 
+KIOSK_LANGUAGES = "sv,en,ar,fa,so,ti,uk"
+
+
 class Office(Base):
     """The one office this store belongs to, with its rules and its revision."""
 
@@ -58,6 +61,17 @@ class Office(Base):
     # The command line asks for a manager's login and PIN before it changes staff, restores
     # or purges (off: it acts as the PC user, a trusted local manager).
     cli_sign_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The kiosk: its languages (visitor-text codes, in order), when it stops issuing
+    # (minutes before closing), when it goes back to its first screen, and how many may
+    # wait at once (None: no limit), the fire code's "max 30 inside".
+    kiosk_languages: Mapped[str] = mapped_column(
+        String(200), default=KIOSK_LANGUAGES, server_default=KIOSK_LANGUAGES
+    )
+    kiosk_cutoff_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    kiosk_idle_seconds: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
+    max_waiting: Mapped[int | None] = mapped_column(Integer)
+    # Push a live snapshot for the follow-your-place page (where sync is set up).
+    live_page: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class QueueAgency(Base):

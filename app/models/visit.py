@@ -81,10 +81,35 @@ class Ticket(Base):
     # "printed", "failed", "pdf:<path>" or None when not printed (CLI, kiosk-less).
     print_status: Mapped[str | None] = mapped_column(String(300))
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The language the visitor chose (a visitor-text code: "ar"), never who they are.
+    language: Mapped[str | None] = mapped_column(String(12))
+    # Where it was taken: "reception", "kiosk" or "cli" (None before this was kept).
+    source: Mapped[str | None] = mapped_column(String(12))
+    # The random key of its follow-your-place page on the central receiver.
+    follow_key: Mapped[str | None] = mapped_column(String(24))
 
     queue = relationship("Queue", foreign_keys=[queue_id])
     origin_queue = relationship("Queue", foreign_keys=[origin_queue_id])
     service_point = relationship("ServicePoint")
+
+
+class HelpRequest(Base):
+    """A visitor asked for help (förtur) at the kiosk: reception's screen shows it until
+    someone answers it."""
+
+    __tablename__ = "help_request"
+    __table_args__ = (
+        Index("ix_help_request_day", "business_day"),
+        Index("ix_help_request_ticket", "ticket_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    source: Mapped[str] = mapped_column(String(12))
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
 
 
 class CallEvent(Base):

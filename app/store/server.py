@@ -39,6 +39,9 @@ CALL_TURN_KEY = 0x5D_43_41_4C
 # The fairness turn ("]FAI"): a call-next about to call a booked visitor reads the
 # office's last calls (after so many booked, a walk-in's turn) one at a time.
 FAIRNESS_TURN_KEY = 0x5D_46_41_49
+# The kiosk turn ("]KIO"): where the office caps how many may wait, the kiosks count
+# who waits and issue one at a time, so two kiosks never both take the last place.
+KIOSK_TURN_KEY = 0x5D_4B_49_4F
 CONNECT_TIMEOUT_S = 5  # a server that does not answer: say so, do not hang
 # A statement on a server that has not answered in this time is cancelled: a press waits
 # at most this long (off the GUI thread), then says so. The few long jobs (migrations,

@@ -36,7 +36,7 @@ from app.services.access.audit import AuditDesk
 from app.services.errands.desk import ErrandDesk
 from app.services.errands.records import ErrandInput
 from app.services.queue import calling as q
-from app.services.queue.desk import QueueDesk
+from app.services.queue.desk import KioskDesk, QueueDesk
 from app.services.setup.desk import OfficeSetup
 from app.services.staff.desk import StaffDesk
 from app.services.stats.desk import StatsDesk
@@ -44,9 +44,11 @@ from app.services.upkeep.backups import StoreFiles
 from app.store.acting import NoActorError
 from tests.conftest import desk_for
 
-R, C, M = "reception", "caseworker", "manager"
+R, C, M, K = "reception", "caseworker", "manager", "kiosk"
 EVERYONE, SERVING, MANAGER = {R, C, M}, {C, M}, {M}
-OPEN = {R, C, M, None}  # anyone, even before sign-in (what every screen shows, signing in)
+KIOSK = {K, M}  # the self-service kiosk (no staff member is one; a manager may stand in)
+# anyone, even before sign-in (what every screen shows, signing in), the kiosk too
+OPEN = {R, C, M, K, None}
 
 DESKS: dict[type, dict[str, set[str | None]]] = {
     QueueDesk: {
@@ -56,7 +58,10 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
         "start_serving": SERVING, "finish": SERVING, "no_show": SERVING,
         "undo_no_show": SERVING, "park": SERVING, "return_to_queue": SERVING,
         "undo_return": SERVING, "take_over": SERVING,
-        "snapshot": OPEN,
+        "snapshot": OPEN, "open_help_requests": EVERYONE, "answer_help": EVERYONE,
+    },
+    KioskDesk: {
+        "rules": KIOSK, "state": KIOSK, "issue": KIOSK, "print_status": KIOSK, "snapshot": OPEN,
     },
     ErrandDesk: {
         "finish_with_errands": SERVING, "log_quick_visit": SERVING, "log_errands": SERVING,
@@ -88,7 +93,7 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
 }  # fmt: skip
 # Use cases that are plain functions (the command line, the upkeep, Settings' own pages).
 PLAIN: dict[str, set[str | None]] = {
-    "app.services.queue.calling.record_estimate": EVERYONE,
+    "app.services.queue.issuing.record_estimate": EVERYONE,
     "app.services.catalog.transfer.import_catalog": MANAGER,
     "app.services.office.info.seed_store": MANAGER,
     "app.services.upkeep.backups.backup_now": MANAGER,
@@ -109,6 +114,7 @@ PLAIN: dict[str, set[str | None]] = {
 WRITE_INSIDE_A_USE_CASE = {
     "app.services.stats.summary.day_summaries": "keeps summaries, as SYSTEM, for the figures",
     "app.services.stats.summary.compute_past_days": "the same, for the hourly upkeep",
+    "app.services.queue.issuing.keep_print_status": "reception's and the kiosk's print status",
 }
 CORE = ("app.services", "app.sync", "app.demo")
 
@@ -236,7 +242,7 @@ CASES = [
     (desk, attr, role)
     for desk, table in DESKS.items()
     for attr in table
-    for role in (R, C, M, None)
+    for role in (R, C, M, K, None)
 ]
 
 
@@ -252,7 +258,7 @@ def test_each_desk_use_case_is_refused_or_allowed_by_role(store, clock, desk, na
 
 
 @pytest.mark.parametrize("name", sorted(PLAIN))
-@pytest.mark.parametrize("role", [R, C, M, None])
+@pytest.mark.parametrize("role", [R, C, M, K, None])
 def test_each_plain_use_case_is_refused_or_allowed_by_role(store, clock, settings, name, role):
     module, function_name = name.rsplit(".", 1)
     function = getattr(importlib.import_module(module), function_name)

@@ -35,14 +35,22 @@ if TYPE_CHECKING:
 
 RECEPTION, CASEWORKER, MANAGER = "reception", "caseworker", "manager"
 ROLES = (RECEPTION, CASEWORKER, MANAGER)
-ROLE_NAMES_SV = {RECEPTION: "reception", CASEWORKER: "handläggare", MANAGER: "kontorschef"}
+# The self-service kiosk: no one signs in at it; it may issue at the kiosk, nothing else.
+KIOSK_ROLE = "kiosk"
+ROLE_NAMES_SV = {
+    RECEPTION: "reception",
+    CASEWORKER: "handläggare",
+    MANAGER: "kontorschef",
+    KIOSK_ROLE: "kiosk",
+}
 SYSTEM_ROLE = "system"  # the app's own upkeep and the sender: may do everything
 
 ANYONE = "anyone"  # the live queue, the office's lists, signing in: even before sign-in
 # What each role may do. Everyone signed in sees the live queue.
 PERMISSIONS: dict[str, frozenset[str | None]] = {
-    ANYONE: frozenset({*ROLES, None}),
+    ANYONE: frozenset({*ROLES, KIOSK_ROLE, None}),
     "issue": frozenset(ROLES),  # issue, print, cancel, walked out, move to another queue
+    "kiosk": frozenset({KIOSK_ROLE, MANAGER}),  # a visitor takes a ticket, asks for help
     "serve": frozenset({CASEWORKER, MANAGER}),  # call, recall, no-show, park, finish …
     "errands": frozenset({CASEWORKER, MANAGER}),  # log and correct today's errands
     "correct_past": frozenset({MANAGER}),  # change the errands of an earlier day
@@ -55,6 +63,7 @@ PERMISSIONS: dict[str, frozenset[str | None]] = {
 WHAT_SV = {
     ANYONE: "se kön",
     "issue": "dela ut eller ändra kölappar",
+    "kiosk": "dela ut kölappar i kiosken",
     "serve": "ropa upp och betjäna besökare",
     "errands": "registrera ärenden",
     "correct_past": "rätta en tidigare dags ärenden",
@@ -91,6 +100,7 @@ class Actor:
 
 NOBODY = Actor()  # no one signed in: may only look at the queue and sign in
 SYSTEM = Actor(role=SYSTEM_ROLE)  # the app's own upkeep (the daily backup, the purge), the sender
+KIOSK = Actor(role=KIOSK_ROLE, login="kiosk")  # the self-service kiosk
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,11 @@ class OfficeInfo:
     idle_lock_minutes: int = 5
     pin_min_length: int = 4
     cli_sign_in: bool = False
+    kiosk_languages: tuple[str, ...] = ("sv", "en")
+    kiosk_cutoff_minutes: int = 15
+    kiosk_idle_seconds: int = 60
+    max_waiting: int | None = None
+    live_page: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,11 @@ def get_office(store: Store) -> OfficeInfo:
             idle_lock_minutes=o.idle_lock_minutes,
             pin_min_length=o.pin_min_length,
             cli_sign_in=bool(o.cli_sign_in),
+            kiosk_languages=tuple(c for c in (o.kiosk_languages or "").split(",") if c),
+            kiosk_cutoff_minutes=o.kiosk_cutoff_minutes,
+            kiosk_idle_seconds=o.kiosk_idle_seconds,
+            max_waiting=o.max_waiting,
+            live_page=bool(o.live_page),
         )
 
 

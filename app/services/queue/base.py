@@ -44,6 +44,7 @@ class TicketRef:
     service_point_name: str | None = None
     recalls: int = 0
     visit_id: int | None = None
+    language: str | None = None
 
 
 def ticket_ref(ticket: Ticket, visit_id: int | None = None) -> TicketRef:
@@ -61,6 +62,7 @@ def ticket_ref(ticket: Ticket, visit_id: int | None = None) -> TicketRef:
         service_point_name=point.name if point else None,
         recalls=ticket.recalls,
         visit_id=visit_id,
+        language=ticket.language,
     )
 
 

@@ -173,7 +173,9 @@ def _next_waiting_stmt(*, booked_first: bool) -> Any:
     )
     strict = bindparam("strict", type_=Boolean())
     return (
-        select(Ticket.id, Ticket.code, Ticket.booked, Ticket.issued_at, Queue.letter)
+        select(
+            Ticket.id, Ticket.code, Ticket.booked, Ticket.issued_at, Ticket.language, Queue.letter
+        )
         .join(Queue, Queue.id == Ticket.queue_id)
         .outerjoin(
             profile,
@@ -284,6 +286,7 @@ def call_next(desk: Desk, point_number: int) -> TicketRef:
         issued_at=ticket.issued_at,
         service_point_number=point_number,
         service_point_name=point.name,
+        language=ticket.language,
     )
 
 

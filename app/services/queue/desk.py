@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.services.access.actor import Desk
-from app.services.queue import calling
+from app.services.queue import calling, kiosk
 
 
 class QueueDesk(Desk):
@@ -27,4 +27,16 @@ class QueueDesk(Desk):
     return_to_queue = calling.return_to_queue
     undo_return = calling.undo_return
     take_over = calling.take_over
+    snapshot = calling.snapshot
+    open_help_requests = kiosk.open_help_requests
+    answer_help = kiosk.answer_help
+
+
+class KioskDesk(Desk):
+    """The self-service kiosk's use cases (acting as the kiosk)."""
+
+    rules = kiosk.kiosk_rules
+    state = kiosk.kiosk_state
+    issue = kiosk.issue_at_kiosk
+    print_status = kiosk.kiosk_print_status
     snapshot = calling.snapshot

@@ -20,6 +20,18 @@ class UnknownQueueError(ServiceError):
         self.letter = letter
 
 
+class UnknownLanguageError(ServiceError):
+    """No active language of the catalog has that code."""
+
+    def __init__(self, code: str) -> None:
+        shown = short(code, 12)
+        super().__init__(
+            f"There is no language with the code {shown!r} in the catalog.",
+            f"Det finns inget språk med koden {shown} i katalogen.",
+        )
+        self.code = code
+
+
 class UnknownTicketError(ServiceError):
     """No ticket today has that code."""
 

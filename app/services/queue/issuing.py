@@ -7,11 +7,12 @@ twice. Re-exported by :mod:`app.services.queue.calling`.
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 
-from sqlalchemy import Table, bindparam, insert, literal, select
+from sqlalchemy import Connection, Table, bindparam, insert, literal, select
 
-from app.models import Queue, Ticket, TicketCounter
+from app.models import Language, Queue, Ticket, TicketCounter
 from app.models import states as st
 from app.services.access.actor import ANYONE, Desk, allowed
 from app.services.office.clock import office_day
@@ -19,7 +20,7 @@ from app.services.office.revision import bump, bump_screens
 from app.services.queue.after import close_stale_days
 from app.services.queue.base import MAX_NUMBER, TicketRef, todays_ticket
 from app.services.queue.counters import increment
-from app.services.queue.errors import QueueFullError, UnknownQueueError
+from app.services.queue.errors import QueueFullError, UnknownLanguageError, UnknownQueueError
 from app.services.queue.views import QueueSnapshot, queue_snapshot
 from app.store.engine import Store
 from app.store.server import CALL_TURN_KEY, take_turn
@@ -55,6 +56,9 @@ _INSERT_TICKET = (
             "place_at",
             "recalls",
             "demo",
+            "language",
+            "source",
+            "follow_key",
         ],
         select(
             bindparam("business_day", type_=_TICKET.c.business_day.type),
@@ -68,6 +72,9 @@ _INSERT_TICKET = (
             bindparam("issued_at", type_=_TICKET.c.place_at.type),
             literal(0),
             bindparam("demo", type_=_TICKET.c.demo.type),
+            bindparam("language", type_=_TICKET.c.language.type),
+            bindparam("source", type_=_TICKET.c.source.type),
+            bindparam("follow_key", type_=_TICKET.c.follow_key.type),
         ).where(Queue.letter == bindparam("letter"), Queue.active),
     )
     .returning(_TICKET.c.id)
@@ -75,37 +82,84 @@ _INSERT_TICKET = (
 
 
 @allowed("issue")
-def issue_ticket(desk: Desk, letter: str, *, booked: bool = False, demo: bool = False) -> TicketRef:
-    """Issue the next ticket of a queue; durable when this returns."""
+def issue_ticket(
+    desk: Desk,
+    letter: str,
+    *,
+    booked: bool = False,
+    demo: bool = False,
+    language: str | None = None,
+    source: str | None = None,
+) -> TicketRef:
+    """Issue the next ticket of a queue; durable when this returns.
+
+    ``language`` is the visitor's language (a code of the catalog's languages), kept
+    with the ticket for its printout, the display and the errand form; ``source``
+    where it was taken ("reception", "kiosk", "cli").
+    """
     now = desk.clock.now()
     day = office_day(desk.store, now)
+    letter = _letter(letter)
+    language = checked_language(desk.store, language)
+    _close_stale_once(desk.store, day, now)
+    with desk.store.write_connection(desk=True) as conn:
+        ref = insert_ticket(conn, day, now, letter, booked, demo, language, source)
+    return ref
+
+
+def _letter(letter: str) -> str:
     letter = letter.strip().upper()
     if len(letter) != 1:
         raise UnknownQueueError(letter)
-    _close_stale_once(desk.store, day, now)
-    with desk.store.write_connection(desk=True) as conn:
-        number = increment(
-            conn, TicketCounter, {"business_day": day, "letter": letter}, "last_number"
-        )
-        code = f"{letter}{number:03d}"
-        ticket_id = conn.execute(
-            _INSERT_TICKET,
-            {
-                "business_day": day,
-                "code": code,
-                "number": number,
-                "booked": booked,
-                "issued_at": now,
-                "demo": demo,
-                "letter": letter,
-            },
-        ).scalar()
-        # Raising rolls the whole transaction back, the counter included.
-        if ticket_id is None:
-            raise UnknownQueueError(letter)
-        if number > MAX_NUMBER:
-            raise QueueFullError(letter)
-        bump(conn, now, [day])
+    return letter
+
+
+def checked_language(store: Store, language: str | None) -> str | None:
+    """``language`` if it is one of the catalog's active languages (None stays None)."""
+    if language is None:
+        return None
+    code = language.strip().lower()
+    with store.read() as session:
+        known = session.scalar(select(Language.id).where(Language.code == code, Language.active))
+    if known is None:
+        raise UnknownLanguageError(language)
+    return code
+
+
+def insert_ticket(
+    conn: Connection,
+    day: date,
+    now: datetime,
+    letter: str,
+    booked: bool,
+    demo: bool,
+    language: str | None,
+    source: str | None,
+) -> TicketRef:
+    """Number and store a ticket in the caller's write transaction (which bumps the day)."""
+    number = increment(conn, TicketCounter, {"business_day": day, "letter": letter}, "last_number")
+    code = f"{letter}{number:03d}"
+    ticket_id = conn.execute(
+        _INSERT_TICKET,
+        {
+            "business_day": day,
+            "code": code,
+            "number": number,
+            "booked": booked,
+            "issued_at": now,
+            "demo": demo,
+            "letter": letter,
+            "language": language,
+            "source": source,
+            "follow_key": None if demo else secrets.token_urlsafe(12),
+        },
+    ).scalar()
+    # Raising rolls the whole transaction back, the counter included.
+    if ticket_id is None:
+        raise UnknownQueueError(letter)
+    if number > MAX_NUMBER:
+        raise QueueFullError(letter)
+    bump(conn, now, [day])
     return TicketRef(
         id=ticket_id,
         code=code,
@@ -114,6 +168,7 @@ def issue_ticket(desk: Desk, letter: str, *, booked: bool = False, demo: bool = 
         booked=booked,
         business_day=day,
         issued_at=now,
+        language=language,
     )
 
 
@@ -126,6 +181,11 @@ def set_print_status(
     ``estimate_minutes`` is the wait printed on it, kept (the first one only) so the
     statistics can set the estimates against the waits that followed.
     """
+    keep_print_status(desk, code, status, estimate_minutes)
+
+
+def keep_print_status(desk: Desk, code: str, status: str, estimate_minutes: int | None) -> None:
+    """:func:`set_print_status`'s work, for the use cases that print (reception, kiosk)."""
     with desk.store.write(desk=True) as session:
         take_turn(session, CALL_TURN_KEY)  # it locks a waiting ticket: calls wait, not skip it
         ticket = todays_ticket(session, code, office_day(desk.store, desk.clock.now()))

@@ -47,6 +47,7 @@ class TicketView:
     recalls: int
     print_status: str | None
     staff_id: int | None = None  # who called it (None: not called, or by the command line)
+    language: str | None = None  # the visitor's language (a catalog code), if they chose one
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class CallView:
     # back in a queue (returned, parked, transferred) or called at another point.
     ticket_state: str = st.CALLED
     at_point: bool = True  # the ticket is still with this call's service point
+    language: str | None = None  # the called visitor's language, if they chose one
 
     @property
     def stands(self) -> bool:
@@ -151,14 +153,14 @@ _PROFILES = (
 # Today's active tickets in the order they are called: booked first, then by place.
 _ACTIVE_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status, staff_id FROM ticket"
+    " first_called_at, service_point_id, recalls, print_status, staff_id, language FROM ticket"
     f" WHERE business_day = :day AND state IN {_in(st.ACTIVE_STATES)}"
     " ORDER BY CASE WHEN booked THEN 0 ELSE 1 END, place_at, number, id"
 )
 # Today's latest tickets whatever became of them (reception's "Senaste kölappar").
 _RECENT_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status, staff_id FROM ticket"
+    " first_called_at, service_point_id, recalls, print_status, staff_id, language FROM ticket"
     " WHERE business_day = :day ORDER BY id DESC LIMIT :limit"
 )
 _SERVED = (
@@ -176,8 +178,8 @@ _CALLING_POINTS = (
     "SELECT service_point_id FROM call_event WHERE business_day = :day AND at >= :since"
 )
 _RECENT_CALLS = (
-    "SELECT e.id, t.code, e.service_point_id, e.at, e.recall, t.state, t.service_point_id"
-    " FROM call_event e JOIN ticket t ON t.id = e.ticket_id"
+    "SELECT e.id, t.code, e.service_point_id, e.at, e.recall, t.state, t.service_point_id,"
+    " t.language FROM call_event e JOIN ticket t ON t.id = e.ticket_id"
     " WHERE e.business_day = :day ORDER BY e.id DESC LIMIT :limit"
 )
 
@@ -201,7 +203,7 @@ def fill_profiles(
 
 def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: datetime) -> TicketView:
     (id_, code, queue_id, origin_id, state, booked, issued, called, first_called, point_id,
-     recalls, print_status, staff_id) = row  # fmt: skip
+     recalls, print_status, staff_id, language) = row  # fmt: skip
     issued_at, first_called_at = instant(issued), optional_instant(first_called)
     # Still waiting (also after a return or a transfer): the wait goes on until now.
     end = now if state == st.WAITING or first_called_at is None else first_called_at
@@ -221,6 +223,7 @@ def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: dateti
         recalls=recalls,
         print_status=print_status,
         staff_id=staff_id,
+        language=language,
     )
 
 
@@ -329,8 +332,9 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
             flag(recall),
             ticket_state=state,
             at_point=ticket_point == p_id,
+            language=language,
         )
-        for id_, code, p_id, at, recall, state, ticket_point in calls
+        for id_, code, p_id, at, recall, state, ticket_point, language in calls
         if p_id in points
     )
     return QueueSnapshot(

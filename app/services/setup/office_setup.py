@@ -12,6 +12,7 @@ catalog entries live in ``setup_queues``, ``setup_points`` and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -19,8 +20,10 @@ from sqlalchemy.orm import Session
 
 from app.models import Office
 from app.services.access.actor import Desk, allowed
+from app.services.office import visitor_texts
 from app.services.office.info import WEEKDAYS, OfficeInfo, get_office
 from app.services.office.revision import bump
+from app.services.queue.kiosk import MAX_KIOSK_LANGUAGES
 from app.services.setup.base import (
     InvalidOpeningHoursError,
     InvalidProfileError,
@@ -69,6 +72,7 @@ from app.services.setup.queues import (
     update_queue,
 )
 from app.services.staff.pins import OFFICE_PIN_MIN_RANGE
+from app.store.errors import short
 
 __all__ = [
     "CALL_ORDERS",
@@ -125,6 +129,9 @@ LIMITS: dict[str, tuple[int, int]] = {
     "small_count_threshold": (0, 50),
     "idle_lock_minutes": (0, 240),
     "pin_min_length": OFFICE_PIN_MIN_RANGE,
+    "kiosk_cutoff_minutes": (0, 120),
+    "kiosk_idle_seconds": (20, 600),
+    "max_waiting": (0, 999),  # 0: no limit
 }
 FIELD_SV = {
     "recalls_before_no_show": "antal upprop innan uteblev",
@@ -135,6 +142,9 @@ FIELD_SV = {
     "small_count_threshold": "gränsen för små tal",
     "idle_lock_minutes": "automatisk låsning efter (minuter)",
     "pin_min_length": "kortaste kod (tecken)",
+    "kiosk_cutoff_minutes": "kioskens stopp före stängning (minuter)",
+    "kiosk_idle_seconds": "kioskens återgång till början (sekunder)",
+    "max_waiting": "högst antal väntande",
 }
 DAY_SV = {
     "mon": "måndag",
@@ -145,6 +155,27 @@ DAY_SV = {
     "sat": "lördag",
     "sun": "söndag",
 }
+
+
+def _kiosk_languages(codes: Sequence[str]) -> str:
+    """The kiosk's languages as stored: each a language with visitor texts, once."""
+    chosen = ["sv", "en"]
+    for raw in codes:
+        code = str(raw).strip().lower()
+        if code not in visitor_texts.available():
+            raise InvalidSettingError(
+                f"The kiosk cannot offer {short(code, 12)!r}: there are no visitor texts in it.",
+                f"Kiosken kan inte erbjuda språket {short(code, 12)}: det finns inga "
+                "besökartexter på det språket.",
+            )
+        if code not in chosen:
+            chosen.append(code)
+    if len(chosen) > MAX_KIOSK_LANGUAGES:
+        raise InvalidSettingError(
+            f"The kiosk offers at most {MAX_KIOSK_LANGUAGES} languages.",
+            f"Kiosken kan erbjuda högst {MAX_KIOSK_LANGUAGES} språk.",
+        )
+    return ",".join(chosen)
 
 
 def _office_row(session: Session) -> Office:
@@ -235,11 +266,24 @@ def update_office(
     idle_lock_minutes: int | None = None,
     pin_min_length: int | None = None,
     cli_sign_in: bool | None = None,
+    kiosk_cutoff_minutes: int | None = None,
+    kiosk_idle_seconds: int | None = None,
+    max_waiting: int | None = None,
+    kiosk_languages: Sequence[str] | None = None,
+    live_page: bool | None = None,
 ) -> OfficeInfo:
-    """Change the office's name, opening hours or rules; arguments left None stay as they are."""
+    """Change the office's name, opening hours or rules; arguments left None stay as they are.
+
+    ``max_waiting`` 0 lifts the cap on how many may wait; ``kiosk_languages`` are codes of
+    the catalog's languages that have visitor texts (Swedish and English always come first).
+    """
     wanted: dict[str, Any] = {}
     if cli_sign_in is not None:
         wanted["cli_sign_in"] = bool(cli_sign_in)
+    if live_page is not None:
+        wanted["live_page"] = bool(live_page)
+    if kiosk_languages is not None:
+        wanted["kiosk_languages"] = _kiosk_languages(kiosk_languages)
     if name is not None:
         wanted["name"] = clean_label(name, "office name", "kontorets namn")
     if opening_hours is not None:
@@ -253,10 +297,15 @@ def update_office(
         "backup_days": backup_days,
         "idle_lock_minutes": idle_lock_minutes,
         "pin_min_length": pin_min_length,
+        "kiosk_cutoff_minutes": kiosk_cutoff_minutes,
+        "kiosk_idle_seconds": kiosk_idle_seconds,
+        "max_waiting": max_waiting,
     }
     for field, value in numbers.items():
         if value is not None:
             wanted[field] = _check_range(field, value)
+    if wanted.get("max_waiting") == 0:
+        wanted["max_waiting"] = None
     now = desk.clock.now()
     with desk.store.write() as session:
         office = _office_row(session)
