@@ -140,15 +140,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         type=_database_url,
     )
-    parser.add_argument(
+    screens = parser.add_mutually_exclusive_group()
+    screens.add_argument(
         "--display", action="store_true", help="open only the waiting-room display, full screen"
+    )
+    screens.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="open the self-service ticket kiosk, full screen and locked",
     )
     parser.add_argument(
         "--screen",
         type=_number(0, 16),
         default=None,
         metavar="N",
-        help="with --display: the screen number to use",
+        help="with --display or --kiosk: the screen number to use",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -328,7 +334,7 @@ def load_gui() -> Callable[..., int]:
 
 def _run_gui(args: argparse.Namespace, settings: Settings) -> int:
     run_gui = load_gui()
-    return run_gui(settings, display_only=args.display, screen=args.screen)
+    return run_gui(settings, display_only=args.display, screen=args.screen, kiosk=args.kiosk)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {

@@ -61,7 +61,7 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
         "snapshot": OPEN, "open_help_requests": EVERYONE, "answer_help": EVERYONE,
     },
     KioskDesk: {
-        "rules": KIOSK, "state": KIOSK, "issue": KIOSK, "print_status": KIOSK, "snapshot": OPEN,
+        "rules": KIOSK, "state": KIOSK, "issue": KIOSK, "set_print_status": KIOSK, "snapshot": OPEN,
     },
     ErrandDesk: {
         "finish_with_errands": SERVING, "log_quick_visit": SERVING, "log_errands": SERVING,

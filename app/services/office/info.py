@@ -163,6 +163,18 @@ def list_queues(store: Store) -> list[QueueInfo]:
         return [queue_info(q) for q in rows]
 
 
+def agency_names(store: Store) -> dict[str, str]:
+    """The active agencies' own names by code ("FK" → "Försäkringskassan"); not the common
+    desk, the municipality or the region, whose names say little of what they do."""
+    from app.models import Agency
+
+    with store.read() as session:
+        rows = session.execute(
+            select(Agency.code, Agency.label).where(Agency.active, Agency.kind == "agency")
+        ).all()
+    return {code: label for code, label in rows}
+
+
 def point_queue_map(session: Session, point_ids: Iterable[int]) -> dict[int, list[int]]:
     """The queues each point serves, in profile order; every active queue when not narrowed.
 

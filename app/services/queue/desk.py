@@ -38,5 +38,5 @@ class KioskDesk(Desk):
     rules = kiosk.kiosk_rules
     state = kiosk.kiosk_state
     issue = kiosk.issue_at_kiosk
-    print_status = kiosk.kiosk_print_status
+    set_print_status = kiosk.kiosk_print_status
     snapshot = calling.snapshot

@@ -84,7 +84,22 @@ def show_display(ctx: UiContext, screen: int | None = None) -> QWidget:
     """Open the waiting-room display full screen on the chosen screen."""
     from app.ui.display.screen import DisplayWindow
 
-    window = DisplayWindow(ctx)
+    return _full_screen(DisplayWindow(ctx), screen)
+
+
+def show_kiosk(ctx: UiContext, screen: int | None = None) -> QWidget:
+    """Open the self-service kiosk full screen, acting as the kiosk, locked."""
+    from app.services.access.actor import KIOSK
+    from app.ui.kiosk.window import KioskWindow
+
+    ctx.actor = KIOSK
+    window = KioskWindow(ctx)
+    window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    return _full_screen(window, screen)
+
+
+def _full_screen(window: QWidget, screen: int | None) -> QWidget:
     screens = QApplication.screens()
     if screen is not None and 0 <= screen < len(screens):
         window.setScreen(screens[screen])
@@ -115,7 +130,13 @@ def _collector_waits() -> Iterator[None]:
 EXIT_START_AGAIN = 75
 
 
-def run_gui(settings: Settings, *, display_only: bool = False, screen: int | None = None) -> int:
+def run_gui(
+    settings: Settings,
+    *,
+    display_only: bool = False,
+    screen: int | None = None,
+    kiosk: bool = False,
+) -> int:
     """Run the application until its last window closes; returns the exit code.
 
     When the store cannot be opened the person is asked what to do (restore
@@ -127,7 +148,11 @@ def run_gui(settings: Settings, *, display_only: bool = False, screen: int | Non
         try:
             with _collector_waits():
                 app, ctx, _window = _start(
-                    settings, display_only=display_only, screen=screen, next_start=next_start
+                    settings,
+                    display_only=display_only,
+                    screen=screen,
+                    next_start=next_start,
+                    kiosk=kiosk,
                 )
         except StoreError as exc:
             log.error("cannot open the store: %s", exc)
@@ -206,6 +231,7 @@ def _start(
     display_only: bool,
     screen: int | None,
     next_start: list[Settings] | None = None,
+    kiosk: bool = False,
 ) -> tuple[QApplication, UiContext, QWidget]:
     """Show the first window; the store is open, or opening (raises StoreError if it cannot)."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -229,6 +255,8 @@ def _start(
         app.aboutToQuit.connect(lambda: ctx.watcher.after_reads(reader.close))
     if display_only:
         window = show_display(ctx, screen)
+    elif kiosk:
+        window = show_kiosk(ctx, screen)
     else:
         from app.ui.shell.main_window import MainWindow
 
@@ -239,7 +267,7 @@ def _start(
         opening.setParent(window)
         open_after_first_paint(window, opening)
     ctx.watcher.start()
-    _keep_daily_upkeep(ctx, window, summaries=not display_only)
+    _keep_daily_upkeep(ctx, window, summaries=not (display_only or kiosk))
     return app, ctx, window
 
 

@@ -15,7 +15,7 @@ from app.ui.shell.watcher import RevisionWatcher
 if TYPE_CHECKING:
     from app.services.access.audit import AuditDesk
     from app.services.errands.desk import ErrandDesk
-    from app.services.queue.desk import QueueDesk
+    from app.services.queue.desk import KioskDesk, QueueDesk
     from app.services.setup.desk import OfficeSetup
     from app.services.staff.desk import StaffDesk
     from app.services.stats.desk import StatsDesk
@@ -107,6 +107,14 @@ class UiContext:
         from app.services.queue.desk import QueueDesk
 
         return self._bound(QueueDesk)
+
+    @property
+    def kiosk(self) -> KioskDesk:
+        """The self-service kiosk's use cases (its actor is the kiosk)."""
+        self._opened()
+        from app.services.queue.desk import KioskDesk
+
+        return self._bound(KioskDesk)
 
     @property
     def errands(self) -> ErrandDesk:

@@ -1,0 +1,1 @@
+"""The self-service kiosk: a visitor takes a ticket in their own language."""
