@@ -163,6 +163,19 @@ def list_queues(store: Store) -> list[QueueInfo]:
         return [queue_info(q) for q in rows]
 
 
+def list_languages(store: Store) -> list[tuple[str, str]]:
+    """The catalog's active languages as (code, Swedish label), in the catalog's order."""
+    from app.models import Language
+
+    with store.read() as session:
+        rows = session.execute(
+            select(Language.code, Language.label)
+            .where(Language.active)
+            .order_by(Language.sort_order, Language.id)
+        ).all()
+    return [(code, label) for code, label in rows]
+
+
 def agency_names(store: Store) -> dict[str, str]:
     """The active agencies' own names by code ("FK" → "Försäkringskassan"); not the common
     desk, the municipality or the region, whose names say little of what they do."""

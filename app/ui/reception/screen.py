@@ -35,6 +35,7 @@ from app.ui.reception.printing import (
     ticket_for,
 )
 from app.ui.reception.queue_models import RecentTicketsModel, ServingModel, WaitingModel
+from app.ui.reception.visitor import HelpAlerts, LanguageChooser
 from app.ui.reception.widgets import (
     ERROR_STYLE,
     VIEW_STYLE,
@@ -133,6 +134,8 @@ class ReceptionView(QWidget):
         row.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignVCenter)
         message_row.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
         root.addWidget(message_row)
+        self.alerts = HelpAlerts(self._ctx, self)
+        root.addWidget(self.alerts)
 
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -155,7 +158,12 @@ class ReceptionView(QWidget):
         self.booked.setAccessibleName(self.tr("Bokad tid eller förtur för nästa kölapp"))
         self.booked.toggled.connect(self._on_booked_toggled)
         self._on_booked_toggled(False)
-        issue_box.addWidget(self.booked)
+        self.language = LanguageChooser(self._ctx, self)
+        self.language.load()
+        visitor_row = QHBoxLayout()
+        visitor_row.addWidget(self.booked, 3)
+        visitor_row.addWidget(self.language, 2)
+        issue_box.addLayout(visitor_row)
         top.addLayout(issue_box, 3)
         self.panel = LastTicketPanel(self)
         self.panel.reprint.clicked.connect(self._on_reprint_clicked)
@@ -233,7 +241,8 @@ class ReceptionView(QWidget):
                 shortcut.setAutoRepeat(False)  # a held key is one press
                 shortcut.activated.connect(lambda x=letter: self._on_issue(x))
                 self._shortcuts.append(shortcut)
-        chain: list[QWidget] = [*self._buttons.values(), self.booked, self.panel.reprint]
+        chain: list[QWidget] = [*self._buttons.values(), self.booked, self.language]
+        chain += [self.panel.reprint]
         chain += [self.recent_table, self.reprint_selected, self.walked_out, self.cancel_ticket]
         chain += [self.waiting_table, self.serving_table]
         for first, second in itertools.pairwise(chain):
@@ -252,12 +261,14 @@ class ReceptionView(QWidget):
         if button is not None and not button.isEnabled():
             return  # this queue's last press is still being carried out
         self._pressed[letter] = pressed
-        booked = self.booked.isChecked()
+        booked, language = self.booked.isChecked(), self.language.code()
         action = (
             Action(
                 self._ctx,
                 f"issue in {letter}",
-                lambda: self._ctx.queue.issue(letter, booked=booked),
+                lambda: self._ctx.queue.issue(
+                    letter, booked=booked, language=language, source="reception"
+                ),
             )
             .success(self._on_issued)
             .failure(
@@ -275,6 +286,7 @@ class ReceptionView(QWidget):
     def _on_issued(self, ref: TicketRef) -> None:
         """The ticket is stored and the lists have read it: show it once, then print it."""
         self.booked.setChecked(False)
+        self.language.reset()
         self._say("")
         button = self._buttons.get(ref.queue_letter)
         label = button.label_text if button else ref.queue_letter
@@ -445,6 +457,7 @@ class ReceptionView(QWidget):
         if self.panel.code is not None:
             self.panel.follow(snapshot.ticket(self.panel.code))
         self.waiting_heading.setText(self.tr("Väntar ({0})").format(len(snapshot.waiting)))
+        self.alerts.refresh()
         self._on_recent_selected()
         text = closing_warning_text(snapshot, snapshot.opening_hours)
         self.warning.setText(text)

@@ -1,0 +1,166 @@
+"""Reception and the visitor: the language a ticket is issued in, and the kiosk's calls
+for help, shown until someone at reception answers them."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.shell.context import UiContext
+from app.ui.shell.office_time import hhmm
+
+log = logging.getLogger(__name__)
+
+ALERT_STYLE = (
+    "QFrame#help-alerts { background: #fff1d6; border: 2px solid #e07a00; border-radius: 6px; }"
+    "QFrame#help-alerts QLabel { font-size: 12pt; font-weight: 600; color: #5a3000; }"
+)
+
+
+class LanguageChooser(QComboBox):
+    """The visitor's language for the next ticket (Swedish unless chosen); the catalog's
+    languages, those with the visitor's own texts on the printout first."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("visitor-language")
+        self.setAccessibleName(self.tr("Besökarens språk för nästa kölapp"))
+        self.setToolTip(
+            self.tr(
+                "Kölappen får instruktioner på besökarens språk, och handläggaren ser "
+                "språket innan besökaren ropas upp."
+            )
+        )
+        self.addItem(self.tr("Språk: svenska"), None)
+        self._loaded = False
+
+    def load(self) -> None:
+        """Read the catalog's languages (off the GUI thread), once."""
+        if self._loaded:
+            return
+        self._loaded = True
+        ctx = self._ctx
+
+        def read() -> list[tuple[str, str]]:
+            from app.services.office import visitor_texts
+            from app.services.office.info import list_languages
+
+            own = visitor_texts.available()
+            rows = [(code, label) for code, label in list_languages(ctx.store) if code != "sv"]
+            return sorted(rows, key=lambda row: (row[0] not in own, rows.index(row)))
+
+        ctx.runner.submit(read, self._fill, lambda exc: log.warning("languages: %s", exc))
+
+    def _fill(self, rows: list[tuple[str, str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        for code, label in rows:
+            self.addItem(self.tr("Språk: {0}").format(label.lower()), code)
+
+    def code(self) -> str | None:
+        """The chosen language's code (None: Swedish, as a ticket without one is)."""
+        data = self.currentData()
+        return data if isinstance(data, str) else None
+
+    def reset(self) -> None:
+        """Back to Swedish for the next visitor."""
+        self.setCurrentIndex(0)
+
+
+class HelpAlerts(QFrame):
+    """ "A014 at the kiosk needs help (Persian), since 10:42" with "I'm going": one line per
+    open call, on every reception screen until one of them answers it."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("help-alerts")
+        self.setStyleSheet(ALERT_STYLE)
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(10, 6, 10, 6)
+        self._seen: set[int] = set()
+        self._lines: dict[int, QWidget] = {}
+        self._names: dict[str, str] = {}
+        self.hide()
+
+    def refresh(self) -> None:
+        """Read the open calls for help (off the GUI thread)."""
+        ctx = self._ctx
+
+        def read() -> tuple[list[Any], dict[str, str]]:
+            from app.services.office.info import list_languages
+
+            names = self._names or dict(list_languages(ctx.store))
+            return ctx.queue.open_help_requests(), names
+
+        ctx.runner.submit(read, self._show, self._failed, lane="help-alerts")
+
+    def _failed(self, exc: Exception) -> None:
+        log.debug("help requests not read: %s", exc)  # not signed in yet, or offline: retried
+
+    def _show(self, found: tuple[list[Any], dict[str, str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        requests, self._names = found
+        wanted = {request.id: request for request in requests}
+        for gone in set(self._lines) - set(wanted):
+            line = self._lines.pop(gone)
+            self._rows.removeWidget(line)
+            line.deleteLater()
+        for request in requests:
+            if request.id not in self._lines:
+                self._lines[request.id] = self._line(request)
+                self._rows.addWidget(self._lines[request.id])
+        if set(wanted) - self._seen:
+            QApplication.beep()  # a new call: heard by whoever looks elsewhere
+        self._seen |= set(wanted)
+        self.setVisible(bool(requests))
+
+    def _line(self, request: Any) -> QWidget:
+        line = QWidget(self)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self._sentence(request.code, request.language, request.at))
+        label.setObjectName("help-alert-text")
+        button = QPushButton(self.tr("Jag går dit"))
+        button.setObjectName("help-alert-answer")
+        button.setAccessibleName(self.tr("Jag går till besökaren med {0}").format(request.code))
+        button.clicked.connect(lambda _=False, rid=request.id: self._answer(rid, button))
+        row.addWidget(label, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return line
+
+    def _sentence(self, code: str | None, language: str | None, at: datetime) -> str:
+        said = self.tr("Besökare vid kiosken behöver hjälp")
+        if code:
+            said += self.tr(": {0}").format(code)
+        if language and language != "sv":
+            said += self.tr(" ({0})").format(self._names.get(language, language).lower())
+        return said + self.tr(", sedan {0}").format(hhmm(at))
+
+    def _answer(self, request_id: int, button: QPushButton) -> None:
+        button.setEnabled(False)
+        ctx = self._ctx
+
+        def failed(exc: Exception) -> None:
+            log.warning("help request not answered: %s", exc)
+            self.refresh()
+
+        ctx.runner.submit(
+            lambda: ctx.queue.answer_help(request_id), lambda _answered: self.refresh(), failed
+        )
