@@ -4,7 +4,11 @@
 ``servicedisk --data-dir DATA_DIR`` does (quick read, store opening behind the
 window), signs in at once as the receptionist ``rut`` (made first if missing)
 and presses the first queue's button PRESSES times. ``display DATA_DIR`` starts
-``servicedisk --display``. Both run until SIGTERM and report on stdout, one line each:
+``servicedisk --display``. ``kiosk DATA_DIR PRESSES INTERVAL_MS`` starts
+``servicedisk --kiosk`` and, as a visitor, takes PRESSES tickets in Arabic in
+queue B, then asks for help in Persian (the office's hours are taken as open all
+day, holidays too: the test is about the programs, not the calendar). All run
+until SIGTERM and report on stdout, one line each:
 
 - ``READY`` once the window is up and its store open;
 - ``ISSUED A001``: the code the reception window showed after a press (``REFUSED``: none);
@@ -12,7 +16,10 @@ and presses the first queue's button PRESSES times. ``display DATA_DIR`` starts
 - ``WAITING A001 B002 …``: the waiting list on screen, at every change;
 - ``SHOWS A001 → Lucka 1|B002 → Lucka 2 …``: the display's current call, then its list;
 - ``ANNOUNCE A001 1 recall|call``: an announcement the display queued;
-- ``DELETED path``: this process has a store file open that was deleted under it.
+- ``DELETED path``: this process has a store file open that was deleted under it;
+- ``ALERTS A001 …``: the calls for help reception shows, at every change;
+- ``COUNTS B=1 …``: how many wait per queue as the display shows it, at every change;
+- ``KIOSK-ISSUED B001`` / ``KIOSK-HELP A002``: what the kiosk showed the visitor.
 """
 
 from __future__ import annotations
@@ -90,6 +97,10 @@ def _reception(window, presses: int, interval_ms: int) -> None:
         return ["WAITING", *codes]
 
     _watch(window, waiting)
+    _every_change("ALERTS", lambda: [
+        w.text().split(": ")[1].split(" ")[0] for w in reception.alerts.findChildren(
+            type(reception.message), "help-alert-text") if reception.alerts.isVisible()
+    ])  # fmt: skip
     button = reception.findChild(QPushButton, "issue-A")
     left = [presses]
     gate = window.gate.sign_in
@@ -133,8 +144,83 @@ def _display(window) -> None:
         return ["SHOWS", f"{window.current_label.text()}|{recent}"]
 
     _watch(window, shows)
+    def counts() -> list[str]:
+        said = {letter: row[3].text().split(" ")[0] for letter, row in window.waiting._rows.items()}
+        return [f"{letter}={n if n.isdigit() else 0}" for letter, n in said.items()]
+
+    _every_change("COUNTS", counts)
     window._ctx.store  # noqa: B018
     _say("READY")
+
+
+def _every_change(kind: str, describe) -> None:
+    """Report ``describe()`` whenever it changes (looked at every 20 ms)."""
+    from PySide6.QtCore import QTimer
+
+    last: list[list[str] | None] = [None]
+
+    def look() -> None:
+        try:
+            now = describe()
+        except RuntimeError:  # the window is being taken down
+            timer.stop()
+            return
+        if now != last[0]:
+            last[0] = now
+            _say(kind, *now)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(look)
+    timer.start()
+    _KEEP.append(timer)
+
+
+_KEEP: list[object] = []
+
+
+def _kiosk(window, presses: int, interval_ms: int) -> None:
+    from PySide6.QtCore import QTimer
+
+    left = [presses]
+
+    def ready() -> None:
+        if "ar" not in window.languages.buttons or "B" not in window.topics.buttons:
+            QTimer.singleShot(20, ready)  # the office's languages and queues are read
+            return
+        _say("READY")
+        QTimer.singleShot(interval_ms, visit)
+
+    def visit() -> None:
+        helped = left[0] == 0
+        before = window.ticket.code.text()
+        window.languages.buttons["fa" if helped else "ar"].click()
+        (window.topics.help if helped else window.topics.buttons["B"]).click()
+        shown(before, helped)
+
+    def shown(before: str, helped: bool) -> None:
+        code = window.ticket.code.text()
+        if window.stack.currentWidget() is not window.ticket or code == before:
+            QTimer.singleShot(5, lambda: shown(before, helped))
+            return
+        _say("KIOSK-HELP" if helped else "KIOSK-ISSUED", code)
+        window.ticket.done_button.click()
+        if not helped:
+            left[0] -= 1
+            QTimer.singleShot(interval_ms, visit)
+
+    ready()
+
+
+def _open_all_day() -> None:
+    """This process takes the office as open at every hour of every day."""
+    from app.services.office import calendar
+    from app.services.queue import kiosk
+
+    calendar.is_holiday = lambda _day: False  # type: ignore[assignment]
+    every_day = {day: [["00:00", "23:59"]] for day in calendar.WEEKDAYS}
+    cutoff = kiosk._cutoff
+    kiosk._cutoff = lambda _hours, tz, _minutes, now: cutoff(every_day, tz, 0, now)  # type: ignore[assignment]
 
 
 def main() -> int:
@@ -161,13 +247,18 @@ def main() -> int:
         if mode == "reception":
             main_window = next(w for w in windows if w.objectName() == "main-window")
             _reception(main_window, int(rest[0]), int(rest[1]))
+        elif mode == "kiosk":
+            _kiosk(windows[0], int(rest[0]), int(rest[1]))
         else:
             _display(windows[0])
 
     if mode == "reception":
         _ensure_staff(data_dir)
+    if mode == "kiosk":
+        _open_all_day()
     QTimer.singleShot(0, started)
-    args = ["--data-dir", data_dir] + (["--display"] if mode == "display" else [])
+    flags = {"display": ["--display"], "kiosk": ["--kiosk"]}.get(mode, [])
+    args = ["--data-dir", data_dir, *flags]
     return cli.main(args)
 
 

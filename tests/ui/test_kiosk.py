@@ -181,8 +181,15 @@ def test_past_the_cut_off_it_says_closed_in_every_language(kiosk, ui_ctx, ui_clo
 
 
 def test_it_cannot_be_closed_without_a_managers_pin(kiosk, ui_ctx, qtbot, monkeypatch):
-    kiosk.close()
-    assert kiosk.isVisible()
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QCloseEvent
+
+    alt_f4 = QCloseEvent()
+    alt_f4.setAccepted(True)
+    alt_f4.spontaneous = lambda: True  # as the window manager sends it
+    kiosk.closeEvent(alt_f4)
+    assert not alt_f4.isAccepted() and kiosk.isVisible()
+    QCoreApplication.processEvents()
     from app.services.staff.accounts import create_first_manager
     from app.ui.kiosk.lock import UnlockDialog
 

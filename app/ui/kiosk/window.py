@@ -45,6 +45,7 @@ from app.ui.kiosk.pages import (
 from app.ui.kiosk.timing import IdleGuard, WarningBar
 from app.ui.kiosk.voice import KioskVoice
 from app.ui.shell.context import UiContext
+from app.ui.shell.runner import PRESSES, WATCHING
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ class KioskWindow(QWidget):
             ]
             return kiosk.rules(), kiosk.state(), choices
 
-        self._ctx.runner.submit(read, self._on_loaded, self._on_load_failed, lane="kiosk")
+        self._ctx.runner.submit(read, self._on_loaded, self._on_load_failed, lane=WATCHING)
 
     def _on_loaded(self, loaded: tuple[Any, Any, list[Choice]]) -> None:
         rules, state, choices = loaded
@@ -260,7 +261,7 @@ class KioskWindow(QWidget):
             work,
             lambda done: self._on_issued(done[0], done[1], pressed),
             self._on_issue_failed,
-            lane="kiosk",
+            lane=PRESSES,
         )
 
     def _on_issued(self, ref: Any, printout: Any, pressed: float) -> None:
@@ -402,7 +403,9 @@ class KioskWindow(QWidget):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.unlocked:
+        # A visitor's way out (Alt+F4, the window manager) is refused; the PC shutting down
+        # (SIGTERM, a logout: the app quits) is not a visitor and ends the kiosk.
+        if not self.unlocked and event.spontaneous():
             event.ignore()
             return
         QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]

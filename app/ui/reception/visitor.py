@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
+from app.ui.shell.runner import WATCHING
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ class HelpAlerts(QFrame):
             names = self._names or dict(list_languages(ctx.store))
             return ctx.queue.open_help_requests(), names
 
-        ctx.runner.submit(read, self._show, self._failed, lane="help-alerts")
+        ctx.runner.submit(read, self._show, self._failed, lane=WATCHING)
 
     def _failed(self, exc: Exception) -> None:
         log.debug("help requests not read: %s", exc)  # not signed in yet, or offline: retried
