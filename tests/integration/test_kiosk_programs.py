@@ -54,7 +54,8 @@ def test_a_kiosk_ticket_reaches_reception_and_the_display_and_help_reaches_recep
         assert issued == ["B001", "B002", "B003"]
         every = [*issued, helped]
         reception.wait_for(
-            lambda: set(every) <= set(sum(reception.words("WAITING"), [])), "reception's list"
+            lambda: set(every) <= {c for words in reception.words("WAITING") for c in words},
+            "reception's list",
         )
         reception.wait_for(lambda: [helped] in reception.words("ALERTS"), "the call for help")
         display.wait_for(lambda: ["A=1", "B=3", "C=0", "D=0"] in display.words("COUNTS"), "counts")

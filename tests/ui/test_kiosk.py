@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.services.access.actor import KIOSK, Actor
-from app.services.queue import calling as q
 from app.services.queue.desk import QueueDesk
 from app.services.setup.office_setup import update_office
 from app.ui.kiosk.voice import KioskVoice
