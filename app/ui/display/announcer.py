@@ -1,4 +1,4 @@
-"""The waiting-room sound: a chime, then the call spoken in Swedish (and English).
+"""The waiting-room sound: a chime, then the call spoken in Swedish and the visitor's language.
 
 Announcements are queued and played one after the other: none is dropped and
 none overlaps another (FQM#265). Each step waits for its backend to say it
@@ -8,8 +8,10 @@ queue for good.
 QtMultimedia and QtTextToSpeech are loaded only when sound is first needed:
 on a PC without a sound system (no libpulse, no audio device, no Swedish
 voice in Qt and no espeak-ng) the display works silently and says so once in
-the log. Speech is Qt's where it has a Swedish voice, else espeak-ng's
-(:mod:`app.ui.display.espeak`). Nothing here needs the internet.
+the log. Speech is Qt's where it has a voice for the language, else espeak-ng's
+(:mod:`app.ui.display.espeak`); a visitor language with neither is said once in
+the log and through :attr:`Announcer.voice_missing`. Nothing here needs the internet.
+What is said for a call is :func:`app.ui.display.speaking.call_texts`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,6 +27,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.config import RESOURCES_DIR
+from app.ui.display.speaking import ALWAYS_SPOKEN, call_texts
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +58,12 @@ class SoundUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Announcement:
-    """One call to announce: the ticket code and the service point's number."""
+    """One call to announce: the ticket code, the service point's number, the visitor's language."""
 
     code: str
     point_number: int
     recall: bool = False
+    language: str | None = None  # the called visitor's language (a catalog code), if chosen
 
     @property
     def swedish(self) -> str:
@@ -70,6 +74,13 @@ class Announcement:
     def english(self) -> str:
         """What is said in English: "Number A012, counter 3"."""
         return f"Number {self.code}, counter {self.point_number}"
+
+
+@dataclass(frozen=True)
+class Saying:
+    """Sentences to say without a chime (the "tell me" key): (language, text), in order."""
+
+    texts: tuple[tuple[str, str], ...]
 
 
 class ChimeBackend(Protocol):
@@ -83,7 +94,7 @@ class ChimeBackend(Protocol):
 class SpeechBackend(Protocol):
     """Speaks a text in a language and calls done when it has finished (or failed)."""
 
-    languages: frozenset[str]  # "sv", "en": the languages it has a voice for
+    languages: frozenset[str]  # "sv", "en", "ar"…: the languages it has a voice for
 
     def say(self, text: str, language: str, done: Done) -> None:
         """Start speaking."""
@@ -149,7 +160,7 @@ def spoken(text: str) -> str:
 
 
 class QtSpeech:
-    """Speech through QTextToSpeech on an engine that has a Swedish voice."""
+    """Speech through QTextToSpeech on an engine that has a Swedish voice (and maybe others)."""
 
     def __init__(self, tts: Any, locales: dict[str, Any]) -> None:
         self._tts = tts
@@ -182,10 +193,16 @@ class QtSpeech:
 
 
 def qt_speech(parent: QObject) -> SpeechBackend:
-    """A speech backend on the first local engine with a Swedish voice; raises if none."""
+    """A speech backend on the first local engine with a Swedish voice; raises if none.
+
+    It speaks, besides Swedish and English, every visitor language its engine has a voice for.
+    """
     from PySide6.QtCore import QLocale
     from PySide6.QtTextToSpeech import QTextToSpeech
 
+    from app.services.office.visitor_texts import available
+
+    others = {QLocale(code).language(): code for code in available() if code not in ("sv", "en")}
     for engine in QTextToSpeech.availableEngines():
         if engine in IGNORED_ENGINES:
             continue
@@ -203,6 +220,8 @@ def qt_speech(parent: QObject) -> SpeechBackend:
                 "en" not in locales or locale.territory() == QLocale.Country.UnitedKingdom
             ):
                 locales["en"] = locale
+            elif language in others:
+                locales.setdefault(others[language], locale)
         if "sv" in locales:
             log.info("speaking calls with the %s text-to-speech engine", engine)
             return QtSpeech(tts, locales)
@@ -211,26 +230,39 @@ def qt_speech(parent: QObject) -> SpeechBackend:
 
 
 def local_speech(parent: QObject) -> SpeechBackend:
-    """Qt's text-to-speech where it has a Swedish voice; else espeak-ng, offline; else raises."""
-    try:
-        return qt_speech(parent)
-    except Exception as qt_failed:  # ImportError, no engine, no Swedish voice
-        from app.ui.display.espeak import espeak_speech
+    """Qt's text-to-speech where it has a Swedish voice; else espeak-ng, offline; else raises.
 
+    Beside Qt's voices, espeak-ng speaks the visitor languages Qt has no voice for.
+    """
+    from app.ui.display.espeak import espeak_speech
+    from app.ui.display.voices import SpeechChain
+
+    try:
+        qt = qt_speech(parent)
+    except Exception as qt_failed:  # ImportError, no engine, no Swedish voice
         try:
             return espeak_speech(parent)
         except SoundUnavailable as exc:
             raise SoundUnavailable(f"{qt_failed}; {exc}") from exc
+    try:
+        espeak = espeak_speech(parent, swedish_needed=False)
+    except SoundUnavailable as exc:
+        log.info("no espeak-ng beside Qt's voices: %s", exc)
+        return qt
+    if espeak.languages <= qt.languages:
+        return qt
+    return SpeechChain((qt, espeak))
 
 
 # ---------------------------------------------------------------- the queue
 
 
 class Announcer(QObject):
-    """Plays queued announcements one at a time: chime, Swedish, then English."""
+    """Plays queued announcements one at a time: chime, Swedish, then the visitor's language."""
 
-    started = Signal(object)  # Announcement
-    finished = Signal(object)  # Announcement
+    started = Signal(object)  # Announcement or Saying
+    finished = Signal(object)  # Announcement or Saying
+    voice_missing = Signal(str)  # a visitor language this PC has no voice for (once each)
 
     def __init__(
         self,
@@ -246,8 +278,9 @@ class Announcer(QObject):
         self._loaded = False
         self._chime: ChimeBackend | None = None
         self._speech: SpeechBackend | None = None
-        self._queue: deque[Announcement] = deque()
-        self._current: Announcement | None = None
+        self._queue: deque[Announcement | Saying] = deque()
+        self._current: Announcement | Saying | None = None
+        self._missing: set[str] = set()
         self._steps: deque[tuple[Callable[[Done], None], int]] = deque()
         self._waiting_for: int | None = None  # token of the step that is playing
         self._token = 0
@@ -294,9 +327,21 @@ class Announcer(QObject):
             return None
         return backend  # None: switched off on purpose, nothing to report
 
-    def announce(self, code: str, point_number: int, *, recall: bool = False) -> None:
+    @property
+    def missing_voices(self) -> frozenset[str]:
+        """Visitor languages a call or a telling could not be said in (no voice on this PC)."""
+        return frozenset(self._missing)
+
+    def announce(
+        self, code: str, point_number: int, *, recall: bool = False, language: str | None = None
+    ) -> None:
         """Queue an announcement; it plays when those before it have finished."""
-        self._queue.append(Announcement(code, point_number, recall))
+        self._queue.append(Announcement(code, point_number, recall, language))
+        self._pump()
+
+    def say(self, texts: Sequence[tuple[str, str]]) -> None:
+        """Queue sentences, (language, text), without a chime; never over an announcement."""
+        self._queue.append(Saying(tuple(texts)))
         self._pump()
 
     # A loop rather than recursion: a backend may call done at once.
@@ -329,20 +374,43 @@ class Announcer(QObject):
             return True
         return False
 
-    def _plan(self, item: Announcement) -> list[tuple[Callable[[Done], None], int]]:
+    def _plan(self, item: Announcement | Saying) -> list[tuple[Callable[[Done], None], int]]:
         steps: list[tuple[Callable[[Done], None], int]] = []
         chime, speech = self._chime, self._speech
-        if chime is not None:
-            steps.append((chime.play, CHIME_TIMEOUT_MS))
-        if speech is not None:
-            texts = [("sv", item.swedish)]
-            if self._english:
-                texts.append(("en", item.english))
-            for language, text in texts:
-                if language in speech.languages:
-                    timeout = SPEECH_TIMEOUT_MS + SPEECH_MS_PER_CHAR * len(text)
-                    steps.append((_say(speech, text, language), timeout))
+        if isinstance(item, Saying):
+            texts = list(item.texts)
+        else:
+            if chime is not None:
+                steps.append((chime.play, CHIME_TIMEOUT_MS))
+            texts = call_texts(
+                item.code,
+                item.point_number,
+                item.language,
+                swedish=item.swedish,
+                english=item.english,
+                always_english=self._english,
+            )
+        if speech is None:
+            return steps  # nothing speaks at all: the display says so already
+        for language, text in texts:
+            if language in speech.languages:
+                timeout = SPEECH_TIMEOUT_MS + SPEECH_MS_PER_CHAR * len(text)
+                steps.append((_say(speech, text, language), timeout))
+            elif language not in ALWAYS_SPOKEN:
+                self._voice_missing(language)
         return steps
+
+    def _voice_missing(self, language: str) -> None:
+        _log_once(
+            f"voice-{language}",
+            logging.WARNING,
+            "no voice for the visitor language %r on this PC (neither Qt's nor espeak-ng's):"
+            " calls and answers to its speakers are said in Swedish only",
+            language,
+        )
+        if language not in self._missing:
+            self._missing.add(language)
+            self.voice_missing.emit(language)
 
     def _start(self, action: Callable[[Done], None], timeout_ms: int) -> None:
         self._token += 1

@@ -1,12 +1,12 @@
-"""Speech through espeak-ng: offline, on any PC, where Qt's text-to-speech has no Swedish voice.
+"""Speech through espeak-ng: offline, on any PC, where Qt's text-to-speech has no voice.
 
 Qt's engines depend on what the operating system offers (speech-dispatcher on
 Linux, SAPI or WinRT voices on Windows), and many PCs have no Swedish voice at
-all. espeak-ng (Debian's ``espeak-ng``; an installer on Windows) speaks Swedish,
-English, Arabic, Persian and Ukrainian from its own data, without the internet.
-Its voice is plainer than a commercial one, but a call that is heard beats one
-that is not. Each text is one ``espeak-ng`` process, run by QProcess, so the
-window never waits for it.
+all, and fewer an Arabic or Ukrainian one. espeak-ng (Debian's ``espeak-ng``; an
+installer on Windows) speaks Swedish, English, Arabic, Persian and Ukrainian from
+its own data, without the internet (not Somali or Tigrinya). Its voice is plainer
+than a commercial one, but a call that is heard beats one that is not. Each text is
+one ``espeak-ng`` process, run by QProcess, so the window never waits for it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from app.ui.display.announcer import Done, SoundUnavailable, spoken
 log = logging.getLogger(__name__)
 
 PROGRAMS = ("espeak-ng", "espeak")
-# Our language codes → the espeak-ng voices to try, best first.
+# Our language codes → the espeak-ng voices to try, best first. A visitor language's
+# own file names its voice too (its "speech" field): that one comes after these.
 VOICES = {"sv": ("sv",), "en": ("en-gb", "en"), "ar": ("ar",), "fa": ("fa",), "uk": ("uk",)}
 WORDS_PER_MINUTE = 150  # a little slower than espeak-ng's 175: a waiting room is no studio
 
@@ -50,10 +51,14 @@ class EspeakSpeech:
         self._process.finished.connect(self._finish)
         self._process.errorOccurred.connect(self._on_error)
 
-    def say(self, text: str, language: str, done: Done) -> None:
-        """Speak the text with the language's voice (or write it to ``output``, for tests)."""
+    def say(self, text: str, language: str, done: Done, *, voice: str | None = None) -> None:
+        """Speak the text with the language's voice, or ``voice`` (an espeak-ng voice code).
+
+        Each text is a process of its own, so each may have its own voice. With
+        ``output`` the speech is written to that WAV file instead (for tests).
+        """
         self._done = done
-        arguments = ["-v", self._voices[language], "-s", str(WORDS_PER_MINUTE)]
+        arguments = ["-v", voice or self._voices[language], "-s", str(WORDS_PER_MINUTE)]
         if self._output is not None:
             arguments += ["-w", str(self._output)]
         self._process.start(self._program, [*arguments, "--", spoken(text)])
@@ -78,9 +83,26 @@ def no_loudspeaker() -> bool:
     return bool(QMediaDevices.defaultAudioOutput().isNull())
 
 
-def espeak_speech(parent: QObject, output: Path | None = None) -> EspeakSpeech:
+def voice_choices() -> dict[str, tuple[str, ...]]:
+    """Per language code, the espeak-ng voices to try: ours, then each visitor file's own."""
+    from app.services.office.visitor_texts import available, load
+
+    choices = dict(VOICES)
+    for code in available():
+        voice = load(code).speech
+        if voice:
+            choices[code] = (*choices.get(code, ()), voice)
+    return choices
+
+
+def espeak_speech(
+    parent: QObject, output: Path | None = None, *, swedish_needed: bool = True
+) -> EspeakSpeech:
     """A speech backend on espeak-ng with a Swedish voice; raises when there is none, or
-    nothing to hear it through (``output``: a WAV file instead, for tests)."""
+    nothing to hear it through (``output``: a WAV file instead, for tests).
+
+    ``swedish_needed`` False: a backend for the other languages, beside Qt's Swedish voice.
+    """
     program = next((found for p in PROGRAMS if (found := shutil.which(p))), None)
     if program is None:
         raise SoundUnavailable("no espeak-ng for offline speech")
@@ -92,10 +114,12 @@ def espeak_speech(parent: QObject, output: Path | None = None) -> EspeakSpeech:
         raise SoundUnavailable(f"espeak-ng did not list its voices: {exc}") from exc
     voices = {
         language: voice
-        for language, choices in VOICES.items()
+        for language, choices in voice_choices().items()
         if (voice := next((v for v in choices if v in have), None))
     }
-    if "sv" not in voices:
+    if swedish_needed and "sv" not in voices:
         raise SoundUnavailable("espeak-ng has no Swedish voice")
+    if not voices:
+        raise SoundUnavailable("espeak-ng has no voice for any visitor language")
     log.info("speaking calls with espeak-ng (%s)", ", ".join(sorted(voices)))
     return EspeakSpeech(program, voices, parent, output)

@@ -7,15 +7,25 @@ Announcer's queue; a recall is announced again. Only a call that still stands
 (its ticket called to, or served at, that point) is shown large; a no-show or a
 ticket put back leaves the display. Outside opening hours a "closed" notice
 shows, and the latest calls still do.
+
+The headings are in Swedish and English, and in a third language that turns
+through the languages of the visitors waiting (:mod:`app.ui.display.languages`).
+A visitor may type their ticket code to hear their place (:mod:`app.ui.display.tell_me`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import (
+    QFontInfo,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,19 +37,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.office.calendar import OpeningHours, is_open_at, opening_times
-from app.services.queue.views import CallView, QueueSnapshot, QueueStatus
+from app.services.office.calendar import OpeningHours, is_open_at
+from app.services.office.visitor_texts import VisitorLanguage
+from app.services.queue.telling import status_of, tell_texts
+from app.services.queue.views import CallView, QueueSnapshot
 from app.ui.display.announcer import Announcer
-from app.ui.display.widgets import SECONDARY, STYLE, Sizer, WaitingCounts, set_size, set_text
+from app.ui.display.languages import LanguageRotation, show_in, waiting_languages
+from app.ui.display.notices import closed_text, sound_state_text, waiting_text
+from app.ui.display.tell_me import TELL_KEY, TellPanel, tell_keys
+from app.ui.display.widgets import (
+    SECONDARY,
+    STYLE,
+    Flasher,
+    Sizer,
+    WaitingCounts,
+    set_size,
+    set_text,
+)
 from app.ui.shell.context import UiContext
-from app.ui.shell.office_time import hhmm, local, office_zone
+from app.ui.shell.office_time import hhmm, office_zone
 
 RECENT_ROWS = 5
 ZOOM_KEY = "display/zoom"
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.6, 1.6, 0.1
 FLASH_INTERVAL_MS = 400
 FLASH_TOGGLES = 8  # an even number: the panel ends in its normal colours
-DAYS_AHEAD = 14  # how far to look for the next opening
 PREPARE_SOUND_MS = 500  # load the sound just after the window is up
 
 
@@ -59,16 +81,24 @@ class DisplayWindow(QWidget):
         self._recent: list[CallView] = []
         self._visible_rows = RECENT_ROWS
         self._layout_key: tuple[object, ...] = ()
-        self._flashes_left = 0
         self._zoom = self._saved_zoom()
         self._sizer = Sizer()
+        self._snapshot: QueueSnapshot | None = None
+        self._third: VisitorLanguage | None = None
+        self.third = LanguageRotation(self)
+        self.tell_keys = tell_keys(ctx.prefs.get_str(TELL_KEY), self)
         self._setup_ui()
-        self._flash_timer = self._timer(FLASH_INTERVAL_MS, self._on_flash_timeout)
+        self._flasher = Flasher(self.current_panel, FLASH_INTERVAL_MS, FLASH_TOGGLES)
+        self._flash_timer = self._flasher.timer
         self._clock_timer = self._timer(1000, self._on_clock_timeout)
         self._prepare_timer = self._timer(PREPARE_SOUND_MS, self._on_prepare_timeout)
         self._prepare_timer.setSingleShot(True)
         self._clock_timer.start()
         ctx.watcher.changed.connect(self._on_changed)
+        self.third.changed.connect(self._on_third_changed)
+        self.tell_keys.typed.connect(self.tell_panel.show_typing)
+        self.tell_keys.asked.connect(self._on_asked)
+        self.announcer.voice_missing.connect(self._on_voice_missing)
         self._load_first_snapshot()
 
     def _timer(self, interval_ms: int, slot: Callable[[], None]) -> QTimer:
@@ -114,12 +144,16 @@ class DisplayWindow(QWidget):
             "caption", self.tr("Nu ropas / Now calling"), "current-call-caption", tone="muted"
         )
         self._caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._caption_third = size.label("caption", "", "current-call-caption-third", tone="muted")
+        self._caption_third.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._caption_third.hide()
         self.current_label = size.label("current", "", "current-call", bold=True, tone="accent")
         self.current_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.current_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._current_layout = QVBoxLayout(self.current_panel)
         self._current_layout.setSpacing(0)
         self._current_layout.addWidget(self._caption)
+        self._current_layout.addWidget(self._caption_third)
         self._current_layout.addWidget(self.current_label)
 
         self.recent = QFrame()
@@ -163,6 +197,8 @@ class DisplayWindow(QWidget):
         self._layout.addLayout(self._bottom, 1)
         for label in (self.office_label, self.clock_label, self.closed_notice, self.current_label):
             label.setAccessibleName(label.objectName())
+        self.tell_panel = TellPanel(size, self.tr, self)
+        self._base_family = QFontInfo(self.font()).family()
         self._relayout()
 
     def _relayout(self) -> None:
@@ -172,6 +208,7 @@ class DisplayWindow(QWidget):
             self.height(),
             self._zoom,
             self._current_text,
+            self._third.code if self._third else None,
             tuple((c.code, c.point_name) for c in self._recent),
             self.closed_notice.text(),
             self.waiting.texts(),
@@ -208,9 +245,12 @@ class DisplayWindow(QWidget):
             part.updateGeometry()
         self._layout.invalidate()
         self._layout.activate()
-        room = self.height() - gap - self.recent.geometry().top()
+        top = self.recent.geometry().top()
+        room = self.height() - gap - top
         self._fit_recent(room)
         self.waiting.fit(room, unit, title_unit)
+        self.tell_panel.setGeometry(QRect(gap * 2, top, self.width() - 4 * gap, room))
+        self.tell_panel.set_padding(pad * 2)
 
     def _fit_current(self, width: int) -> None:
         """Shrink the current call's font until the text fits the panel's width."""
@@ -251,12 +291,14 @@ class DisplayWindow(QWidget):
         self._on_clock_timeout()
 
     def _on_changed(self, snapshot: QueueSnapshot) -> None:
+        self._snapshot = snapshot
         calls = snapshot.recent_calls
         set_text(self.office_label, snapshot.office_name)
         self._opening_hours = snapshot.opening_hours
         self._on_clock_timeout()
         self._show_calls(calls)
-        self.waiting.update_queues(snapshot.queues, self._waiting_text)
+        self.waiting.update_queues(snapshot.queues, lambda queue: waiting_text(self.tr, queue))
+        self.third.set_languages(waiting_languages(snapshot))
         self._relayout()
         newest = calls[0].event_id if calls else 0
         if self._last_event_id is None:
@@ -268,8 +310,10 @@ class DisplayWindow(QWidget):
         fresh = [c for c in fresh if c.stands]
         if fresh and self.isVisible():  # a closed display stays silent
             for call in fresh:
-                self.announcer.announce(call.code, call.point_number, recall=call.recall)
-            self._start_flash()
+                self.announcer.announce(
+                    call.code, call.point_number, recall=call.recall, language=call.language
+                )
+            self._flasher.start()
 
     def _show_calls(self, calls: tuple[CallView, ...]) -> None:
         """The newest call that still stands, large; the others that matter, listed.
@@ -294,6 +338,7 @@ class DisplayWindow(QWidget):
         set_text(self.current_label, self._current_text)
         if self._caption.isVisibleTo(self) != (current is not None):
             self._caption.setVisible(current is not None)  # "now calling" over a welcome
+            self._show_third()
         self._recent = [c for c in latest if c is not current and (c.stands or c.served)]
 
     def _show_recent_rows(self) -> None:
@@ -309,81 +354,48 @@ class DisplayWindow(QWidget):
         if self.recent.accessibleDescription() != summary:
             self.recent.setAccessibleDescription(summary)
 
-    def _waiting_text(self, queue: QueueStatus) -> tuple[str, str]:
-        """The count and wait in Swedish, and in English for the line beneath it."""
-        if queue.waiting == 0:
-            return self.tr("Ingen väntar"), self.tr("No one waiting")
-        count, minutes = queue.waiting, queue.estimated_wait_minutes
-        return (
-            self.tr("{0} väntar · ca {1} min").format(count, minutes),
-            self.tr("{0} waiting · about {1} min").format(count, minutes),
-        )
+    # ------------------------------------------------------------ the third language
+
+    def _on_third_changed(self, language: VisitorLanguage | None) -> None:
+        self._third = language
+        self._show_third()
+        self._relayout()
+
+    def _show_third(self) -> None:
+        """The headings in the third language, under the Swedish and English ones (or none)."""
+        language, base = self._third, self._base_family
+        calling = language if language and not self._caption.isHidden() else None
+        serving = calling.text("now_serving") if calling else ""
+        show_in(self._caption_third, serving, calling, base)
+        waiting = language.text("waiting_now") if language else ""
+        show_in(self.waiting.title_third, waiting, language, base)
+
+    # ------------------------------------------------------------ the "tell me" key
+
+    def _on_asked(self, code: str) -> None:
+        """Say and show where the typed ticket stands, in its language and in Swedish."""
+        if self._snapshot is None:
+            return
+        telling = status_of(self._snapshot, code)
+        texts = tell_texts(telling)
+        self.tell_panel.show_telling(telling.code, texts, self._base_family)
+        self.announcer.say(texts)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        """Key releases belong to the "tell me" key."""
+        self.tell_keys.key_release(event)
 
     # ------------------------------------------------------------ clock and closed notice
 
     def _on_clock_timeout(self) -> None:
         now = self._ctx.clock.now()
         set_text(self.clock_label, hhmm(now))
-        notice = (
-            "" if is_open_at(self._opening_hours, now, office_zone()) else self._closed_text(now)
-        )
+        hours = self._opening_hours
+        notice = "" if is_open_at(hours, now, office_zone()) else closed_text(self.tr, hours, now)
         if notice != self.closed_notice.text() or self.closed_notice.isHidden() == bool(notice):
             self.closed_notice.setText(notice)
             self.closed_notice.setVisible(bool(notice))
             self._relayout()
-
-    def _closed_text(self, now: datetime) -> str:
-        closed = self.tr("Stängt / Closed")
-        here = local(now)
-        for ahead in range(DAYS_AHEAD):
-            day = here.date() + timedelta(days=ahead)
-            for start, _end in opening_times(self._opening_hours, day):
-                if ahead == 0 and start <= here.time():
-                    continue
-                at = f"{start:%H:%M}"
-                if ahead == 0:
-                    when = self.tr("Öppnar kl. {0} / Opens at {0}").format(at)
-                elif ahead == 1:
-                    when = self.tr("Öppnar i morgon kl. {0} / Opens tomorrow at {0}").format(at)
-                else:
-                    sv, en = self._weekday_names(day.weekday())
-                    when = self.tr("Öppnar {0} kl. {1} / Opens {2} at {1}").format(sv, at, en)
-                return f"{closed}  ·  {when}"
-        return closed
-
-    def _weekday_names(self, weekday: int) -> tuple[str, str]:
-        swedish = (
-            self.tr("måndag"),
-            self.tr("tisdag"),
-            self.tr("onsdag"),
-            self.tr("torsdag"),
-            self.tr("fredag"),
-            self.tr("lördag"),
-            self.tr("söndag"),
-        )
-        english = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-        return swedish[weekday], english[weekday]
-
-    # ------------------------------------------------------------ flash
-
-    def _start_flash(self) -> None:
-        self._flashes_left = FLASH_TOGGLES
-        self._set_inverted(True)
-        self._flash_timer.start()
-
-    def _on_flash_timeout(self) -> None:
-        self._flashes_left -= 1
-        if self._flashes_left <= 0:
-            self._flash_timer.stop()
-            self._set_inverted(False)
-        else:
-            self._set_inverted(not self.current_panel.property("inverted"))
-
-    def _set_inverted(self, inverted: bool) -> None:
-        self.current_panel.setProperty("inverted", inverted)
-        for widget in (self.current_panel, *self.current_panel.findChildren(QLabel)):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
 
     # ------------------------------------------------------------ zoom, full screen, sound
 
@@ -406,7 +418,7 @@ class DisplayWindow(QWidget):
         self._relayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl++ / Ctrl+- / Ctrl+0 zoom; F11 toggles full screen; Esc leaves it."""
+        """Ctrl++ / Ctrl+- / Ctrl+0 zoom; F11 toggles full screen; Esc leaves it; else "tell me"."""
         key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if event.matches(QKeySequence.StandardKey.ZoomIn) or (
             ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)
@@ -420,8 +432,8 @@ class DisplayWindow(QWidget):
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
         elif key == Qt.Key.Key_Escape and self.isFullScreen():
             self.showNormal()
-        else:
-            super().keyPressEvent(event)
+        else:  # every other key is the visitor's: a ticket code, or nothing
+            self.tell_keys.key_press(event)
             return
         event.accept()
 
@@ -444,15 +456,19 @@ class DisplayWindow(QWidget):
         self.show_sound_state()
 
     def show_sound_state(self) -> None:
-        """Say in the corner when the calls are not heard, or only chimed."""
-        if not self.announcer.has_sound:
-            said = self.tr("Uppropen hörs inte: datorn har inget ljud")
-        elif not self.announcer.has_voice:
-            said = self.tr("Uppropen läses inte upp: ingen svensk röst")
-        else:
-            said = ""
+        """Say in the corner when the calls are not heard, only chimed, or not in a language."""
+        announcer = self.announcer
+        said = sound_state_text(
+            self.tr,
+            sound=announcer.has_sound,
+            voice=announcer.has_voice,
+            missing=announcer.missing_voices,
+        )
         self.silent_label.setText(said)
         self.silent_label.setVisible(bool(said))
+
+    def _on_voice_missing(self, _language: str) -> None:
+        self.show_sound_state()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fonts follow the window's size."""

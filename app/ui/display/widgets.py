@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -29,6 +29,8 @@ QFrame[panel="current"] {{ background: {PANEL}; border: 3px solid {ACCENT}; bord
 QFrame[panel="current"][inverted="true"] {{ background: {ACCENT}; }}
 QFrame[panel="current"][inverted="true"] QLabel {{ color: {BACKGROUND}; }}
 QLabel[badge="true"] {{ background: {ACCENT}; color: {BACKGROUND}; border-radius: 8px; }}
+QFrame[panel="cover"] {{ background: {BACKGROUND}; }}
+QFrame[panel="tell"] {{ background: {PANEL}; border: 3px solid {ACCENT}; border-radius: 20px; }}
 """
 
 # Font sizes in hundredths of the window's height (at zoom 1).
@@ -46,6 +48,8 @@ SIZES = {
     "queue": 3.4,
     "queue_en": 2.5,
     "count": 3.2,
+    "tell_code": 12.0,
+    "tell_text": 4.4,
 }
 # Headings: zoom is for the calls, these grow only a little to leave them the room.
 SECONDARY = ("caption", "section", "column")
@@ -103,11 +107,45 @@ class Sizer:
             set_size(label, role_pixels(role, unit * scales.get(role, 1.0)), bold)
 
 
+class Flasher(QObject):
+    """Flashes a panel: its "inverted" property toggled so many times (even: it ends as it was)."""
+
+    def __init__(self, panel: QFrame, interval_ms: int, toggles: int) -> None:
+        super().__init__(panel)
+        self._panel, self._toggles, self._left = panel, toggles, 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._on_timeout)
+
+    def start(self) -> None:
+        """Flash from now (again from the start if it is flashing)."""
+        self._left = self._toggles
+        self._set_inverted(True)
+        self.timer.start()
+
+    def _on_timeout(self) -> None:
+        self._left -= 1
+        if self._left <= 0:
+            self.timer.stop()
+            self._set_inverted(False)
+        else:
+            self._set_inverted(not self._panel.property("inverted"))
+
+    def _set_inverted(self, inverted: bool) -> None:
+        self._panel.setProperty("inverted", inverted)
+        for widget in (self._panel, *self._panel.findChildren(QLabel)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+
 Row = tuple[QLabel, QLabel, QLabel, QLabel, QLabel]  # badge, name, English, count, count in English
 
 
 class WaitingCounts(QFrame):
-    """Per queue: its letter, its label, how many wait and for how long; English beneath."""
+    """Per queue: its letter, its label, how many wait and for how long; English beneath.
+
+    Under the title, a third language's "waiting" when the display shows one.
+    """
 
     def __init__(self, tr: Callable[[str], str]) -> None:
         super().__init__()
@@ -117,7 +155,14 @@ class WaitingCounts(QFrame):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self.title = make_label(tr("I kö nu / Waiting now"), "waiting-title", "accent")
         self.title.setWordWrap(True)
-        self._grid.addWidget(self.title, 0, 0, 1, 3)
+        self.title_third = make_label("", "waiting-title-third", "accent")
+        self.title_third.setWordWrap(True)
+        self.title_third.hide()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.title_third)
+        self._grid.addLayout(titles, 0, 0, 1, 3)
         self._grid.setColumnStretch(1, 1)
         self._rows: dict[str, Row] = {}
         self._keys: tuple[tuple[str, str, str | None], ...] = ()
@@ -186,7 +231,10 @@ class WaitingCounts(QFrame):
     def fit(self, room: int, unit: float, title_unit: float) -> None:
         """Size the rows for the unit, smaller if they would not fit in room pixels."""
         set_size(self.title, role_pixels("section", title_unit), True)
+        set_size(self.title_third, role_pixels("section", title_unit), False)
         room -= self.title.heightForWidth(max(1, self.width())) + self._grid.verticalSpacing()
+        if not self.title_third.isHidden():
+            room -= self.title_third.heightForWidth(max(1, self.width()))
         scale = 1.0
         for _attempt in range(8):
             self._size_rows(unit * scale)
