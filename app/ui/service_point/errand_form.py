@@ -7,7 +7,9 @@ never submits.
 
 Nothing of one visitor reaches the next: each visit starts from the office's
 defaults (Swedish, no interpreter, no outcome chosen), so a visitor is never
-logged with the last one's language or outcome by one keystroke. Language and
+logged with the last one's language or outcome by one keystroke; only the
+language the visitor chose with their ticket, if any, is preselected (the
+interpreter is not: the case worker knows whether one took part). Language and
 interpreter belong to the visit as the visitor lives it, so a new row of the
 same visit takes the row above's agency, language and interpreter; they are
 kept per errand, because the statistics count errands per language and an
@@ -43,6 +45,7 @@ from app.services.errands.records import (
     VisitRef,
 )
 from app.ui.service_point.errand_row import ErrandRow, count_text
+from app.ui.service_point.languages import LanguageNames
 from app.ui.shell import style
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
@@ -79,8 +82,11 @@ class ErrandForm(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        # The catalog's language names, for the screen's lists: learnt with every read here.
+        self.language_names = LanguageNames(ctx, self)
         self._choices: CatalogChoices | None = None
         self._code: str | None = None
+        self._language: str | None = None  # the language the visitor chose with their ticket
         self._letter: str | None = None
         self._point: int | None = None
         self._visit: DayVisit | None = None  # a logged visit being corrected
@@ -180,10 +186,12 @@ class ErrandForm(QWidget):
 
     # ------------------------------------------------------------ starting
 
-    def start_transfer(self, code: str, queue_letter: str, to: str) -> None:
+    def start_transfer(
+        self, code: str, queue_letter: str, to: str, language: str | None = None
+    ) -> None:
         """The errands handled before a called visitor moves on to queue ``to``: saving
         logs them and moves the visitor; they may also move without any."""
-        self.start_ticket(code, queue_letter)
+        self.start_ticket(code, queue_letter, language)
         self._move_to = to
         self.title.setText(
             self.tr("Flytta {0} till kö {1} – registrera det som gjorts hittills").format(code, to)
@@ -194,17 +202,20 @@ class ErrandForm(QWidget):
     def start_correction(self, visit: DayVisit, title: str) -> None:
         """The errands of a logged visit, to correct and add to; saving keeps both at once."""
         self._code, self._letter, self._point, self._visit = None, None, None, visit
-        self._move_to = None
+        self._move_to, self._language = None, None
         self.move_button.hide()
         self.title.setText(title)
         self.channel_box.hide()
         self.save_button.setText(self.tr("Spara rättelsen (Ctrl+Enter)"))
         self._reset()
 
-    def start_ticket(self, code: str, queue_letter: str | None) -> None:
-        """Errands of a called ticket; saving finishes it."""
+    def start_ticket(
+        self, code: str, queue_letter: str | None, language: str | None = None
+    ) -> None:
+        """Errands of a called ticket; saving finishes it. ``language``: the one the visitor
+        chose with the ticket, preselected as the service language."""
         self._code, self._letter, self._point, self._visit = code, queue_letter, None, None
-        self._move_to = None
+        self._move_to, self._language = None, language
         self.move_button.hide()
         self.title.setText(self.tr("Avsluta {0} – registrera ärenden").format(code))
         self.channel_box.hide()
@@ -214,7 +225,7 @@ class ErrandForm(QWidget):
     def start_quick(self, point_number: int | None) -> None:
         """Errands of a visit without a ticket (at the desk or on the phone)."""
         self._code, self._letter, self._point, self._visit = None, None, point_number, None
-        self._move_to = None
+        self._move_to, self._language = None, None
         self.move_button.hide()
         self.title.setText(self.tr("Ärende utan kölapp"))
         self.channel_box.show()
@@ -245,6 +256,7 @@ class ErrandForm(QWidget):
         if loading != self._loading:
             return  # another visit's form was started meanwhile
         self._choices = choices
+        self.language_names.learn(choices.languages)
         for button in (self.add_button, self.save_button):
             button.setEnabled(True)
         logged = self._visit.errands if self._visit is not None else ()
@@ -262,6 +274,13 @@ class ErrandForm(QWidget):
         usual = self._choices.queue_agencies.get(self._letter or "", ())
         return usual[0] if usual else None
 
+    def _visitor_language(self) -> str:
+        """The language the visitor chose, if the catalog offers it; else the default."""
+        assert self._choices is not None
+        offered = {choice.code for choice in self._choices.languages}
+        language = self._language
+        return language if language is not None and language in offered else DEFAULT_LANGUAGE
+
     def _add_row(self) -> ErrandRow:
         assert self._choices is not None
         row = ErrandRow(self._choices, self._rows_host)
@@ -273,8 +292,10 @@ class ErrandForm(QWidget):
                 last.languages.currentData(KEY_ROLE),
                 last.interpreter.currentData(KEY_ROLE),
             )
-        else:  # a new visitor: the office's defaults, never the last visitor's answers
-            row.set_defaults(self._usual_agency(), None, DEFAULT_LANGUAGE, DEFAULT_INTERPRETER)
+        else:  # a new visitor: the office's defaults (and their language), never the last one's
+            row.set_defaults(
+                self._usual_agency(), None, self._visitor_language(), DEFAULT_INTERPRETER
+            )
         row.remove_requested.connect(self._on_remove_requested)
         self.rows.append(row)
         self._rows_layout.insertWidget(self._rows_layout.count() - 1, row)

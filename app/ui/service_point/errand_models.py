@@ -8,7 +8,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 
 from app.services.queue.views import TicketView
-from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.service_point.languages import (
+    LanguageNames,
+    marker_icon,
+    needs_notice,
+    no_marker_icon,
+)
+from app.ui.shell.table_model import DISPLAY, QT_TR_NOOP, SORT_ROLE, AnyIndex, RowsModel
 
 
 class ChoiceModel(RowsModel):
@@ -46,25 +52,64 @@ def waited_text(seconds: int) -> str:
 
 
 class TicketListModel(RowsModel):
-    """Waiting or parked tickets of the snapshot: code, queue, wait so far."""
+    """Waiting or parked tickets of the snapshot: code, queue, wait so far.
+
+    Given the language names, a ticket whose visitor chose a language other than
+    Swedish shows its name beside the code ("A003 · Arabiska"), a marker and a tooltip.
+    """
 
     CODE, QUEUE, WAITED = range(3)
     HEADERS = (QT_TR_NOOP("Lapp"), QT_TR_NOOP("Kö"), QT_TR_NOOP("Väntade"))
 
+    def __init__(self, parent: QObject | None = None, names: LanguageNames | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+        if names is not None:
+            names.changed.connect(self._on_names_changed)
+
     def set_tickets(self, tickets: Sequence[TicketView]) -> None:
         """Show the tickets of a new snapshot."""
         self.set_rows(tickets)
+        if self._names is not None:
+            self._names.need(t.language for t in tickets)
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        """A cell; the code's cell also answers with the language marker."""
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.CODE:
+            t = self.at(index.row()) if index.isValid() else None
+            if t is None or self._names is None:
+                return None
+            return marker_icon() if self._language(t) else no_marker_icon()
+        return super().data(index, role)
+
+    def _language(self, t: TicketView) -> str:
+        """The ticket's language in Swedish, when it is worth showing ("" for Swedish)."""
+        if self._names is None or not t.language or not needs_notice(t.language):
+            return ""
+        return self._names.label(t.language)
 
     def _cell(self, t: TicketView, column: int, role: int) -> Any:
+        language = self._language(t)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.CODE:
-                return f"{t.code} (förtur)" if t.booked else t.code
+                code = f"{t.code} (förtur)" if t.booked else t.code
+                return f"{code} · {language}" if language else code
             if column == self.QUEUE:
                 return t.queue_letter
             return waited_text(t.wait_seconds)
+        tooltip = self._names.tooltip(t.language) if language and self._names else ""
+        if role == Qt.ItemDataRole.ToolTipRole and tooltip:
+            return tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             booked = ", förtur" if t.booked else ""
-            return f"{t.code}, kö {t.queue_letter}{booked}, väntade {waited_text(t.wait_seconds)}"
+            spoken = f", {language}, {tooltip.lower()}" if language else ""
+            waited = waited_text(t.wait_seconds)
+            return f"{t.code}, kö {t.queue_letter}{booked}{spoken}, väntade {waited}"
         if role == SORT_ROLE:
             return (t.code, t.queue_letter, t.wait_seconds)[column]
         return None
+
+    def _on_names_changed(self) -> None:
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, len(self.headers()) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)

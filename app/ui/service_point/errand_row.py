@@ -223,7 +223,8 @@ class ErrandRow(QGroupBox):
     # ------------------------------------------------------------ reading
 
     def _agency_choice(self) -> AgencyChoice | None:
-        return self.agency.currentData(OBJECT_ROLE)
+        agency: AgencyChoice | None = self.agency.currentData(OBJECT_ROLE)
+        return agency
 
     def _type_code(self, agency: AgencyChoice) -> tuple[str | None, bool]:
         """The chosen errand type from the typed text: an exact or a single partial match."""

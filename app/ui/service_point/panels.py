@@ -23,6 +23,7 @@ from app.models import states as st
 from app.services.office.clock import Clock
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.service_point.errand_models import TicketListModel, waited_text
+from app.ui.service_point.languages import LanguageNames, may_need_interpreter
 from app.ui.shell import style
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
@@ -33,6 +34,12 @@ PANEL_STYLE = f"""
 QLabel#current-ticket {{ font-size: 80pt; font-weight: 800; color: {style.ACCENT_DARK}; }}
 QLabel#service-timer {{ font-size: 30pt; font-weight: 700; }}
 QLabel#current-wait, QLabel#current-detail {{ font-size: 14pt; }}
+QLabel#current-language {{
+    font-size: 14pt; font-weight: 700; color: {style.ACCENT_DARK}; padding: 4px 12px;
+}}
+QLabel#current-language[interpreter="true"] {{
+    color: #5c3100; background: #fff4ce; border: 1px solid #e0c36a; border-radius: 6px;
+}}
 QFrame#current-card {{ background: white; border: 1px solid #c3cad1; border-radius: 10px; }}
 QPushButton[big="true"] {{ font-size: 14pt; padding: 10px 16px; min-height: 36px; }}
 QLabel#point-message {{ font-size: 12pt; padding: 4px 0; }}
@@ -53,11 +60,16 @@ def timer_text(seconds: float) -> str:
 class CurrentCard(QFrame):
     """The ticket at this point, very large, its wait and a service timer ticking each second."""
 
-    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clock: Clock, parent: QWidget | None = None, names: LanguageNames | None = None
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._names = names
         self._ticket: TicketView | None = None
         self._setup_ui()
+        if names is not None:
+            names.changed.connect(self._show_language)
 
     def _setup_ui(self) -> None:
         self.setObjectName("current-card")
@@ -72,6 +84,10 @@ class CurrentCard(QFrame):
         self.detail.setObjectName("current-detail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
+        self.language = QLabel(self)
+        self.language.setObjectName("current-language")
+        self.language.setAccessibleName(self.tr("Besökarens språk"))
+        self.language.hide()
         self.wait = QLabel(self)
         self.wait.setObjectName("current-wait")
         self.timer = QLabel(self)
@@ -88,6 +104,7 @@ class CurrentCard(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.code)
         layout.addWidget(self.detail)
+        layout.addWidget(self.language, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         layout.addLayout(bottom)
         self.tick = QTimer(self)
@@ -100,6 +117,7 @@ class CurrentCard(QFrame):
     ) -> None:
         """Show the point's ticket (None: idle; empty point_name: no point chosen)."""
         self._ticket = ticket
+        self._show_language()
         if ticket is None:
             self.heading.setText(self.tr("Ingen besökare just nu"))
             self.code.setText("")
@@ -132,6 +150,18 @@ class CurrentCard(QFrame):
         self._on_tick()
         if not self.tick.isActive():
             self.tick.start()
+
+    def _show_language(self) -> None:
+        """The visitor's language under the ticket, and whether an interpreter may be needed."""
+        code = self._ticket.language if self._ticket is not None else None
+        if self._names is not None:
+            self._names.need([code])  # first: the name may be read at once
+        hint = self._names.hint(code) if self._names is not None else ""
+        self.language.setText(hint)
+        self.language.setVisible(bool(hint))
+        self.language.setProperty("interpreter", may_need_interpreter(code))
+        self.language.style().unpolish(self.language)
+        self.language.style().polish(self.language)
 
     def _on_tick(self) -> None:
         t = self._ticket
@@ -198,10 +228,10 @@ class QueuesPanel(QGroupBox):
 class SpecificPanel(QGroupBox):
     """Choose a waiting ticket and call it out of order."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, names: LanguageNames | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Ropa upp en viss kölapp"))
-        self.model = TicketListModel(self)
+        self.model = TicketListModel(self, names)
         self.picker = QComboBox(self)
         self.picker.setObjectName("waiting-picker")
         self.picker.setAccessibleName(self.tr("Väntande kölapp att ropa upp"))
@@ -213,6 +243,8 @@ class SpecificPanel(QGroupBox):
         layout = QHBoxLayout(self)
         layout.addWidget(self.picker, 1)
         layout.addWidget(self.button)
+        self.picker.currentIndexChanged.connect(self._on_picked)
+        self.model.dataChanged.connect(self._on_picked)
 
     def set_tickets(self, tickets: tuple[TicketView, ...]) -> None:
         """New waiting list; the chosen ticket stays chosen while it still waits."""
@@ -221,18 +253,24 @@ class SpecificPanel(QGroupBox):
         row = self.model.row_of(chosen)
         self.picker.setCurrentIndex(row if row >= 0 else (0 if tickets else -1))
 
+    def _on_picked(self, *_args: object) -> None:
+        """The chosen ticket's tooltip ("Kan behöva tolk") on the closed list too."""
+        index = self.model.index(self.picker.currentIndex(), TicketListModel.CODE)
+        self.picker.setToolTip(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+
     def code(self) -> str | None:
         """The chosen ticket's code."""
-        return self.picker.currentData(KEY_ROLE)
+        code: str | None = self.picker.currentData(KEY_ROLE)
+        return code
 
 
 class ParkedPanel(QGroupBox):
     """Parked tickets, to call back without a new number."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, names: LanguageNames | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Parkerade"))
-        self.model = TicketListModel(self)
+        self.model = TicketListModel(self, names)
         self.table = QTableView(self)
         self.table.setObjectName("parked-list")
         self.table.setAccessibleName(self.tr("Parkerade kölappar"))

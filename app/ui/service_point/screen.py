@@ -87,6 +87,7 @@ class ServicePointView(QWidget):
         self.service_page = QWidget(self.pages)
         self.service_page.setObjectName("service-page")
         self.form = ErrandForm(self._ctx, self.pages)
+        self.languages = self.form.language_names  # the visitors' languages, in Swedish
         self.pages.addWidget(self.service_page)
         self.pages.addWidget(self.form)
         outer = QVBoxLayout(self)
@@ -128,10 +129,10 @@ class ServicePointView(QWidget):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.undo)
 
-        self.card = CurrentCard(self._ctx.clock, self.service_page)
+        self.card = CurrentCard(self._ctx.clock, self.service_page, self.languages)
         self.queues = QueuesPanel(self.service_page)
-        self.specific = SpecificPanel(self.service_page)
-        self.parked = ParkedPanel(self.service_page)
+        self.specific = SpecificPanel(self.service_page, self.languages)
+        self.parked = ParkedPanel(self.service_page, self.languages)
         self.call_specific, self.resume = self.specific.button, self.parked.button
         left = QVBoxLayout()
         left.addWidget(self.card, 1)
@@ -450,8 +451,8 @@ class ServicePointView(QWidget):
 
     def _transfer_form(self, letter: str) -> None:
         """Log what was done so far (or not), then move the visitor on."""
-        if self._current is not None:
-            self.form.start_transfer(self._current.code, self._current.queue_letter, letter)
+        if (t := self._current) is not None:
+            self.form.start_transfer(t.code, t.queue_letter, letter, t.language)
             self._to_form()
 
     def _transfer(self, letter: str) -> None:
@@ -464,10 +465,9 @@ class ServicePointView(QWidget):
             )
 
     def _on_finish_clicked(self) -> None:
-        if self._current is None:
-            return
-        self.form.start_ticket(self._current.code, self._current.queue_letter)
-        self._to_form()
+        if (t := self._current) is not None:
+            self.form.start_ticket(t.code, t.queue_letter, t.language)
+            self._to_form()
 
     def _on_visits_clicked(self) -> None:
         VisitsDialog.show_for(self._ctx, self)

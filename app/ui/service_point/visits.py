@@ -74,7 +74,7 @@ class VisitsModel(RowsModel):
         return "; ".join(self._errand(e) for e in row.errands) or self.tr("Inga ärenden")
 
     def _errand(self, errand: Any) -> str:
-        said = errand.agency_code
+        said: str = errand.agency_code
         if errand.errand_type_label:
             said += f": {errand.errand_type_label}"
         said += f" – {errand.outcome_label}"

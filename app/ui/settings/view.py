@@ -1,5 +1,5 @@
-"""Settings (for the office manager): the office, queues, service points, catalog, backups,
-sync, this PC's database, staff and the audit log.
+"""Settings (for the office manager): the office, the kiosk, queues, service points, catalog,
+backups, sync, this PC's database, staff and the audit log.
 
 Each section is a page of its own module; this screen holds them in tabs and
 shows one Swedish sentence after every change: what was done, or why not.
@@ -16,6 +16,7 @@ from app.ui.settings.catalog import CatalogPage
 from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage
 from app.ui.settings.database import DatabasePage
+from app.ui.settings.kiosk import KioskPage
 from app.ui.settings.office import OfficePage
 from app.ui.settings.points import PointsPage
 from app.ui.settings.queues import QueuesPage
@@ -59,6 +60,7 @@ class SettingsView(QWidget):
         self.setObjectName("settings-view")
         self.setStyleSheet(PAGE_STYLE)
         self.office_page = OfficePage(self._ctx, self)
+        self.kiosk_page = KioskPage(self._ctx, self)
         self.queues_page = QueuesPage(self._ctx, self)
         self.points_page = PointsPage(self._ctx, self)
         self.catalog_page = CatalogPage(self._ctx, self, file_dialogs)
@@ -71,6 +73,7 @@ class SettingsView(QWidget):
         self.sections.setObjectName("settings-sections")
         self.sections.setAccessibleName(self.tr("Inställningar"))
         self.sections.addTab(self.office_page, self.tr("&Kontoret"))
+        self.sections.addTab(self.kiosk_page, self.tr("K&iosk"))
         self.sections.addTab(self.queues_page, self.tr("K&öer"))
         self.sections.addTab(self.points_page, self.tr("Lu&ckor"))
         self.sections.addTab(self.catalog_page, self.tr("K&atalog"))
@@ -99,6 +102,7 @@ class SettingsView(QWidget):
         """The sections, in tab order."""
         return [
             self.office_page,
+            self.kiosk_page,
             self.queues_page,
             self.points_page,
             self.catalog_page,
