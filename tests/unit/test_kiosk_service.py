@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.services.access.actor import KIOSK, NotAllowedError
+from app.services.office import visitor_texts
 from app.services.queue import calling as q
 from app.services.queue import kiosk
 from app.services.queue.desk import KioskDesk, QueueDesk
@@ -108,4 +109,4 @@ def test_the_kiosk_languages_are_languages_with_visitor_texts(desk, at_kiosk):
     assert kiosk.kiosk_rules(at_kiosk).languages == ("sv", "en", "ar", "uk")
     with pytest.raises(InvalidSettingError):
         update_office(desk, kiosk_languages=["pl"])  # in the catalog, no visitor texts yet
-    assert kiosk.parse_languages("ar, EN,,sv;x") == ("sv", "en", "ar")
+    assert visitor_texts.parse_languages("ar, EN,,sv;x") == ("sv", "en", "ar")

@@ -250,3 +250,17 @@ def queue_label(code: str, queue_code: str) -> str | None:
 
 
 KEYS: frozenset[str] = frozenset(load(REFERENCE).texts)
+
+
+MAX_KIOSK_LANGUAGES = 12
+
+
+def parse_languages(text: str) -> tuple[str, ...]:
+    """The office's kiosk languages from their stored form ("sv,en,ar"): Swedish and
+    English always first, each once, at most :data:`MAX_KIOSK_LANGUAGES`."""
+    codes = ["sv", "en"]
+    for part in text.split(","):
+        code = part.strip().lower()
+        if code and code not in codes and code.isascii() and code.isalpha() and len(code) <= 12:
+            codes.append(code)
+    return tuple(codes[:MAX_KIOSK_LANGUAGES])

@@ -27,6 +27,7 @@ from app.services.access.actor import Desk, allowed
 from app.services.office.calendar import OpeningHours, opening_intervals
 from app.services.office.clock import office_day, zone
 from app.services.office.revision import bump
+from app.services.office.visitor_texts import parse_languages
 from app.services.queue.base import TicketRef
 from app.services.queue.issuing import (
     _close_stale_once,
@@ -39,7 +40,6 @@ from app.store.rows import document
 from app.store.server import KIOSK_TURN_KEY, take_turn
 
 KIOSK_SOURCE = "kiosk"
-MAX_KIOSK_LANGUAGES = 12
 CUTOFF_RANGE = (0, 120)  # minutes before closing
 IDLE_RANGE = (20, 600)  # seconds before the kiosk starts over
 WAITING_RANGE = (1, 999)  # the most who may wait at once, where the office sets it
@@ -99,17 +99,6 @@ class HelpView:
     code: str | None
     queue_letter: str | None
     language: str | None
-
-
-def parse_languages(text: str) -> tuple[str, ...]:
-    """The office's kiosk languages from their stored form ("sv,en,ar"): Swedish and
-    English always first, each once, at most :data:`MAX_KIOSK_LANGUAGES`."""
-    codes = ["sv", "en"]
-    for part in text.split(","):
-        code = part.strip().lower()
-        if code and code not in codes and code.isascii() and code.isalpha() and len(code) <= 12:
-            codes.append(code)
-    return tuple(codes[:MAX_KIOSK_LANGUAGES])
 
 
 @allowed("kiosk")

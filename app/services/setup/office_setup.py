@@ -23,7 +23,7 @@ from app.services.access.actor import Desk, allowed
 from app.services.office import visitor_texts
 from app.services.office.info import WEEKDAYS, OfficeInfo, get_office
 from app.services.office.revision import bump
-from app.services.queue.kiosk import MAX_KIOSK_LANGUAGES
+from app.services.office.visitor_texts import MAX_KIOSK_LANGUAGES
 from app.services.setup.base import (
     InvalidOpeningHoursError,
     InvalidProfileError,

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.office.visitor_texts import load_or_english
+from app.services.office.visitor_texts import load_or_english, parse_languages
+from app.store.rows import Readable
 from app.ui.kiosk.keys import KeyNavigator
 from app.ui.kiosk.pages import (
     STYLE,
@@ -67,6 +68,7 @@ class KioskWindow(QWidget):
         *,
         voice: KioskVoice | None = None,
         printer: Any = None,
+        first_read: Readable | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk")
@@ -84,6 +86,7 @@ class KioskWindow(QWidget):
         self._reason: str | None = None
         self._rules: Any = None
         self._texts = load_or_english("sv")
+        self._styled_for = 0.0
         self._build()
         self._idle = IdleGuard(self, self._on_idle_warning, self._start_over)
         self._warning.more_time.connect(self._on_more_time)
@@ -100,8 +103,10 @@ class KioskWindow(QWidget):
         quit_key = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
         quit_key.activated.connect(self.ask_to_unlock)
         ctx.watcher.changed.connect(lambda _snapshot: self.reload())
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-        self.languages.set_languages(("sv", "en"))  # until the office's are read
+        # Every touch and key of the app passes the kiosk first (idle time, holding, the
+        # keypad): from the first turn of the event loop, out of the first paint's way.
+        QTimer.singleShot(0, lambda: QApplication.instance().installEventFilter(self))  # type: ignore[union-attr]
+        self._first_page(first_read)
         self._show(self.languages, speak=False)
         self.reload()
 
@@ -142,6 +147,9 @@ class KioskWindow(QWidget):
 
     def _restyle(self) -> None:
         base = max(18, self.height() // 34) * (LARGE_TEXT if self.large_text else 1)
+        if base == self._styled_for:
+            return  # a style sheet polishes every child again: only when the size changes
+        self._styled_for = base
         sizes = (
             f"QWidget {{ font-size: {base:.0f}px; }}"
             f'QLabel[role="title"] {{ font-size: {base * 1.7:.0f}px; }}'
@@ -165,6 +173,24 @@ class KioskWindow(QWidget):
         self._restyle()
 
     # ------------------------------------------------------------ the office's rules
+
+    def _first_page(self, reader: Readable | None) -> None:
+        """The first page at once, before the store has opened: the office's languages
+        through start-up's quick reader, the queues from the first picture of the queue."""
+        codes: tuple[str, ...] = ("sv", "en")
+        if reader is not None:
+            try:
+                with reader.reading() as fetch:
+                    rows = fetch("SELECT kiosk_languages FROM office ORDER BY id LIMIT 1", {})
+                codes = parse_languages(str(rows[0][0] or "")) if rows else codes
+            except Exception as exc:  # an older store: the full read follows in a moment
+                log.info("kiosk languages not read at start: %s", exc)
+        self.languages.set_languages(codes)
+        snapshot = self._ctx.watcher.snapshot
+        if snapshot is not None:
+            self.topics.set_choices(
+                [Choice(q.letter, "", q.label, q.label_en, ()) for q in snapshot.queues]
+            )
 
     def reload(self) -> None:
         """Read the rules, the queues and whether it issues now (off the GUI thread)."""

@@ -87,15 +87,18 @@ def show_display(ctx: UiContext, screen: int | None = None) -> QWidget:
     return _full_screen(DisplayWindow(ctx), screen)
 
 
-def show_kiosk(ctx: UiContext, screen: int | None = None) -> QWidget:
-    """Open the self-service kiosk full screen, acting as the kiosk, locked."""
+def show_kiosk(
+    ctx: UiContext, screen: int | None = None, reader: Readable | None = None
+) -> QWidget:
+    """Open the self-service kiosk full screen, acting as the kiosk, locked (its first
+    page read through start-up's quick ``reader`` where there is one)."""
     from app.services.access.actor import KIOSK
     from app.ui.kiosk.window import KioskWindow
 
     ctx.actor = KIOSK
-    window = KioskWindow(ctx)
-    window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+    window = KioskWindow(ctx, first_read=reader)
+    locked = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+    window.setWindowFlags(window.windowFlags() | locked)
     return _full_screen(window, screen)
 
 
@@ -256,7 +259,7 @@ def _start(
     if display_only:
         window = show_display(ctx, screen)
     elif kiosk:
-        window = show_kiosk(ctx, screen)
+        window = show_kiosk(ctx, screen, reader)
     else:
         from app.ui.shell.main_window import MainWindow
 
