@@ -147,6 +147,16 @@ def test_a_language_without_a_voice_is_read_in_english(kiosk, qtbot, speech):
     assert kiosk.topics.title.text() != "What is your visit about?"  # shown in Ukrainian
 
 
+def test_tell_me_says_the_place_as_it_is_now(kiosk, ui_ctx, qtbot, speech):
+    qtbot.mouseClick(kiosk.languages.buttons["ar"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.topics.buttons["B"], Qt.MouseButton.LeftButton)
+    QueueDesk(ui_ctx.store, ui_ctx.clock, Actor(role="reception")).issue("B")
+    qtbot.mouseClick(kiosk.ticket.tell, Qt.MouseButton.LeftButton)
+    said, language = _last(qtbot, speech)
+    assert language == "ar" and "B001" in said
+    assert kiosk.ticket.ahead.text().endswith("0")  # B002 came after: still first
+
+
 def test_help_issues_a_priority_ticket_that_reception_sees(kiosk, ui_ctx, qtbot):
     qtbot.mouseClick(kiosk.languages.buttons["fa"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(kiosk.topics.help, Qt.MouseButton.LeftButton)
@@ -215,4 +225,3 @@ def test_render_the_kiosk(kiosk, ui_ctx, qtbot, language):
     qtbot.mouseClick(kiosk.topics.buttons["A"], Qt.MouseButton.LeftButton)
     kiosk.grab().save(str(SHOTS / f"kiosk-ticket-{language}.png"))
     assert kiosk.ticket.code.text() == "A001"
-

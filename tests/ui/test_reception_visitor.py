@@ -58,3 +58,32 @@ def test_render_reception_with_a_call_for_help(qtbot, view, ui_ctx, tmp_path):
     ui_ctx.watcher.poll()
     assert view.alerts.isVisible()
     assert view.grab().save(str(tmp_path / "reception-help.png"))
+
+
+class _Heard:
+    languages = frozenset({"sv", "en", "ar"})
+
+    def __init__(self) -> None:
+        self.said: list[tuple[str, str]] = []
+
+    def say(self, text: str, language: str, done) -> None:
+        self.said.append((language, text))
+        done()
+
+
+def test_tell_says_the_chosen_ticket_s_place_in_its_language_then_swedish(qtbot, view, ui_ctx):
+    from app.ui.kiosk.voice import KioskVoice
+
+    _choose(view, "ar")
+    qtbot.mouseClick(button(view, "issue-A"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(view, "issue-A"), Qt.MouseButton.LeftButton)  # a double press
+    ui_ctx.watcher.poll()
+    view.recent_table.selectRow(0)
+    heard = _Heard()
+    view.tell.voice = KioskVoice(lambda _parent: heard)
+    assert view.tell.isEnabled()
+    qtbot.mouseClick(view.tell, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(heard.said) == 2)
+    (first, arabic), (second, swedish) = heard.said
+    assert (first, second) == ("ar", "sv")
+    assert "A001" in arabic and swedish.startswith("Nummer A001. Före dig i kön: 0.")

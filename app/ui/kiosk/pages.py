@@ -353,6 +353,11 @@ class TicketPage(Page):
         self._message_text = message
         self.retext()
 
+    def update_place(self, ahead: int, minutes: int | None) -> None:
+        """The people ahead and the wait as they are now."""
+        self.facts = {**self.facts, "ahead": ahead, "minutes": minutes}
+        self.retext()
+
     def set_message(self, message: str) -> None:
         """How the printout went, once it has."""
         self._message_text = message

@@ -350,9 +350,27 @@ class KioskWindow(QWidget):
         QTimer.singleShot(TICKET_SHOWN_S * 1000, self._start_over)
 
     def _tell(self) -> None:
-        """The visitor's own number, the people ahead and the wait, read aloud again."""
+        """The visitor's own number, the people ahead and the wait now, read aloud (and the
+        page's figures brought up to date)."""
         self.speech_on = True
-        self.say(self.ticket.spoken())
+        code, ctx, language = str(self.ticket.facts.get("code", "")), self._ctx, self.language
+
+        def work() -> Any:
+            from app.services.queue.telling import status_of
+
+            return status_of(ctx.kiosk.snapshot(), code)
+
+        def told(telling: Any) -> None:
+            from app.services.queue.telling import Kind, tell
+
+            if self.ticket.facts.get("code") != code:
+                return  # the visitor has gone on
+            if telling.kind is Kind.WAITING:
+                self.ticket.update_place(telling.ahead, telling.minutes)
+            spoken = language if self.voice.has(language) else "en"
+            self.voice.say([(tell(telling, spoken), spoken)])
+
+        ctx.runner.submit(work, told, lambda exc: log.warning("tell: %s", exc), lane=WATCHING)
 
     # ------------------------------------------------------------ speech
 

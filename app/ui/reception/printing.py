@@ -1,12 +1,15 @@
 """The ticket printout: an 80 mm thermal-roll ticket through Qt, or a PDF file when no printer.
 
 The same code prints for reception's button and for ``servicedisk ticket issue A --print``:
-:func:`ticket_for` builds what goes on paper from a queue snapshot, a :class:`TicketPrinter`
-puts it on paper (or in a PDF) and :func:`print_and_record` stores how that went.
+:func:`ticket_for` builds what goes on paper from a queue snapshot, :func:`print_and_record`
+adds what only the store knows (the visitor's language, the follow-your-place link), a
+:class:`TicketPrinter` puts it on paper (or in a PDF) and :func:`print_and_record` stores
+how that went. :mod:`app.ui.reception.ticket_layout` says what the paper looks like.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,12 +17,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from app.services.office.clock import business_day, zone
 from app.services.queue.closing import late_queues
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
+from app.store.rows import Readable, flag
+from app.ui.reception.ticket_layout import (
+    MARGIN_MM,
+    PAPER_HEIGHT_MM,
+    PAPER_WIDTH_MM,
+    page_height_mm,
+    ticket_layout,
+)
 from app.ui.shell.headless import ensure_application
 from app.ui.shell.office_time import local
 from app.ui.shell.prefs import Prefs
@@ -30,9 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAPER_WIDTH_MM = 80.0
-PAPER_HEIGHT_MM = 110.0
-MARGIN_MM = 4.0
 PREF_PRINTER = "printing/printer"
 PREF_MODE = "printing/mode"
 # The workstation prefs file the GUI keeps in the data dir (see application.build_context).
@@ -56,6 +65,8 @@ class TicketPrint:
     wait_minutes: int | None = None
     queue_label_en: str | None = None
     late: bool = False  # the wait runs past closing: the visitor may not be served today
+    language: str | None = None  # the visitor's language (a visitor-text code), if chosen
+    follow_url: str | None = None  # the follow-your-place page, when the office has it on
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,38 @@ def ticket_for(snapshot: QueueSnapshot, code: str, office_name: str | None = Non
         wait_minutes=status.wait_for(ahead) if status else None,
         queue_label_en=status.label_en if status else None,
         late=view.queue_letter in {letter for letter, _ in late_queues(snapshot)},
+        language=view.language,
     )
+
+
+_OFFICE_LIVE = "SELECT code, live_page, sync_url, time_zone FROM office ORDER BY id LIMIT 1"
+_TICKET_VISITOR = (
+    "SELECT language, follow_key FROM ticket WHERE business_day = :day AND code = :code"
+)
+
+
+def with_visitor_details(source: Readable, ticket: TicketPrint) -> TicketPrint:
+    """The ticket with its visitor's language and, when the office has the live page on
+    and sync set up, the link to the ticket's follow-your-place page, read from the store."""
+    with source.reading() as fetch:
+        office = fetch(_OFFICE_LIVE, {})
+        if not office:
+            return ticket
+        office_code, live_page, sync_url, time_zone = office[0]
+        day = business_day(ticket.issued_at, zone(time_zone))
+        rows = fetch(_TICKET_VISITOR, {"day": day, "code": ticket.code})
+    if not rows:
+        return ticket
+    language, follow_key = rows[0]
+    url = None
+    if flag(live_page) and sync_url and follow_key:
+        try:
+            from app.sync.live import live_url  # not at import: it brings pydantic
+
+            url = live_url(sync_url, office_code, follow_key)
+        except Exception:  # the ticket still prints, in its language, without the QR code
+            log.exception("no follow-your-place link for ticket %s", ticket.code)
+    return dataclasses.replace(ticket, language=language, follow_url=url)
 
 
 def refuse_unless_waiting(snapshot: QueueSnapshot, code: str) -> None:
@@ -130,10 +172,10 @@ def pdf_filename(ticket: TicketPrint) -> str:
     return f"{ticket.code}-{issued:%Y%m%d-%H%M%S}.pdf"
 
 
-def ticket_page_layout() -> QPageLayout:
+def ticket_page_layout(height_mm: float = PAPER_HEIGHT_MM) -> QPageLayout:
     """The 80 mm roll page, set by the app rather than left to the printer's default."""
     size = QPageSize(
-        QSizeF(PAPER_WIDTH_MM, PAPER_HEIGHT_MM),
+        QSizeF(PAPER_WIDTH_MM, height_mm),
         QPageSize.Unit.Millimeter,
         "Kölapp 80 mm",
         QPageSize.SizeMatchPolicy.ExactMatch,
@@ -223,6 +265,16 @@ class QtTicketPrinter:
         printer.setFullPage(False)
         if not printer.setPageLayout(ticket_page_layout()):
             log.warning("printer %s refused the 80 mm page layout", printer.printerName())
+        # Laid out in the width the printer's margins leave, the roll as long as it takes.
+        page = printer.pageLayout()
+        width = float(page.paintRectPixels(printer.resolution()).width())
+        layout = ticket_layout(ticket, printer, width)
+        margins = page.margins(QPageLayout.Unit.Millimeter)
+        height_mm = page_height_mm(layout, printer, width, margins.top() + margins.bottom())
+        if height_mm > PAPER_HEIGHT_MM and not printer.setPageLayout(ticket_page_layout(height_mm)):
+            log.warning(
+                "printer %s refused a %.0f mm long ticket", printer.printerName(), height_mm
+            )
         painter = QPainter()
         if not painter.begin(printer):
             where = printer.outputFileName() or printer.printerName()
@@ -230,7 +282,7 @@ class QtTicketPrinter:
                 f"could not open {where}", _tr("skrivaren gick inte att öppna")
             )
         try:
-            paint_ticket(painter, printer, ticket)
+            layout.paint(painter, printer, width)
         finally:
             ended = painter.end()
         if not ended or printer.printerState() == QPrinter.PrinterState.Error:
@@ -253,83 +305,17 @@ def for_worker(printer: TicketPrinter) -> TicketPrinter:
     return printer.frozen() if isinstance(printer, QtTicketPrinter) else printer
 
 
-def _font(point_size: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    return font
-
-
-def paint_ticket(painter: QPainter, printer: QPrinter, ticket: TicketPrint) -> None:
-    """Lay the ticket out in the page's paint rectangle, top to bottom, centred."""
-    paint = printer.pageLayout().paintRectPixels(printer.resolution())
-    width = float(paint.width())
-    mm = printer.resolution() / 25.4
-    y = 0.0
-    centre = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
-
-    def block(text: str, font: QFont, gap_mm: float = 1.5) -> None:
-        nonlocal y
-        painter.setFont(font)
-        box = painter.boundingRect(QRectF(0, y, width, 10_000), centre, text)
-        painter.drawText(QRectF(0, y, width, box.height()), centre, text)
-        y += box.height() + gap_mm * mm
-
-    def rule() -> None:
-        nonlocal y
-        painter.setPen(QPen(Qt.GlobalColor.black, 0.3 * mm))
-        painter.drawLine(int(0.1 * width), int(y), int(0.9 * width), int(y))
-        y += 2.5 * mm
-
-    painter.setPen(Qt.GlobalColor.black)
-    block(ticket.office_name, _font(10, bold=True), 2)
-    rule()
-    block(_tr("Ditt nummer") + " / Your number", _font(8))
-    code_font = _font(64, bold=True)
-    metrics = QFontMetricsF(code_font, printer)
-    while metrics.horizontalAdvance(ticket.code) > 0.92 * width and code_font.pointSizeF() > 20:
-        code_font.setPointSizeF(code_font.pointSizeF() - 2)
-        metrics = QFontMetricsF(code_font, printer)
-    block(ticket.code, code_font, 0.5)
-    if ticket.booked:
-        block(_tr("BOKAD TID") + " / BOOKED TIME", _font(10, bold=True), 1)
-    if ticket.queue_label_en and ticket.queue_label_en != ticket.queue_label:
-        block(ticket.queue_label, _font(11, bold=True), 0.5)
-        block(ticket.queue_label_en, _font(8), 2.5)
-    else:
-        block(ticket.queue_label, _font(11, bold=True), 2.5)
-    issued = local(ticket.issued_at)
-    lines = [f"{issued:%Y-%m-%d   %H:%M}"]
-    if ticket.ahead is not None:
-        lines.append(_tr("Före dig: {0}").format(ticket.ahead) + f" / Ahead of you: {ticket.ahead}")
-    if ticket.wait_minutes is not None:
-        if ticket.wait_minutes <= 0:
-            lines.append(_tr("Väntetid: kort") + " / Wait: short")
-        else:
-            minutes = ticket.wait_minutes
-            lines.append(
-                _tr("Beräknad väntetid: ca {0} min").format(minutes)
-                + f"\nEstimated wait: about {minutes} min"
-            )
-    block("\n".join(lines), _font(9), 2.5)
-    if ticket.late:
-        block(
-            _tr("Du hinner kanske inte betjänas i dag.") + "\nYou may not be served today.",
-            _font(9, bold=True),
-            2.5,
-        )
-    rule()
-    block(_tr("Vänta tills ditt nummer visas på skärmen."), _font(9, bold=True), 0.8)
-    block("Please wait until your number is shown on the screen.", _font(8))
-
-
 # ------------------------------------------------------------------ shared by GUI and CLI
 
 
 def print_and_record(queue: QueueDesk, printer: TicketPrinter, ticket: TicketPrint) -> PrintOutcome:
-    """Print a ticket and store how it went (as the desk's actor may issue); the ticket stays
-    issued whatever happens."""
+    """Print a ticket, in its visitor's language and with its follow-your-place link, and
+    store how it went (as the desk's actor may issue); the ticket stays issued whatever
+    happens."""
+    try:
+        ticket = with_visitor_details(queue.store, ticket)
+    except Exception:  # without them the ticket still prints, in Swedish and English
+        log.exception("could not read the language and live page of %s", ticket.code)
     try:
         outcome = printer(ticket)
     except Exception as exc:  # an injected printer that raises is still a failed print

@@ -35,7 +35,7 @@ from app.ui.reception.printing import (
     ticket_for,
 )
 from app.ui.reception.queue_models import RecentTicketsModel, ServingModel, WaitingModel
-from app.ui.reception.visitor import HelpAlerts, LanguageChooser
+from app.ui.reception.visitor import HelpAlerts, LanguageChooser, TellButton
 from app.ui.reception.widgets import (
     ERROR_STYLE,
     VIEW_STYLE,
@@ -198,7 +198,8 @@ class ReceptionView(QWidget):
         self.cancel_ticket.setProperty("role", "danger")
         self.cancel_ticket.setAccessibleName(self.tr("Makulera vald kölapp"))
         self.cancel_ticket.clicked.connect(self._on_cancel_clicked)
-        for button in (self.reprint_selected, self.walked_out, self.cancel_ticket):
+        self.tell = TellButton(self._ctx, self._selected_code, self)
+        for button in (self.reprint_selected, self.tell, self.walked_out, self.cancel_ticket):
             button.setEnabled(False)
             actions.addWidget(button)
         recent_box.addLayout(actions)
@@ -243,7 +244,8 @@ class ReceptionView(QWidget):
                 self._shortcuts.append(shortcut)
         chain: list[QWidget] = [*self._buttons.values(), self.booked, self.language]
         chain += [self.panel.reprint]
-        chain += [self.recent_table, self.reprint_selected, self.walked_out, self.cancel_ticket]
+        chain += [self.recent_table, self.reprint_selected, self.tell, self.walked_out]
+        chain += [self.cancel_ticket]
         chain += [self.waiting_table, self.serving_table]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -378,6 +380,7 @@ class ReceptionView(QWidget):
         snapshot = self._ctx.watcher.snapshot
         ticket = snapshot.ticket(code) if code and snapshot else None
         self.reprint_selected.setEnabled(ticket is not None and ticket.state == "waiting")
+        self.tell.setEnabled(ticket is not None)
         in_queue = ticket is not None and ticket.state in ("waiting", "parked")
         self.walked_out.setEnabled(in_queue)
         self.cancel_ticket.setEnabled(in_queue)

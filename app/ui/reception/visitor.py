@@ -4,6 +4,7 @@ for help, shown until someone at reception answers them."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -165,3 +166,35 @@ class HelpAlerts(QFrame):
         ctx.runner.submit(
             lambda: ctx.queue.answer_help(request_id), lambda _answered: self.refresh(), failed
         )
+
+
+class TellButton(QPushButton):
+    """ "Läs upp": says the chosen ticket's place aloud at the counter, in the visitor's language
+    and in Swedish (a visitor who cannot read the screen, or the list, hears it)."""
+
+    def __init__(
+        self, ctx: UiContext, chosen: Callable[[], str | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("Läs upp"))
+        self._ctx, self._chosen = ctx, chosen
+        self.setObjectName("tell-visitor")
+        self.setAccessibleName(self.tr("Läs upp vald kölapps plats i kön för besökaren"))
+        self.setToolTip(
+            self.tr("Säger numret, hur många som är före och väntetiden, på besökarens språk.")
+        )
+        self.voice: Any = None
+        self.told: list[tuple[str, str]] = []  # (language, sentence), the last time
+        self.clicked.connect(self._tell)
+
+    def _tell(self) -> None:
+        from app.services.queue.telling import status_of, tell_texts
+        from app.ui.kiosk.voice import KioskVoice
+
+        code, snapshot = self._chosen(), self._ctx.watcher.snapshot
+        if code is None or snapshot is None:
+            return
+        self.told = tell_texts(status_of(snapshot, code))
+        if self.voice is None:
+            self.voice = KioskVoice(parent=self)
+        self.voice.say([(sentence, language) for language, sentence in self.told])
