@@ -126,6 +126,9 @@ def test_without_sight_a_key_starts_speech_and_the_keypad_does_the_rest(
     code = kiosk.ticket.code.text()
     qtbot.wait(20)
     assert f"Your number {code[0]} {int(code[1:])}" in _said(speech)
+    volume = kiosk.voice.volume
+    QTest.keyClick(kiosk, Qt.Key.Key_Plus)  # louder, in the headset
+    assert kiosk.voice.volume > volume and _last(qtbot, speech)[0] == "Done"
     QTest.keyClick(kiosk, Qt.Key.Key_Escape)  # back to the start, speech off
     assert kiosk.stack.currentWidget() is kiosk.languages and not kiosk.speech_on
 

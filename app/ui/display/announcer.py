@@ -170,6 +170,10 @@ class QtSpeech:
         self._started = False
         tts.stateChanged.connect(self._on_state_changed)
 
+    def set_volume(self, volume: float) -> None:
+        """How loud, 0 to 1 (a kiosk's visitor sets it with the keypad)."""
+        self._tts.setVolume(max(0.0, min(1.0, volume)))
+
     def say(self, text: str, language: str, done: Done) -> None:
         """Speak text with the voice of the language."""
         self._done, self._started = done, False

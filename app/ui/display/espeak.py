@@ -51,6 +51,12 @@ class EspeakSpeech:
         self._process.finished.connect(self._finish)
         self._process.errorOccurred.connect(self._on_error)
 
+    amplitude = 100  # espeak-ng's own scale, 0 to 200; 100 is its default
+
+    def set_volume(self, volume: float) -> None:
+        """How loud, 0 to 1 (espeak-ng's amplitude 0 to 200, 0.5 its default)."""
+        self.amplitude = round(max(0.0, min(1.0, volume)) * 200)
+
     def say(self, text: str, language: str, done: Done, *, voice: str | None = None) -> None:
         """Speak the text with the language's voice, or ``voice`` (an espeak-ng voice code).
 
@@ -59,6 +65,7 @@ class EspeakSpeech:
         """
         self._done = done
         arguments = ["-v", voice or self._voices[language], "-s", str(WORDS_PER_MINUTE)]
+        arguments += ["-a", str(self.amplitude)]
         if self._output is not None:
             arguments += ["-w", str(self._output)]
         self._process.start(self._program, [*arguments, "--", spoken(text)])

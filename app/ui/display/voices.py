@@ -20,6 +20,13 @@ class SpeechChain:
         self._backends = tuple(backends)
         self.languages: frozenset[str] = frozenset().union(*(b.languages for b in backends))
 
+    def set_volume(self, volume: float) -> None:
+        """How loud, 0 to 1, for every backend that can be told."""
+        for backend in self._backends:
+            setter = getattr(backend, "set_volume", None)
+            if setter is not None:
+                setter(volume)
+
     def say(self, text: str, language: str, done: Done) -> None:
         """Speak with the first backend that has a voice for the language."""
         backend = next(b for b in self._backends if language in b.languages)

@@ -3,7 +3,8 @@
 Any key starts speech (5.2: startable without sight). Then Tab, the arrow keys
 or the keypad's 2/8 (and 4/6) move between the buttons, each read aloud as the
 focus reaches it; Enter, Space or 5 presses; Escape, Backspace or 0 goes back
-to the start; * or F1 reads the page again. No other key does anything.
+to the start; * or F1 reads the page again; + and - make the voice louder or softer
+(EN 301 549, 5.1.3.11: a headset's volume without sight). No other key does anything.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ PREVIOUS = {K.Key_Backtab, K.Key_Up, K.Key_Left, K.Key_8, K.Key_4}
 PRESS = {K.Key_Return, K.Key_Enter, K.Key_Space, K.Key_5}
 BACK = {K.Key_Escape, K.Key_Backspace, K.Key_0}
 REPEAT = {K.Key_Asterisk, K.Key_F1}
+LOUDER, SOFTER = {K.Key_Plus}, {K.Key_Minus}
+VOLUME_STEP = 0.15
 
 
 class KeyNavigator:
@@ -52,6 +55,9 @@ class KeyNavigator:
             window._start_over()
         elif key in REPEAT:
             window.start_speech()
+        elif key in LOUDER or key in SOFTER:  # private listening: the volume without sight
+            window.voice.louder(VOLUME_STEP if key in LOUDER else -VOLUME_STEP)
+            window.say(window.texts.text("done"))  # a word at the new volume
         return True
 
     def _move(self, *, forward: bool) -> None:

@@ -69,6 +69,16 @@ class KioskVoice(QObject):
         if not self._busy:
             self._next()
 
+    volume = 0.5  # 0 to 1: the engine's own middle, until the visitor changes it
+
+    def louder(self, step: float) -> float:
+        """Change the volume by ``step`` (the keypad's + and -); the volume now."""
+        self.volume = max(0.1, min(1.0, self.volume + step))
+        setter = getattr(self._load(), "set_volume", None)
+        if setter is not None:
+            setter(self.volume)
+        return self.volume
+
     def stop(self) -> None:
         """Say nothing more of what waits."""
         self._queue.clear()

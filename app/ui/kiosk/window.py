@@ -31,7 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.office.visitor_texts import load_or_english, parse_languages
+from app.services.office.visitor_texts import (
+    VisitorLanguage,
+    load_or_english,
+    parse_languages,
+)
 from app.store.rows import Readable
 from app.ui.kiosk.keys import KeyNavigator
 from app.ui.kiosk.pages import (
@@ -373,6 +377,11 @@ class KioskWindow(QWidget):
         ctx.runner.submit(work, told, lambda exc: log.warning("tell: %s", exc), lane=WATCHING)
 
     # ------------------------------------------------------------ speech
+
+    @property
+    def texts(self) -> VisitorLanguage:
+        """The visitor texts of the language the kiosk speaks now."""
+        return self._texts
 
     def say(self, text: str, *, interrupt: bool = True) -> None:
         """Say a text of the current page in the visitor's language (English where the
