@@ -21,7 +21,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime
 
-
 KIOSK_LANGUAGES = "sv,en,ar,fa,so,ti,uk"
 
 

@@ -10,9 +10,9 @@ from app.services.access.actor import KIOSK
 from app.services.queue.desk import KioskDesk
 from app.services.queue.views import queue_snapshot
 from tests.ui.test_reception import button
-from tests.ui.test_reception import mono as mono  # noqa: F401  (fixtures)
-from tests.ui.test_reception import printer as printer  # noqa: F401
-from tests.ui.test_reception import view as view  # noqa: F401
+from tests.ui.test_reception import mono as mono
+from tests.ui.test_reception import printer as printer
+from tests.ui.test_reception import view as view
 
 
 def _choose(view, code: str) -> None:
@@ -47,7 +47,6 @@ def test_a_call_for_help_shows_until_someone_goes(qtbot, view, ui_ctx):
     qtbot.mouseClick(answer, Qt.MouseButton.LeftButton)
     assert not view.alerts.isVisible()
     assert ui_ctx.queue.open_help_requests() == []
-
 
 
 def test_render_reception_with_a_call_for_help(qtbot, view, ui_ctx, tmp_path):
