@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
-from app.ui.shell.runner import WATCHING
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +97,14 @@ class HelpAlerts(QFrame):
         self._seen: set[int] = set()
         self._lines: dict[int, QWidget] = {}
         self._names: dict[str, str] = {}
+        self._asked = 0
         self.hide()
 
     def refresh(self) -> None:
         """Read the open calls for help (off the GUI thread)."""
         ctx = self._ctx
+        self._asked += 1
+        asked = self._asked
 
         def read() -> tuple[list[Any], dict[str, str]]:
             from app.services.office.info import list_languages
@@ -110,7 +112,11 @@ class HelpAlerts(QFrame):
             names = self._names or dict(list_languages(ctx.store))
             return ctx.queue.open_help_requests(), names
 
-        ctx.runner.submit(read, self._show, self._failed, lane=WATCHING)
+        def show(found: tuple[list[Any], dict[str, str]]) -> None:
+            if asked == self._asked:  # reads run side by side: only the latest is shown
+                self._show(found)
+
+        ctx.runner.submit(read, show, self._failed)
 
     def _failed(self, exc: Exception) -> None:
         log.debug("help requests not read: %s", exc)  # not signed in yet, or offline: retried
