@@ -144,6 +144,7 @@ def _display(window) -> None:
         return ["SHOWS", f"{window.current_label.text()}|{recent}"]
 
     _watch(window, shows)
+
     def counts() -> list[str]:
         said = {letter: row[3].text().split(" ")[0] for letter, row in window.waiting._rows.items()}
         return [f"{letter}={n if n.isdigit() else 0}" for letter, n in said.items()]
@@ -235,9 +236,9 @@ def main() -> int:
 
     announce = Announcer.announce
 
-    def reported(self, code: str, point_number: int, *, recall: bool = False) -> None:
+    def reported(self, code: str, point_number: int, *, recall: bool = False, **more) -> None:
         _say("ANNOUNCE", code, point_number, "recall" if recall else "call")
-        announce(self, code, point_number, recall=recall)
+        announce(self, code, point_number, recall=recall, **more)
 
     Announcer.announce = reported  # type: ignore[method-assign]
     app = QApplication(sys.argv[:1])
