@@ -6,6 +6,7 @@ printer failed). The store is real; reception's view of it is the services'.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,6 @@ from app.services.setup.office_setup import update_office
 from app.ui.kiosk.voice import KioskVoice
 from app.ui.kiosk.window import KioskWindow
 from app.ui.reception.printing import PrintOutcome
-
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 class FakeSpeech:
@@ -218,13 +217,15 @@ def test_it_cannot_be_closed_without_a_managers_pin(kiosk, ui_ctx, qtbot, monkey
 
 
 @pytest.mark.parametrize("language", ["sv", "en", "ar"])
-def test_render_the_kiosk(kiosk, ui_ctx, qtbot, language):
-    """The pictures in docs/screenshots, looked at by a person."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def test_render_the_kiosk(kiosk, ui_ctx, qtbot, language, tmp_path):
+    """The pictures a person looks at; into docs/screenshots with
+    ``SERVICEDISK_SHOTS=docs/screenshots`` (a plain run leaves the tracked files alone)."""
+    shots = Path(os.environ.get("SERVICEDISK_SHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
     if language == "sv":
-        kiosk.grab().save(str(SHOTS / "kiosk-languages.png"))
+        assert kiosk.grab().save(str(shots / "kiosk-languages.png"))
     qtbot.mouseClick(kiosk.languages.buttons[language], Qt.MouseButton.LeftButton)
-    kiosk.grab().save(str(SHOTS / f"kiosk-topics-{language}.png"))
+    assert kiosk.grab().save(str(shots / f"kiosk-topics-{language}.png"))
     qtbot.mouseClick(kiosk.topics.buttons["A"], Qt.MouseButton.LeftButton)
-    kiosk.grab().save(str(SHOTS / f"kiosk-ticket-{language}.png"))
+    assert kiosk.grab().save(str(shots / f"kiosk-ticket-{language}.png"))
     assert kiosk.ticket.code.text() == "A001"

@@ -324,7 +324,7 @@ class TicketPage(Page):
         self.wait = _label()
         self.message = _label("notice")
         self.watch = _label()
-        for label in (self.heading, self.code, self.queue):
+        for label in (self.heading, self.code, self.queue, self.ahead, self.wait):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tell = _button("small")
         self.tell.clicked.connect(self.tell_asked)
@@ -370,11 +370,10 @@ class TicketPage(Page):
         self.queue.setText(str(facts.get("queue", "")))
         ahead, minutes = facts.get("ahead"), facts.get("minutes")
         self.ahead.setText(t.text("people_ahead", ahead=ahead) if ahead is not None else "")
-        self.wait.setText(
-            t.text("wait_minutes", minutes=minutes)
-            if minutes is not None
-            else t.text("wait_unknown")
-        )
+        if minutes is None:
+            self.wait.setText(t.text("wait_unknown"))
+        else:  # "about 0 minutes" tells a visitor who is next nothing
+            self.wait.setText(t.text("wait_minutes", minutes=minutes) if minutes else "")
         self.message.setText(getattr(self, "_message_text", ""))
         self.watch.setText(t.text("watch_screen"))
         self.tell.setText(t.text("tell_me"))
