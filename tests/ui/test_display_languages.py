@@ -21,34 +21,18 @@ from app.ui.display import screen as display_module
 from app.ui.display import tell_me as tell_me_module
 from app.ui.display.announcer import Announcer
 from app.ui.display.screen import DisplayWindow
+from tests.ui.test_display import FakeSound
 
 VOICES = frozenset({"sv", "en", "ar", "fa", "uk"})  # as espeak-ng has them: no Somali, no Tigrinya
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class FakeSpeech:
+class FakeSpeech(FakeSound):
     """A chime and voices in one: records what is played and said, one thing at a time."""
 
     def __init__(self, languages: frozenset[str] = VOICES) -> None:
-        self.languages = languages
-        self.played: list[str] = []
-        self._playing = None
-
-    def play(self, done) -> None:
-        self._start("chime", done)
-
-    def say(self, text: str, language: str, done) -> None:
-        self._start(f"{language}: {text}", done)
-
-    def _start(self, what: str, done) -> None:
-        assert self._playing is None, f"{what} started while another sound was playing"
-        self.played.append(what)
-        self._playing = done
-
-    def finish_all(self) -> None:
-        while self._playing is not None:
-            done, self._playing = self._playing, None
-            done()
+        super().__init__()
+        self.languages = languages  # type: ignore[misc]
 
     @property
     def said(self) -> list[str]:
