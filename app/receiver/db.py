@@ -10,6 +10,9 @@ Besides each held document, the figures the overview reads are kept beside it
 at the same write: a row per office (``office_seen``: first and last day,
 working days received, the last sync) and a row per office, day and agency,
 so that no page reads the documents themselves.
+
+``live_snapshot`` holds each office's latest live snapshot (one row an office,
+replaced by every push): what the visitors' "follow your place" pages read.
 """
 
 from __future__ import annotations
@@ -93,6 +96,14 @@ token_office = Table(
     metadata,
     Column("token_id", Integer, ForeignKey("token.id", ondelete="CASCADE"), primary_key=True),
     Column("office", String(40), primary_key=True),  # "*": every office (the central office)
+)
+
+live_snapshot = Table(
+    "live_snapshot",
+    metadata,
+    Column("office", String(40), primary_key=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("body", Text, nullable=False),  # the snapshot as validated (app.sync.live)
 )
 
 MIGRATIONS = Path(__file__).parent / "migrations"

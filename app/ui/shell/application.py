@@ -271,6 +271,11 @@ def _start(
         open_after_first_paint(window, opening)
     ctx.watcher.start()
     _keep_daily_upkeep(ctx, window, summaries=not (display_only or kiosk))
+    from app.ui.shell.live_worker import LivePusher
+
+    live = LivePusher(ctx, window)  # the visitors' "follow your place" pages; one program pushes
+    live.start()
+    app.aboutToQuit.connect(live.stop)
     return app, ctx, window
 
 
