@@ -214,6 +214,8 @@ def _paragraph_layouts(
     option.setTextDirection(
         Qt.LayoutDirection.RightToLeft if item.rtl else Qt.LayoutDirection.LeftToRight
     )
+    # A block of text keeps off the roll's edges as the rules do (centred lines are short).
+    inset = 0.0 if item.centred else 0.06 * width
     placed: list[tuple[QTextLayout, float]] = []
     y = 0.0
     for part in item.text.split("\n"):
@@ -225,8 +227,8 @@ def _paragraph_layouts(
             line = layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(width)
-            line.setPosition(QPointF(0, top))
+            line.setLineWidth(width - 2 * inset)
+            line.setPosition(QPointF(inset, top))
             top += line.height()
         layout.endLayout()
         placed.append((layout, y))
