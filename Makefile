@@ -51,6 +51,11 @@ schema: $(VENV)/.installed-test
 
 screenshots: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots
+	# The visitor's side: the kiosk, the display in other languages, the printouts
+	SERVICEDISK_SHOTS=docs/screenshots SERVICEDISK_TICKET_SHOTS=docs/screenshots \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly tests/ui/test_kiosk.py \
+	  tests/ui/test_display_languages.py tests/ui/test_printout_languages.py -k "render"
+	$(PY) -m tests.receiver_live_shot docs/screenshots  # needs chromium
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

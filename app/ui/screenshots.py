@@ -12,6 +12,7 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -115,6 +116,9 @@ def render_all(out_dir: Path) -> list[Path]:
         settings_view.sections.setCurrentWidget(settings_view.audit_page)
         settings_view.audit_page.reload()
         files.append(_save(window, out_dir / "settings-audit.png", 1280, 800))
+        settings_view.sections.setCurrentWidget(settings_view.kiosk_page)
+        files.append(_save(window, out_dir / "settings-kiosk.png", 1280, 800))
+        files += _visitor_side(ctx, window, out_dir)
         window.tabs.setCurrentWidget(window.statistics)
         stats = window.statistics
         stats.preset.setCurrentIndex(stats.preset.findData("week"))
@@ -130,6 +134,41 @@ def render_all(out_dir: Path) -> list[Path]:
         window.close()
         ctx.watcher.stop()
         store.close()
+    return files
+
+
+def _visitor_side(ctx: Any, window: Any, out_dir: Path) -> list[Path]:
+    """Reception with a kiosk visitor's call for help and an Arabic visitor's ticket; the
+    case worker who calls that visitor."""
+    from app.services.access.actor import KIOSK
+    from app.services.queue.desk import KioskDesk, QueueDesk
+
+    files = []
+    kiosk = KioskDesk(ctx.store, ctx.clock, KIOSK)
+    kiosk.issue(None, "fa", help=True)
+    reception = QueueDesk(ctx.store, ctx.clock, SYSTEM)
+    arabic = reception.issue("B", language="ar", source="reception")
+    window.sign_in_as(Actor(role="reception", login="rut"))
+    window.tabs.setCurrentWidget(window.reception)
+    ctx.watcher.refresh()
+    view = window.reception
+    view.language.setCurrentIndex(max(0, view.language.findData("uk")))
+    files.append(_save(window, out_dir / "reception-help.png", 1280, 800))
+    view.language.setCurrentIndex(0)
+    window.sign_in_as(Actor(role="caseworker", login="anna"))
+    try:
+        ctx.queue.finish(next(p.current.code for p in ctx.watcher.snapshot.points
+                              if p.number == 2 and p.current))  # fmt: skip
+    except Exception as exc:  # nobody at point 2: the call below still makes a picture
+        log.info("point 2 free already: %s", exc)
+    try:
+        ctx.queue.call_ticket(arabic.code, 2)
+    except Exception as exc:
+        log.info("no call of the Arabic visitor for the screenshot: %s", exc)
+    ctx.watcher.refresh()
+    window.tabs.setCurrentWidget(window.service_point)
+    files.append(_save(window, out_dir / "service-point-language.png", 1280, 800))
+    window.sign_in_as(Actor(role="manager", login="kontorschef"))
     return files
 
 
