@@ -110,3 +110,29 @@ def test_the_kiosk_languages_are_languages_with_visitor_texts(desk, at_kiosk):
     with pytest.raises(InvalidSettingError):
         update_office(desk, kiosk_languages=["pl"])  # in the catalog, no visitor texts yet
     assert visitor_texts.parse_languages("ar, EN,,sv;x") == ("sv", "en", "ar")
+
+
+def test_two_kiosks_never_both_take_the_last_place(store, clock, desk):
+    """Eight presses at once on kiosks under a cap of three: three tickets, five refusals."""
+    import threading
+
+    clock.set(OPEN)
+    update_office(desk, max_waiting=3)
+    results: list[str] = []
+    start = threading.Barrier(8)
+
+    def press(n: int) -> None:
+        kiosk_desk = KioskDesk(store, clock, KIOSK)
+        start.wait()
+        try:
+            results.append(kiosk_desk.issue("ABCD"[n % 4], "sv").code)
+        except kiosk.OfficeFullError:
+            results.append("full")
+
+    threads = [threading.Thread(target=press, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(results).count("full") == 5, results
+    assert len(q.snapshot(desk).waiting) == 3
