@@ -40,9 +40,6 @@ from app.store.rows import document
 from app.store.server import KIOSK_TURN_KEY, take_turn
 
 KIOSK_SOURCE = "kiosk"
-CUTOFF_RANGE = (0, 120)  # minutes before closing
-IDLE_RANGE = (20, 600)  # seconds before the kiosk starts over
-WAITING_RANGE = (1, 999)  # the most who may wait at once, where the office sets it
 
 
 class KioskClosedError(ServiceError):
