@@ -36,10 +36,13 @@ class FakeSpeech:
 class FakePrinter:
     def __init__(self, ok: bool = True) -> None:
         self.ok = ok
+        self.pdf = False  # no printer: a PDF file, as an office without one gets
         self.printed: list = []
 
     def __call__(self, ticket):
         self.printed.append(ticket)
+        if self.ok and self.pdf:
+            return PrintOutcome(True, "pdf:/tmp/C001.pdf", "saved as PDF", "sparad som PDF")
         if self.ok:
             return PrintOutcome(True, "printed", "printed", "utskriven")
         return PrintOutcome.failed("out of paper", "slut på papper")
@@ -180,6 +183,28 @@ def test_left_alone_it_warns_offers_more_time_then_starts_over(kiosk, ui_ctx, qt
     qtbot.mouseClick(kiosk._warning.button, Qt.MouseButton.LeftButton)  # more time
     assert not kiosk._warning.isVisible() and kiosk.stack.currentWidget() is kiosk.topics
     qtbot.waitUntil(lambda: kiosk.stack.currentWidget() is kiosk.languages, timeout=10_000)
+
+
+def test_with_no_printer_the_visitor_is_told_to_remember_the_number(kiosk, qtbot, printer):
+    printer.ok = True
+    printer.pdf = True
+    qtbot.mouseClick(kiosk.languages.buttons["en"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.topics.buttons["C"], Qt.MouseButton.LeftButton)
+    assert kiosk.ticket.message.text() == (
+        "Your ticket could not be printed. Remember your number: C001"
+    )
+
+
+def test_a_store_that_fails_says_so_once_and_starts_over(kiosk, qtbot, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the server went away")
+
+    monkeypatch.setattr(type(kiosk._ctx.kiosk), "issue", broken)
+    qtbot.mouseClick(kiosk.languages.buttons["sv"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.topics.buttons["A"], Qt.MouseButton.LeftButton)
+    assert kiosk.stack.currentWidget() is kiosk.notice
+    (said,) = [label.text() for label in kiosk.notice._labels]
+    assert said.startswith("Kiosken fungerar inte just nu.")
 
 
 def test_past_the_cut_off_it_says_closed_in_every_language(kiosk, ui_ctx, ui_clock, qtbot):

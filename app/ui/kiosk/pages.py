@@ -417,6 +417,8 @@ class NoticePage(Page):
             self.lines.removeWidget(label)
             label.deleteLater()
         self._labels = []
+        if reason not in load_or_english("sv").texts:  # a sentence of its own, said once
+            self._codes = ["sv"]
         for code in self._codes:
             lang = load_or_english(code)
             label = _label("notice" if code == "sv" else "")

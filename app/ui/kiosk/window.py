@@ -17,7 +17,6 @@ reached by Tab, the arrow keys or a numeric keypad; larger text is one press awa
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
@@ -276,7 +275,6 @@ class KioskWindow(QWidget):
             return
         self._busy = True
         ctx, language = self._ctx, self.language
-        pressed = time.perf_counter()
 
         def work() -> tuple[Any, Any]:
             from app.services.queue.views import queue_snapshot
@@ -289,18 +287,17 @@ class KioskWindow(QWidget):
 
         self._ctx.runner.submit(
             work,
-            lambda done: self._on_issued(done[0], done[1], pressed),
+            lambda done: self._on_issued(done[0], done[1]),
             self._on_issue_failed,
             lane=PRESSES,
         )
 
-    def _on_issued(self, ref: Any, printout: Any, pressed: float) -> None:
+    def _on_issued(self, ref: Any, printout: Any) -> None:
         t = self._texts
         title = self._queue_title(ref.queue_letter)
         message = t.text("help_sent", code=ref.code) if ref.booked else ""
         self.ticket.show_ticket(ref.code, title, printout.ahead, printout.wait_minutes, message)
         self._show(self.ticket, speak=False)
-        self.shown_after = time.perf_counter() - pressed
         self.say(self.ticket.spoken())  # the number and queue, always (EN 301 549 5.1.3.16)
         self._busy = False
         self._print(printout, helped=bool(ref.booked))
@@ -323,9 +320,10 @@ class KioskWindow(QWidget):
         def printed(outcome: Any) -> None:
             if self.ticket.facts.get("code") != printout.code:
                 return  # the visitor has gone on
-            if outcome.ok and not helped:
-                self.ticket.set_message(texts.text("printed"))
-            elif not outcome.ok:
+            if outcome.status == "printed":  # on paper (not a PDF: the kiosk has no printer)
+                if not helped:
+                    self.ticket.set_message(texts.text("printed"))
+            else:
                 sentence = texts.text("print_failed", code=printout.code)
                 self.ticket.set_message(sentence)
                 self.say(sentence, interrupt=False)
