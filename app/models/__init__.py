@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     )
     from app.models.visit import (
         AuditEvent,
+        Booking,
         CallEvent,
         DayRevision,
         DaySummary,
@@ -46,6 +47,7 @@ __all__ = [
     "Agency",
     "AuditEvent",
     "Base",
+    "Booking",
     "CallEvent",
     "DayRevision",
     "DaySummary",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import secrets
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
@@ -71,6 +72,12 @@ class Office(Base):
     max_waiting: Mapped[int | None] = mapped_column(Integer)
     # Push a live snapshot for the follow-your-place page (where sync is set up).
     live_page: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Bookings: the key of the references' salted hashes (made with the office), and how
+    # many minutes around its time a booking is called (and after which it is missed).
+    booking_salt: Mapped[str | None] = mapped_column(
+        String(64), default=lambda: secrets.token_hex(32)
+    )
+    booking_tolerance_minutes: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
 
 
 class QueueAgency(Base):

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -87,10 +88,44 @@ class Ticket(Base):
     source: Mapped[str | None] = mapped_column(String(12))
     # The random key of its follow-your-place page on the central receiver.
     follow_key: Mapped[str | None] = mapped_column(String(24))
+    # A checked-in booking's ticket is called ahead of walk-ins from this instant (its
+    # booked time less the office's tolerance); None: a priority ticket due at once.
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     queue = relationship("Queue", foreign_keys=[queue_id])
     origin_queue = relationship("Queue", foreign_keys=[origin_queue_id])
     service_point = relationship("ServicePoint")
+
+
+class Booking(Base):
+    """A booked visit of the day, from an agency's booking system: when, how long, what about.
+
+    No identity: the visitor's booking reference is kept only as a salted hash
+    (:attr:`ref_hash`), enough to match the reference a visitor presents at check-in.
+    """
+
+    __tablename__ = "booking"
+    __table_args__ = (
+        UniqueConstraint("ref_hash"),
+        Index("ix_booking_day", "business_day"),
+        Index("ix_booking_ticket", "ticket_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date)
+    ref_hash: Mapped[str] = mapped_column(String(64))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[int] = mapped_column(Integer)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    errand_type_id: Mapped[int | None] = mapped_column(ForeignKey("errand_type.id"))
+    language: Mapped[str | None] = mapped_column(String(12))
+    interpreter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # "booked", "checked_in" or "cancelled" (missed: booked, and its time plus the
+    # office's tolerance has passed: worked out, never stored).
+    state: Mapped[str] = mapped_column(String(12), default="booked", server_default="booked")
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("ticket.id"))
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class HelpRequest(Base):

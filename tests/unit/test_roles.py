@@ -108,6 +108,10 @@ PLAIN: dict[str, set[str | None]] = {
     "app.sync.client.send_pending": MANAGER,
     "app.sync.status.save_sync_settings": MANAGER,
     "app.demo.fill.generate_demo": MANAGER,
+    "app.services.bookings.day.import_bookings": {R, M},
+    "app.services.bookings.day.list_bookings": EVERYONE,
+    "app.services.bookings.day.check_in": EVERYONE,
+    "app.services.bookings.day.check_in_at_kiosk": KIOSK,
 }
 # Functions that write only inside the use case that calls them; the store refuses
 # them anywhere else (test_a_write_outside_a_use_case_is_refused).

@@ -51,6 +51,7 @@ PERMISSIONS: dict[str, frozenset[str | None]] = {
     ANYONE: frozenset({*ROLES, KIOSK_ROLE, None}),
     "issue": frozenset(ROLES),  # issue, print, cancel, walked out, move to another queue
     "kiosk": frozenset({KIOSK_ROLE, MANAGER}),  # a visitor takes a ticket, asks for help
+    "bookings": frozenset({RECEPTION, MANAGER}),  # take in the day's bookings from a file
     "serve": frozenset({CASEWORKER, MANAGER}),  # call, recall, no-show, park, finish …
     "errands": frozenset({CASEWORKER, MANAGER}),  # log and correct today's errands
     "correct_past": frozenset({MANAGER}),  # change the errands of an earlier day
@@ -64,6 +65,7 @@ WHAT_SV = {
     ANYONE: "se kön",
     "issue": "dela ut eller ändra kölappar",
     "kiosk": "dela ut kölappar i kiosken",
+    "bookings": "läsa in dagens bokningar",
     "serve": "ropa upp och betjäna besökare",
     "errands": "registrera ärenden",
     "correct_past": "rätta en tidigare dags ärenden",

@@ -157,6 +157,17 @@ _POINT_STATE = select(
 ).where(ServicePoint.number == bindparam("number"), ServicePoint.active)
 
 
+def _booked_rank(booked_first: bool) -> Any:
+    """Where a ticket's priority puts it: a priority ticket that is due (a checked-in
+    booking from its time less the tolerance, any other at once) before walk-ins, and a
+    booking checked in early after them (walk-ins fill the gap until its time); with
+    ``booked_first`` off (a walk-in's turn by the fairness ratio) walk-ins first."""
+    if not booked_first:
+        return Ticket.booked.asc()
+    due = Ticket.due_at.is_(None) | (Ticket.due_at <= bindparam("now", type_=UTCDateTime()))
+    return case((Ticket.booked & due, 0), (Ticket.booked, 2), else_=1)
+
+
 def _next_waiting_stmt(*, booked_first: bool) -> Any:
     """The next waiting ticket for a point, by its work profile, in one statement.
 
@@ -191,7 +202,7 @@ def _next_waiting_stmt(*, booked_first: bool) -> Any:
         .order_by(
             case((strict, func.coalesce(profile.c.position, Queue.sort_order)), else_=0),
             case((strict, Queue.letter), else_=""),
-            Ticket.booked.desc() if booked_first else Ticket.booked.asc(),
+            _booked_rank(booked_first),
             # Oldest first by place in time, then number; issue order settles a full tie.
             Ticket.place_at,
             Ticket.number,
@@ -257,7 +268,12 @@ def call_next(desk: Desk, point_number: int) -> TicketRef:
             raise UnknownServicePointError(point_number)
         if point.busy is not None:
             raise PointBusyError(point_number, point.busy)
-        params = {"day": day, "point_id": point.id, "strict": point.call_order == "queue_order"}
+        params = {
+            "day": day,
+            "point_id": point.id,
+            "strict": point.call_order == "queue_order",
+            "now": now,
+        }
         ticket = conn.execute(_NEXT_BOOKED_FIRST, params).first()
         if ticket is None and conn.dialect.name == "postgresql":
             # The statement read the queue as it began; if another call held the last

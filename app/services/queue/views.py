@@ -155,7 +155,10 @@ _ACTIVE_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
     " first_called_at, service_point_id, recalls, print_status, staff_id, language FROM ticket"
     f" WHERE business_day = :day AND state IN {_in(st.ACTIVE_STATES)}"
-    " ORDER BY CASE WHEN booked THEN 0 ELSE 1 END, place_at, number, id"
+    # As call-next takes them: a due priority ticket, the walk-ins, a booking checked in
+    # early (its turn comes at its time: app.services.queue.calling._booked_rank).
+    " ORDER BY CASE WHEN booked AND (due_at IS NULL OR due_at <= :now) THEN 0"
+    " WHEN booked THEN 2 ELSE 1 END, place_at, number, id"
 )
 # Today's latest tickets whatever became of them (reception's "Senaste kölappar").
 _RECENT_TICKETS = (
@@ -284,7 +287,8 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
     queues = fetch(_QUEUES, {})
     letters = {row[0]: row[1] for row in queues}
     points = {row[0]: row for row in fetch(_POINTS, {})}
-    views = [_view(row, letters, points, now) for row in fetch(_ACTIVE_TICKETS, on_day)]
+    active = fetch(_ACTIVE_TICKETS, {**on_day, "now": now})
+    views = [_view(row, letters, points, now) for row in active]
     waiting = tuple(v for v in views if v.state == st.WAITING)
     current = {v.service_point_number: v for v in views if v.state in (st.CALLED, st.SERVING)}
     every_active = [row[0] for row in queues if flag(row[4])]

@@ -20,7 +20,16 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.models import CallEvent, Errand, HelpRequest, Office, Ticket, TicketCounter, Visit
+from app.models import (
+    Booking,
+    CallEvent,
+    Errand,
+    HelpRequest,
+    Office,
+    Ticket,
+    TicketCounter,
+    Visit,
+)
 from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.office.clock import office_day
@@ -67,6 +76,9 @@ def plan(store: Store, now: datetime) -> PurgePlan:
             ),
             "help_request": session.scalar(
                 select(func.count(HelpRequest.id)).where(HelpRequest.business_day < before)
+            ),
+            "booking": session.scalar(
+                select(func.count(Booking.id)).where(Booking.business_day < before)
             ),
             "visit": session.scalar(
                 select(func.count(Visit.id)).where(Visit.business_day < before)
@@ -124,7 +136,7 @@ def _first_day(store: Store, after: date, before: date) -> date | None:
                     model.business_day > after, model.business_day < before
                 )
             )
-            for model in (Ticket, Visit, CallEvent, HelpRequest, TicketCounter)
+            for model in (Ticket, Visit, CallEvent, HelpRequest, Booking, TicketCounter)
         ]
     return min((d for d in days if d is not None), default=None)
 
@@ -133,7 +145,7 @@ def _purge_day(session: Session, day: date) -> None:
     """Delete one business day's rows, child rows first."""
     visits = select(Visit.id).where(Visit.business_day == day)
     session.execute(delete(Errand).where(Errand.visit_id.in_(visits)))
-    for model in (CallEvent, HelpRequest, Visit, Ticket, TicketCounter):
+    for model in (CallEvent, HelpRequest, Booking, Visit, Ticket, TicketCounter):
         session.execute(delete(model).where(model.business_day == day))
 
 
