@@ -27,6 +27,8 @@ from app.cli.base import (
     CliError,
     _open,
 )
+from app.cli.bookings import add_parsers as add_booking_parsers
+from app.cli.bookings import cmd_bookings
 from app.cli.db import add_parsers as add_db_parsers
 from app.cli.db import cmd_db
 from app.cli.office import (
@@ -207,6 +209,7 @@ def _parser() -> argparse.ArgumentParser:
     add_staff_parsers(sub, _day)
     add_db_parsers(sub)
     add_visit_parsers(sub, _day)
+    add_booking_parsers(sub, _day)
 
     demo = sub.add_parser("demo", help="fill the store with a demo office's history")
     demo.add_argument("--days", type=_number(1, 3660), required=True, metavar="N")
@@ -354,6 +357,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "db": cmd_db,
     "visits": cmd_visits,
     "errand": cmd_errand,
+    "bookings": cmd_bookings,
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.cli.base import EXIT_FAILED, EXIT_OK, _open
+from app.cli.bookings import add_check_in_parser, check_in
 from app.config import Settings
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ def add_parsers(sub: Any, number: Callable[[int, int], Any], letter: Any, code: 
     transfer = tsub.add_parser("transfer", help="move a ticket to another queue")
     transfer.add_argument("code", metavar="CODE", type=code)
     transfer.add_argument("queue", metavar="QUEUE", type=letter)
+    add_check_in_parser(tsub)
 
 
 def _print_ticket_line(ref: Any, detail: str | None = None) -> None:
@@ -127,6 +129,8 @@ def _ticket_action(args: argparse.Namespace, desk: Desk) -> int:
         ok, message = print_ticket_headless(desk, args.code)
         print(message, file=sys.stderr)
         return EXIT_OK if ok else EXIT_FAILED
+    elif action == "check-in":
+        return check_in(desk, args.reference)
     elif action == "transfer":
         ref = q.transfer(desk, args.code, args.queue)
         _print_ticket_line(ref, f"now in queue {ref.queue_letter}")
