@@ -1,4 +1,4 @@
-"""`servicedisk bookings import FILE | list [--day D] [--json]` and
+"""`servicedisk bookings import FILE | pull [--day D] | list [--day D] [--json]` and
 `servicedisk ticket check-in REFERENCE`: the day's booked visits from the command line."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ def add_parsers(sub: Any, day: Any) -> None:
     bsub = bookings.add_subparsers(dest="action", metavar="ACTION", required=True)
     take = bsub.add_parser("import", help="take in bookings from a CSV or iCalendar file")
     take.add_argument("file", type=Path, metavar="FILE")
+    pull = bsub.add_parser("pull", help="fetch the day's bookings from the central receiver")
+    pull.add_argument("--day", type=day, metavar="YYYY-MM-DD", help="default: today")
     listing = bsub.add_parser("list", help="a day's bookings (never a name, never a reference)")
     listing.add_argument("--day", type=day, metavar="YYYY-MM-DD", help="default: today")
     listing.add_argument("--json", action="store_true")
@@ -39,6 +41,8 @@ def cmd_bookings(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.action == "import":
             return _import(desk, args.file)
+        if args.action == "pull":
+            return _pull(desk, args.day)
         return _list(desk, args.day, as_json=args.json)
     finally:
         desk.store.close()
@@ -59,11 +63,31 @@ def _import(desk: Any, path: Path) -> int:
         rows = read_bookings(data, path.name, office_zone(desk.store))
     except BookingFileError as exc:
         raise CliError(f"{path}: {exc.english.rstrip('.')}; nothing was imported.") from exc
-    result = import_bookings(desk, rows)
-    print(
+    print(_counts(import_bookings(desk, rows)))
+    return EXIT_OK
+
+
+def _counts(result: Any) -> str:
+    return (
         f"{result.added} added, {result.updated} updated, {result.withdrawn} withdrawn, "
         f"{result.unchanged} unchanged"
     )
+
+
+def _pull(desk: Any, day: Any) -> int:
+    """`bookings pull`: the day's file from the receiver, taken in as `import` takes a file."""
+    from app.sync.bookings_pull import pull_bookings
+    from app.sync.client import http_client, resolve_target
+
+    target = resolve_target(desk.store)
+    if target is None:
+        raise CliError(
+            "Sync is not set up: give the address in Settings or SERVICEDISK_SYNC_URL, "
+            "and the token with `servicedisk sync --set-token` or SERVICEDISK_SYNC_TOKEN."
+        )
+    with http_client() as client:
+        pulled = pull_bookings(desk, target, client, day)
+    print(_counts(pulled.result) if pulled.result is not None else "not changed")
     return EXIT_OK
 
 

@@ -39,7 +39,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
-from app.receiver import db, live, overview
+from app.receiver import bookings, db, live, overview
 from app.receiver.access import Token
 from app.receiver.db import received
 from app.receiver.guard import MAX_BODY, RateLimit, RequestLog, bounded_body
@@ -251,6 +251,7 @@ def create_app(
 
     app.openapi = openapi  # type: ignore[method-assign]
     live.routes(app, rate=limit, max_body=max_body)  # the visitors' pages (app.receiver.live)
+    bookings.routes(app, rate=limit, today=local_today)  # booking files (app.receiver.bookings)
     app.add_middleware(RequestLog)
     return app
 

@@ -13,6 +13,10 @@ so that no page reads the documents themselves.
 
 ``live_snapshot`` holds each office's latest live snapshot (one row an office,
 replaced by every push): what the visitors' "follow your place" pages read.
+
+``booking_file`` holds the booking files delivered for an office's day (one per
+office and day, replaced by a newer delivery, gone seven days after the day):
+what the office fetches (:mod:`app.receiver.bookings`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -104,6 +109,17 @@ live_snapshot = Table(
     Column("office", String(40), primary_key=True),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("body", Text, nullable=False),  # the snapshot as validated (app.sync.live)
+)
+
+booking_file = Table(
+    "booking_file",
+    metadata,
+    Column("office", String(40), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("sha256", String(64), nullable=False),  # hex: the file's ETag
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("body", LargeBinary, nullable=False),  # the file as delivered, checked before kept
+    Index("booking_file_by_day", "day"),  # the purge of days past
 )
 
 MIGRATIONS = Path(__file__).parent / "migrations"
