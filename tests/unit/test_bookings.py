@@ -163,3 +163,15 @@ def test_bookings_past_retention_go_with_the_visits(day, clock, desk):
     removed = purge(desk)
     assert removed.rows["booking"] == 5
     assert bookings.list_bookings(desk, local(10, 0).date()) == []
+
+
+def test_bookings_for_days_to_come_are_not_sent_before_the_day(day, clock, desk, store):
+    from app.models import DayRevision
+
+    week = [BookingRow(2, "NEXT-WEEK1", local(10, 0) + timedelta(days=7), 15, "FK", None, None,
+                       False, False)]  # fmt: skip
+    assert bookings.import_bookings(desk, week).added == 1
+    with store.read() as session:
+        days = set(session.scalars(select(DayRevision.business_day)))
+    assert (local(10, 0) + timedelta(days=7)).date() not in days  # nothing to send yet
+    assert local(10, 0).date() in days  # today's import moved today

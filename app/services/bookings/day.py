@@ -33,7 +33,7 @@ from app.services import ServiceError
 from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.office.clock import office_day, office_zone
-from app.services.office.revision import bump
+from app.services.office.revision import bump, bump_screens
 from app.services.queue.base import TicketRef
 from app.services.queue.issuing import _close_stale_once, insert_ticket
 
@@ -202,7 +202,14 @@ def import_bookings(desk: Desk, rows: Sequence[BookingRow]) -> ImportResult:
             wanted.append((reference_hash(salt, row.reference), row.cancelled, values))
         result = _apply(conn, wanted, now)
         if result.added or result.updated or result.withdrawn:
-            bump(conn, now, sorted(days))
+            # A day that has begun changes its records (and is sent again); a day to come
+            # only changes what the screens show: it is sent once it has begun.
+            today = office_day(desk.store, now)
+            begun = sorted(d for d in days if d <= today)
+            if begun:
+                bump(conn, now, begun)
+            if len(begun) < len(days):
+                bump_screens(conn)
     with desk.store.write() as session:
         record(session, now, "config", action="bookings import", added=result.added,
                updated=result.updated, withdrawn=result.withdrawn)  # fmt: skip
