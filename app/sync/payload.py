@@ -19,7 +19,7 @@ import sys
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from app import __version__
 
@@ -40,6 +40,8 @@ Minutes = Annotated[float, Field(ge=0, le=MAX_COUNT, allow_inf_nan=False)]
 Code = Annotated[str, Field(min_length=1, max_length=81, pattern=r"^[A-Za-z0-9_.\-/]+$")]
 Hour = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3])$")]
 Letter = Annotated[str, Field(min_length=1, max_length=1)]
+# From a booked time to its call: early (negative) by a day at most, late by seven days.
+SignedSeconds = Annotated[int, Field(ge=-86_400, le=7 * 86_400)]
 
 
 class _Strict(BaseModel):
@@ -98,6 +100,25 @@ class Estimate(EstimatePart):
     hours: dict[Hour, EstimatePart] = Field(default_factory=dict)
 
 
+class DayBookings(_Strict):
+    """The day's booked visits (optional: only a day with bookings has them).
+
+    At the document's revision: ``missed_bookings`` are the bookings neither checked
+    in nor cancelled, which the day's last revision holds exactly once the day is over.
+    Punctuality is booked time → first call (negative: early), null below the
+    office's small-count threshold of booked visitors called.
+    """
+
+    bookings: Count = 0
+    checked_in: Count = 0
+    booked_visitors: Count = 0
+    walk_in_visitors: Count = 0
+    missed_bookings: Count = 0
+    cancelled_bookings: Count = 0
+    punctuality_median_s: SignedSeconds | None = None
+    punctuality_p90_s: SignedSeconds | None = None
+
+
 class Aggregates(Part):
     """The day's figures: aggregates only, no staff and no visitor."""
 
@@ -112,6 +133,17 @@ class Aggregates(Part):
         Annotated[dict[Code, Count], Field(max_length=2000)],
     ] = Field(default_factory=dict)
     estimate: Estimate = Field(default_factory=Estimate)
+    bookings: DayBookings | None = None
+
+    # No return annotation: the serialization schema stays the model's own.
+    @model_serializer(mode="wrap")
+    def _leave_out_absent_bookings(self, handler: SerializerFunctionWrapHandler):
+        """A day without bookings is sent without the key, as before it existed, so that a
+        receiver older than the field still takes every office's days without bookings."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("bookings") is None:
+            data.pop("bookings", None)
+        return data
 
 
 class DayPayload(_Strict):
@@ -137,10 +169,15 @@ def fold_small_cells(counts: dict[str, int], threshold: int) -> dict[str, int]:
 def build_payload(
     summary: dict[str, Any], *, office: str, day: date, revision: int, threshold: int
 ) -> DayPayload:
-    """The document for one day's stored summary (its central part, small cells folded)."""
+    """The document for one day's stored summary (its central part, small cells folded,
+    the bookings' figures only, with punctuality withheld below the threshold)."""
+    from app.services.stats.bookings import central_bookings
     from app.services.stats.summary import central_part
 
     central = central_part(summary)
+    booked = central.pop("bookings", None)
+    if booked:
+        central["bookings"] = central_bookings(booked, threshold)
     breakdowns = central.get("breakdowns", {})
     central["breakdowns"] = {
         name: fold_small_cells(dict(breakdowns.get(name, {})), threshold)

@@ -15,7 +15,8 @@ Definitions (docs/statistics.md):
 - visits whose timing is flagged unreliable (the case worker forgot to
   finish) are left out of the time figures and counted under ``unreliable``;
 - staffed minutes: per service point, the span from its first call to the end
-  of its last visit, without gaps of more than 30 minutes with no visitor.
+  of its last visit, without gaps of more than 30 minutes with no visitor;
+- a day with bookings gets their part too (:mod:`app.services.stats.bookings`).
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.models import states as st
+from app.services.stats.bookings import day_bookings
 from app.services.stats.histogram import Histogram
 from app.store.engine import Store
 
-SUMMARY_VERSION = 2  # 2: histogram bins as a list by minute
+SUMMARY_VERSION = 3  # 2: histogram bins as a list by minute; 3: the day's bookings
 IDLE_GAP = timedelta(minutes=30)  # longer without a visitor: the point was not staffed
 
 
@@ -338,6 +340,10 @@ def _queries(dialect: str) -> dict[str, str]:
             " OR v.service_point_id IS NULL OR v.service_point_id <> c.service_point_id"
             " OR v.timing_unreliable OR v.ended_at IS NULL OR v.ended_at <= v.started_at)"
         ),
+        "bookings": (
+            f"SELECT business_day, state, {e('starts_at')}, ticket_id FROM booking"
+            " WHERE business_day >= :first AND business_day <= :last"
+        ),
         # By the ids of the visits read already: a join to each errand's visit costs more
         # than reading the errands themselves.
         "errands": (
@@ -370,9 +376,16 @@ def compute_days(source: Store, days: list[date]) -> dict[date, dict[str, Any]]:
         tickets = fetch(sql["tickets"], span)
         visits = fetch(sql["visits"], span)
         calls = fetch(sql["calls"], span)
+        booking_rows = fetch(sql["bookings"], span)
         ids = [visit[0] for visit in visits]
         errand_rows = fetch(sql["errands"], {"low": min(ids), "high": max(ids)}) if ids else []
-    return _count(days, ZoneInfo(zone_name), letters, codes, tickets, visits, calls, errand_rows)
+    tz = ZoneInfo(zone_name)
+    counted = _count(days, tz, letters, codes, tickets, visits, calls, errand_rows)
+    # The day's booked visits, for the days with bookings (docs/statistics.md).
+    for d, part in day_bookings(booking_rows, tickets, visits, _LocalHours(tz)).items():
+        if d in counted:
+            counted[d]["bookings"] = part
+    return counted
 
 
 def _count(

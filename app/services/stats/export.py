@@ -40,6 +40,8 @@ from app.models import (
     Staff,
 )
 from app.services import ServiceError
+from app.services.stats.bookings import COLUMNS as BOOKING_COLUMNS
+from app.services.stats.bookings import has_bookings
 from app.services.stats.figures import COUNTS
 from app.store.backup import partial_path
 from app.store.engine import Store
@@ -107,16 +109,25 @@ def _table(name: str, title: str, columns: Sequence[str], items: Sequence[dict])
 
 
 def tables(figures: dict[str, Any], labels: dict[str, dict[str, str]]) -> list[Table]:
-    """Every table of an export, in order."""
+    """Every table of an export, in order; a period with bookings gets their figures in
+    *Hela perioden* and a table of its own, *Bokade besök*, one row per day."""
     per_hour = ("staffed_minutes", "visitors_per_staffed_hour")
     queue_label = labels.get("queues", {})
+    booked = has_bookings(figures)
     out = [
         _table("daily", "Per dag", ("day", *FIGURE_COLUMNS, *per_hour), figures["days"]),
         _table(
             "totals",
             "Hela perioden",
-            ("from", "to", *FIGURE_COLUMNS, *per_hour),
-            [{"from": figures["from"], "to": figures["to"], **figures["totals"]}],
+            ("from", "to", *FIGURE_COLUMNS, *per_hour, *(BOOKING_COLUMNS if booked else ())),
+            [
+                {
+                    "from": figures["from"],
+                    "to": figures["to"],
+                    **figures["totals"],
+                    **(figures["bookings"] if booked else {}),
+                }
+            ],
         ),
         _table(
             "queues",
@@ -150,6 +161,10 @@ def tables(figures: dict[str, Any], labels: dict[str, dict[str, str]]) -> list[T
             figures["estimate_queues"],
         )
     )
+    if booked:
+        out.append(
+            _table("bookings", "Bokade besök", ("day", *BOOKING_COLUMNS), figures["booking_days"])
+        )
     return out
 
 

@@ -2,8 +2,9 @@
 
 :func:`period_figures` is what the dashboard, ``servicedisk stats`` and every
 export read: totals, one row per business day of the range (closed days with
-zeros), and the breakdowns per queue, hour, agency, errand type, outcome,
-referral, language and interpreter. Medians and p90 come from the days'
+zeros), the breakdowns per queue, hour, agency, errand type, outcome,
+referral, language and interpreter, and the booked visits
+(:mod:`app.services.stats.bookings`). Medians and p90 come from the days'
 histograms added together, never from per-day medians.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.models import Office
+from app.services.stats.bookings import booking_figures
 from app.services.stats.histogram import Histogram
 from app.services.stats.summary import day_summaries
 from app.store.engine import Store
@@ -102,8 +104,9 @@ def period_figures(
         raise ValueError("the range ends before it starts")
     rules = rules or office_rules(store)
     summaries = day_summaries(store, first, last, now)
+    range_days = _days(first, last)
     days = []
-    for d in _days(first, last):
+    for d in range_days:
         s = summaries.get(d, {})
         staffed = float(s.get("staffed_minutes", 0.0))
         row = {"day": d.isoformat(), **_part([s] if s else [], rules)}
@@ -144,6 +147,8 @@ def period_figures(
         ],
         "estimate_queues": _estimates(present, "queues", "queue"),
         "estimate_hours": _estimates(present, "hours", "hour"),
+        # Booked visits: the period's figures and one row per day (``bookings``, ``booking_days``).
+        **booking_figures(store, summaries, range_days, now),
     }
 
 

@@ -2,7 +2,8 @@
 
 For every opening hour of each day of the range:
 
-- expected arrivals: the mean over the same weekday and hour of the eight
+- expected arrivals (walk-ins: tickets that are not a checked-in booking's):
+  the mean over the same weekday and hour of the eight
   weeks before the day (for a day still ahead: the eight weeks before today),
   counting the days with records and leaving out public holidays and the days
   next to them (a bridge day or the day after Easter is not an ordinary day).
@@ -10,7 +11,10 @@ For every opening hour of each day of the range:
 - the median service time of those days (the office's over the same eight
   weeks, when an hour has too few visits of its own);
 - the points needed for the office's service level (the share called within
-  its threshold), from Erlang C (:mod:`app.services.stats.erlang`);
+  its threshold), from Erlang C (:mod:`app.services.stats.erlang`), plus the
+  booked time already taken: the minutes of the day's bookings (not cancelled)
+  that fall in the hour, a point for each started 60 (45 booked minutes: one
+  more point; 75: two);
 - beside it, the points staffed in that hour on the previous ordinary same
   weekday that has ended (one week earlier, unless that was a holiday or is
   today), the plan to improve on; and for an hour that has ended (a past day,
@@ -23,6 +27,7 @@ gets no forecast: None, not 0.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
@@ -32,6 +37,7 @@ from sqlalchemy import select
 from app.models import Office
 from app.services.office.calendar import is_holiday, opening_times
 from app.services.office.clock import Clock, office_zone
+from app.services.stats.bookings import booked_minutes
 from app.services.stats.erlang import points_needed
 from app.services.stats.figures import Rules, office_rules
 from app.services.stats.histogram import Histogram
@@ -71,6 +77,7 @@ def staffing_forecast(store: Store, clock: Clock, start: date, days: int = 7) ->
     past = day_summaries(store, history_start, history_end, clock.now())
     ordinary = {d: s for d, s in past.items() if not near_holiday(d) and d < today}
     office_service = _OfficeService(ordinary)
+    taken = booked_minutes(store, start, last)
     rows: list[dict[str, Any]] = []
     for offset in range(days):
         day = start + timedelta(days=offset)
@@ -84,9 +91,10 @@ def staffing_forecast(store: Store, clock: Clock, start: date, days: int = 7) ->
             ended = day < today or (day == today and hour < hour_now)
             row = _row(
                 hour,
-                [ordinary[d].get("hours", {}).get(hour) for d in same_weekday],
+                [(ordinary[d], ordinary[d].get("hours", {}).get(hour)) for d in same_weekday],
                 office_service.around(min(day, today)),
                 rules,
+                taken.get(day, {}).get(hour, 0.0),
             )
             rows.append(
                 {
@@ -112,36 +120,47 @@ def staffing_forecast(store: Store, clock: Clock, start: date, days: int = 7) ->
 
 
 def _row(
-    hour: str, parts: list[Mapping[str, Any] | None], fallback: Histogram, rules: Rules
+    hour: str,
+    days: list[tuple[Mapping[str, Any], Mapping[str, Any] | None]],
+    fallback: Histogram,
+    rules: Rules,
+    booked: float,
 ) -> dict[str, Any]:
-    """One hour's forecast, learnt from the same hour of ``parts`` (None: nobody came then);
+    """One hour's forecast, learnt from the same hour of ``days`` (each day's summary and
+    its part for the hour, None: nobody came then), with the hour's ``booked`` minutes;
     without any such day to learn from, nothing is forecast (None, not 0)."""
-    if not parts:
+    booked = round(booked, 1)
+    if not days:
         return {
             "hour": hour,
             "expected_arrivals": None,
             "service_median_s": None,
+            "booked_minutes": booked,
             "points_needed": None,
             "weeks_used": 0,
         }
-    expected = sum(int(p.get("tickets", 0)) if p else 0 for p in parts) / len(parts)
-    hour_service = Histogram.added(p.get("service") for p in parts if p)
+    expected = sum(_count(summary, hour) or 0 for summary, _part in days) / len(days)
+    hour_service = Histogram.added(p.get("service") for _s, p in days if p)
     chosen = hour_service if hour_service.count >= MIN_VISITS else fallback
     median_s = chosen.quantile_s(0.5) or 0.0
+    walk_ins = points_needed(expected, median_s, rules.threshold_s, rules.target)
     return {
         "hour": hour,
         "expected_arrivals": round(expected, 1),
         "service_median_s": round(median_s, 1),
-        "points_needed": points_needed(expected, median_s, rules.threshold_s, rules.target),
-        "weeks_used": len(parts),
+        "booked_minutes": booked,
+        "points_needed": walk_ins + math.ceil(booked / 60),
+        "weeks_used": len(days),
     }
 
 
 def _count(summary: Mapping[str, Any] | None, hour: str) -> int | None:
-    """Arrivals in an hour of a day with records (0 when none that hour); None without."""
+    """Walk-in arrivals in an hour of a day with records (0 when none that hour): its
+    tickets but a checked-in booking's; None for a day without records."""
     if summary is None:
         return None
-    return int(summary.get("hours", {}).get(hour, {}).get("tickets", 0))
+    tickets = int(summary.get("hours", {}).get(hour, {}).get("tickets", 0))
+    return tickets - int((summary.get("bookings") or {}).get("arrivals", {}).get(hour, 0))
 
 
 def _points(summary: Mapping[str, Any] | None, hour: str) -> float | None:
@@ -189,6 +208,7 @@ def _by_day(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     sums = (
         ("expected_arrivals", "expected_arrivals"),
         ("arrivals", "arrivals"),
+        ("booked_minutes", "booked_minutes"),
         ("point_hours", "points_needed"),
         ("staffed_hours", "points_staffed"),
         ("previous_hours", "points_previous"),

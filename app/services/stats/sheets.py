@@ -71,6 +71,22 @@ HEADERS = {
     "days": "Dagar med besök",
     "median_abs_error_s": "Avvikelse, median (min)",
     "within_5_min": "Inom 5 min (%)",
+    # Bokade besök (app.services.stats.bookings)
+    "bookings": "Bokningar",
+    "checked_in": "Incheckade",
+    "booked_visitors": "Betjänade med bokning",
+    "walk_in_visitors": "Betjänade utan bokning",
+    "missed_bookings": "Uteblivna bokningar",
+    "missed_share": "Uteblivna bokningar (%)",
+    "pending_bookings": "Bokningar kvar",
+    "cancelled_bookings": "Avbokade",
+    "punctuality_count": "Bokade uppropade",
+    "punctuality_median_s": "Bokad tid till upprop, median (min)",
+    "punctuality_p90_s": "Bokad tid till upprop, 90 % (min)",
+    "wait_during_booked_count": "Utan bokning, uppropade under bokade besök",
+    "wait_during_booked_median_s": "Utan bokning, väntetid under bokade besök, median (min)",
+    "wait_outside_booked_count": "Utan bokning, uppropade övrig tid",
+    "wait_outside_booked_median_s": "Utan bokning, väntetid övrig tid, median (min)",
 }
 # Where a table means something narrower by a column than the word above.
 TABLE_HEADERS = {
@@ -87,7 +103,13 @@ DATES = frozenset({"day", "from", "to"})
 TEXTS = frozenset({"queue", "code", "label"})
 # Minutes, hours and shares have one decimal; the rest that is not a date or text is a count.
 DECIMALS = frozenset(
-    {"staffed_minutes", "service_level", "within_5_min", "visitors_per_staffed_hour"}
+    {
+        "staffed_minutes",
+        "service_level",
+        "within_5_min",
+        "visitors_per_staffed_hour",
+        "missed_share",
+    }
 )
 UNSAFE_NAME = re.compile(r'[\[\]:*?/\\<>|"]')
 

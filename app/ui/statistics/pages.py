@@ -1,8 +1,9 @@
 """The period's pages of the Statistik tab: each a chart over a table of the same figures.
 
 :class:`PeriodPages` holds one page per view of the chosen period (arrivals
-and staffing per hour, waits, errands, outcomes, the days, the staffing the
-days need, each member of staff) and draws a period's figures on all of them.
+and staffing per hour, waits, errands, outcomes, the days, the booked visits
+when the period has bookings, the staffing the days need, each member of staff)
+and draws a period's figures on all of them.
 """
 
 from __future__ import annotations
@@ -67,6 +68,23 @@ class PeriodPages(QTabWidget):
             ),
             self,
         )
+        self.bookings = ChartPage(
+            "bookings",
+            (
+                ("day", "Dag", str),
+                ("bookings", "Bokningar", number),
+                ("booked_visitors", "Betjänade med bokning", number),
+                ("walk_in_visitors", "Betjänade utan bokning", number),
+                ("missed_bookings", "Uteblivna bokningar", number),
+                ("missed_share", "Uteblivna, %", number),
+                ("cancelled_bookings", "Avbokade", number),
+                ("punctuality_median_s", "Bokad tid till upprop, median", minutes_text),
+                ("punctuality_p90_s", "Bokad tid till upprop, 90 %", minutes_text),
+                ("wait_during_booked_median_s", "Väntetid utan bokning under bokade", minutes_text),
+                ("wait_outside_booked_median_s", "Väntetid utan bokning övrig tid", minutes_text),
+            ),
+            self,
+        )
         self.staffing = StaffingPage(self)
         # The manager's own view of each member of staff: never exported or sent.
         self.staff = ChartPage(
@@ -86,10 +104,12 @@ class PeriodPages(QTabWidget):
             (self.agencies, "Ärenden"),
             (self.outcomes, "Utfall och hänvisningar"),
             (self.trend, "Över tid"),
+            (self.bookings, "Bokade besök"),
             (self.staffing, "Bemanning"),
             (self.staff, "Per medarbetare"),
         ):
             self.addTab(page, self.tr(title))
+        self.setTabVisible(self.indexOf(self.bookings), False)  # until a period has bookings
 
     def show_period(
         self, figures: dict[str, Any], forecast: dict[str, Any], labels: dict[str, Any]
@@ -165,7 +185,29 @@ class PeriodPages(QTabWidget):
             value_title=self.tr("Besökare per dag"),
             category_title=self.tr("Dag (öppna dagar)"),
         )
+        self._show_bookings(figures)
         self.staffing.show_forecast(forecast)
+
+    def _show_bookings(self, figures: dict[str, Any]) -> None:
+        """Booked and walk-in visitors per day, and the booking figures: a page shown only
+        for a period with bookings (an office that takes none never sees it)."""
+        from app.services.stats.bookings import has_bookings
+
+        booked = has_bookings(figures)
+        self.setTabVisible(self.indexOf(self.bookings), booked)
+        days = figures.get("booking_days", [])
+        self.bookings.show_bars(
+            [d for d in days if d["bookings"] or d["cancelled_bookings"]] if booked else [],
+            "day",
+            (
+                ("booked_visitors", self.tr("Betjänade med bokning")),
+                ("walk_in_visitors", self.tr("Betjänade utan bokning")),
+                ("missed_bookings", self.tr("Uteblivna bokningar")),
+            ),
+            short_date,
+            value_title=self.tr("Besökare per dag"),
+            category_title=self.tr("Dag (dagar med bokningar)"),
+        )
 
     def _show_hours(self, figures: dict[str, Any], forecast: dict[str, Any]) -> None:
         """Arrivals per hour against staffed points, the office's open hours only."""

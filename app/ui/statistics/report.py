@@ -1,8 +1,9 @@
 """The statistics as a one-page A4 PDF: a daily report, or a period report with a trend.
 
 Painted with Qt's ``QPdfWriter``: the office and the period, the key figures,
-arrivals per hour against staffed points, errands per agency, outcomes and
-(for a period) visitors per day. Text is real PDF text, so ``pdftotext`` reads
+the booked visits (*Bokade besök*, when the period has bookings), arrivals per
+hour against staffed points, errands per agency, outcomes and (for a period)
+visitors per day. Text is real PDF text, so ``pdftotext`` reads
 every figure back.
 """
 
@@ -34,6 +35,14 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f} %"
 
 
+def _signed_minutes(seconds: float | None) -> str:
+    """A time from the booked time: "+2,5 min" late, "−1,0 min" early."""
+    if seconds is None:
+        return "–"
+    sign = "−" if seconds < 0 else "+"
+    return f"{sign}{abs(seconds) / 60:.1f} min".replace(".", ",")
+
+
 def key_figures(figures: dict[str, Any]) -> list[tuple[str, str]]:
     """The report's headline figures, label and value, in Swedish."""
     t = figures["totals"]
@@ -49,6 +58,28 @@ def key_figures(figures: dict[str, Any]) -> list[tuple[str, str]]:
         (f"Uppropade inom {threshold} min", _percent(t["service_level"])),
         ("Ärenden", str(t["errands"])),
         ("Besökare per bemannad timme", _number(t["visitors_per_staffed_hour"] or 0)),
+    ]
+
+
+def booking_key_figures(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    """The section *Bokade besök*: label and value, in Swedish (empty without bookings)."""
+    from app.services.stats.bookings import has_bookings
+
+    if not has_bookings(figures):
+        return []
+    b = figures["bookings"]
+    missed = f"{b['missed_bookings']} ({_percent(b['missed_share'])})"
+    # Read down two columns: the counts on the left, the times on the right.
+    return [
+        ("Bokningar", str(b["bookings"])),
+        ("Bokad tid till upprop, median", _signed_minutes(b["punctuality_median_s"])),
+        ("Betjänade med bokning", str(b["booked_visitors"])),
+        ("Bokad tid till upprop, 90 %", _signed_minutes(b["punctuality_p90_s"])),
+        ("Betjänade utan bokning", str(b["walk_in_visitors"])),
+        ("Utan bokning, väntetid under bokade", _minutes(b["wait_during_booked_median_s"])),
+        ("Uteblivna bokningar", missed),
+        ("Utan bokning, väntetid övrig tid", _minutes(b["wait_outside_booked_median_s"])),
+        ("Avbokade", str(b["cancelled_bookings"])),
     ]
 
 
@@ -181,14 +212,18 @@ def _paint(page: _Page, figures: dict[str, Any], office_name: str, labels: dict)
             x + 60, y, 28, 6, value, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
         page.font(9)
+    booked = booking_key_figures(figures)
+    if booked:  # the section takes room from the chart of the hours and moves the rest down
+        _booking_section(page, booked)
+    top, height, middle, low = (106, 40, 150, 208) if booked else (74, 62, 142, 200)
     hours = figures["hours"]
     days_counted = max(1, max((h["days"] for h in hours), default=1))
     _bars(
         page,
         32,
-        74,
+        top,
         163,
-        62,
+        height,
         "Ankomster per timme, medel per dag",
         [h["hour"] for h in hours],
         [round(h["arrivals"] / days_counted, 1) for h in hours],
@@ -199,7 +234,7 @@ def _paint(page: _Page, figures: dict[str, Any], office_name: str, labels: dict)
     _hbars(
         page,
         15,
-        142,
+        middle,
         85,
         "Ärenden per myndighet",
         [agency_names.get(a["code"], a["code"]) for a in agencies],
@@ -210,23 +245,23 @@ def _paint(page: _Page, figures: dict[str, Any], office_name: str, labels: dict)
     _hbars(
         page,
         110,
-        142,
+        middle,
         85,
         "Utfall",
         [outcome_names.get(o["code"], o["code"]) for o in outcomes],
         [o["count"] for o in outcomes],
     )
     if single:
-        _referrals(page, figures, labels)
+        _referrals(page, figures, labels, low)
     else:
         open_days = [d for d in figures["days"] if d["visitors"]]
         shown = open_days[-31:]
         _bars(
             page,
             15,
-            200,
+            low,
             180,
-            66,
+            266 - low,
             "Besökare per öppen dag" + (" (de senaste 31)" if len(open_days) > 31 else ""),
             [d["day"][8:10] for d in shown],
             [d["visitors"] for d in shown],
@@ -242,12 +277,26 @@ def _paint(page: _Page, figures: dict[str, Any], office_name: str, labels: dict)
     )
 
 
-def _referrals(page: _Page, figures: dict[str, Any], labels: dict) -> None:
+def _booking_section(page: _Page, booked: list[tuple[str, str]]) -> None:
+    """*Bokade besök*: the booking figures in two columns under the key figures."""
+    page.font(10, True)
+    page.text(15, 71, 180, 6, "Bokade besök")
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for i, (label, value) in enumerate(booked):
+        row, col = divmod(i, 2)
+        x, y = 15 + col * 92, 77 + row * 5.5
+        page.font(8)
+        page.text(x, y, 64, 5.5, label)
+        page.font(8, True)
+        page.text(x + 64, y, 24, 5.5, value, right)
+
+
+def _referrals(page: _Page, figures: dict[str, Any], labels: dict, top: float) -> None:
     names = labels.get("referrals", {})
     page.font(10, True)
-    page.text(15, 200, 180, 6, "Hänvisningar och tolk")
+    page.text(15, top, 180, 6, "Hänvisningar och tolk")
     page.font(9)
-    y = 208
+    y = top + 8
     for r in figures["referrals"][:6]:
         page.text(15, y, 80, 6, names.get(r["code"], r["code"]))
         page.text(
@@ -259,7 +308,7 @@ def _referrals(page: _Page, figures: dict[str, Any], labels: dict) -> None:
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         )
         y += 6
-    y = 208
+    y = top + 8
     interpreter_names = labels.get("interpreters", {})
     for r in figures["interpreters"]:
         page.text(120, y, 55, 6, interpreter_names.get(r["code"], r["code"]))
