@@ -62,6 +62,7 @@ DESKS: dict[type, dict[str, set[str | None]]] = {
     },
     KioskDesk: {
         "rules": KIOSK, "state": KIOSK, "issue": KIOSK, "set_print_status": KIOSK, "snapshot": OPEN,
+        "check_in": KIOSK,
     },
     ErrandDesk: {
         "finish_with_errands": SERVING, "log_quick_visit": SERVING, "log_errands": SERVING,

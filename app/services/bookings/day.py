@@ -44,13 +44,21 @@ BOOKED, CHECKED_IN, CANCELLED, MISSED = "booked", "checked_in", "cancelled", "mi
 
 
 class BookingError(ServiceError):
-    """A booking that cannot be checked in (the screens say what to do instead)."""
+    """A booking that cannot be checked in (the screens say what to do instead): where
+    there is one, the queue and language of the walk-in ticket to offer."""
 
     exit_code = 1
 
     def __init__(self, english: str, swedish: str, starts_at: datetime | None = None) -> None:
         super().__init__(english, swedish)
         self.starts_at = starts_at
+        self.queue_letter: str | None = None
+        self.language: str | None = None
+
+    def offering(self, letter: str | None, language: str | None) -> BookingError:
+        """This refusal, offering a walk-in ticket in that queue and language."""
+        self.queue_letter, self.language = letter, language
+        return self
 
 
 class UnknownBookingError(BookingError):
@@ -349,13 +357,6 @@ def _check_in(desk: Desk, reference: str, source: str) -> CheckedIn:
         ).first()
         if booking is None or booking.business_day != day:
             raise UnknownBookingError
-        if booking.state == CANCELLED:
-            raise BookingCancelledError
-        if booking.state == CHECKED_IN:
-            raise AlreadyCheckedInError(str(booking[7]))
-        tolerance = timedelta(minutes=_tolerance(conn))
-        if now > booking.starts_at + tolerance:
-            raise LateBookingError(booking.starts_at)
         letter = conn.scalar(
             select(Queue.letter)
             .join(QueueAgency, QueueAgency.queue_id == Queue.id)
@@ -365,6 +366,13 @@ def _check_in(desk: Desk, reference: str, source: str) -> CheckedIn:
         ) or conn.scalar(
             select(Queue.letter).where(Queue.active).order_by(Queue.sort_order).limit(1)
         )
+        if booking.state == CANCELLED:
+            raise BookingCancelledError().offering(letter, booking.language)
+        if booking.state == CHECKED_IN:
+            raise AlreadyCheckedInError(str(booking[7]))
+        tolerance = timedelta(minutes=_tolerance(conn))
+        if now > booking.starts_at + tolerance:
+            raise LateBookingError(booking.starts_at).offering(letter, booking.language)
         ref = insert_ticket(conn, day, now, str(letter), True, False, booking.language, source)
         due = booking.starts_at - tolerance
         conn.execute(update(Ticket).where(Ticket.id == ref.id).values(due_at=due))

@@ -49,6 +49,7 @@ class OfficeInfo:
     kiosk_idle_seconds: int = 60
     max_waiting: int | None = None
     live_page: bool = False
+    booking_tolerance_minutes: int = 10  # a booked visit is called from this long before
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def get_office(store: Store) -> OfficeInfo:
             kiosk_idle_seconds=o.kiosk_idle_seconds,
             max_waiting=o.max_waiting,
             live_page=bool(o.live_page),
+            booking_tolerance_minutes=o.booking_tolerance_minutes,
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.services.access.actor import Desk
+from app.services.bookings import day
 from app.services.queue import calling, kiosk
 
 
@@ -40,3 +41,4 @@ class KioskDesk(Desk):
     issue = kiosk.issue_at_kiosk
     set_print_status = kiosk.kiosk_print_status
     snapshot = calling.snapshot
+    check_in = day.check_in_at_kiosk

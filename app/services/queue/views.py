@@ -48,6 +48,7 @@ class TicketView:
     print_status: str | None
     staff_id: int | None = None  # who called it (None: not called, or by the command line)
     language: str | None = None  # the visitor's language (a catalog code), if they chose one
+    due_at: datetime | None = None  # a checked-in booking: first in line from then
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ _PROFILES = (
 # Today's active tickets in the order they are called: booked first, then by place.
 _ACTIVE_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status, staff_id, language FROM ticket"
+    " first_called_at, service_point_id, recalls, print_status, staff_id, language, due_at"
+    " FROM ticket"
     f" WHERE business_day = :day AND state IN {_in(st.ACTIVE_STATES)}"
     # As call-next takes them: a due priority ticket, the walk-ins, a booking checked in
     # early (its turn comes at its time: app.services.queue.calling._booked_rank).
@@ -163,7 +165,8 @@ _ACTIVE_TICKETS = (
 # Today's latest tickets whatever became of them (reception's "Senaste kölappar").
 _RECENT_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status, staff_id, language FROM ticket"
+    " first_called_at, service_point_id, recalls, print_status, staff_id, language, due_at"
+    " FROM ticket"
     " WHERE business_day = :day ORDER BY id DESC LIMIT :limit"
 )
 _SERVED = (
@@ -206,7 +209,7 @@ def fill_profiles(
 
 def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: datetime) -> TicketView:
     (id_, code, queue_id, origin_id, state, booked, issued, called, first_called, point_id,
-     recalls, print_status, staff_id, language) = row  # fmt: skip
+     recalls, print_status, staff_id, language, due_at) = row  # fmt: skip
     issued_at, first_called_at = instant(issued), optional_instant(first_called)
     # Still waiting (also after a return or a transfer): the wait goes on until now.
     end = now if state == st.WAITING or first_called_at is None else first_called_at
@@ -227,6 +230,7 @@ def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: dateti
         print_status=print_status,
         staff_id=staff_id,
         language=language,
+        due_at=optional_instant(due_at),
     )
 
 

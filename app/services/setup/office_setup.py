@@ -132,6 +132,7 @@ LIMITS: dict[str, tuple[int, int]] = {
     "kiosk_cutoff_minutes": (0, 120),
     "kiosk_idle_seconds": (20, 600),
     "max_waiting": (0, 999),  # 0: no limit
+    "booking_tolerance_minutes": (0, 60),
 }
 FIELD_SV = {
     "recalls_before_no_show": "antal upprop innan uteblev",
@@ -145,6 +146,7 @@ FIELD_SV = {
     "kiosk_cutoff_minutes": "kioskens stopp före stängning (minuter)",
     "kiosk_idle_seconds": "kioskens återgång till början (sekunder)",
     "max_waiting": "högst antal väntande",
+    "booking_tolerance_minutes": "marginalen för bokade besök (minuter)",
 }
 DAY_SV = {
     "mon": "måndag",
@@ -271,6 +273,7 @@ def update_office(
     max_waiting: int | None = None,
     kiosk_languages: Sequence[str] | None = None,
     live_page: bool | None = None,
+    booking_tolerance_minutes: int | None = None,
 ) -> OfficeInfo:
     """Change the office's name, opening hours or rules; arguments left None stay as they are.
 
@@ -300,6 +303,7 @@ def update_office(
         "kiosk_cutoff_minutes": kiosk_cutoff_minutes,
         "kiosk_idle_seconds": kiosk_idle_seconds,
         "max_waiting": max_waiting,
+        "booking_tolerance_minutes": booking_tolerance_minutes,
     }
     for field, value in numbers.items():
         if value is not None:

@@ -248,6 +248,7 @@ class TopicPage(Page):
     chosen = Signal(str)
     help_asked = Signal()
     back = Signal()
+    booked = Signal()  # "I have a booked time": the check-in page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -258,6 +259,8 @@ class TopicPage(Page):
         self.help.clicked.connect(self.help_asked)
         self.back_button = _button("small")
         self.back_button.clicked.connect(self.back)
+        self.booked_button = BigButton()
+        self.booked_button.clicked.connect(self.booked)
         bottom = QHBoxLayout()
         bottom.setSpacing(18)
         bottom.addWidget(self.back_button, 1)
@@ -267,6 +270,7 @@ class TopicPage(Page):
         layout.setSpacing(24)
         layout.addWidget(self.title)
         layout.addLayout(self.list, 1)
+        layout.addWidget(self.booked_button)
         layout.addLayout(bottom)
         self.buttons: dict[str, BigButton] = {}
         self._choices: list[Choice] = []
@@ -301,6 +305,11 @@ class TopicPage(Page):
         self.help.set_picture("help", self.icon_size * 2 // 3, _WHITE)
         self.back_button.setText(t.text("back"))
         self.back_button.setAccessibleName(t.text("back"))
+        from app.ui.kiosk.check_in import booked_pictogram  # it builds on this module
+
+        self.booked_button.set_words(t.text("booked_checkin"))
+        self.booked_button.picture.setPixmap(booked_pictogram(self.icon_size * 2 // 3))
+        self.booked_button.picture.show()
 
     def spoken(self) -> str:
         return self.texts.text("what_about")

@@ -36,6 +36,7 @@ from app.services.office.visitor_texts import (
     parse_languages,
 )
 from app.store.rows import Readable
+from app.ui.kiosk.check_in import CheckInPage, KioskCheckIn
 from app.ui.kiosk.keys import KeyNavigator
 from app.ui.kiosk.pages import (
     STYLE,
@@ -120,8 +121,9 @@ class KioskWindow(QWidget):
         self.topics = TopicPage()
         self.ticket = TicketPage()
         self.notice = NoticePage()
+        self.check_in = CheckInPage()
         self.stack = QStackedWidget()
-        for page in (self.languages, self.topics, self.ticket, self.notice):
+        for page in (self.languages, self.topics, self.ticket, self.notice, self.check_in):
             self.stack.addWidget(page)
         self.text_size = QPushButton("A A+")
         self.text_size.setProperty("role", "small")
@@ -144,6 +146,10 @@ class KioskWindow(QWidget):
         self.topics.chosen.connect(lambda letter: self._issue(letter))
         self.topics.help_asked.connect(lambda: self._issue(None, help=True))
         self.topics.back.connect(self._start_over)
+        self.topics.booked.connect(lambda: self._show(self.check_in))
+        self.check_in.back.connect(self._start_over)
+        self.check_in.walk_in.connect(self._walk_in_for_booking)
+        self._checking_in = KioskCheckIn(self._ctx, self.check_in, self._on_issued, self.say, self)
         self.ticket.done.connect(self._start_over)
         self.ticket.tell_asked.connect(self._tell)
         self._restyle()
@@ -245,7 +251,8 @@ class KioskWindow(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         if speak and self.speech_on:
             self.say(page.spoken())
-        self._idle.watch(page is self.topics, TICKET_SHOWN_S if page is self.ticket else None)
+        warns = page in (self.topics, self.check_in)  # a visitor who walks away: start over
+        self._idle.watch(warns, TICKET_SHOWN_S if page is self.ticket else None)
 
     def _on_language(self, code: str) -> None:
         self.language = code
@@ -292,15 +299,24 @@ class KioskWindow(QWidget):
             lane=PRESSES,
         )
 
-    def _on_issued(self, ref: Any, printout: Any) -> None:
+    def _on_issued(self, ref: Any, printout: Any, message: str | None = None) -> None:
         t = self._texts
         title = self._queue_title(ref.queue_letter)
-        message = t.text("help_sent", code=ref.code) if ref.booked else ""
+        if message is None:  # a call for help says so (a check-in brings its own)
+            message = t.text("help_sent", code=ref.code) if ref.booked else ""
         self.ticket.show_ticket(ref.code, title, printout.ahead, printout.wait_minutes, message)
         self._show(self.ticket, speak=False)
         self.say(self.ticket.spoken())  # the number and queue, always (EN 301 549 5.1.3.16)
         self._busy = False
         self._print(printout, helped=bool(ref.booked))
+
+    def _walk_in_for_booking(self) -> None:
+        """A late or cancelled booking: a walk-in ticket in its queue (else choose one)."""
+        letter = self._checking_in.walk_in_letter
+        if letter is None or letter not in self.topics.buttons:
+            self._show(self.topics)
+            return
+        self._issue(letter)
 
     def _queue_title(self, letter: str) -> str:
         choice = next((c for c in self.topics._choices if c.letter == letter), None)
@@ -433,6 +449,8 @@ class KioskWindow(QWidget):
                 return True  # the finger was held to start speech: it presses nothing
         elif kind == QEvent.Type.KeyPress and self.isVisible():
             self._idle.touched()
+            if self.stack.currentWidget() is self.check_in and self.check_in.typed(event):
+                return True  # the booking number, typed or scanned
             return self._keys.key_pressed(event)  # type: ignore[arg-type]
         return False
 

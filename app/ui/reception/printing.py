@@ -24,7 +24,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from app.services.office.clock import business_day, zone
 from app.services.queue.closing import late_queues
 from app.services.queue.views import QueueSnapshot, ahead_of, queue_snapshot
-from app.store.rows import Readable, flag
+from app.store.rows import Readable, flag, instant
 from app.ui.reception.ticket_layout import (
     MARGIN_MM,
     PAPER_HEIGHT_MM,
@@ -67,6 +67,8 @@ class TicketPrint:
     late: bool = False  # the wait runs past closing: the visitor may not be served today
     language: str | None = None  # the visitor's language (a visitor-text code), if chosen
     follow_url: str | None = None  # the follow-your-place page, when the office has it on
+    booked_time: str | None = None  # a checked-in booking's time, office-local "10:30"
+    booked_errand: str | None = None  # and its errand type, in Swedish, when the booking says
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,18 @@ def ticket_for(snapshot: QueueSnapshot, code: str, office_name: str | None = Non
 
 _OFFICE_LIVE = "SELECT code, live_page, sync_url, time_zone FROM office ORDER BY id LIMIT 1"
 _TICKET_VISITOR = (
-    "SELECT language, follow_key FROM ticket WHERE business_day = :day AND code = :code"
+    "SELECT language, follow_key, id FROM ticket WHERE business_day = :day AND code = :code"
+)
+_TICKET_BOOKING = (
+    "SELECT b.starts_at, e.label FROM booking b"
+    " LEFT JOIN errand_type e ON e.id = b.errand_type_id WHERE b.ticket_id = :ticket"
 )
 
 
 def with_visitor_details(source: Readable, ticket: TicketPrint) -> TicketPrint:
-    """The ticket with its visitor's language and, when the office has the live page on
-    and sync set up, the link to the ticket's follow-your-place page, read from the store."""
+    """The ticket with its visitor's language, its booking's time (a checked-in booking)
+    and, when the office has the live page on and sync set up, the link to the ticket's
+    follow-your-place page, read from the store."""
     with source.reading() as fetch:
         office = fetch(_OFFICE_LIVE, {})
         if not office:
@@ -140,9 +147,14 @@ def with_visitor_details(source: Readable, ticket: TicketPrint) -> TicketPrint:
         office_code, live_page, sync_url, time_zone = office[0]
         day = business_day(ticket.issued_at, zone(time_zone))
         rows = fetch(_TICKET_VISITOR, {"day": day, "code": ticket.code})
+        booking = fetch(_TICKET_BOOKING, {"ticket": rows[0][2]}) if rows and ticket.booked else []
     if not rows:
         return ticket
-    language, follow_key = rows[0]
+    language, follow_key, _id = rows[0]
+    if booking:
+        starts_at, errand = booking[0]
+        booked = f"{instant(starts_at).astimezone(zone(time_zone)):%H:%M}"
+        ticket = dataclasses.replace(ticket, booked_time=booked, booked_errand=errand)
     url = None
     if flag(live_page) and sync_url and follow_key:
         try:
@@ -326,7 +338,9 @@ def print_and_record(queue: QueueDesk, printer: TicketPrinter, ticket: TicketPri
     else:
         log.warning("ticket %s: %s", ticket.code, outcome.english)
     try:
-        queue.set_print_status(ticket.code, outcome.status, estimate_minutes=ticket.wait_minutes)
+        # A booked visit's ticket shows no wait: it is called at its time.
+        estimate = None if ticket.booked_time else ticket.wait_minutes
+        queue.set_print_status(ticket.code, outcome.status, estimate_minutes=estimate)
     except Exception:
         log.exception("could not record the print status of %s", ticket.code)
     return outcome

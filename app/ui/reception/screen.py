@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.services.queue.errors import InvalidTransitionError
 from app.services.queue.views import QueueSnapshot
+from app.ui.reception.check_in import CheckInBox
 from app.ui.reception.printing import (
     PrintOutcome,
     QtTicketPrinter,
@@ -132,6 +133,7 @@ class ReceptionView(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.message, 1)
         row.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.check_in = CheckInBox(self._ctx, self._on_issued, self._say, self, offer_row=row)
         message_row.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
         root.addWidget(message_row)
         self.alerts = HelpAlerts(self._ctx, self)
@@ -164,6 +166,7 @@ class ReceptionView(QWidget):
         visitor_row.addWidget(self.booked, 3)
         visitor_row.addWidget(self.language, 2)
         issue_box.addLayout(visitor_row)
+        issue_box.addWidget(self.check_in)
         top.addLayout(issue_box, 3)
         self.panel = LastTicketPanel(self)
         self.panel.reprint.clicked.connect(self._on_reprint_clicked)
@@ -243,7 +246,7 @@ class ReceptionView(QWidget):
                 shortcut.activated.connect(lambda x=letter: self._on_issue(x))
                 self._shortcuts.append(shortcut)
         chain: list[QWidget] = [*self._buttons.values(), self.booked, self.language]
-        chain += [self.panel.reprint]
+        chain += [*self.check_in.focus_chain(), self.panel.reprint]
         chain += [self.recent_table, self.reprint_selected, self.tell, self.walked_out]
         chain += [self.cancel_ticket]
         chain += [self.waiting_table, self.serving_table]
@@ -285,7 +288,7 @@ class ReceptionView(QWidget):
             action.busy(button)
         action.run(self)
 
-    def _on_issued(self, ref: TicketRef) -> None:
+    def _on_issued(self, ref: TicketRef, booked_time: str | None = None) -> None:
         """The ticket is stored and the lists have read it: show it once, then print it."""
         self.booked.setChecked(False)
         self.language.reset()
@@ -295,6 +298,7 @@ class ReceptionView(QWidget):
         fallback = TicketPrint(self._ctx.office_name, ref.code, label, ref.issued_at, ref.booked)
         printout = self._printout(ref.code, fallback)
         assert printout is not None
+        printout = self.check_in.dress(printout, booked_time, self.panel.booked_label)
         self._printouts[ref.code] = printout
         self.panel.show_ticket(printout, ref.queue_letter)
         self._print(printout)
@@ -485,6 +489,7 @@ class ReceptionView(QWidget):
         """A sentence in the message row (the row stays, empty or not); ``undo``: the ticket
         the row's Ångra button takes back."""
         self.message.setText(text)
+        self.check_in.hide_offer()
         style = ERROR_STYLE if error else "font-size: 12pt;"
         if self.message.styleSheet() != style:  # a new style sheet polishes the label again
             self.message.setStyleSheet(style)

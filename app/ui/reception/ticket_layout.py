@@ -9,6 +9,7 @@ right-to-left text itself, given a font that has the glyphs (:func:`family_for`)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import math
@@ -318,6 +319,8 @@ def visitor_language(code: str | None) -> VisitorLanguage | None:
 
 def ticket_layout(ticket: TicketPrint, device: QPaintDevice, width: float) -> TicketLayout:
     """The items of a ticket's printout, for a paint area ``width`` device pixels wide."""
+    if ticket.booked_time:  # called at the booked time: the people ahead and the wait mislead
+        ticket = dataclasses.replace(ticket, ahead=None, wait_minutes=None)
     visitor = visitor_language(ticket.language)
     part = _visitor_part(ticket, visitor) if visitor else None
     own, families = part or (None, None)
@@ -331,7 +334,9 @@ def ticket_layout(ticket: TicketPrint, device: QPaintDevice, width: float) -> Ti
     items: list[Item] = [Paragraph(ticket.office_name, font(10, bold=True), 2), Rule()]
     items.append(Paragraph(_tr("Ditt nummer") + (" / Your number" if english else ""), font(8)))
     items.append(Paragraph(ticket.code, _code_font(ticket.code, device, width), 0.5))
-    if ticket.booked:
+    if ticket.booked_time:
+        items += _booked(ticket, english)
+    elif ticket.booked:
         items.append(Paragraph(_tr("BOKAD TID") + " / BOOKED TIME", font(10, bold=True), 1))
     if ticket.queue_label_en and ticket.queue_label_en != ticket.queue_label:
         items.append(Paragraph(ticket.queue_label, font(11, bold=True), 0.5))
@@ -358,6 +363,16 @@ def ticket_layout(ticket: TicketPrint, device: QPaintDevice, width: float) -> Ti
     return TicketLayout(tuple(items))
 
 
+def _booked(ticket: TicketPrint, english: bool) -> list[Item]:
+    """A checked-in booking's time (and its errand type), under the code."""
+    time = ticket.booked_time
+    line = _tr("Bokad tid {0}").format(time) + (f"\nBooked time {time}" if english else "")
+    items: list[Item] = [Paragraph(line, font(11, bold=True), 0.5)]
+    if ticket.booked_errand:
+        items.append(Paragraph(ticket.booked_errand, font(9), 1))
+    return items
+
+
 def _facts(ticket: TicketPrint, english: bool) -> list[str]:
     """Date and time, people ahead and the wait, in Swedish (and English)."""
     issued = local(ticket.issued_at)
@@ -382,6 +397,8 @@ def _visitor_part(
     """The ticket's part in the visitor's language and the font families it is printed in;
     None when no font has its glyphs."""
     texts = [(visitor.text("your_number") + f": {ticket.code}", 11.0, True, 1.0)]
+    if ticket.booked_time:
+        texts.append((visitor.text("ticket_booked", time=ticket.booked_time), 9, True, 0.5))
     if ticket.ahead is not None:
         texts.append((visitor.text("people_ahead", ahead=ticket.ahead), 9, False, 0.5))
     if ticket.wait_minutes is not None and ticket.wait_minutes > 0:

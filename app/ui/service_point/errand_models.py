@@ -14,6 +14,7 @@ from app.ui.service_point.languages import (
     needs_notice,
     no_marker_icon,
 )
+from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import DISPLAY, QT_TR_NOOP, SORT_ROLE, AnyIndex, RowsModel
 
 
@@ -49,6 +50,11 @@ def waited_text(seconds: int) -> str:
     if minutes < 60:
         return f"{minutes} min"
     return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def _priority(t: TicketView) -> str:
+    """ "bokad, från 10:20" for a checked-in booking (first in line from then), else "förtur"."""
+    return f"bokad, från {hhmm(t.due_at)}" if t.due_at is not None else "förtur"
 
 
 class TicketListModel(RowsModel):
@@ -92,7 +98,7 @@ class TicketListModel(RowsModel):
         language = self._language(t)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.CODE:
-                code = f"{t.code} (förtur)" if t.booked else t.code
+                code = f"{t.code} ({_priority(t)})" if t.booked else t.code
                 return f"{code} · {language}" if language else code
             if column == self.QUEUE:
                 return t.queue_letter
@@ -101,7 +107,7 @@ class TicketListModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and tooltip:
             return tooltip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            booked = ", förtur" if t.booked else ""
+            booked = f", {_priority(t)}" if t.booked else ""
             spoken = f", {language}, {tooltip.lower()}" if language else ""
             waited = waited_text(t.wait_seconds)
             return f"{t.code}, kö {t.queue_letter}{booked}{spoken}, väntade {waited}"

@@ -138,7 +138,9 @@ class CurrentCard(QFrame):
             details[0] += f" · {queue_label}"
         if ticket.origin_letter != ticket.queue_letter:  # a colleague moved the visitor here
             details.append(self.tr("flyttad från kö {0}").format(ticket.origin_letter))
-        if ticket.booked:
+        if ticket.due_at is not None:  # a checked-in booking: first in line from then
+            details.append(self.tr("bokad tid, ropas från {0}").format(hhmm(ticket.due_at)))
+        elif ticket.booked:
             details.append(self.tr("förtur"))
         if ticket.recalls:
             details.append(self.tr("ropad igen {0} gång(er)").format(ticket.recalls))

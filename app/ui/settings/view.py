@@ -1,5 +1,5 @@
-"""Settings (for the office manager): the office, the kiosk, queues, service points, catalog,
-backups, sync, this PC's database, staff and the audit log.
+"""Settings (for the office manager): the office, the kiosk, bookings, queues, service points,
+catalog, backups, sync, this PC's database, staff and the audit log.
 
 Each section is a page of its own module; this screen holds them in tabs and
 shows one Swedish sentence after every change: what was done, or why not.
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.queue.views import QueueSnapshot
 from app.ui.settings.backups import BackupsPage
+from app.ui.settings.bookings import BookingsPage
 from app.ui.settings.catalog import CatalogPage
 from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage
@@ -61,6 +62,7 @@ class SettingsView(QWidget):
         self.setStyleSheet(PAGE_STYLE)
         self.office_page = OfficePage(self._ctx, self)
         self.kiosk_page = KioskPage(self._ctx, self)
+        self.bookings_page = BookingsPage(self._ctx, self, file_dialogs)
         self.queues_page = QueuesPage(self._ctx, self)
         self.points_page = PointsPage(self._ctx, self)
         self.catalog_page = CatalogPage(self._ctx, self, file_dialogs)
@@ -74,6 +76,7 @@ class SettingsView(QWidget):
         self.sections.setAccessibleName(self.tr("Inställningar"))
         self.sections.addTab(self.office_page, self.tr("&Kontoret"))
         self.sections.addTab(self.kiosk_page, self.tr("K&iosk"))
+        self.sections.addTab(self.bookings_page, self.tr("&Bokningar"))
         self.sections.addTab(self.queues_page, self.tr("K&öer"))
         self.sections.addTab(self.points_page, self.tr("Lu&ckor"))
         self.sections.addTab(self.catalog_page, self.tr("K&atalog"))
@@ -103,6 +106,7 @@ class SettingsView(QWidget):
         return [
             self.office_page,
             self.kiosk_page,
+            self.bookings_page,
             self.queues_page,
             self.points_page,
             self.catalog_page,
