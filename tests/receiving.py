@@ -6,7 +6,7 @@ them; the receiver keeps only their hashes, as it does for real ones.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,3 +33,17 @@ def receiver_app(engine: Engine, **options: Any) -> Any:
 
     options.setdefault("rate", RateLimit(rate=1e6, burst=10**6))
     return create_app(engine, **options)
+
+
+def receiver_with_two_offices(request: Any, tmp_path: Path) -> Iterator[Engine]:
+    """A receiver store on SQLite or (``request.param == "postgresql"``) on the test server,
+    with a token for another office ("annat", plain "other") beside the test's own."""
+    if request.param == "sqlite":
+        found = receiver_store(tmp_path / "receiver.sqlite3")
+    else:
+        from tests.postgres import new_database
+
+        found = receiver_store(new_database(request.getfixturevalue("postgres_server")))
+    tokens.add(found, ["annat"], label="another office", plain="other")
+    yield found
+    found.dispose()

@@ -30,14 +30,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from app.cli import main as cli
-from app.receiver import tokens
 from app.receiver.db import booking_file
 from app.services.bookings.files import read_bookings
 
 OFFICE_TZ = ZoneInfo("Europe/Stockholm")
 from app.services.bookings.files import MAX_BYTES
 from app.sync.bookings_pull import STATE_FILE
-from tests.receiving import receiver_app, receiver_store
+from tests.receiving import receiver_app, receiver_with_two_offices
 from tests.unit.test_cli import assert_one_sentence
 
 OFFICE = "exempelstad"
@@ -67,15 +66,7 @@ def calendar_file(day: date) -> bytes:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
-    if request.param == "sqlite":
-        found = receiver_store(tmp_path / "receiver.sqlite3")
-    else:
-        from tests.postgres import new_database
-
-        found = receiver_store(new_database(request.getfixturevalue("postgres_server")))
-    tokens.add(found, ["annat"], label="another office", plain="other")
-    yield found
-    found.dispose()
+    yield from receiver_with_two_offices(request, tmp_path)
 
 
 @pytest.fixture

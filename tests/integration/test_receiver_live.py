@@ -24,27 +24,18 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from app.receiver import live as receiver_live
-from app.receiver import tokens
 from app.receiver.guard import RateLimit
 from app.services.queue import after, calling
 from app.sync.client import Target
 from app.sync.live import live_snapshot, push_live
-from tests.receiving import receiver_app, receiver_store
+from tests.receiving import receiver_app, receiver_with_two_offices
 
 OFFICE = "exempelstad"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
-    if request.param == "sqlite":
-        found = receiver_store(tmp_path / "receiver.sqlite3")
-    else:
-        from tests.postgres import new_database
-
-        found = receiver_store(new_database(request.getfixturevalue("postgres_server")))
-    tokens.add(found, ["annat"], label="another office", plain="other")
-    yield found
-    found.dispose()
+    yield from receiver_with_two_offices(request, tmp_path)
 
 
 @pytest.fixture
