@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QFrame, QLabel
 from app.services.office import visitor_texts
 from app.services.queue import calling as queue
 from app.services.queue.views import estimate_minutes_for
-from app.ui.display import announcer as announcer_module
 from app.ui.display import languages as languages_module
 from app.ui.display import screen as display_module
 from app.ui.display import tell_me as tell_me_module
 from app.ui.display.announcer import Announcer
 from app.ui.display.screen import DisplayWindow
 from tests.ui.test_display import FakeSound
+from tests.ui.test_display import fresh_log_once as fresh_log_once
 
 VOICES = frozenset({"sv", "en", "ar", "fa", "uk"})  # as espeak-ng has them: no Somali, no Tigrinya
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,11 +37,6 @@ class FakeSpeech(FakeSound):
     @property
     def said(self) -> list[str]:
         return [p for p in self.played if p != "chime"]
-
-
-@pytest.fixture(autouse=True)
-def fresh_log_once(monkeypatch):
-    monkeypatch.setattr(announcer_module, "_logged", set())
 
 
 @pytest.fixture

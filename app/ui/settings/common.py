@@ -38,6 +38,21 @@ def button(parent: QWidget, text: str, name: str, role: str | None = None) -> QP
     return widget
 
 
+def revert_and_save(page: Any, name: str) -> QHBoxLayout:
+    """The "Ångra ändringar" and "Spara" row at the foot of a settings form: sets
+    ``page.revert_button`` and ``page.save_button``, wired to ``page._on_revert`` and
+    ``page._on_save``."""
+    page.revert_button = button(page, page.tr("Ångra än&dringar"), f"revert-{name}")
+    page.save_button = button(page, page.tr("&Spara"), f"save-{name}", "primary")
+    page.revert_button.clicked.connect(page._on_revert)
+    page.save_button.clicked.connect(page._on_save)
+    actions = QHBoxLayout()
+    actions.addStretch(1)
+    actions.addWidget(page.revert_button)
+    actions.addWidget(page.save_button)
+    return actions
+
+
 def repolish(widget: QWidget) -> None:
     """Apply the style sheet again after a property the style sheet looks at changed."""
     widget.style().unpolish(widget)

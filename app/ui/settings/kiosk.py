@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSpinBox,
@@ -26,7 +25,7 @@ from app.services.office import visitor_texts
 from app.services.office.info import OfficeInfo
 from app.services.office.visitor_texts import VisitorLanguage
 from app.services.setup.office_setup import LIMITS
-from app.ui.settings.common import SettingsPage, button, named
+from app.ui.settings.common import SettingsPage, named, revert_and_save
 from app.ui.shell.context import UiContext
 
 # An isolate keeps a right-to-left name ("العربية") from reordering the text around it.
@@ -66,14 +65,7 @@ class KioskPage(SettingsPage):
         column.setSpacing(16)
         column.addWidget(self._languages_box(inner))
         column.addWidget(self._rules_box(inner))
-        actions = QHBoxLayout()
-        self.revert_button = button(self, self.tr("Ångra än&dringar"), "revert-kiosk")
-        self.save_button = button(self, self.tr("&Spara"), "save-kiosk", "primary")
-        self.revert_button.clicked.connect(self._on_revert)
-        self.save_button.clicked.connect(self._on_save)
-        actions.addStretch(1)
-        actions.addWidget(self.revert_button)
-        actions.addWidget(self.save_button)
+        actions = revert_and_save(self, "kiosk")
         column.addLayout(actions)
         column.addStretch(1)
 

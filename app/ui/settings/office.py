@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services.office.info import WEEKDAYS, OfficeInfo
 from app.services.setup.office_setup import LIMITS
-from app.ui.settings.common import SettingsPage, button, named
+from app.ui.settings.common import SettingsPage, named, revert_and_save
 from app.ui.shell.context import UiContext
 from app.ui.shell.table_model import QT_TR_NOOP
 
@@ -144,14 +143,7 @@ class OfficePage(SettingsPage):
         right.addWidget(self._records_box(inner))
         right.addWidget(self._sign_in_box(inner))
         right.addStretch(1)
-        actions = QHBoxLayout()
-        self.revert_button = button(self, self.tr("Ångra än&dringar"), "revert-office")
-        self.save_button = button(self, self.tr("&Spara"), "save-office", "primary")
-        self.revert_button.clicked.connect(self._on_revert)
-        self.save_button.clicked.connect(self._on_save)
-        actions.addStretch(1)
-        actions.addWidget(self.revert_button)
-        actions.addWidget(self.save_button)
+        actions = revert_and_save(self, "office")
         right.addLayout(actions)
 
         scroll = QScrollArea(self)
