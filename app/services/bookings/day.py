@@ -255,7 +255,12 @@ def _apply(
             continue
         if cancelled:
             if old.state == BOOKED:
-                conn.execute(update(Booking).where(Booking.id == old.id).values(state=CANCELLED))
+                # Guarded as it is written: a check-in on another PC since the read stands.
+                conn.execute(
+                    update(Booking)
+                    .where(Booking.id == old.id, Booking.state == BOOKED)
+                    .values(state=CANCELLED)
+                )
                 withdrawn += 1
             else:
                 unchanged += 1  # checked in already, or withdrawn before
@@ -264,7 +269,11 @@ def _apply(
         if old.state == CANCELLED:
             changes["state"] = BOOKED  # booked again
         if changes and old.state != CHECKED_IN:
-            conn.execute(update(Booking).where(Booking.id == old.id).values(**changes))
+            conn.execute(
+                update(Booking)
+                .where(Booking.id == old.id, Booking.state != CHECKED_IN)
+                .values(**changes)
+            )
             updated += 1
         else:
             unchanged += 1
