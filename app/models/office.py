@@ -143,6 +143,10 @@ class ServicePoint(Base):
     # "longest_wait": across its queues, the longest waiting first;
     # "queue_order": its queues strictly in profile order.
     call_order: Mapped[str] = mapped_column(String(20), default="longest_wait")
+    # Reserved for booked visits: it calls checked-in bookings first (early ones too) and
+    # takes a walk-in only when no booking of its queues is due within this many minutes.
+    # None: not reserved.
+    booking_reserve_minutes: Mapped[int | None] = mapped_column(Integer)
     profile: Mapped[list[ServicePointQueue]] = relationship(
         order_by=ServicePointQueue.position, cascade="all, delete-orphan"
     )

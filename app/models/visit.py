@@ -91,6 +91,9 @@ class Ticket(Base):
     # A checked-in booking's ticket is called ahead of walk-ins from this instant (its
     # booked time less the office's tolerance); None: a priority ticket due at once.
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A checked-in booking's booked time (shown on screens and paper; due_at is from when
+    # it is called, the booked time less the office's tolerance then).
+    appointment_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     queue = relationship("Queue", foreign_keys=[queue_id])
     origin_queue = relationship("Queue", foreign_keys=[origin_queue_id])

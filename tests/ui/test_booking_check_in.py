@@ -434,11 +434,66 @@ def test_the_service_point_shows_a_checked_in_booking_and_when_it_goes_first(vie
 
     scan(qtbot, view, "FK-9QW3ZP")  # booked 11:00: first in line from 10:50
     ticket = queue_snapshot(ui_ctx.store, ui_ctx.clock).waiting[0]
-    assert ticket.due_at == at(10, 50)
+    assert (ticket.appointment_at, ticket.due_at) == (at(11, 0), at(10, 50))
     listed = TicketListModel()
     listed.set_tickets([ticket])
-    assert listed.index(0, TicketListModel.CODE).data() == "A001 (bokad, från 10:50)"
+    assert listed.index(0, TicketListModel.CODE).data() == "A001 (bokad 11:00)"
     card = CurrentCard(ui_ctx.clock)
     qtbot.addWidget(card)
     card.show_ticket(ticket, "Lucka 1", "Försäkringskassan")
-    assert "bokad tid, ropas från 10:50" in card.detail.text()
+    assert "bokad tid 11:00" in card.detail.text()
+
+
+# ---------------------------------------------------------------- the waiting room
+
+
+def test_the_display_says_a_called_booking_had_a_booked_time_and_a_walk_in_does_not(
+    qtbot, view, ui_ctx
+):
+    from PySide6.QtWidgets import QLabel
+
+    from app.services.queue import calling as queue
+    from app.ui.display.announcer import Announcer
+    from app.ui.display.screen import DisplayWindow
+    from tests.ui.test_display import FakeSound
+
+    sound = FakeSound()
+    display = DisplayWindow(ui_ctx, announcer=Announcer(lambda _p: sound, lambda _p: sound))
+    qtbot.addWidget(display)
+    display.resize(1280, 720)
+    display.show()
+    scan(qtbot, view, "FK-9QW3ZP")  # booked 11:00
+    queue.issue_ticket(ui_ctx.desk, "B")
+    note = display.findChild(QLabel, "current-call-booked")
+    ui_ctx.clock.set(at(10, 55))  # due from 10:50: ahead of the walk-in
+    queue.call_next(ui_ctx.desk, 1)
+    ui_ctx.watcher.refresh()
+    assert display.findChild(QLabel, "current-call").text() == "A001 → Lucka 1"
+    assert note.isVisible() and note.text() == "Bokad tid 11:00 / Booked time 11:00"
+    queue.call_next(ui_ctx.desk, 2)  # the walk-in: nothing booked to say
+    ui_ctx.watcher.refresh()
+    assert display.findChild(QLabel, "current-call").text() == "B001 → Lucka 2"
+    assert not note.isVisible()
+
+
+def test_a_point_reserved_for_bookings_says_so_and_why_it_takes_no_walk_in(
+    qtbot, booked_day, ui_ctx
+):
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    from app.services.queue import calling as queue
+    from app.services.setup import points as setup
+    from tests.ui.test_service_point import choose_point, click, make_view
+
+    setup.update_service_point(booked_day, 3, profile=["A"], reserve_minutes=30)
+    queue.issue_ticket(ui_ctx.desk, "A")  # a walk-in; FK-9QW3ZP (queue A) is booked at 11:00
+    ui_ctx.clock.set(at(10, 40))
+    point = make_view(qtbot, ui_ctx)
+    ui_ctx.watcher.refresh()
+    choose_point(point, 3)
+    picker = point.findChild(QComboBox, "point-picker")
+    assert picker.currentText() == "Lucka 3 (köer A, reserverad för bokade besök)"
+    click(qtbot, point, "call-next")
+    said = point.findChild(QLabel, "point-message").text()
+    assert said.startswith("Lucka 3 är reserverad för bokade besök: nästa bokning är 11:00.")
+    assert queue.call_next(ui_ctx.desk, 1).code == "A001"  # the walk-in goes to another point

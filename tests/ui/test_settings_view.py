@@ -301,6 +301,35 @@ def test_point_profile_order_and_call_order(qtbot, view, ui_ctx):
     assert (point.queue_letters, point.call_order) == (("D", "A"), "queue_order")
 
 
+def test_a_point_reserved_for_bookings_is_set_shown_and_ended(qtbot, view, ui_ctx):
+    from PySide6.QtWidgets import QCheckBox, QSpinBox
+
+    from app.services.setup.points import list_point_setup
+
+    table = child(view, QTableView, "points-table")
+    select_row(table, "4")
+    click(qtbot, view, "edit-point")
+    dialog = child(view, QDialog, "point-dialog")
+    minutes = child(dialog, QSpinBox, "point-reserve-minutes")
+    assert not minutes.isEnabled()  # not reserved: nothing to keep free
+    child(dialog, QCheckBox, "point-reserved").setChecked(True)
+    assert minutes.isEnabled()
+    minutes.setValue(20)
+    click(qtbot, dialog, "point-dialog-save")
+    four = next(p for p in list_point_setup(ui_ctx.store) if p.number == 4)
+    assert four.reserve_minutes == 20
+    assert row_texts(table, PointTableModel.CALL_ORDER)[3].endswith("reserverad för bokade besök")
+
+    select_row(table, "4")
+    click(qtbot, view, "edit-point")
+    dialog = child(view, QDialog, "point-dialog")
+    assert child(dialog, QSpinBox, "point-reserve-minutes").value() == 20
+    child(dialog, QCheckBox, "point-reserved").setChecked(False)
+    click(qtbot, dialog, "point-dialog-save")
+    four = next(p for p in list_point_setup(ui_ctx.store) if p.number == 4)
+    assert four.reserve_minutes is None
+
+
 def test_add_point_with_a_taken_number_is_refused_in_the_dialog(qtbot, view, ui_ctx):
     click(qtbot, view, "add-point")
     dialog = child(view, QDialog, "point-dialog")

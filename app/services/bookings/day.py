@@ -384,7 +384,11 @@ def _check_in(desk: Desk, reference: str, source: str) -> CheckedIn:
             raise LateBookingError(booking.starts_at).offering(letter, booking.language)
         ref = insert_ticket(conn, day, now, str(letter), True, False, booking.language, source)
         due = booking.starts_at - tolerance
-        conn.execute(update(Ticket).where(Ticket.id == ref.id).values(due_at=due))
+        conn.execute(
+            update(Ticket)
+            .where(Ticket.id == ref.id)
+            .values(due_at=due, appointment_at=booking.starts_at)
+        )
         taken = conn.execute(
             update(Booking)
             .where(Booking.id == booking.id, Booking.state == BOOKED)

@@ -14,16 +14,19 @@ here, so callers keep using ``app.services.queue.calling`` for the whole engine.
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Boolean, bindparam, case, func, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.models import (
+    Booking,
     CallEvent,
     Office,
     Queue,
+    QueueAgency,
     ServicePoint,
     ServicePointQueue,
     Ticket,
@@ -31,7 +34,7 @@ from app.models import (
 )
 from app.models import states as st
 from app.services.access.actor import Desk, allowed
-from app.services.office.clock import office_day
+from app.services.office.clock import office_day, zone
 from app.services.office.revision import bump
 from app.services.queue.after import (
     cancel,
@@ -62,6 +65,7 @@ from app.services.queue.base import (
 )
 from app.services.queue.errors import (
     InvalidTransitionError,
+    KeptForBookingError,
     NobodyWaitingError,
     PointBusyError,
     RecallTooSoonError,
@@ -144,6 +148,7 @@ _POINT_STATE = select(
     ServicePoint.id,
     ServicePoint.name,
     ServicePoint.call_order,
+    ServicePoint.booking_reserve_minutes.label("reserve"),
     select(Office.priority_ratio).limit(1).scalar_subquery().label("ratio"),
     select(Ticket.code)
     .where(
@@ -168,7 +173,16 @@ def _booked_rank(booked_first: bool) -> Any:
     return case((Ticket.booked & due, 0), (Ticket.booked, 2), else_=1)
 
 
-def _next_waiting_stmt(*, booked_first: bool) -> Any:
+def _reserved_rank() -> Any:
+    """At a point reserved for bookings: every checked-in booking first (one checked in
+    early too, since the point is kept for them), by its booked time."""
+    return (
+        case((Ticket.booked & Ticket.appointment_at.is_not(None), 0), else_=1),
+        Ticket.appointment_at,
+    )
+
+
+def _next_waiting_stmt(*, booked_first: bool, reserved: bool = False) -> Any:
     """The next waiting ticket for a point, by its work profile, in one statement.
 
     A point with no profile rows serves every active queue. "queue_order" takes
@@ -185,7 +199,13 @@ def _next_waiting_stmt(*, booked_first: bool) -> Any:
     strict = bindparam("strict", type_=Boolean())
     return (
         select(
-            Ticket.id, Ticket.code, Ticket.booked, Ticket.issued_at, Ticket.language, Queue.letter
+            Ticket.id,
+            Ticket.code,
+            Ticket.booked,
+            Ticket.issued_at,
+            Ticket.language,
+            Ticket.appointment_at,
+            Queue.letter,
         )
         .join(Queue, Queue.id == Ticket.queue_id)
         .outerjoin(
@@ -200,6 +220,7 @@ def _next_waiting_stmt(*, booked_first: bool) -> Any:
             profile.c.queue_id.is_not(None) | ~any_profile,
         )
         .order_by(
+            *(_reserved_rank() if reserved else ()),
             case((strict, func.coalesce(profile.c.position, Queue.sort_order)), else_=0),
             case((strict, Queue.letter), else_=""),
             _booked_rank(booked_first),
@@ -219,6 +240,23 @@ def _next_waiting_stmt(*, booked_first: bool) -> Any:
 
 _NEXT_BOOKED_FIRST = _next_waiting_stmt(booked_first=True)
 _NEXT_WALK_IN_FIRST = _next_waiting_stmt(booked_first=False)
+_NEXT_RESERVED = _next_waiting_stmt(booked_first=True, reserved=True)
+# The earliest booking of a point's queues not checked in yet that is due within its
+# reserve (or late, but within the office's tolerance): the point keeps itself free for it.
+_POINT_QUEUES = select(ServicePointQueue.queue_id).where(
+    ServicePointQueue.service_point_id == bindparam("point_id")
+)
+_BOOKING_SOON = select(func.min(Booking.starts_at)).where(
+    Booking.business_day == bindparam("day"),
+    Booking.state == "booked",
+    Booking.starts_at <= bindparam("soon", type_=UTCDateTime()),
+    Booking.starts_at >= bindparam("late", type_=UTCDateTime()),
+    Booking.agency_id.in_(
+        select(QueueAgency.agency_id)
+        .join(Queue, Queue.id == QueueAgency.queue_id)
+        .where(Queue.active, QueueAgency.queue_id.in_(_POINT_QUEUES) | ~_POINT_QUEUES.exists())
+    ),
+)
 _LAST_CALLS_BOOKED = (
     select(Ticket.booked)
     .join(CallEvent, CallEvent.ticket_id == Ticket.id)
@@ -274,14 +312,18 @@ def call_next(desk: Desk, point_number: int) -> TicketRef:
             "strict": point.call_order == "queue_order",
             "now": now,
         }
-        ticket = conn.execute(_NEXT_BOOKED_FIRST, params).first()
+        reserved = point.reserve is not None
+        stmt = _NEXT_RESERVED if reserved else _NEXT_BOOKED_FIRST
+        ticket = conn.execute(stmt, params).first()
         if ticket is None and conn.dialect.name == "postgresql":
             # The statement read the queue as it began; if another call held the last
             # ticket it saw, one issued meanwhile is read now.
-            ticket = conn.execute(_NEXT_BOOKED_FIRST, params).first()
+            ticket = conn.execute(stmt, params).first()
+        if reserved and (ticket is None or ticket.appointment_at is None):
+            _keep_free(conn, point_number, point.reserve, {**params, "now": now})
         if ticket is None:
             raise NobodyWaitingError(point_number)
-        ratio = point.ratio or 0
+        ratio = 0 if reserved else point.ratio or 0
         if ticket.booked and ratio > 0:
             take_turn(conn, FAIRNESS_TURN_KEY)  # the last calls, read one call at a time
             last = conn.execute(_LAST_CALLS_BOOKED, {"day": day, "ratio": ratio}).scalars().all()
@@ -304,6 +346,24 @@ def call_next(desk: Desk, point_number: int) -> TicketRef:
         service_point_name=point.name,
         language=ticket.language,
     )
+
+
+def _keep_free(conn: Connection, point_number: int, reserve: int, params: dict[str, Any]) -> None:
+    """A reserved point about to take a walk-in (or nobody): refused while a booking of
+    its queues, not checked in yet, is due within the point's reserve."""
+    now: datetime = params["now"]
+    tolerance = conn.scalar(select(Office.booking_tolerance_minutes).limit(1)) or 0
+    soon = conn.scalar(
+        _BOOKING_SOON,
+        {
+            **params,
+            "soon": now + timedelta(minutes=reserve),
+            "late": now - timedelta(minutes=tolerance),
+        },
+    )
+    if soon is not None:
+        office_tz = zone(conn.scalar(select(Office.time_zone).limit(1)))
+        raise KeptForBookingError(point_number, soon, f"{soon.astimezone(office_tz):%H:%M}")
 
 
 @allowed("serve")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from app.services import ServiceError
@@ -140,3 +141,19 @@ class QueueFullError(ServiceError):
             f"Queue {letter} has issued all 999 numbers today.",
             f"Kö {letter} har delat ut alla 999 nummer i dag.",
         )
+
+
+class KeptForBookingError(ServiceError):
+    """A service point reserved for booked visits keeps itself free: a booking of its
+    queues is due soon and nobody booked is here yet."""
+
+    exit_code = 3
+
+    def __init__(self, point: int, starts_at: datetime, local_time: str) -> None:
+        super().__init__(
+            f"Service point {point} is reserved for bookings: the next one is at {local_time}.",
+            f"Lucka {point} är reserverad för bokade besök: nästa bokning är {local_time}. "
+            "Drop-in tas när nästa bokning är längre bort.",
+        )
+        self.point = point
+        self.starts_at = starts_at

@@ -49,6 +49,7 @@ class TicketView:
     staff_id: int | None = None  # who called it (None: not called, or by the command line)
     language: str | None = None  # the visitor's language (a catalog code), if they chose one
     due_at: datetime | None = None  # a checked-in booking: first in line from then
+    appointment_at: datetime | None = None  # a checked-in booking: its booked time
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class PointStatus:
     name: str
     queue_letters: tuple[str, ...]
     current: TicketView | None
+    reserve_minutes: int | None = None  # reserved for booked visits (calling.py)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class CallView:
     ticket_state: str = st.CALLED
     at_point: bool = True  # the ticket is still with this call's service point
     language: str | None = None  # the called visitor's language, if they chose one
+    appointment_at: datetime | None = None  # a checked-in booking's booked time
 
     @property
     def stands(self) -> bool:
@@ -147,14 +150,18 @@ REVISION_SQL = (
 )
 _OFFICE = f"SELECT name, opening_hours, ({REVISION_SQL}), time_zone FROM office ORDER BY id LIMIT 1"
 _QUEUES = "SELECT id, letter, label, label_en, active FROM queue ORDER BY sort_order, letter"
-_POINTS = "SELECT id, number, name FROM service_point WHERE active ORDER BY number"
+_POINTS = (
+    "SELECT id, number, name, booking_reserve_minutes FROM service_point"
+    " WHERE active ORDER BY number"
+)
 _PROFILES = (
     "SELECT service_point_id, queue_id FROM service_point_queue ORDER BY service_point_id, position"
 )
 # Today's active tickets in the order they are called: booked first, then by place.
 _ACTIVE_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status, staff_id, language, due_at"
+    " first_called_at, service_point_id, recalls, print_status, staff_id, language, due_at,"
+    " appointment_at"
     " FROM ticket"
     f" WHERE business_day = :day AND state IN {_in(st.ACTIVE_STATES)}"
     # As call-next takes them: a due priority ticket, the walk-ins, a booking checked in
@@ -165,7 +172,8 @@ _ACTIVE_TICKETS = (
 # Today's latest tickets whatever became of them (reception's "Senaste kölappar").
 _RECENT_TICKETS = (
     "SELECT id, code, queue_id, origin_queue_id, state, booked, issued_at, called_at,"
-    " first_called_at, service_point_id, recalls, print_status, staff_id, language, due_at"
+    " first_called_at, service_point_id, recalls, print_status, staff_id, language, due_at,"
+    " appointment_at"
     " FROM ticket"
     " WHERE business_day = :day ORDER BY id DESC LIMIT :limit"
 )
@@ -185,7 +193,7 @@ _CALLING_POINTS = (
 )
 _RECENT_CALLS = (
     "SELECT e.id, t.code, e.service_point_id, e.at, e.recall, t.state, t.service_point_id,"
-    " t.language FROM call_event e JOIN ticket t ON t.id = e.ticket_id"
+    " t.language, t.appointment_at FROM call_event e JOIN ticket t ON t.id = e.ticket_id"
     " WHERE e.business_day = :day ORDER BY e.id DESC LIMIT :limit"
 )
 
@@ -209,7 +217,7 @@ def fill_profiles(
 
 def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: datetime) -> TicketView:
     (id_, code, queue_id, origin_id, state, booked, issued, called, first_called, point_id,
-     recalls, print_status, staff_id, language, due_at) = row  # fmt: skip
+     recalls, print_status, staff_id, language, due_at, appointment_at) = row  # fmt: skip
     issued_at, first_called_at = instant(issued), optional_instant(first_called)
     # Still waiting (also after a return or a transfer): the wait goes on until now.
     end = now if state == st.WAITING or first_called_at is None else first_called_at
@@ -231,6 +239,7 @@ def _view(row: Row, letters: dict[int, str], points: dict[int, Row], now: dateti
         staff_id=staff_id,
         language=language,
         due_at=optional_instant(due_at),
+        appointment_at=optional_instant(appointment_at),
     )
 
 
@@ -298,15 +307,17 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
     every_active = [row[0] for row in queues if flag(row[4])]
     profiles = fill_profiles(fetch(_PROFILES, {}), points, every_active)
     point_status = tuple(
-        PointStatus(number, name, tuple(letters[q] for q in profiles[id_]), current.get(number))
-        for id_, number, name in points.values()
+        PointStatus(
+            number, name, tuple(letters[q] for q in profiles[id_]), current.get(number), reserve
+        )
+        for id_, number, name, reserve in points.values()
     )
     served_count = {queue_id: count for queue_id, count in fetch(_SERVED, on_day)}
     times = _service_seconds(fetch, today)
     # Points that are staffed now: serving someone, or called within the last half hour.
     since = now - timedelta(minutes=30)
     staffed_ids = {row[0] for row in fetch(_CALLING_POINTS, {"day": today, "since": since})}
-    staffed_ids |= {id_ for id_, number, _ in points.values() if number in current}
+    staffed_ids |= {row[0] for row in points.values() if row[1] in current}
     statuses = []
     for id_, letter, label, label_en, active in queues:
         if not flag(active):
@@ -341,8 +352,9 @@ def read_snapshot(fetch: Fetch, now: datetime, *, recent: int = RECENT_CALLS) ->
             ticket_state=state,
             at_point=ticket_point == p_id,
             language=language,
+            appointment_at=optional_instant(appointment),
         )
-        for id_, code, p_id, at, recall, state, ticket_point, language in calls
+        for id_, code, p_id, at, recall, state, ticket_point, language, appointment in calls
         if p_id in points
     )
     return QueueSnapshot(

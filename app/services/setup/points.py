@@ -31,6 +31,7 @@ from app.store.engine import Store
 
 CALL_ORDERS = ("longest_wait", "queue_order")
 MAX_POINT = 99
+RESERVE_MIN, RESERVE_MAX = 5, 120
 POINT_NAME_MAX = 60
 
 
@@ -43,6 +44,9 @@ class PointSetup:
     call_order: str
     profile: tuple[str, ...]
     active: bool
+    # Reserved for booked visits: walk-ins only when no booking is due within this many
+    # minutes (None: not reserved; see app.services.queue.calling).
+    reserve_minutes: int | None = None
 
 
 def _point_setup(session: Session, point: ServicePoint) -> PointSetup:
@@ -53,6 +57,7 @@ def _point_setup(session: Session, point: ServicePoint) -> PointSetup:
         point.call_order,
         tuple(letters[p.queue_id] for p in point.profile),
         point.active,
+        point.booking_reserve_minutes,
     )
 
 
@@ -93,6 +98,21 @@ def _free_number(session: Session, number: int, point: ServicePoint | None) -> N
     )
 
 
+def _check_reserve(minutes: int) -> int | None:
+    """0: not reserved; else the minutes a reserved point keeps free before a booking."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        minutes = -1
+    if minutes == 0:
+        return None
+    if not RESERVE_MIN <= minutes <= RESERVE_MAX:
+        raise InvalidSettingError(
+            f"A reserved point keeps {RESERVE_MIN}–{RESERVE_MAX} minutes free, not {minutes!r}.",
+            f"En reserverad lucka håller sig ledig {RESERVE_MIN}–{RESERVE_MAX} minuter "
+            "före en bokning.",
+        )
+    return minutes
+
+
 def _check_call_order(call_order: str) -> str:
     if call_order not in CALL_ORDERS:
         raise InvalidSettingError(
@@ -131,15 +151,24 @@ def add_service_point(
     *,
     call_order: str = "longest_wait",
     profile: Sequence[str] = (),
+    reserve_minutes: int = 0,
 ) -> PointSetup:
-    """Add a service point in use; an empty profile serves every queue."""
+    """Add a service point in use; an empty profile serves every queue (``reserve_minutes``:
+    reserved for booked visits, see :func:`update_service_point`)."""
     number = _check_number(number)
+    reserve = _check_reserve(reserve_minutes)
     name = clean_label(name or f"Lucka {number}", "name", "luckans namn", POINT_NAME_MAX)
     call_order = _check_call_order(call_order)
     now = desk.clock.now()
     with desk.store.write() as session:
         _free_number(session, number, None)
-        point = ServicePoint(number=number, name=name, active=True, call_order=call_order)
+        point = ServicePoint(
+            number=number,
+            name=name,
+            active=True,
+            call_order=call_order,
+            booking_reserve_minutes=reserve,
+        )
         point.profile = _profile_rows(session, profile)
         session.add(point)
         session.flush()
@@ -157,14 +186,17 @@ def update_service_point(
     name: str | None = None,
     call_order: str | None = None,
     profile: Sequence[str] | None = None,
+    reserve_minutes: int | None = None,
 ) -> PointSetup:
-    """Change a service point's number, name, call order or work profile (letters, in order)."""
+    """Change a service point's number, name, call order, work profile (letters, in order)
+    or its reservation for booked visits (``reserve_minutes``: 0 ends it; None: unchanged)."""
     if new_number is not None:
         _check_number(new_number)
     if name is not None:
         name = clean_label(name, "name", "luckans namn", POINT_NAME_MAX)
     if call_order is not None:
         _check_call_order(call_order)
+    reserve = _check_reserve(reserve_minutes) if reserve_minutes is not None else None
     now = desk.clock.now()
     with desk.store.write() as session:
         point = _point_by_number(session, number)
@@ -180,6 +212,9 @@ def update_service_point(
         if call_order is not None and call_order != point.call_order:
             point.call_order = call_order
             changes.append(f"call order {call_order}")
+        if reserve_minutes is not None and reserve != point.booking_reserve_minutes:
+            point.booking_reserve_minutes = reserve
+            changes.append(f"reserved for bookings {reserve} min" if reserve else "not reserved")
         if profile is not None:
             rows = _profile_rows(session, profile)
             wanted = tuple(p.strip().upper() for p in profile)

@@ -155,6 +155,11 @@ class DisplayWindow(QWidget):
         self._current_layout.addWidget(self._caption)
         self._current_layout.addWidget(self._caption_third)
         self._current_layout.addWidget(self.current_label)
+        # A checked-in booking goes ahead of walk-ins at its time: the room sees why.
+        self.booked_note = size.label("caption", "", "current-call-booked", tone="muted")
+        self.booked_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.booked_note.hide()
+        self._current_layout.addWidget(self.booked_note)
 
         self.recent = QFrame()
         self.recent.setObjectName("recent-calls")
@@ -336,6 +341,11 @@ class DisplayWindow(QWidget):
         else:
             self._current_text = self.tr("Välkommen / Welcome")
         set_text(self.current_label, self._current_text)
+        booked = current.appointment_at if current is not None else None
+        note = self.tr("Bokad tid {0} / Booked time {0}").format(hhmm(booked)) if booked else ""
+        set_text(self.booked_note, note)
+        if self.booked_note.isVisibleTo(self) != bool(note):
+            self.booked_note.setVisible(bool(note))
         if self._caption.isVisibleTo(self) != (current is not None):
             self._caption.setVisible(current is not None)  # "now calling" over a welcome
             self._show_third()

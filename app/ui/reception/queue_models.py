@@ -119,6 +119,8 @@ class WaitingModel(RowsModel):
         if column == self.COL_QUEUE:
             return row.queue_letter
         if column == self.COL_BOOKED:
+            if row.appointment_at is not None:  # a checked-in booking: its booked time
+                return _tr("Bokad {0}").format(hhmm(row.appointment_at))
             return _tr("Bokad") if row.booked else ""
         if column == self.COL_WAIT:
             return _tr("{0} min").format(self.wait_seconds(row) // 60)

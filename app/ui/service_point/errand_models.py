@@ -53,7 +53,9 @@ def waited_text(seconds: int) -> str:
 
 
 def _priority(t: TicketView) -> str:
-    """ "bokad, från 10:20" for a checked-in booking (first in line from then), else "förtur"."""
+    """ "bokad 10:30" for a checked-in booking (its booked time), else "förtur"."""
+    if t.appointment_at is not None:
+        return f"bokad {hhmm(t.appointment_at)}"
     return f"bokad, från {hhmm(t.due_at)}" if t.due_at is not None else "förtur"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.models import states as st
 from app.services.office.clock import Clock
-from app.services.queue.views import QueueSnapshot, TicketView
+from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
 from app.ui.service_point.errand_models import TicketListModel, waited_text
 from app.ui.service_point.languages import LanguageNames, may_need_interpreter
 from app.ui.shell import style
@@ -138,7 +138,9 @@ class CurrentCard(QFrame):
             details[0] += f" · {queue_label}"
         if ticket.origin_letter != ticket.queue_letter:  # a colleague moved the visitor here
             details.append(self.tr("flyttad från kö {0}").format(ticket.origin_letter))
-        if ticket.due_at is not None:  # a checked-in booking: first in line from then
+        if ticket.appointment_at is not None:  # a checked-in booking, at its booked time
+            details.append(self.tr("bokad tid {0}").format(hhmm(ticket.appointment_at)))
+        elif ticket.due_at is not None:  # (checked in before the booked time was kept)
             details.append(self.tr("bokad tid, ropas från {0}").format(hhmm(ticket.due_at)))
         elif ticket.booked:
             details.append(self.tr("förtur"))
@@ -370,3 +372,16 @@ class HandOverBar(QFrame):
                 self.code or "", who
             )
         )
+
+
+def point_label(point: PointStatus) -> str:
+    """A service point as its picker lists it: "Lucka 3 (köer A, B)", and whether it is
+    reserved for booked visits."""
+    letters = ", ".join(point.queue_letters) or "–"
+    if point.reserve_minutes is not None:
+        text = QCoreApplication.translate(
+            "ServicePointView", "{0} (köer {1}, reserverad för bokade besök)"
+        )
+    else:
+        text = QCoreApplication.translate("ServicePointView", "{0} (köer {1})")
+    return text.format(point.name, letters)

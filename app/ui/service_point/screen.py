@@ -39,6 +39,7 @@ from app.ui.service_point.panels import (
     ParkedPanel,
     QueuesPanel,
     SpecificPanel,
+    point_label,
     timer_text,
 )
 from app.ui.service_point.visits import VisitsDialog
@@ -202,8 +203,7 @@ class ServicePointView(QWidget):
         self.point_picker.blockSignals(True)
         self.point_picker.clear()
         for p in points:  # the snapshot's active points, as the office set them up
-            letters = ", ".join(p.queue_letters) or "–"
-            self.point_picker.addItem(self.tr("{0} (köer {1})").format(p.name, letters), p.number)
+            self.point_picker.addItem(point_label(p), p.number)
         self.point_picker.setCurrentIndex(self.point_picker.findData(saved))
         self.point_picker.blockSignals(False)
 

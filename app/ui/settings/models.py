@@ -104,7 +104,10 @@ class PointTableModel(SetupRowsModel):
         if column == self.QUEUES:
             return ", ".join(row.profile) if row.profile else self.tr("Alla köer")
         if column == self.CALL_ORDER:
-            return self.tr(self.CALL_ORDERS.get(row.call_order, row.call_order))
+            order = self.tr(self.CALL_ORDERS.get(row.call_order, row.call_order))
+            if row.reserve_minutes is None:
+                return order
+            return self.tr("{0} · reserverad för bokade besök").format(order)
         return self._status(row)
 
     def _sort(self, row: PointSetup, column: int) -> Any:

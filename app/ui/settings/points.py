@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QLabel,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.setup.office_setup import PointSetup, QueueSetup
-from app.services.setup.points import MAX_POINT
+from app.services.setup.points import MAX_POINT, RESERVE_MAX, RESERVE_MIN
 from app.ui.settings.common import (
     SettingsPage,
     SetupDialog,
@@ -62,6 +63,23 @@ class PointDialog(SetupDialog):
         self.down.setShortcut("Ctrl+Down")
         self.up.clicked.connect(lambda: self._on_move(-1))
         self.down.clicked.connect(lambda: self._on_move(1))
+        self.reserved = named(
+            QCheckBox(self.tr("&Reserverad för bokade besök"), self),
+            "point-reserved",
+            self.tr("Reserverad för bokade besök"),
+        )
+        self.reserve = named(QSpinBox(self), "point-reserve-minutes", self.tr("Håll ledig"))
+        self.reserve.setRange(RESERVE_MIN, RESERVE_MAX)
+        self.reserve.setSingleStep(5)
+        self.reserve.setValue(15)
+        self.reserve.setSuffix(self.tr(" min före en bokning"))
+        self.reserve.setAccessibleDescription(
+            self.tr(
+                "Luckan ropar först de incheckade bokningarna och tar drop-in bara när nästa "
+                "bokning är längre bort än så."
+            )
+        )
+        self.reserved.toggled.connect(self.reserve.setEnabled)
         self.hint = named(QLabel(self), "point-profile-hint", self.tr("Arbetsprofil"))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #4a525a;")
@@ -82,6 +100,10 @@ class PointDialog(SetupDialog):
             self.number.setValue(point.number)
             self.name.setText(point.name)
             self.call_order.setCurrentIndex(max(0, self.call_order.findData(point.call_order)))
+            if point.reserve_minutes is not None:
+                self.reserve.setValue(point.reserve_minutes)
+        self.reserved.setChecked(point is not None and point.reserve_minutes is not None)
+        self.reserve.setEnabled(self.reserved.isChecked())
 
         self.form.addRow(self.tr("&Nummer:"), self.number)
         self.form.addRow(self.tr("N&amn:"), self.name)
@@ -94,7 +116,15 @@ class PointDialog(SetupDialog):
         queues_label.setBuddy(self.queues)
         self.form.addRow(queues_label, box)
         self.form.addRow("", self.hint)
+        self.form.addRow(self.tr("Bokade besök:"), self.reserved)
+        reserve_label = QLabel(self.tr("&Håll ledig:"), self)
+        reserve_label.setBuddy(self.reserve)
+        self.form.addRow(reserve_label, self.reserve)
         self._on_item_changed()
+
+    def reserve_minutes(self) -> int:
+        """The minutes the point keeps free before a booking; 0: not reserved."""
+        return self.reserve.value() if self.reserved.isChecked() else 0
 
     def profile(self) -> list[str]:
         """The checked queues' letters, in list order (empty: every queue)."""
@@ -180,8 +210,11 @@ class PointsPage(SettingsPage):
     def _submit_new(self, dialog: PointDialog, answer: Callable[[str | None], None]) -> None:
         desk, number, name = self._ctx.setup, dialog.number.value(), dialog.name.text()
         order, profile = dialog.call_order.currentData(), dialog.profile()
+        reserve = dialog.reserve_minutes()
         self.run(
-            lambda: desk.add_service_point(number, name, call_order=order, profile=profile),
+            lambda: desk.add_service_point(
+                number, name, call_order=order, profile=profile, reserve_minutes=reserve
+            ),
             self._added,
             answer,
         )
@@ -204,9 +237,15 @@ class PointsPage(SettingsPage):
         def submit(dialog: PointDialog, answer: Callable[[str | None], None]) -> None:
             desk, number, name = self._ctx.setup, dialog.number.value(), dialog.name.text()
             order, profile = dialog.call_order.currentData(), dialog.profile()
+            reserve = dialog.reserve_minutes()
             self.run(
                 lambda: desk.update_service_point(
-                    point.number, new_number=number, name=name, call_order=order, profile=profile
+                    point.number,
+                    new_number=number,
+                    name=name,
+                    call_order=order,
+                    profile=profile,
+                    reserve_minutes=reserve,
                 ),
                 self._changed,
                 answer,
