@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -24,6 +25,8 @@ from sqlalchemy import event, func, select
 from app.config import resolve_settings
 from app.models import CallEvent, Errand, Queue, ServicePoint, Ticket, Visit
 from app.services.access.actor import Desk
+from app.services.bookings.day import check_in, import_bookings
+from app.services.bookings.files import BookingRow
 from app.services.errands.logbook import finish_with_errands, transfer_with_errands
 from app.services.errands.records import ErrandInput
 from app.services.office.clock import ManualClock
@@ -86,12 +89,21 @@ FROM_WALKED_OUT: dict[str, Op] = {
     "call_next@1": lambda d: q.call_next(d, 1),
     "call_ticket A001@2": lambda d: q.call_ticket(d, "A001", 2),
 }
+# Point 1 reserved for bookings (queue A, 15 minutes), the booking FK-1 at 10 minutes from
+# now not checked in yet, the walk-in A001 waiting: point 1 keeps itself free for FK-1.
+FROM_RESERVED: dict[str, Op] = {
+    "call_next@1": lambda d: q.call_next(d, 1),
+    "call_next@2": lambda d: q.call_next(d, 2),
+    "check_in FK-1": lambda d: check_in(d, "FK-1").ticket,
+    "cancel A001": lambda d: q.cancel(d, "A001"),
+}
 STARTS = {
     "waiting": FROM_WAITING,
     "called": FROM_CALLED,
     "booked": FROM_BOOKED,
     "returned": FROM_RETURNED,
     "walked out": FROM_WALKED_OUT,
+    "reserved": FROM_RESERVED,
 }
 PAIRS = [
     pytest.param(start, a, b, id=f"{start}:{a}|{b}")
@@ -120,6 +132,14 @@ def _prepare(desk: Desk, start: str) -> None:
         assert q.call_next(desk, 3).code == "A001"
         for letter, booked in (("A", True), ("B", True), ("A", False), ("B", False)):
             q.issue_ticket(desk, letter, booked=booked)
+        desk.clock.advance(seconds=60)  # type: ignore[attr-defined]
+        return
+    if start == "reserved":
+        with acting(SYSTEM):
+            update_service_point(desk, 1, profile=["A"], reserve_minutes=15)
+        soon = desk.clock.now() + timedelta(minutes=10)
+        import_bookings(desk, [BookingRow(2, "FK-1", soon, 20, "FK", None, None, False, False)])
+        q.issue_ticket(desk, "A")
         desk.clock.advance(seconds=60)  # type: ignore[attr-defined]
         return
     q.issue_ticket(desk, "A")

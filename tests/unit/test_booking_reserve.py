@@ -4,9 +4,11 @@ soon, and takes walk-ins in the gaps; the other points call as before."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from app.services.bookings import day as bookings
 from app.services.bookings.files import BookingRow
@@ -99,3 +101,48 @@ def test_a_reservation_outside_its_range_is_refused_and_shown(office):
     assert "5–120 minuter" in refused.value.swedish
     (six,) = [p for p in setup.list_point_setup(office.store) if p.number == 6]
     assert six.reserve_minutes == 15
+
+
+def test_a_check_in_between_a_reserved_calls_two_reads_waits_for_the_call(office, clock, store):
+    """A reserved point's call reads the waiting tickets, then the bookings to come: a
+    check-in between the two would make it call the walk-in while the booking waits (as in
+    neither order). The check-in takes the call turn whole, so it waits for the call."""
+    desk = office
+    clock.set(local(10, 16))  # FK-1 at 10:30 is within point 6's 15 minutes
+    walk_in = q.issue_ticket(desk, "A")
+    reached, release = threading.Event(), threading.Event()
+
+    def before(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is calling and "booking" in statement.lower():
+            reached.set()
+            assert release.wait(30)
+
+    outcomes: dict[str, object] = {}
+
+    def call() -> None:
+        try:
+            outcomes["call"] = q.call_next(desk, 6).code
+        except KeptForBookingError:
+            outcomes["call"] = "kept free"
+
+    calling = threading.Thread(target=call)
+    event.listen(store.engine, "before_cursor_execute", before)
+    try:
+        calling.start()
+        assert reached.wait(10)
+        checking = threading.Thread(
+            target=lambda: outcomes.__setitem__("check_in", bookings.check_in(desk, "FK-1"))
+        )
+        checking.start()
+        checking.join(0.3)
+        assert "check_in" not in outcomes  # it waits for the call's turn
+        release.set()
+        calling.join(10)
+        checking.join(10)
+    finally:
+        release.set()
+        event.remove(store.engine, "before_cursor_execute", before)
+    assert outcomes["call"] == "kept free"  # the call first, then the check-in
+    booked = outcomes["check_in"].ticket.code
+    assert [t.code for t in q.snapshot(desk).waiting] == [walk_in.code, booked]
+    assert q.call_next(desk, 6).code == booked  # and now the point has its booking

@@ -36,6 +36,7 @@ from app.services.office.clock import office_day, office_zone
 from app.services.office.revision import bump, bump_screens
 from app.services.queue.base import TicketRef
 from app.services.queue.issuing import _close_stale_once, insert_ticket
+from app.store.server import CALL_TURN_KEY, take_turn
 
 if TYPE_CHECKING:
     from app.services.bookings.files import BookingRow
@@ -348,6 +349,10 @@ def _check_in(desk: Desk, reference: str, source: str) -> CheckedIn:
     day = office_day(desk.store, now)
     _close_stale_once(desk.store, day, now)
     with desk.store.write_connection(desk=True) as conn:
+        # The call turn whole, before any read: a call at a point reserved for bookings reads
+        # the waiting tickets and then the bookings still to come, and must see this
+        # check-in in both or in neither (app.services.queue.calling._keep_free).
+        take_turn(conn, CALL_TURN_KEY)
         wanted = reference_hash(_salt(conn), reference)
         booking = conn.execute(
             select(
