@@ -19,7 +19,14 @@ until SIGTERM and report on stdout, one line each:
 - ``DELETED path``: this process has a store file open that was deleted under it;
 - ``ALERTS A001 …``: the calls for help reception shows, at every change;
 - ``COUNTS B=1 …``: how many wait per queue as the display shows it, at every change;
-- ``KIOSK-ISSUED B001`` / ``KIOSK-HELP A002``: what the kiosk showed the visitor.
+- ``KIOSK-ISSUED B001`` / ``KIOSK-HELP A002``: what the kiosk showed the visitor;
+- ``BOOKED-NOTE Bokad tid 11:00 …``: the display's line under a booked visitor's call;
+- ``CHECKED-IN A001`` / ``KIOSK-CHECKED-IN A002``: the ticket a check-in showed.
+
+``reception DATA_DIR 0 INTERVAL_MS REFERENCE`` scans that booking reference into
+reception's *Bokad tid* field once signed in, as a handheld scanner types it.
+``kiosk-check-in DATA_DIR REFERENCE`` starts the kiosk and, as a booked visitor, checks
+in with that reference on its keypad.
 """
 
 from __future__ import annotations
@@ -84,7 +91,7 @@ def _ensure_staff(data_dir: str) -> None:
         store.close()
 
 
-def _reception(window, presses: int, interval_ms: int) -> None:
+def _reception(window, presses: int, interval_ms: int, reference: str | None = None) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPushButton
@@ -128,9 +135,31 @@ def _reception(window, presses: int, interval_ms: int) -> None:
             QTimer.singleShot(20, when_signed_in)
             return
         _say("SIGNED-IN", window._ctx.actor.login)
+        if reference:
+            scan(reference)
         press()
         window._ctx.store  # noqa: B018 - READY once the store is open
         _say("READY")
+
+    def scan(text: str) -> None:
+        from PySide6.QtWidgets import QLineEdit
+
+        field = reception.findChild(QLineEdit, "booking-reference")
+        before = reception.message.text()
+        field.setFocus()
+        QTest.keyClicks(field, text)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        checked(before)
+
+    def checked(before: str) -> None:
+        said = reception.message.text()
+        if said == before or not said:
+            QTimer.singleShot(5, lambda: checked(before))
+            return
+        _say(
+            "CHECKED-IN",
+            said.split(": ")[1].split(",")[0] if said.startswith("Incheckad") else "REFUSED",
+        )
 
     gate.login.setText(STAFF_LOGIN)  # at once: signing in waits for the store if need be
     gate.pin.setText(STAFF_PIN)
@@ -150,6 +179,8 @@ def _display(window) -> None:
         return [f"{letter}={n if n.isdigit() else 0}" for letter, n in said.items()]
 
     _every_change("COUNTS", counts)
+    note = window.booked_note
+    _every_change("BOOKED-NOTE", lambda: note.text().split(" ") if note.isVisible() else [])
     window._ctx.store  # noqa: B018
     _say("READY")
 
@@ -213,6 +244,32 @@ def _kiosk(window, presses: int, interval_ms: int) -> None:
     ready()
 
 
+def _kiosk_check_in(window, reference: str) -> None:
+    from PySide6.QtCore import QTimer
+
+    def ready() -> None:
+        if "sv" not in window.languages.buttons:
+            QTimer.singleShot(20, ready)
+            return
+        _say("READY")
+        window.languages.buttons["sv"].click()
+        window.topics.booked_button.click()
+        for char in reference:
+            window.check_in.keys[char].click()
+        before = window.ticket.code.text()
+        window.check_in.done_button.click()
+        shown(before)
+
+    def shown(before: str) -> None:
+        code = window.ticket.code.text()
+        if window.stack.currentWidget() is not window.ticket or code == before:
+            QTimer.singleShot(5, lambda: shown(before))
+            return
+        _say("KIOSK-CHECKED-IN", code)
+
+    ready()
+
+
 def _open_all_day() -> None:
     """This process takes the office as open at every hour of every day."""
     from app.services.office import calendar
@@ -247,18 +304,21 @@ def main() -> int:
         windows = [w for w in app.topLevelWidgets() if w.isVisible()]
         if mode == "reception":
             main_window = next(w for w in windows if w.objectName() == "main-window")
-            _reception(main_window, int(rest[0]), int(rest[1]))
+            _reception(main_window, int(rest[0]), int(rest[1]), *rest[2:3])
         elif mode == "kiosk":
             _kiosk(windows[0], int(rest[0]), int(rest[1]))
+        elif mode == "kiosk-check-in":
+            _kiosk_check_in(windows[0], rest[0])
         else:
             _display(windows[0])
 
     if mode == "reception":
         _ensure_staff(data_dir)
-    if mode == "kiosk":
+    if mode.startswith("kiosk"):
         _open_all_day()
     QTimer.singleShot(0, started)
-    flags = {"display": ["--display"], "kiosk": ["--kiosk"]}.get(mode, [])
+    kiosk = ["--kiosk"]
+    flags = {"display": ["--display"], "kiosk": kiosk, "kiosk-check-in": kiosk}.get(mode, [])
     args = ["--data-dir", data_dir, *flags]
     return cli.main(args)
 
