@@ -25,6 +25,7 @@ venv: $(VENV)/.installed
 # The demo office lives in a data dir of its own, filled on first start,
 # so an office's real store is never touched.
 run: $(VENV)/.installed
+	@$(PY) -m app.preflight  # a missing system library named, with the apt line, before Qt
 	@test -f "$(DEMO_DIR)/.demo-filled" || \
 		{ $(PY) -m app --data-dir "$(DEMO_DIR)" demo --days $(DEMO_DAYS) --seed 1 && \
 		  touch "$(DEMO_DIR)/.demo-filled"; }

@@ -336,6 +336,13 @@ def load_gui() -> Callable[..., int]:
 
 
 def _run_gui(args: argparse.Namespace, settings: Settings) -> int:
+    from app.preflight import EXIT_MISSING_LIBRARIES, gui_preflight
+
+    missing = gui_preflight()  # before Qt: a missing system library named, not Qt's abort
+    if missing is not None:
+        log.error("%s", missing)
+        print(f"servicedisk: {missing}", file=sys.stderr)
+        return EXIT_MISSING_LIBRARIES
     run_gui = load_gui()
     return run_gui(settings, display_only=args.display, screen=args.screen, kiosk=args.kiosk)
 
