@@ -6,7 +6,7 @@ DEMO_DIR ?= $(CURDIR)/.demo-office
 DEMO_DAYS ?= 120
 export QT_API := pyside6
 
-.PHONY: run test check lint bench schema screenshots clean venv
+.PHONY: run test check lint bench schema screenshots clean venv package
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,21 @@ screenshots: $(VENV)/.installed-test
 	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly tests/ui/test_kiosk.py \
 	  tests/ui/test_display_languages.py tests/ui/test_printout_languages.py -k "render"
 	$(PY) -m tests.receiver_live_shot docs/screenshots  # needs chromium
+
+# The installable app: a one-folder bundle in dist/servicedisk/ (docs/packaging.md), built
+# from a venv of its own with only what an office PC runs (no test tools), then its size.
+PACKAGE_VENV := .venv-package
+
+$(PACKAGE_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(PACKAGE_VENV)
+	$(PACKAGE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PACKAGE_VENV)/bin/python -m pip install --quiet -e '.[package]'
+	touch $@
+
+package: $(PACKAGE_VENV)/.installed
+	$(PACKAGE_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/servicedisk.spec
+	@echo "dist/servicedisk: $$(du -sm dist/servicedisk | cut -f1) MB, $$(find dist/servicedisk -type f | wc -l) files"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
