@@ -5,8 +5,10 @@ PY := $(VENV)/bin/python
 DEMO_DIR ?= $(CURDIR)/.demo-office
 DEMO_DAYS ?= 120
 export QT_API := pyside6
+I18N_TS := resources/i18n/servicedisk_en.ts
+I18N_QM := resources/i18n/servicedisk_en.qm
 
-.PHONY: run test check lint bench schema screenshots clean venv package
+.PHONY: run test check lint bench schema screenshots clean venv package translations translations-qm
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -24,18 +26,18 @@ venv: $(VENV)/.installed
 
 # The demo office lives in a data dir of its own, filled on first start,
 # so an office's real store is never touched.
-run: $(VENV)/.installed
+run: $(VENV)/.installed $(I18N_QM)
 	@$(PY) -m app.preflight  # a missing system library named, with the apt line, before Qt
 	@test -f "$(DEMO_DIR)/.demo-filled" || \
 		{ $(PY) -m app --data-dir "$(DEMO_DIR)" demo --days $(DEMO_DAYS) --seed 1 && \
 		  touch "$(DEMO_DIR)/.demo-filled"; }
 	$(PY) -m app --data-dir "$(DEMO_DIR)"
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 # The day-to-day loop: lint, types and every test not marked slow (CI runs `make test`).
-check: lint
+check: lint $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
@@ -69,9 +71,26 @@ $(PACKAGE_VENV)/.installed: pyproject.toml
 	touch $@
 
 package: $(PACKAGE_VENV)/.installed
+	$(PACKAGE_VENV)/bin/pyside6-lrelease -silent $(I18N_TS) -qm $(I18N_QM)
 	$(PACKAGE_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
 	  --distpath dist --workpath build/pyinstaller packaging/servicedisk.spec
 	@echo "dist/servicedisk: $$(du -sm dist/servicedisk | cut -f1) MB, $$(find dist/servicedisk -type f | wc -l) files"
+
+# The staff's screens in English (Swedish is the source; docs in app/ui/shell/language.py).
+# `make translations` brings the .ts up to date with the code, keeping what is translated
+# and dropping what the code no longer says; translate what it marks unfinished (Qt
+# Linguist: .venv/bin/pyside6-linguist). The .qm is built from it whenever it changed.
+# The display, the kiosk and the ticket are the visitors': Swedish beside their languages.
+I18N_SOURCES = $(filter-out app/ui/display app/ui/kiosk app/ui/__pycache__,$(wildcard app/ui/*))
+
+translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -silent -extensions py -locations none -no-obsolete \
+	  -source-language sv_SE -target-language en_GB $(I18N_SOURCES) -ts $(I18N_TS)
+
+$(I18N_QM): $(I18N_TS) $(VENV)/.installed
+	$(VENV)/bin/pyside6-lrelease -silent $(I18N_TS) -qm $(I18N_QM)
+
+translations-qm: $(I18N_QM)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

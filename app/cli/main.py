@@ -152,6 +152,13 @@ def _parser() -> argparse.ArgumentParser:
         help="open the self-service ticket kiosk, full screen and locked",
     )
     parser.add_argument(
+        "--language",
+        choices=("sv", "en", "system"),
+        default=None,
+        help="the staff's screens in Swedish or English, or as the computer "
+        "(default: the workstation's choice in the app)",
+    )
+    parser.add_argument(
         "--screen",
         type=_number(0, 16),
         default=None,
@@ -344,7 +351,13 @@ def _run_gui(args: argparse.Namespace, settings: Settings) -> int:
         print(f"servicedisk: {missing}", file=sys.stderr)
         return EXIT_MISSING_LIBRARIES
     run_gui = load_gui()
-    return run_gui(settings, display_only=args.display, screen=args.screen, kiosk=args.kiosk)
+    return run_gui(
+        settings,
+        display_only=args.display,
+        screen=args.screen,
+        kiosk=args.kiosk,
+        language=args.language,
+    )
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {

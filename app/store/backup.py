@@ -72,7 +72,8 @@ def copy_into_new_file(source: sqlite3.Connection, target: Path) -> None:
         if target.exists():
             raise StoreError(
                 f"{target} exists already; choose another file.",
-                f"Filen {target} finns redan. Välj ett annat namn.",
+                "store.backup_exists",
+                path=str(target),
             )
         partial = partial_path(target)
         partial.unlink(missing_ok=True)

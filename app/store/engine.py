@@ -78,7 +78,7 @@ def make_engine(database_url: str) -> Engine:
         raise StoreError(
             f"The database driver for {database_url.split(':', 1)[0]} is not installed: "
             "install servicedisk[postgres] (pip install 'servicedisk[postgres]').",
-            "Drivrutinen för databasservern saknas på den här datorn. Kontakta IT.",
+            "store.no_driver",
         ) from exc
     if engine.dialect.name == "postgresql":
         event.listen(engine, "begin", server_begin)
@@ -354,8 +354,7 @@ def _refuse_foreign_server(engine: Engine) -> None:
         raise StoreError(
             f"The database holds another program's tables ({shown}); it is left untouched. "
             "Give Servicedisk an empty database of its own.",
-            "Databasen innehåller ett annat programs tabeller och lämnas orörd. "
-            "Servicedisk behöver en egen, tom databas – kontakta IT.",
+            "store.server_foreign",
         )
 
 
@@ -366,12 +365,14 @@ def prepare_folder(folder: Path) -> None:
     except FileExistsError as exc:
         raise StoreError(
             f"{folder} is a file, not a folder: give --data-dir a folder.",
-            f"{folder} är en fil, inte en mapp. Välj en mapp för kontorets data.",
+            "store.folder_is_file",
+            folder=str(folder),
         ) from exc
     except OSError as exc:
         raise StoreError(
             f"The folder {folder} cannot be made ({exc.strerror or exc}).",
-            f"Mappen {folder} går inte att skapa. Kontakta IT.",
+            "store.folder_not_made",
+            folder=str(folder),
         ) from exc
 
 

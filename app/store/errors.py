@@ -1,7 +1,7 @@
 """Why a store cannot be opened or written: plain exceptions, importable without SQLAlchemy.
 
-Each says one sentence in English (``str(error)``: logs, command line) and one
-in Swedish (``error.swedish``: the screens), and each fits its fault: a
+Each says one sentence in English (``str(error)``: logs, command line) and carries a
+message id for the screens (``error.message``, worded by the UI), and each fits its fault: a
 read-only folder is not a damaged file, a full disk is not a foreign one.
 :func:`classify` turns what SQLite raised into the right one.
 """
@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
+
+from app.message import Message
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
@@ -19,9 +22,19 @@ SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 class StoreError(Exception):
     """The store cannot be opened or used; the message says what to do."""
 
-    def __init__(self, english: str, swedish: str | None = None) -> None:
+    def __init__(self, english: str, message: str | Message = "store.failed", /, **params: Any):
         super().__init__(english)
-        self.swedish = swedish or english
+        self.message = message if isinstance(message, Message) else Message(message, params)
+
+    @property
+    def message_id(self) -> str:
+        """The stable id of what the screen says."""
+        return self.message.id
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The values the screen's sentence names."""
+        return self.message.params
 
 
 class UnreadableStoreError(StoreError):
@@ -67,13 +80,12 @@ def _server_fault(orig: BaseException) -> ServerUnavailableError | None:
         return ServerUnavailableError(
             f"The database server did not answer in time ({short(str(orig))}): "
             "nothing was stored. Try again in a moment.",
-            "Databasservern svarade inte i tid, så inget sparades. Försök igen om en stund.",
+            "store.server_slow",
         )
     return ServerUnavailableError(
         f"The database server cannot be reached ({short(str(orig))}): nothing was stored. "
         "The program goes on when it is back.",
-        "Databasservern går inte att nå just nu, så inget sparades. Försök igen om en "
-        "stund; kvarstår felet, kontakta IT.",
+        "store.server_away",
     )
 
 
@@ -89,13 +101,16 @@ def short(text: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def not_a_store(path: Path, found: str, found_sv: str) -> NotAStoreError:
-    """The file at the store's place is something else; it is left as it is."""
+def not_a_store(path: Path, found: str, found_id: str, **params: Any) -> NotAStoreError:
+    """The file at the store's place is something else; it is left as it is.
+
+    ``found`` says what it is in English, ``found_id`` for the screen."""
     return NotAStoreError(
         f"{path} is not a Servicedisk store: {found}. It has not been changed. "
         "Point --data-dir at the office's store, or move this file away to start a new one.",
-        f"Filen {path} är inte en databas för Servicedisk: {found_sv}. Den har inte ändrats. "
-        "Välj kontorets databas, eller flytta undan filen för att börja med en ny.",
+        "store.not_a_store",
+        path=str(path),
+        found=Message(found_id, params),
     )
 
 
@@ -111,65 +126,55 @@ def classify(exc: BaseException, path: Path | None, *, backup: str | None = None
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(orig).lower()
     where = str(path) if path is not None else "the database"
-    where_sv = str(path) if path is not None else "databasen"
     server = _server_fault(orig)
     if server is not None:
         return server
     if primary == SQLITE_FULL or "disk is full" in text or "no space" in text:
         return DiskFullError(
             f"The disk holding {where} is full: nothing was stored. Free some space and try again.",
-            "Disken där databasen ligger är full, så inget sparades. "
-            "Be IT frigöra utrymme och försök igen.",
+            "store.disk_full",
         )
     if primary in (SQLITE_READONLY, SQLITE_PERM) or "readonly" in text or "read-only" in text:
         return ReadOnlyStoreError(
             f"{where} or its folder cannot be written (permissions or a read-only disk): "
             "nothing was stored. The file is unharmed.",
-            f"Databasen {where_sv} eller dess mapp går inte att skriva till (behörighet eller "
-            "skrivskyddad disk), så inget sparades. Filen är oskadd. Kontakta IT.",
+            "store.read_only" if path is not None else "store.read_only_unnamed",
+            path=str(path),
         )
     if _undone(orig):
         return StoreBusyError(
             f"The database server undid this change to let another PC's go ahead ({short(text)}): "
             "nothing was stored. Try again.",
-            "Databasen hann inte med två ändringar samtidigt, så den här sparades inte. "
-            "Försök igen.",
+            "store.undone",
         )
     if primary in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
         return StoreBusyError(
             f"{where} is locked by another program for too long: nothing was stored. "
             "Try again in a moment.",
-            "Databasen är låst av ett annat program just nu, så inget sparades. "
-            "Försök igen om en stund.",
+            "store.locked",
         )
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text:
         return damaged(path, str(orig), backup)
     if primary == SQLITE_CANTOPEN or "unable to open" in text:
         return UnreadableStoreError(
             f"{where} cannot be opened (a missing folder or no permission to read it).",
-            f"Databasen {where_sv} går inte att öppna (mappen saknas eller behörighet fattas). "
-            "Kontakta IT.",
+            "store.cannot_open" if path is not None else "store.cannot_open_unnamed",
+            path=str(path),
         )
     if primary == SQLITE_IOERR or isinstance(orig, OSError):
         return StoreError(
             f"The disk holding {where} failed to read or write ({short(str(orig))}).",
-            "Disken där databasen ligger kunde inte läsas eller skrivas. Kontakta IT.",
+            "store.disk_failed",
         )
     if isinstance(orig, sqlite3.Error):
-        return StoreError(
-            f"The database failed: {short(str(orig))}.",
-            "Databasen svarade med ett fel. Försök igen; händer det igen, kontakta IT.",
-        )
-    return StoreError(
-        f"The database failed: {short(str(orig))}.",
-        "Databasen svarade med ett fel. Försök igen; händer det igen, kontakta IT.",
-    )
+        return StoreError(f"The database failed: {short(str(orig))}.", "store.failed")
+    return StoreError(f"The database failed: {short(str(orig))}.", "store.failed")
 
 
 def damaged(path: Path | None, detail: str, backup: str | None) -> DamagedStoreError:
     """The store is damaged; it is not written, and the newest good backup is named (English).
 
-    The Swedish sentence names no file: the screens offer the backup themselves.
+    The screen's sentence names no file: the screens offer the backup themselves.
     """
     where = str(path) if path is not None else "The database"
     if backup:
@@ -178,5 +183,5 @@ def damaged(path: Path | None, detail: str, backup: str | None) -> DamagedStoreE
         then_en = "There is no backup to restore; contact IT."
     return DamagedStoreError(
         f"{where} is damaged ({short(detail)}). It has not been changed. {then_en}",
-        "Databasen är skadad, så inget mer sparas i den. Den har inte ändrats.",
+        "store.damaged",
     )

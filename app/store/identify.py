@@ -121,26 +121,26 @@ def _inspect(connection: sqlite3.Connection, check: bool) -> Found:
 def refusal(path: Path, found: Found, *, backup: str | None = None) -> StoreError:
     """Why the store must not be opened, as the error to raise (never for MISSING or STORE)."""
     if found.kind is Kind.EMPTY:
-        return not_a_store(path, "the file is empty (0 bytes)", "filen är tom (0 byte)")
+        return not_a_store(path, "the file is empty (0 bytes)", "store.found.empty")
     if found.kind is Kind.BLANK:
-        return not_a_store(
-            path, "an SQLite database without any table", "en SQLite-databas utan tabeller"
-        )
+        return not_a_store(path, "an SQLite database without any table", "store.found.blank")
     if found.kind is Kind.FOREIGN:
         shown = short(", ".join(found.tables[:5]), 60)
         return not_a_store(
             path,
             f"another program's database (tables: {shown})",
-            f"ett annat programs databas (tabeller: {shown})",
+            "store.found.foreign",
+            tables=shown,
         )
     if found.kind is Kind.ALTERED:
         return not_a_store(
             path,
             f"a store holding what Servicedisk does not make ({short(found.detail, 160)})",
-            f"en databas med något som Servicedisk inte själv skapar ({short(found.detail, 160)})",
+            "store.found.altered",
+            detail=short(found.detail, 160),
         )
     if found.kind is Kind.NOT_SQLITE:
-        return not_a_store(path, "not a database file", "filen är ingen databas")
+        return not_a_store(path, "not a database file", "store.found.not_sqlite")
     if found.kind is Kind.DAMAGED:
         return damaged(path, found.detail or "quick_check failed", backup)
     if found.kind is Kind.UNREADABLE:
@@ -153,6 +153,6 @@ def newer(path: object, revision: str) -> NewerSchemaError:
     return NewerSchemaError(
         f"{path} is at schema {short(revision, 40)}, which this version of Servicedisk does "
         "not know: it was written by a newer version. Install that version, or restore a backup.",
-        f"Databasen är skriven av en nyare version av Servicedisk (schema {short(revision, 40)}). "
-        "Installera den versionen, eller återställ en säkerhetskopia.",
+        "store.newer",
+        revision=short(revision, 40),
     )

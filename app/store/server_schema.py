@@ -165,6 +165,6 @@ def refuse_altered(engine: Engine, *, at_head: bool) -> None:
             f"The database {where} holds what Servicedisk does not make ({shown}); it is left "
             "untouched. Ask the server's administrator what made it, and remove it or restore "
             "a backup into a new database.",
-            f"Databasen på servern innehåller något som Servicedisk inte själv skapar ({shown}) "
-            "och lämnas orörd. Kontakta IT.",
+            "store.server_altered",
+            detail=shown,
         )

@@ -88,7 +88,7 @@ def pull_bookings(
     if etag is not None and etag.removeprefix("W/").strip('"') != sha:
         raise PullError(
             "The booking file from the receiver was damaged on the way: try again.",
-            "Bokningsfilen från centralen skadades på vägen. Försök igen.",
+            "pull.damaged",
         )
     if sha == last:  # a receiver that sent it again all the same
         return Pulled(day, sha, None)
@@ -99,7 +99,9 @@ def pull_bookings(
         raise PullError(
             f"The receiver's booking file for {day}: {exc.english.rstrip('.')}; "
             "nothing was imported.",
-            f"Centralens bokningsfil för {day}: {exc.swedish.rstrip('.')}. Inget har lästs in.",
+            "pull.bad_file",
+            day=day.isoformat(),
+            problem=exc.message,
         ) from exc
     result = import_bookings(desk, rows)
     remembered[day.isoformat()] = sha
@@ -123,7 +125,7 @@ def _fetch(
                 if size > MAX_BYTES:
                     raise PullError(
                         "The receiver sent more than a booking file may hold (5 MB).",
-                        "Centralen skickade mer än en bokningsfil får rymma (5 MB).",
+                        "pull.too_big",
                     )
                 parts.append(chunk)
             kind = answer.headers.get("content-type", "").partition(";")[0].strip().lower()
@@ -134,12 +136,12 @@ def _fetch(
             raise PullError(
                 f"The receiver's certificate could not be verified ({why}): check the sync "
                 "address, or install the central office's CA certificate on this PC.",
-                "Centralens certifikat kunde inte kontrolleras. Kontrollera adressen för synk.",
+                "pull.certificate",
             ) from exc
         raise PullError(
             f"The receiver could not be reached ({type(exc).__name__}): "
             "check the network and try again later.",
-            "Centralen gick inte att nå. Kontrollera nätverket och försök igen senare.",
+            "pull.unreachable",
         ) from exc
 
 
@@ -147,17 +149,19 @@ def _refusal(status: int, body: bytes, office: str, day: date) -> ServiceError:
     if status == 404:
         return NoBookingsFileError(
             f"The receiver has no booking file for {office} on {day}.",
-            f"Centralen har ingen bokningsfil för {day}.",
+            "pull.no_file",
+            day=day.isoformat(),
         )
     if status in (401, 403):
         return PullError(
             "The receiver refused the token (check the sync token).",
-            "Centralen godtog inte nyckeln. Kontrollera nyckeln för synk.",
+            "pull.token",
         )
     said = short(body.decode("utf-8", errors="replace"), 160)
     return PullError(
         f"The receiver answered HTTP {status} ({said}): try again later.",
-        f"Centralen svarade HTTP {status}. Försök igen senare.",
+        "pull.status",
+        status=status,
     )
 
 

@@ -127,7 +127,7 @@ def check_url(url: str) -> str:
         return url.strip().rstrip("/")
     raise SyncConfigError(
         f"The sync address {short(url, 60)!r} must be https:// (http:// only to this machine).",
-        "Adressen för synk måste börja med https:// (http:// bara till den egna datorn).",
+        "sync.https",
     )
 
 
@@ -175,7 +175,7 @@ def save_token(desk: Desk, token: str) -> str:
         log.info("no keyring: the sync token goes to a file readable by this user only")
     path = token_file(desk.store)
     if path is None:
-        raise SyncConfigError("No data folder for the token file.", "Ingen mapp för nyckeln.")
+        raise SyncConfigError("No data folder for the token file.", "sync.no_folder")
     path.parent.mkdir(parents=True, exist_ok=True)  # a server store's PC may have made none
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -82,8 +82,7 @@ def _check_code(code: str) -> str:
     if not OFFICE_CODE.match(code):
         raise SyncConfigError(
             "The office code may hold only letters A–Z, digits, '-', '_' and '.' (at most 40).",
-            "Kontorets kod får bara innehålla bokstäverna A–Z, siffror, '-', '_' och '.' "
-            "(högst 40 tecken).",
+            "sync.office_code",
         )
     return code
 

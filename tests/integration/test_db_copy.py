@@ -21,6 +21,7 @@ from app.services.upkeep.copying import TargetNotEmptyError, copy_store_to
 from app.store.copy import row_counts
 from app.store.engine import make_engine, open_store
 from app.store.errors import StoreError
+from app.ui.shell.refusals import refusal_text
 from tests.conftest import desk_for
 
 pytestmark = pytest.mark.usefixtures("restore_logging")
@@ -91,7 +92,7 @@ def test_another_programs_database_is_never_written(office, clock, postgres_url,
         copy_store_to(desk_for(office, clock), postgres_url)
     with pytest.raises(StoreError, match="another program") as refused:
         open_store(resolve_settings(tmp_path / "pc", postgres_url, env={}))
-    assert "annat programs tabeller" in refused.value.swedish
+    assert "annat programs tabeller" in refusal_text(refused.value)
     with psycopg.connect(dsn) as conn:
         tables = conn.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"

@@ -33,6 +33,7 @@ from app.services.office.info import seeder
 from app.services.queue import calling as q
 from app.store.engine import open_store
 from app.store.errors import DamagedStoreError, DiskFullError
+from app.ui.shell.refusals import refusal_text
 from tests.conftest import desk_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -280,7 +281,7 @@ def test_a_full_disk_at_the_commit_loses_nothing_printed(tmp_path):
         desk = desk_for(store, clock)
         for _ in range(5000):
             printed.append(q.issue_ticket(desk, "A").code)
-    assert "Disken" in full.value.swedish and "inget sparades" in full.value.swedish
+    assert "Disken" in refusal_text(full.value) and "inget sparades" in refusal_text(full.value)
     with store.read() as session:
         stored = list(session.scalars(select(Ticket.code).order_by(Ticket.id)))
         assert session.scalar(select(func.count()).select_from(Ticket)) == len(printed)
@@ -434,7 +435,7 @@ def test_a_damaged_page_met_later_turns_the_store_read_only(tmp_path):
                 q.issue_ticket(desk, "A")
                 q.call_next(desk, 1)
                 q.finish(desk, q.call_next(desk, 2).code)
-        assert "skadad" in met.value.swedish
+        assert "skadad" in refusal_text(met.value)
         assert store.damaged is met.value
         with (
             acting(SYSTEM),

@@ -16,6 +16,7 @@ from app.services.queue import calling as q
 from app.services.queue.errors import KeptForBookingError, NobodyWaitingError
 from app.services.setup import points as setup
 from app.services.setup.base import InvalidSettingError
+from app.ui.shell.refusals import refusal_text
 
 pytestmark = pytest.mark.both_stores
 
@@ -56,7 +57,9 @@ def test_a_reserved_point_takes_walk_ins_only_in_the_gaps(office, clock):
     with pytest.raises(KeptForBookingError) as kept:
         q.call_next(desk, 6)
     assert kept.value.starts_at == local(10, 30)
-    assert "nästa bokning är 10:30" in kept.value.swedish
+    assert kept.value.message_id == "queue.kept_for_booking"
+    assert kept.value.params == {"point": 6, "time": "10:30"}
+    assert "nästa bokning är 10:30" in refusal_text(kept.value)
     # ...and the walk-in goes to a point that is not reserved.
     assert q.call_next(desk, 1).code == second.code
 
@@ -98,7 +101,7 @@ def test_only_the_points_own_queues_bookings_hold_it(office, clock):
 def test_a_reservation_outside_its_range_is_refused_and_shown(office):
     with pytest.raises(InvalidSettingError) as refused:
         setup.update_service_point(office, 6, reserve_minutes=500)
-    assert "5–120 minuter" in refused.value.swedish
+    assert "5–120 minuter" in refusal_text(refused.value)
     (six,) = [p for p in setup.list_point_setup(office.store) if p.number == 6]
     assert six.reserve_minutes == 15
 

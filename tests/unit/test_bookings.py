@@ -16,6 +16,7 @@ from app.services.bookings import day as bookings
 from app.services.bookings.files import BookingRow
 from app.services.queue import calling as q
 from app.services.queue.desk import KioskDesk
+from app.ui.shell.refusals import refusal_text
 
 pytestmark = pytest.mark.both_stores
 
@@ -76,7 +77,7 @@ def test_booked_and_walk_ins_are_called_in_the_order_worked_out_by_hand(day, clo
     clock.set(local(11, 30))  # R4 at 11:15 + 10 minutes has passed: a walk-in instead
     with pytest.raises(bookings.LateBookingError) as late:
         bookings.check_in(desk, "FK-R4")
-    assert "vanlig kölapp" in late.value.swedish
+    assert "vanlig kölapp" in refusal_text(late.value)
     with pytest.raises(bookings.BookingCancelledError):
         bookings.check_in(desk, "SKV-R5")
     with pytest.raises(bookings.UnknownBookingError):
@@ -118,7 +119,7 @@ def test_a_row_that_does_not_fit_the_catalog_changes_nothing_and_is_named(day):
     bad = [row(2, "NEW-1", 12, 0, "FK"), row(3, "NEW-2", 12, 0, "XX")]
     with pytest.raises(bookings.BookingImportError) as refused:
         bookings.import_bookings(day, bad)
-    assert refused.value.swedish.startswith("Rad 3: myndigheten XX finns inte i katalogen")
+    assert refusal_text(refused.value).startswith("Rad 3: myndigheten XX finns inte i katalogen")
     assert len(bookings.list_bookings(day)) == 5  # NEW-1 is not in
 
 

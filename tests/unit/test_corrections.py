@@ -21,6 +21,7 @@ from app.services.errands.visits import day_visits
 from app.services.office.clock import office_day
 from app.services.queue import calling as q
 from app.services.staff import accounts
+from app.ui.shell.refusals import refusal_text
 from tests.conftest import desk_for
 
 pytestmark = pytest.mark.both_stores
@@ -67,7 +68,7 @@ def test_a_case_worker_corrects_her_own_visit_and_it_is_audited(store, clock, de
     assert "changed=outcome:resolved>documents,language:sv>ar" in event.detail
     with pytest.raises(NotYourVisitError) as refused:
         errands.correct_errand(people["bo"], errand.id, ErrandInput("FK", None, "resolved"))
-    assert "någon annan" in refused.value.swedish
+    assert "någon annan" in refusal_text(refused.value)
     added = errands.log_errands(
         people["anna"], visit.visit_id, [ErrandInput("SKV", None, "resolved")]
     )
@@ -97,7 +98,7 @@ def test_the_manager_corrects_any_day_within_retention_and_no_further(store, clo
         errands.correct_errand(
             people["karin"], visit.errands[0].id, ErrandInput("FK", None, "resolved")
         )
-    assert "gallringstiden" in closed.value.swedish
+    assert "gallringstiden" in refusal_text(closed.value)
 
 
 def test_a_visit_revised_on_screen_is_kept_whole_or_not_at_all(store, clock, desk):

@@ -26,6 +26,7 @@ from app.services.queue import calling as q
 from app.services.queue.errors import UnknownServicePointError, UnknownTicketError
 from app.services.queue.views import office_revision
 from app.store.engine import Store
+from app.ui.shell.refusals import refusal_text
 from tests.conftest import desk_for
 
 pytestmark = pytest.mark.both_stores
@@ -177,7 +178,10 @@ def test_a_bad_errand_leaves_the_ticket_unfinished(store: Store, clock: ManualCl
     with pytest.raises(er.ReferralRequiredError) as caught:
         er.finish_with_errands(desk, code, [RESOLVED, bad])
     assert str(caught.value).startswith("Errand 2: ")
-    assert caught.value.swedish.startswith("Ärende 2: ")
+    assert caught.value.message_id == "errand.numbered"
+    assert caught.value.params["number"] == 2
+    assert caught.value.params["text"].id == "errand.referral_required"
+    assert refusal_text(caught.value).startswith("Ärende 2: Utfallet 'referred' kräver")
     assert caught.value.index == 1
     with store.read() as session:
         assert session.scalar(select(Ticket.state).where(Ticket.code == code)) == "called"
@@ -218,7 +222,7 @@ def test_invalid_errands_are_refused_with_typed_errors(
     with pytest.raises(error) as caught:
         er.log_quick_visit(desk, "desk", [entry])
     assert isinstance(caught.value, ServiceError)
-    assert str(caught.value) and caught.value.swedish
+    assert str(caught.value) and refusal_text(caught.value)
     assert not str(caught.value).startswith("Errand")  # one errand: no number
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(Visit)) == 0
@@ -335,7 +339,7 @@ def test_later_corrections_only_by_the_manager(store: Store, clock: ManualClock,
     worker = desk_for(store, clock, Actor(role="caseworker"))
     with pytest.raises(er.CorrectionTooLateError) as caught:
         er.correct_errand(worker, errand_id, REFERRED)
-    assert "manager" in str(caught.value) and "kontorschefen" in caught.value.swedish
+    assert "manager" in str(caught.value) and "kontorschefen" in refusal_text(caught.value)
     with pytest.raises(er.CorrectionTooLateError):
         er.log_errands(worker, ref.visit_id, [RESOLVED])
     before_past, before_today = day_revision(store, ref.business_day), day_revision(store, today)

@@ -16,6 +16,7 @@ from app.services.queue.desk import KioskDesk, QueueDesk
 from app.services.queue.errors import UnknownLanguageError
 from app.services.setup.base import InvalidSettingError
 from app.services.setup.office_setup import update_office
+from app.ui.shell.refusals import refusal_text
 
 pytestmark = pytest.mark.both_stores
 
@@ -44,7 +45,11 @@ def test_a_kiosk_ticket_keeps_the_language_and_where_it_was_taken(at_kiosk, stor
 def test_a_language_not_in_the_catalog_issues_nothing(at_kiosk, desk):
     with pytest.raises(UnknownLanguageError) as refused:
         at_kiosk.issue("A", "xx")
-    assert "språk" in refused.value.swedish
+    assert (refused.value.message_id, refused.value.params) == (
+        "queue.unknown_language",
+        {"code": "xx"},
+    )
+    assert "språk" in refusal_text(refused.value)
     assert q.snapshot(desk).waiting == ()
 
 
@@ -61,7 +66,7 @@ def test_the_kiosk_issues_only_while_open_and_before_the_cut_off(at_kiosk, clock
     assert (state.issuing, state.reason) == (False, "closed")
     with pytest.raises(kiosk.KioskClosedError) as closed:
         at_kiosk.issue("A", "sv")
-    assert "stängt" in closed.value.swedish
+    assert "stängt" in refusal_text(closed.value)
     assert QueueDesk.of(desk).issue("A").code == "A002"  # reception decides, always
 
 
@@ -72,7 +77,8 @@ def test_the_office_cap_stops_the_kiosk_not_reception(at_kiosk, desk):
     assert at_kiosk.state().reason == "full"
     with pytest.raises(kiosk.OfficeFullError) as full:
         at_kiosk.issue("A", "sv")
-    assert "2 personer väntar" in full.value.swedish
+    assert (full.value.message_id, full.value.params) == ("queue.office_full", {"limit": 2})
+    assert "2 personer väntar" in refusal_text(full.value)
     QueueDesk.of(desk).issue("A")  # reception lets someone in
     q.call_next(desk, 1)
     q.call_next(desk, 2)

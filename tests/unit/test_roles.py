@@ -42,6 +42,7 @@ from app.services.staff.desk import StaffDesk
 from app.services.stats.desk import StatsDesk
 from app.services.upkeep.backups import StoreFiles
 from app.store.acting import NoActorError
+from app.ui.shell.refusals import refusal_text
 from tests.conftest import desk_for
 
 R, C, M, K = "reception", "caseworker", "manager", "kiosk"
@@ -281,7 +282,7 @@ def _call_as(role: str | None, allowed: set[str | None], call: Any) -> None:
         call()
     except NotAllowedError as exc:
         assert role not in allowed, f"refused to {role}"
-        assert exc.swedish  # the screen says why, in Swedish
+        assert refusal_text(exc)  # the screen says why, in Swedish
         return
     except Exception:
         pass
@@ -299,7 +300,7 @@ def test_a_refused_action_changes_nothing(store, clock):
     reception.issue("A")
     with pytest.raises(NotAllowedError) as refused:
         reception.call_next(1)
-    assert refused.value.swedish == "Som reception får du inte ropa upp och betjäna besökare."
+    assert refusal_text(refused.value) == "Som reception får du inte ropa upp och betjäna besökare."
     assert [t.code for t in reception.snapshot().waiting] == ["A001"]  # still waiting
 
 
@@ -317,7 +318,7 @@ def test_only_a_manager_corrects_an_earlier_day_and_it_is_audited(store, clock, 
     clock.advance(days=1)
     with pytest.raises(Exception, match="manager") as late:
         worker.correct_errand(errand_id, ErrandInput("FK", None, "resolved"))
-    assert "kontorschefen" in late.value.swedish
+    assert "kontorschefen" in refusal_text(late.value)
     manager = ErrandDesk(store, clock, Actor(staff_id=None, role=M, login="karin"))
     manager.correct_errand(errand_id, ErrandInput("FK", None, "resolved"))
     event, _today = [e for e in list_events(store) if e.kind == "correction"]  # newest first

@@ -12,6 +12,7 @@ from app.services.queue import calling as queue
 from app.store.engine import open_store
 from app.store.errors import ServerUnavailableError
 from app.store.server import WRITE_LOCK_KEY, server_conninfo
+from app.ui.shell.refusals import refusal_text
 from tests.conftest import desk_for
 
 
@@ -31,7 +32,7 @@ def test_a_write_lock_held_too_long_elsewhere_is_said_not_raised_raw(tmp_path, p
             other.execute("SELECT pg_advisory_lock(%s)", (WRITE_LOCK_KEY,))  # another PC's
             with pytest.raises(ServerUnavailableError) as refused:
                 queue.issue_ticket(desk_for(store, clock), "A")
-            assert "svarade inte i tid" in refused.value.swedish
+            assert "svarade inte i tid" in refusal_text(refused.value)
             other.execute("SELECT pg_advisory_unlock(%s)", (WRITE_LOCK_KEY,))
             assert queue.issue_ticket(desk_for(store, clock), "A").code == "A001"  # no gap
         finally:
@@ -79,5 +80,5 @@ def test_a_press_the_server_undoes_in_a_deadlock_is_said_as_try_again(postgres_u
     assert len(failures) == 1
     said = classify(OperationalError("SELECT …", None, failures[0]), None)
     assert isinstance(said, StoreBusyError)
-    assert said.swedish.endswith("Försök igen.")
+    assert refusal_text(said).endswith("Försök igen.")
     assert not isinstance(said, ServerUnavailableError)

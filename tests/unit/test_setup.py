@@ -14,6 +14,7 @@ from app.services.queue import calling as queue
 from app.services.queue.errors import UnknownQueueError
 from app.services.queue.views import office_revision
 from app.services.setup import office_setup as setup
+from app.ui.shell.refusals import refusal_text
 
 pytestmark = pytest.mark.both_stores
 
@@ -40,8 +41,8 @@ def refused(store, error=setup.SetupError, swedish: str = "", english: str = "")
     with pytest.raises(error) as caught:
         yield caught
     if isinstance(caught.value, setup.SetupError):
-        assert caught.value.swedish, "a refusal needs a Swedish sentence for the screen"
-        assert swedish in caught.value.swedish
+        assert refusal_text(caught.value), "a refusal needs a Swedish sentence for the screen"
+        assert swedish in refusal_text(caught.value)
     assert english in str(caught.value)
     after = (
         office_revision(store),

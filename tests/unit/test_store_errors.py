@@ -18,6 +18,7 @@ from app.store.errors import (
     UnreadableStoreError,
     classify,
 )
+from app.ui.shell.refusals import refusal_text
 
 
 def _db(path: Path) -> sqlite3.Connection:
@@ -68,7 +69,7 @@ def test_the_sentence_fits_the_fault(tmp_path, provoke, kind, swedish):
         provoke(tmp_path)
     error = classify(raised.value, tmp_path / "s.db")
     assert type(error) is kind
-    assert swedish in error.swedish
+    assert swedish in refusal_text(error)
     assert "\n" not in str(error) and "Traceback" not in str(error)
     if kind in (ReadOnlyStoreError, DiskFullError, StoreBusyError):
         assert "backup" not in str(error)  # the file is healthy: no advice to restore

@@ -61,20 +61,6 @@ PERMISSIONS: dict[str, frozenset[str | None]] = {
     "maintenance": frozenset({MANAGER}),  # backup, restore, purge, the audit log
     "sync": frozenset({MANAGER}),  # send the daily summaries to the central office now
 }
-WHAT_SV = {
-    ANYONE: "se kön",
-    "issue": "dela ut eller ändra kölappar",
-    "kiosk": "dela ut kölappar i kiosken",
-    "bookings": "läsa in dagens bokningar",
-    "serve": "ropa upp och betjäna besökare",
-    "errands": "registrera ärenden",
-    "correct_past": "rätta en tidigare dags ärenden",
-    "statistics": "se statistiken eller exportera den",
-    "configure": "ändra kontorets inställningar",
-    "staff": "hantera personalens konton",
-    "maintenance": "säkerhetskopiera, återställa, gallra eller läsa loggen",
-    "sync": "skicka statistiken till den centrala mottagaren",
-}
 
 
 @dataclass(frozen=True)
@@ -126,13 +112,19 @@ class NotAllowedError(ServiceError):
 
     def __init__(self, actor: Actor, permission: str) -> None:
         role = actor.role or "nobody signed in"
-        role_sv = ROLE_NAMES_SV.get(actor.role or "", "")
-        swedish = (
-            f"Som {role_sv} får du inte {WHAT_SV[permission]}."
-            if role_sv
-            else f"Logga in för att {WHAT_SV[permission]}."
-        )
-        super().__init__(f"{role} may not do this ({permission}).", swedish)
+        if actor.role in ROLE_NAMES_SV:
+            super().__init__(
+                f"{role} may not do this ({permission}).",
+                "access.not_allowed",
+                role=actor.role,
+                permission=permission,
+            )
+        else:
+            super().__init__(
+                f"{role} may not do this ({permission}).",
+                "access.sign_in",
+                permission=permission,
+            )
         self.permission = permission
 
 

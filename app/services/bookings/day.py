@@ -23,13 +23,13 @@ import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import Agency, Booking, ErrandType, Language, Office, Queue, QueueAgency, Ticket
-from app.services import ServiceError
+from app.services import ServiceError, say
 from app.services.access.actor import Desk, allowed
 from app.services.access.audit import record
 from app.services.office.clock import office_day, office_zone
@@ -50,8 +50,10 @@ class BookingError(ServiceError):
 
     exit_code = 1
 
-    def __init__(self, english: str, swedish: str, starts_at: datetime | None = None) -> None:
-        super().__init__(english, swedish)
+    def __init__(
+        self, english: str, message: str, starts_at: datetime | None = None, **params: object
+    ) -> None:
+        super().__init__(english, message, **params)
         self.starts_at = starts_at
         self.queue_letter: str | None = None
         self.language: str | None = None
@@ -68,8 +70,7 @@ class UnknownBookingError(BookingError):
     def __init__(self) -> None:
         super().__init__(
             "No booking today has that reference.",
-            "Det finns ingen bokning i dag med det bokningsnumret. Kontrollera numret, "
-            "eller ge besökaren en vanlig kölapp.",
+            "booking.unknown",
         )
 
 
@@ -79,7 +80,7 @@ class BookingCancelledError(BookingError):
     def __init__(self) -> None:
         super().__init__(
             "That booking was cancelled.",
-            "Bokningen är avbokad. Besökaren kan få en vanlig kölapp.",
+            "booking.cancelled",
         )
 
 
@@ -89,7 +90,7 @@ class LateBookingError(BookingError):
     def __init__(self, starts_at: datetime) -> None:
         super().__init__(
             "Too late for the booked time: offer a walk-in ticket.",
-            "Den bokade tiden har passerat. Besökaren kan få en vanlig kölapp.",
+            "booking.late",
             starts_at,
         )
 
@@ -100,7 +101,8 @@ class AlreadyCheckedInError(BookingError):
     def __init__(self, code: str) -> None:
         super().__init__(
             f"That booking is checked in already, as ticket {code}.",
-            f"Bokningen är redan incheckad, med kölapp {code}.",
+            "booking.checked_in",
+            code=code,
         )
         self.code = code
 
@@ -183,8 +185,12 @@ def import_bookings(desk: Desk, rows: Sequence[BookingRow]) -> ImportResult:
         for row in rows:
             agency_id = agencies.get(row.agency)
             if agency_id is None:
-                raise _refused(row, f"agency {row.agency!r} is not in the catalog",
-                               f"myndigheten {row.agency} finns inte i katalogen")  # fmt: skip
+                raise _refused(
+                    row,
+                    f"agency {row.agency!r} is not in the catalog",
+                    "bookings.import.unknown_agency",
+                    agency=row.agency,
+                )
             errand_id = None
             if row.errand_type is not None:
                 errand_id = errands.get((agency_id, row.errand_type))
@@ -192,11 +198,17 @@ def import_bookings(desk: Desk, rows: Sequence[BookingRow]) -> ImportResult:
                     raise _refused(
                         row,
                         f"errand type {row.errand_type!r} is not one of {row.agency}'s",
-                        f"ärendetypen {row.errand_type} finns inte hos {row.agency}",
+                        "bookings.import.unknown_errand_type",
+                        errand_type=row.errand_type,
+                        agency=row.agency,
                     )
             if row.language is not None and row.language not in languages:
-                raise _refused(row, f"language {row.language!r} is not in the catalog",
-                               f"språket {row.language} finns inte i katalogen")  # fmt: skip
+                raise _refused(
+                    row,
+                    f"language {row.language!r} is not in the catalog",
+                    "bookings.import.unknown_language",
+                    language=row.language,
+                )
             day = row.starts_at.astimezone(tz).date()
             days.add(day)
             values = {
@@ -225,10 +237,12 @@ def import_bookings(desk: Desk, rows: Sequence[BookingRow]) -> ImportResult:
     return result
 
 
-def _refused(row: BookingRow, english: str, swedish: str) -> BookingImportError:
+def _refused(row: BookingRow, english: str, message: str, **params: object) -> BookingImportError:
     return BookingImportError(
         f"line {row.line}: {english}; nothing was imported",
-        f"Rad {row.line}: {swedish}. Inget har lästs in.",
+        "bookings.import.at_line",
+        line=row.line,
+        text=say(message, **params),
     )
 
 
@@ -245,13 +259,12 @@ def _apply(
             select(Booking).where(Booking.ref_hash.in_([h for h, _c, _v in wanted]))
         ).all()
     }
+    new: list[dict[str, Any]] = []
     for ref_hash, cancelled, values in wanted:
         old = held.get(ref_hash)
         if old is None:  # a cancelled one is kept too: its visitor is told so at check-in
             state = CANCELLED if cancelled else BOOKED
-            conn.execute(
-                insert(Booking).values(ref_hash=ref_hash, state=state, imported_at=now, **values)
-            )
+            new.append({"ref_hash": ref_hash, "state": state, "imported_at": now, **values})
             added, withdrawn = added + (not cancelled), withdrawn + cancelled
             continue
         if cancelled:
@@ -278,6 +291,8 @@ def _apply(
             updated += 1
         else:
             unchanged += 1
+    if new:  # one statement for the file's new bookings (a week's file is hundreds)
+        conn.execute(insert(Booking), new)
     return ImportResult(added, updated, withdrawn, unchanged)
 
 
@@ -332,6 +347,40 @@ def _tolerance(session: Session | Connection) -> int:
     return int(value if value is not None else 10)
 
 
+_OFFICE_RULES = select(
+    Office.booking_salt, Office.booking_tolerance_minutes.label("tolerance")
+).limit(1)
+# A booking by its reference's hash, with what its check-in needs: its ticket's code (if
+# checked in), its errand type's code, and the queue of its ticket (its agency's first
+# active queue, else the office's first).
+_AGENCY_QUEUE = (
+    select(Queue.letter)
+    .join(QueueAgency, QueueAgency.queue_id == Queue.id)
+    .where(QueueAgency.agency_id == Booking.agency_id, Queue.active)
+    .order_by(Queue.sort_order, Queue.letter)
+    .limit(1)
+    .scalar_subquery()
+)
+_FIRST_QUEUE = (
+    select(Queue.letter).where(Queue.active).order_by(Queue.sort_order).limit(1).scalar_subquery()
+)
+_BOOKING_BY_HASH = (
+    select(
+        Booking.id,
+        Booking.state,
+        Booking.starts_at,
+        Booking.language,
+        Booking.business_day,
+        ErrandType.code.label("errand_code"),
+        Ticket.code.label("ticket_code"),
+        func.coalesce(_AGENCY_QUEUE, _FIRST_QUEUE).label("letter"),
+    )
+    .outerjoin(ErrandType, ErrandType.id == Booking.errand_type_id)
+    .outerjoin(Ticket, Ticket.id == Booking.ticket_id)
+    .where(Booking.ref_hash == bindparam("ref_hash"))
+)
+
+
 @allowed("issue")
 def check_in(desk: Desk, reference: str, source: str = "reception") -> CheckedIn:
     """Reception checks a booked visitor in with their reference: the booking's ticket."""
@@ -353,47 +402,24 @@ def _check_in(desk: Desk, reference: str, source: str) -> CheckedIn:
         # the waiting tickets and then the bookings still to come, and must see this
         # check-in in both or in neither (app.services.queue.calling._keep_free).
         take_turn(conn, CALL_TURN_KEY)
-        wanted = reference_hash(_salt(conn), reference)
-        booking = conn.execute(
-            select(
-                Booking.id,
-                Booking.state,
-                Booking.starts_at,
-                Booking.language,
-                Booking.agency_id,
-                Booking.business_day,
-                ErrandType.code,
-                Ticket.code,
-            )
-            .outerjoin(ErrandType, ErrandType.id == Booking.errand_type_id)
-            .outerjoin(Ticket, Ticket.id == Booking.ticket_id)
-            .where(Booking.ref_hash == wanted)
-        ).first()
+        office = conn.execute(_OFFICE_RULES).one()
+        if not office.booking_salt:
+            raise RuntimeError("the office has no booking salt")
+        wanted = reference_hash(str(office.booking_salt), reference)
+        booking = conn.execute(_BOOKING_BY_HASH, {"ref_hash": wanted}).first()
         if booking is None or booking.business_day != day:
             raise UnknownBookingError
-        letter = conn.scalar(
-            select(Queue.letter)
-            .join(QueueAgency, QueueAgency.queue_id == Queue.id)
-            .where(QueueAgency.agency_id == booking.agency_id, Queue.active)
-            .order_by(Queue.sort_order, Queue.letter)
-            .limit(1)
-        ) or conn.scalar(
-            select(Queue.letter).where(Queue.active).order_by(Queue.sort_order).limit(1)
-        )
+        letter = booking.letter
         if booking.state == CANCELLED:
             raise BookingCancelledError().offering(letter, booking.language)
         if booking.state == CHECKED_IN:
-            raise AlreadyCheckedInError(str(booking[7]))
-        tolerance = timedelta(minutes=_tolerance(conn))
+            raise AlreadyCheckedInError(str(booking.ticket_code))
+        tolerance = timedelta(minutes=int(office.tolerance if office.tolerance is not None else 10))
         if now > booking.starts_at + tolerance:
             raise LateBookingError(booking.starts_at).offering(letter, booking.language)
-        ref = insert_ticket(conn, day, now, str(letter), True, False, booking.language, source)
         due = booking.starts_at - tolerance
-        conn.execute(
-            update(Ticket)
-            .where(Ticket.id == ref.id)
-            .values(due_at=due, appointment_at=booking.starts_at)
-        )
+        ref = insert_ticket(conn, day, now, str(letter), True, False, booking.language, source,
+                            due_at=due, appointment_at=booking.starts_at)  # fmt: skip
         taken = conn.execute(
             update(Booking)
             .where(Booking.id == booking.id, Booking.state == BOOKED)
@@ -401,4 +427,4 @@ def _check_in(desk: Desk, reference: str, source: str) -> CheckedIn:
         )
         if not taken.rowcount:  # another check-in of it went first: this one never was
             raise AlreadyCheckedInError("?")
-    return CheckedIn(ref, booking.starts_at, due, booking[6])
+    return CheckedIn(ref, booking.starts_at, due, booking.errand_code)

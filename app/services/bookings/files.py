@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from app.services import ServiceError
+from app.services import Message, ServiceError, say
 from app.services.catalog.document import code_problem
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -61,70 +61,52 @@ _BOOKED, _CANCELLED = frozenset({"", "booked", "bokad"}), frozenset({"cancelled"
 # A repeating event would be many visits under one reference: each booking is one event.
 _RECURRENCE = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 
-# What is wrong, in English and in Swedish. Keys in lower case are about a field's value
-# and read after the field's name: "Line 5: the column 'datum' is not a date …".
-_TEXTS: dict[str, tuple[str, str]] = {
-    "empty": ("is empty", "är tomt"),
-    "reference": ("must be 4–64 of A–Z, 0–9 and '-'", "måste vara 4–64 av A–Z, 0–9 och '-'"),
-    "language": ("must be 2–12 letters a–z, such as ar", "ska vara 2–12 bokstäver a–z, som ar"),
-    "flag": ("must be yes or no (ja/nej, 1/0)", "måste vara ja eller nej (yes/no, 1/0)"),
-    "status": ("must be booked, cancelled or empty", "måste vara bokad, avbokad eller tom"),
-    "whole": ("is not a whole number of minutes", "är inget helt antal minuter"),
-    "range": ("is {minutes} minutes, not {low}–{high}", "är {minutes} minuter, inte {low}–{high}"),
-    "gap": ("gives {at}, a time the clock skips", "ger {at}, en tid som klockan hoppar över"),
-    "date": ("is not a date YYYY-MM-DD (2026-12-08)", "är inget datum ÅÅÅÅ-MM-DD (2026-12-08)"),
-    "clock": ("is not a time HH:MM (09:30)", "är ingen tid TT:MM (09:30)"),
-    "unreadable": ("cannot be read, or is given twice", "kan inte läsas eller finns två gånger"),
-    "missing": ("is missing", "saknas"),
-    "no_end": ("is missing (or give DURATION)", "saknas (eller ange DURATION)"),
-    "disagree": ("does not agree with DTEND", "stämmer inte med DTEND"),
-    "whole_day": ("has no time of day (a whole-day event)", "saknar klockslag (en heldag)"),
-    "repeats": ("repeats it: a booking is one visit", "upprepar den: en bokning är ett besök"),
-    "zone": (
-        "names the unknown time zone '{zone}': use one such as Europe/Stockholm, or a VTIMEZONE",
-        "anger den okända tidszonen '{zone}'. Ange en som Europe/Stockholm, eller en VTIMEZONE",
+# What is wrong, in English (the screens word each id: app/ui/shell/refusals.py). Ids of
+# "bookings.value" are about a field's value and read after the field's name: "Line 5:
+# the column 'datum' is not a date …".
+_TEXTS: dict[str, str] = {
+    "bookings.value.empty": "is empty",
+    "bookings.value.reference": "must be 4–64 of A–Z, 0–9 and '-'",
+    "bookings.value.language": "must be 2–12 letters a–z, such as ar",
+    "bookings.value.flag": "must be yes or no (ja/nej, 1/0)",
+    "bookings.value.status": "must be booked, cancelled or empty",
+    "bookings.value.whole": "is not a whole number of minutes",
+    "bookings.value.range": "is {minutes} minutes, not {low}–{high}",
+    "bookings.value.gap": "gives {at}, a time the clock skips",
+    "bookings.value.date": "is not a date YYYY-MM-DD (2026-12-08)",
+    "bookings.value.clock": "is not a time HH:MM (09:30)",
+    "bookings.value.unreadable": "cannot be read, or is given twice",
+    "bookings.value.missing": "is missing",
+    "bookings.value.no_end": "is missing (or give DURATION)",
+    "bookings.value.disagree": "does not agree with DTEND",
+    "bookings.value.whole_day": "has no time of day (a whole-day event)",
+    "bookings.value.repeats": "repeats it: a booking is one visit",
+    "bookings.value.zone": (
+        "names the unknown time zone '{zone}': use one such as Europe/Stockholm, or a VTIMEZONE"
     ),
-    "BIG": (
-        "The file is larger than {limit} MB: export a day or a week at a time.",
-        "Filen är större än {limit} MB. Exportera en dag eller en vecka åt gången.",
+    "bookings.file.big": "The file is larger than {limit} MB: export a day or a week at a time.",
+    "bookings.file.many": "more than {limit} bookings: export a day or a week at a time.",
+    "bookings.file.empty": "The file is empty.",
+    "bookings.file.not_ics": "'{name}' is named .ics but is no calendar.",
+    "bookings.file.not_text": (
+        "not text in UTF-8 (or, for CSV, Windows-1252): save the file as CSV UTF-8."
     ),
-    "MANY": (
-        "more than {limit} bookings: export a day or a week at a time.",
-        "fler än {limit} bokningar. Exportera en dag eller en vecka åt gången.",
+    "bookings.file.twice": (
+        "the same booking reference as line {first}: a booking may be in the file once."
     ),
-    "EMPTY": ("The file is empty.", "Filen är tom."),
-    "NOT_ICS": (
-        "'{name}' is named .ics but is no calendar.",
-        "'{name}' heter .ics men är ingen kalender.",
-    ),
-    "NOT_TEXT": (
-        "not text in UTF-8 (or, for CSV, Windows-1252): save the file as CSV UTF-8.",
-        "ingen text i UTF-8 (eller, för CSV, Windows-1252). Spara filen som CSV UTF-8.",
-    ),
-    "TWICE": (
-        "the same booking reference as line {first}: a booking may be in the file once.",
-        "samma bokningsnummer som rad {first}. En bokning får finnas en gång i filen.",
-    ),
-    "NO_HEADER": (
-        f"the first line must name the columns ({_EN_COLUMNS}).",
-        f"första raden ska namnge kolumnerna ({_SV_COLUMNS}).",
-    ),
-    "UNKNOWN": (
-        f"unknown column '{{column}}'. The columns are {_EN_COLUMNS}.",
-        f"okänd kolumn '{{column}}'. Kolumnerna är {_SV_COLUMNS}.",
-    ),
-    "DOUBLE": ("the column '{name}' is there twice.", "kolumnen '{sv}' finns två gånger."),
-    "LACKING": ("the column '{name}' (or '{sv}') is missing.", "kolumnen '{sv}' saknas."),
-    "QUOTES": ("a quote mark is not closed, or stray.", "ett citattecken avslutas inte."),
-    "COUNT": ("{got} values for {want} columns.", "{got} värden för {want} kolumner."),
-    "NAMELESS": ("a value in column {n}, which has no name.", "ett värde i namnlös kolumn {n}."),
-    "CONTENT": ("not an iCalendar line (NAME:value).", "ingen iCalendar-rad (NAMN:värde)."),
-    "END": ("END:{what} closes nothing begun.", "END:{what} avslutar inget påbörjat."),
-    "OPEN": ("BEGIN:{what} is never ended.", "BEGIN:{what} avslutas aldrig."),
-    "INVALID": ("Not an iCalendar file (RFC 5545).", "Ingen iCalendar-fil (RFC 5545)."),
-    "APART": ("Events could not be told apart.", "Händelserna gick inte att skilja åt."),
+    "bookings.file.no_header": "the first line must name the columns ({names}).",
+    "bookings.file.unknown": "unknown column '{column}'. The columns are {names}.",
+    "bookings.file.double": "the column '{name}' is there twice.",
+    "bookings.file.lacking": "the column '{name}' (or '{sv}') is missing.",
+    "bookings.file.quotes": "a quote mark is not closed, or stray.",
+    "bookings.file.count": "{got} values for {want} columns.",
+    "bookings.file.nameless": "a value in column {n}, which has no name.",
+    "bookings.file.content": "not an iCalendar line (NAME:value).",
+    "bookings.file.end": "END:{what} closes nothing begun.",
+    "bookings.file.open": "BEGIN:{what} is never ended.",
+    "bookings.file.invalid": "Not an iCalendar file (RFC 5545).",
+    "bookings.file.apart": "Events could not be told apart.",
 }
-
 T = TypeVar("T")
 
 
@@ -144,10 +126,11 @@ class BookingRow:
 
 
 class BookingFileError(ServiceError, ValueError):
-    """A booking file refused whole: ``.english``, ``.swedish`` and the ``.line`` it names."""
+    """A booking file refused whole: ``.english``, the message for the screen and the
+    ``.line`` it names."""
 
-    def __init__(self, english: str, swedish: str, line: int | None = None) -> None:
-        super().__init__(english, swedish)
+    def __init__(self, english: str, message: Message, line: int | None = None) -> None:
+        super().__init__(english, message)
         self.english = english
         self.line = line
 
@@ -155,32 +138,40 @@ class BookingFileError(ServiceError, ValueError):
 class _Bad(Exception):
     """A field's value is wrong; the reader adds which field, and where."""
 
-    def __init__(self, key: str | tuple[str, str], **values: object) -> None:
-        # A tuple is final: it may quote braces from the file.
-        texts = (t.format(**values) for t in _TEXTS[key]) if isinstance(key, str) else key
-        self.english, self.swedish = texts
-        super().__init__(self.english, self.swedish)
+    def __init__(self, key: str, english: str | None = None, **values: object) -> None:
+        # english given: final (the catalog's own words about a code).
+        self.english = english if english is not None else _TEXTS[key].format(**values)
+        self.message = say(key, **values)
+        super().__init__(self.english)
 
 
-def _error(line: int | None, key: str | tuple[str, str], **values: object) -> BookingFileError:
-    english, swedish = _Bad(key, **values).args
+def _error(
+    line: int | None, key: str | Message, english: str = "", **values: object
+) -> BookingFileError:
+    """The file refused at a line (None: as a whole), for a key of _TEXTS or a message."""
+    if isinstance(key, Message):
+        message = key
+    else:
+        english, message = _TEXTS[key].format(**values), say(key, **values)
     if line is None:
-        return BookingFileError(english, swedish)
-    return BookingFileError(f"Line {line}: {english}", f"Rad {line}: {swedish}", line)
+        return BookingFileError(english, message)
+    return BookingFileError(
+        f"Line {line}: {english}", say("bookings.file.at_line", line=line, text=message), line
+    )
 
 
 def read_bookings(data: bytes, filename: str, tz: ZoneInfo) -> list[BookingRow]:
     """The bookings in a CSV or iCalendar file, in file order; a bad file raises whole.
     The content decides the format; a name ending .ics only forbids reading it as CSV."""
     if len(data) > MAX_BYTES:
-        raise _error(None, "BIG", limit=MAX_BYTES // 2**20)
+        raise _error(None, "bookings.file.big", limit=MAX_BYTES // 2**20)
     head = data.removeprefix(_BOM).lstrip()
     if not head:
-        raise _error(None, "EMPTY")
+        raise _error(None, "bookings.file.empty")
     if head[:15].upper() == b"BEGIN:VCALENDAR":
         return _read_calendar(_decode(data, fallback=None), tz)
     if filename.lower().endswith(CALENDAR_SUFFIXES):
-        raise _error(None, "NOT_ICS", name=filename)
+        raise _error(None, "bookings.file.not_ics", name=filename)
     return _read_csv(_decode(data, fallback="cp1252"), tz)
 
 
@@ -195,7 +186,7 @@ def _decode(data: bytes, fallback: str | None) -> str:
             text = data[: error.start].decode("utf-8", errors="replace") + "\x00"
     found = _CONTROL_RE.search(text)
     if found is not None:
-        raise _error(text.count("\n", 0, found.start()) + 1, "NOT_TEXT")
+        raise _error(text.count("\n", 0, found.start()) + 1, "bookings.file.not_text")
     return text
 
 
@@ -205,7 +196,7 @@ def _decode(data: bytes, fallback: str | None) -> str:
 def _reference(raw: str) -> str:
     value = raw.strip().upper()
     if not _REFERENCE_RE.match(value):
-        raise _Bad("reference" if value else "empty")
+        raise _Bad("bookings.value.reference" if value else "bookings.value.empty")
     return value
 
 
@@ -213,21 +204,21 @@ def _code(raw: str) -> str | None:
     value = raw.strip()
     problem = code_problem(value) if value else None
     if problem is not None:
-        raise _Bad(problem)  # in the catalog's own words
+        raise _Bad(problem[1], problem[0])  # in the catalog's own words
     return value or None
 
 
 def _agency(raw: str) -> str:
     value = _code(raw)
     if value is None:
-        raise _Bad("empty")
+        raise _Bad("bookings.value.empty")
     return value
 
 
 def _language(raw: str) -> str | None:
     value = raw.strip().lower()
     if value and not _LANGUAGE_RE.match(value):
-        raise _Bad("language")
+        raise _Bad("bookings.value.language")
     return value or None
 
 
@@ -240,10 +231,10 @@ def _either(raw: str, true: frozenset[str], false: frozenset[str], key: str) -> 
 
 def _whole_minutes(length: Any) -> int:
     if not isinstance(length, timedelta) or length.total_seconds() % 60:
-        raise _Bad("whole")
+        raise _Bad("bookings.value.whole")
     minutes = int(length.total_seconds()) // 60
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise _Bad("range", minutes=minutes, low=MIN_MINUTES, high=MAX_MINUTES)
+        raise _Bad("bookings.value.range", minutes=minutes, low=MIN_MINUTES, high=MAX_MINUTES)
     return minutes
 
 
@@ -253,7 +244,7 @@ def _utc(local: datetime, zone: tzinfo) -> datetime:
     local = local.replace(fold=0)
     aware = local.replace(tzinfo=zone)
     if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local:
-        raise _Bad("gap", at=f"{local:%Y-%m-%d %H:%M}")
+        raise _Bad("bookings.value.gap", at=f"{local:%Y-%m-%d %H:%M}")
     return aware.astimezone(UTC)
 
 
@@ -263,9 +254,9 @@ class _Seen(dict[str, int]):
     def add(self, row: BookingRow) -> BookingRow:
         first = self.setdefault(row.reference, row.line)
         if first != row.line:
-            raise _error(row.line, "TWICE", first=first)
+            raise _error(row.line, "bookings.file.twice", first=first)
         if len(self) > MAX_BOOKINGS:
-            raise _error(row.line, "MANY", limit=MAX_BOOKINGS)
+            raise _error(row.line, "bookings.file.many", limit=MAX_BOOKINGS)
         return row
 
 
@@ -282,15 +273,21 @@ def _header_key(name: str) -> str:
 def _header(cells: list[str], line: int) -> list[str | None]:
     names = [_ALIASES.get(_header_key(cell)) for cell in cells]
     if not any(names):
-        raise _error(line, "NO_HEADER")
+        raise _error(line, "bookings.file.no_header", names=_EN_COLUMNS, sv_names=_SV_COLUMNS)
     for cell, name in zip(cells, names, strict=True):
         if name is None and cell.strip():
-            raise _error(line, "UNKNOWN", column=cell.strip()[:40])
+            raise _error(
+                line,
+                "bookings.file.unknown",
+                column=cell.strip()[:40],
+                names=_EN_COLUMNS,
+                sv_names=_SV_COLUMNS,
+            )
         if name is not None and names.count(name) > 1:
-            raise _error(line, "DOUBLE", name=name, sv=COLUMNS[name][0])
+            raise _error(line, "bookings.file.double", name=name, sv=COLUMNS[name][0])
     for name, (sv, required) in COLUMNS.items():
         if required and name not in names:
-            raise _error(line, "LACKING", name=name, sv=sv)
+            raise _error(line, "bookings.file.lacking", name=name, sv=sv)
     return names
 
 
@@ -311,7 +308,7 @@ def _read_csv(text: str, tz: ZoneInfo) -> list[BookingRow]:
             else:
                 rows.append(seen.add(_csv_row(cells, line, names, header, tz)))
     except csv.Error:
-        raise _error(end + 1, "QUOTES") from None  # the line the bad row begins on
+        raise _error(end + 1, "bookings.file.quotes") from None  # the line the bad row begins on
     return rows
 
 
@@ -319,21 +316,21 @@ def _csv_row(
     cells: list[str], line: int, names: list[str | None], header: list[str], tz: ZoneInfo
 ) -> BookingRow:
     if len(cells) < len(names) or any(cell.strip() for cell in cells[len(names) :]):
-        raise _error(line, "COUNT", got=len(cells), want=len(names))
+        raise _error(line, "bookings.file.count", got=len(cells), want=len(names))
     values: dict[str, str] = {}
     for index, name in enumerate(names):
         if name is not None:
             values[name] = cells[index]
         elif cells[index].strip():
-            raise _error(line, "NAMELESS", n=index + 1)
+            raise _error(line, "bookings.file.nameless", n=index + 1)
 
     def take(name: str, parse: Callable[[str], T]) -> T:
         try:
             return parse(values.get(name, ""))
         except _Bad as bad:
             shown = header[names.index(name)].strip()
-            where = (f"the column '{shown}' {bad.english}.", f"kolumnen '{shown}' {bad.swedish}.")
-            raise _error(line, where) from None
+            where = say("bookings.file.column", column=shown, problem=bad.message)
+            raise _error(line, where, f"the column '{shown}' {bad.english}.") from None
 
     day = take("date", _date)
     return BookingRow(
@@ -344,8 +341,10 @@ def _csv_row(
         agency=take("agency", _agency),
         errand_type=take("errand_type", _code),
         language=take("language", _language),
-        interpreter=take("interpreter", lambda raw: _either(raw, _YES, _NO, "flag")),
-        cancelled=take("status", lambda raw: _either(raw, _CANCELLED, _BOOKED, "status")),
+        interpreter=take("interpreter", lambda raw: _either(raw, _YES, _NO, "bookings.value.flag")),
+        cancelled=take(
+            "status", lambda raw: _either(raw, _CANCELLED, _BOOKED, "bookings.value.status")
+        ),
     )
 
 
@@ -356,19 +355,19 @@ def _date(raw: str) -> date:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise _Bad("date")
+    raise _Bad("bookings.value.date")
 
 
 def _clock(raw: str) -> time:
     found = _CLOCK_RE.match(raw.strip())
     if found is None or int(found[1]) > 23 or int(found[2]) > 59:
-        raise _Bad("clock")
+        raise _Bad("bookings.value.clock")
     return time(int(found[1]), int(found[2]))
 
 
 def _minutes_text(raw: str) -> int:
     if not _MINUTES_RE.match(raw.strip()):
-        raise _Bad("whole")
+        raise _Bad("bookings.value.whole")
     return _whole_minutes(timedelta(minutes=int(raw)))
 
 
@@ -389,22 +388,22 @@ def _event_lines(text: str) -> list[int]:
     open_: list[tuple[str, int]] = []
     for number, content in logical:
         if not _CONTENT_LINE_RE.match(content) or ":" not in content:
-            raise _error(number, "CONTENT")
+            raise _error(number, "bookings.file.content")
         name, value = content.split(":", 1)
         component = value.strip().upper()[:20]
         if name.upper() == "BEGIN":
             open_.append((component, number))
             begins += [number] if component == "VEVENT" else []
             if len(begins) > MAX_BOOKINGS:
-                raise _error(number, "MANY", limit=MAX_BOOKINGS)
+                raise _error(number, "bookings.file.many", limit=MAX_BOOKINGS)
         elif name.upper() == "END":
             if component not in (what for what, _ in open_):
-                raise _error(number, "END", what=component)
+                raise _error(number, "bookings.file.end", what=component)
             if open_[-1][0] != component:  # it closes an outer one: the inner one is open
-                raise _error(open_[-1][1], "OPEN", what=open_[-1][0])
+                raise _error(open_[-1][1], "bookings.file.open", what=open_[-1][0])
             open_.pop()
     if open_:
-        raise _error(open_[-1][1], "OPEN", what=open_[-1][0])
+        raise _error(open_[-1][1], "bookings.file.open", what=open_[-1][0])
     return begins
 
 
@@ -413,10 +412,10 @@ def _read_calendar(text: str, tz: ZoneInfo) -> list[BookingRow]:
     try:
         calendars = icalendar.Calendar.from_ical(text.lstrip(), multiple=True)
     except (ValueError, TypeError, AssertionError):
-        raise _error(None, "INVALID") from None
+        raise _error(None, "bookings.file.invalid") from None
     events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
     if len(events) != len(begins):
-        raise _error(None, "APART")
+        raise _error(None, "bookings.file.apart")
     seen = _Seen()
     return [seen.add(_event_row(event, at, tz)) for event, at in zip(events, begins, strict=True)]
 
@@ -425,16 +424,15 @@ def _event_row(event: Any, line: int, tz: ZoneInfo) -> BookingRow:
     broken = {str(name).upper() for name, _ in event.errors}
 
     def refuse(name: str, bad: _Bad) -> BookingFileError:
-        return _error(
-            line, (f"the event's {name} {bad.english}.", f"händelsens {name} {bad.swedish}.")
-        )
+        where = say("bookings.file.property", name=name, problem=bad.message)
+        return _error(line, where, f"the event's {name} {bad.english}.")
 
     def take(name: str, parse: Callable[[Any], T], decode: bool = True) -> T:
         """The property decoded (None if absent; CATEGORIES alone may repeat), parsed."""
         prop = event.get(name)
         try:
             if name in broken or (isinstance(prop, list) and name != "CATEGORIES"):
-                raise _Bad("unreadable")
+                raise _Bad("bookings.value.unreadable")
             return parse(_decoded(event, name) if decode and prop is not None else prop)
         except _Bad as bad:
             raise refuse(name, bad) from None
@@ -444,23 +442,23 @@ def _event_row(event: Any, line: int, tz: ZoneInfo) -> BookingRow:
 
     def moment(value: Any, name: str) -> datetime | None:
         if value is not None and not isinstance(value, datetime):
-            raise _Bad("whole_day")
+            raise _Bad("bookings.value.whole_day")
         if value is not None and value.tzinfo is None and "TZID" in event[name].params:
-            raise _Bad("zone", zone=str(event[name].params["TZID"])[:60])
+            raise _Bad("bookings.value.zone", zone=str(event[name].params["TZID"])[:60])
         return None if value is None else _utc(value.replace(tzinfo=None), value.tzinfo or tz)
 
     for name in _RECURRENCE:
         if name in event:
-            raise refuse(name, _Bad("repeats"))
+            raise refuse(name, _Bad("bookings.value.repeats"))
     starts_at = take("DTSTART", lambda value: moment(value, "DTSTART"))
     ends_at = take("DTEND", lambda value: moment(value, "DTEND"))
     duration: Any = take("DURATION", lambda value: value)
     if starts_at is None:
-        raise refuse("DTSTART", _Bad("missing"))
+        raise refuse("DTSTART", _Bad("bookings.value.missing"))
     if duration is None and ends_at is None:
-        raise refuse("DTEND", _Bad("no_end"))
+        raise refuse("DTEND", _Bad("bookings.value.no_end"))
     if duration is not None and ends_at is not None and ends_at - starts_at != duration:
-        raise refuse("DURATION", _Bad("disagree"))
+        raise refuse("DURATION", _Bad("bookings.value.disagree"))
     length = ("DTEND", ends_at - starts_at) if ends_at is not None else ("DURATION", duration)
     if "X-AGENCY" in event or "CATEGORIES" not in event:
         agency = take("X-AGENCY", text(_agency))
@@ -475,7 +473,9 @@ def _event_row(event: Any, line: int, tz: ZoneInfo) -> BookingRow:
         agency=agency,
         errand_type=take("X-ERRAND-TYPE", text(_code)),
         language=take("X-LANGUAGE", text(_language)),
-        interpreter=take("X-INTERPRETER", text(lambda raw: _either(raw, _YES, _NO, "flag"))),
+        interpreter=take(
+            "X-INTERPRETER", text(lambda raw: _either(raw, _YES, _NO, "bookings.value.flag"))
+        ),
         cancelled=take("STATUS", text(lambda raw: raw.strip().upper() == "CANCELLED")),
     )
 
@@ -485,7 +485,7 @@ def _decoded(event: Any, name: str) -> Any:
     try:
         value = event.decoded(name)
     except (ValueError, TypeError, AssertionError):  # what icalendar 6 and 7 raise
-        raise _Bad("unreadable") from None
+        raise _Bad("bookings.value.unreadable") from None
     return value.decode(errors="replace") if isinstance(value, bytes) else value
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.models import InterpreterKind, Language, Outcome, ReferralTarget
-from app.services import ServiceError
+from app.services import Message, ServiceError, say
 from app.services.errands.rules import DEFAULT_INTERPRETER, DEFAULT_LANGUAGE
 
 FORMAT = "servicedisk-catalog"
@@ -38,29 +38,27 @@ CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,39}$")
 _DIGIT_RUN = re.compile(r"\d(?:[-+_]?\d){5,}")
 CODE_RULE = (
     "may hold only letters A–Z, digits, '-' and '_' (at most 40), and no run of six digits",
-    "får bara innehålla bokstäverna A–Z, siffror, bindestreck och understreck (högst 40 "
-    "tecken), och aldrig sex siffror i följd",
+    "catalog.code.rule",
 )
 
 
 def code_problem(code: str) -> tuple[str, str] | None:
-    """Why this is not a catalog code (English, Swedish), or None for a good one."""
+    """Why this is not a catalog code (English, message id), or None for a good one."""
     if not CODE_RE.match(code):
         return CODE_RULE
     if _DIGIT_RUN.search(code):
         return (
             "looks like a personnummer, a date or a phone number (six digits or more in a row)",
-            "ser ut som ett personnummer, ett datum eller ett telefonnummer (sex siffror "
-            "eller fler i följd)",
+            "catalog.code.digits",
         )
     return None
 
 
 class CatalogError(ServiceError, ValueError):
-    """A catalog file is wrong; names the entry and the reason, in English and in Swedish."""
+    """A catalog file is wrong; names the entry and the reason (English, and a message)."""
 
-    def __init__(self, english: str, swedish: str | None = None) -> None:
-        super().__init__(english, swedish or english)
+    def __init__(self, english: str, message: str | Message, /, **params: Any) -> None:
+        super().__init__(english, message, **params)
 
 
 @dataclass(frozen=True)
@@ -107,20 +105,23 @@ class CatalogDoc:
 # ---------------------------------------------------------------- validation
 
 
-def _fail(where: str, message: str, swedish: str) -> CatalogError:
+def _fail(where: str, english: str, message_id: str, **params: Any) -> CatalogError:
+    message = say(message_id, **params)
     if not where:
-        return CatalogError(message, swedish)
-    return CatalogError(f"{where}: {message}", f"{where}: {swedish}")
+        return CatalogError(english, message)
+    return CatalogError(f"{where}: {english}", say("catalog.where", where=where, text=message))
 
 
 def _obj(value: Any, where: str, allowed: Iterable[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail(where, "must be an object", "måste vara ett objekt")
+        raise _fail(where, "must be an object", "catalog.not_object")
     if not value:
-        raise _fail(where, "empty object", "tomt objekt")
+        raise _fail(where, "empty object", "catalog.empty_object")
     unknown = sorted(set(value) - set(allowed))
     if unknown:
-        raise _fail(where, f"unknown field '{unknown[0]}'", f"okänt fält '{unknown[0]}'")
+        raise _fail(
+            where, f"unknown field '{unknown[0]}'", "catalog.unknown_field", name=unknown[0]
+        )
     return value
 
 
@@ -128,18 +129,20 @@ def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True)
     value = entry.get(key)
     if value is None:
         if required:
-            raise _fail(where, f"{key} missing", f"{key} saknas")
+            raise _fail(where, f"{key} missing", "catalog.key_missing", key=key)
         return None
     if not isinstance(value, str) or not value.strip():
-        raise _fail(where, f"{key} must be a non-empty text", f"{key} måste vara en text")
+        raise _fail(where, f"{key} must be a non-empty text", "catalog.not_text", key=key)
     if len(value) > 120:
-        raise _fail(where, f"{key} is longer than 120 characters", f"{key} är längre än 120 tecken")
+        raise _fail(where, f"{key} is longer than 120 characters", "catalog.too_long", key=key)
     bad = unprintable(value)
     if bad is not None:
         raise _fail(
             where,
             f"{key} holds a character that cannot be shown or printed ({bad})",
-            f"{key} innehåller ett tecken som inte kan visas eller skrivas ut ({bad})",
+            "catalog.unprintable",
+            key=key,
+            char=bad,
         )
     return value.strip()
 
@@ -167,9 +170,9 @@ def _code(entry: dict[str, Any], where: str, seen: set[str]) -> str:
     assert code is not None
     problem = code_problem(code)
     if problem is not None:  # not shown: it may be the very text that must not spread
-        raise _fail(where, f"the code {problem[0]}", f"koden {problem[1]}")
+        raise _fail(where, f"the code {problem[0]}", "catalog.code", problem=say(problem[1]))
     if code in seen:
-        raise _fail(where, f"duplicate code '{code}'", f"koden '{code}' finns redan")
+        raise _fail(where, f"duplicate code '{code}'", "catalog.duplicate_code", code=code)
     seen.add(code)
     return code
 
@@ -178,11 +181,11 @@ def _list(doc: dict[str, Any], key: str, where: str = "") -> list[Any]:
     value = doc.get(key)
     path = f"{where}.{key}" if where else key
     if value is None:
-        raise _fail(path, "missing", "saknas")
+        raise _fail(path, "missing", "catalog.missing")
     if not isinstance(value, list):
-        raise _fail(path, "must be a list", "måste vara en lista")
+        raise _fail(path, "must be a list", "catalog.not_list")
     if key in REQUIRED_NONEMPTY and not value:
-        raise _fail(path, "must hold at least one entry", "måste ha minst en post")
+        raise _fail(path, "must hold at least one entry", "catalog.no_entries")
     return value
 
 
@@ -197,7 +200,7 @@ def _entry(raw: Any, where: str, seen: set[str], *, outcome: bool = False) -> En
         raise _fail(
             where,
             "requires_referral must be true or false",
-            "requires_referral måste vara true eller false",
+            "catalog.requires_referral",
         )
     return EntryDoc(code, label, _text(entry, "label_en", where, required=False), requires)
 
@@ -208,17 +211,17 @@ def parse_catalog(data: Any) -> CatalogDoc:
         raise _fail(
             "",
             "the catalog must be a JSON object with 'format' and 'version'",
-            "katalogen måste vara ett JSON-objekt med 'format' och 'version'",
+            "catalog.not_catalog",
         )
     if data.get("format") != FORMAT:
-        raise _fail("format", f"must be '{FORMAT}'", f"måste vara '{FORMAT}'")
+        raise _fail("format", f"must be '{FORMAT}'", "catalog.format", format=FORMAT)
     version = data.get("version")
     if type(version) is not int or version != VERSION:  # true == 1 in Python, not here
-        raise _fail("version", f"must be {VERSION}", f"måste vara {VERSION}")
+        raise _fail("version", f"must be {VERSION}", "catalog.version", version=VERSION)
     known = {"format", "version", "agencies", "queues", *PLAIN_SECTIONS}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise _fail(unknown[0], "unknown section", "okänd del")
+        raise _fail(unknown[0], "unknown section", "catalog.unknown_section")
 
     agencies: list[AgencyDoc] = []
     agency_codes: set[str] = set()
@@ -233,7 +236,8 @@ def parse_catalog(data: Any) -> CatalogDoc:
             raise _fail(
                 where,
                 f"kind must be one of {', '.join(AGENCY_KINDS)}",
-                f"kind måste vara en av {', '.join(AGENCY_KINDS)}",
+                "catalog.kind",
+                kinds=", ".join(AGENCY_KINDS),
             )
         type_codes: set[str] = set()
         types = tuple(
@@ -260,7 +264,8 @@ def parse_catalog(data: Any) -> CatalogDoc:
             raise _fail(
                 key,
                 f"must keep the entry with code '{default}' (the default)",
-                f"måste behålla posten med koden '{default}' (standardvalet)",
+                "catalog.keep_default",
+                code=default,
             )
 
     queues: list[QueueDoc] = []
@@ -275,10 +280,12 @@ def parse_catalog(data: Any) -> CatalogDoc:
             raise _fail(
                 where,
                 "letter must be one capital letter A–Z",
-                "letter måste vara en stor bokstav A–Z",
+                "catalog.letter",
             )
         if letter in letters:
-            raise _fail(where, f"duplicate letter '{letter}'", f"bokstaven '{letter}' finns redan")
+            raise _fail(
+                where, f"duplicate letter '{letter}'", "catalog.duplicate_letter", letter=letter
+            )
         letters.add(letter)
         label = _text(entry, "label", where)
         assert label is not None
@@ -287,14 +294,15 @@ def parse_catalog(data: Any) -> CatalogDoc:
             raise _fail(
                 where,
                 "agencies must be a list of agency codes",
-                "agencies måste vara en lista med myndighetskoder",
+                "catalog.agency_list",
             )
         for j, ref in enumerate(refs):
             if ref not in agency_codes:
                 raise _fail(
                     f"{where}.agencies[{j}]",
                     f"unknown agency '{ref}'",
-                    f"okänd myndighet '{ref}'",
+                    "catalog.unknown_agency",
+                    agency=ref,
                 )
         queues.append(
             QueueDoc(
@@ -313,16 +321,19 @@ def read_catalog_file(path: Path) -> CatalogDoc:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise CatalogError(f"{path}: no such file", f"{path}: filen finns inte") from exc
+        raise CatalogError(f"{path}: no such file", "catalog.no_file", path=str(path)) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(
-            f"{path}: cannot be read ({exc})", f"{path}: filen kan inte läsas ({exc})"
+            f"{path}: cannot be read ({exc})", "catalog.unreadable", path=str(path), error=str(exc)
         ) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CatalogError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-            f"{path}: inte giltig JSON (rad {exc.lineno}, kolumn {exc.colno})",
+            "catalog.not_json",
+            path=str(path),
+            line=exc.lineno,
+            column=exc.colno,
         ) from exc
     return parse_catalog(data)

@@ -206,8 +206,9 @@ def _check_retiring_queues(session: Session, retiring: list[Queue]) -> None:
             raise CatalogError(
                 f"queues: queue '{queue.code}' ({queue.letter}) is missing from the file but "
                 f"{active} visitor(s) still wait or are served in it; import it when it is empty",
-                f"kö {queue.letter} saknas i filen men {active} besökare väntar eller betjänas "
-                "i den; importera när kön är tom",
+                "catalog.queue_waited_in",
+                letter=queue.letter,
+                count=active,
             )
         for point in session.scalars(select(ServicePoint).where(ServicePoint.active)):
             remaining = [p for p in point.profile if p.queue_id != queue.id]
@@ -215,8 +216,9 @@ def _check_retiring_queues(session: Session, retiring: list[Queue]) -> None:
                 raise CatalogError(
                     f"queues: queue '{queue.code}' ({queue.letter}) is missing from the file but "
                     f"{point.name} serves only that queue; change its work profile first",
-                    f"kö {queue.letter} saknas i filen men {point.name} betjänar bara den kön; "
-                    "ändra luckans arbetsprofil först",
+                    "catalog.queue_served_alone",
+                    letter=queue.letter,
+                    point=point.name,
                 )
             point.profile = remaining
 

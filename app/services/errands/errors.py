@@ -1,10 +1,10 @@
-"""Why an errand could not be logged or corrected: English for logs, Swedish for the screen."""
+"""Why an errand could not be logged or corrected: English for logs, a message for the screen."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from app.services import ServiceError
+from app.services import ServiceError, say
 
 MAX_DURATION_SECONDS = 8 * 3600
 
@@ -12,20 +12,25 @@ MAX_DURATION_SECONDS = 8 * 3600
 class ErrandError(ServiceError):
     """An errand cannot be logged or corrected as given; nothing was stored."""
 
-    def __init__(self, english: str, swedish: str, index: int | None = None) -> None:
+    def __init__(
+        self, english: str, message_id: str, index: int | None = None, **params: object
+    ) -> None:
+        message = say(message_id, **params)
         if index is not None:
-            english, swedish = f"Errand {index + 1}: {english}", f"Ärende {index + 1}: {swedish}"
-        super().__init__(english, swedish)
+            english = f"Errand {index + 1}: {english}"
+            message = say("errand.numbered", number=index + 1, text=message)
+        super().__init__(english, message)
         self.index = index
 
 
+# The kinds of catalog entry an errand names, in English (the screens word them).
 _KINDS = {
-    "agency": ("agency", "myndigheten"),
-    "errand_type": ("errand type", "ärendetypen"),
-    "outcome": ("outcome", "utfallet"),
-    "referral_target": ("referral target", "hänvisningen"),
-    "language": ("language", "språket"),
-    "interpreter": ("interpreter choice", "tolkvalet"),
+    "agency": "agency",
+    "errand_type": "errand type",
+    "outcome": "outcome",
+    "referral_target": "referral target",
+    "language": "language",
+    "interpreter": "interpreter choice",
 }
 
 
@@ -33,11 +38,12 @@ class UnknownCatalogEntryError(ErrandError):
     """The code is not in the catalog at all."""
 
     def __init__(self, kind: str, code: str, index: int | None = None) -> None:
-        en, sv = _KINDS[kind]
         super().__init__(
-            f"There is no {en} '{code}' in the catalog.",
-            f"Det finns ingen post '{code}' för {sv} i katalogen.",
+            f"There is no {_KINDS[kind]} '{code}' in the catalog.",
+            "errand.unknown_entry",
             index,
+            code=code,
+            entry=kind,
         )
         self.kind, self.code = kind, code
 
@@ -46,11 +52,12 @@ class RetiredCatalogEntryError(ErrandError):
     """The entry was retired: kept for old errands, not to be chosen for new ones."""
 
     def __init__(self, kind: str, code: str, index: int | None = None) -> None:
-        en, sv = _KINDS[kind]
         super().__init__(
-            f"The {en} '{code}' has been retired and cannot be chosen for new errands.",
-            f"Valet '{code}' för {sv} används inte längre och kan inte väljas för nya ärenden.",
+            f"The {_KINDS[kind]} '{code}' has been retired and cannot be chosen for new errands.",
+            "errand.retired_entry",
             index,
+            code=code,
+            entry=kind,
         )
         self.kind, self.code = kind, code
 
@@ -61,8 +68,10 @@ class ErrandTypeMismatchError(ErrandError):
     def __init__(self, agency: str, errand_type: str, index: int | None = None) -> None:
         super().__init__(
             f"The errand type '{errand_type}' is not one of {agency}'s errand types.",
-            f"Ärendetypen '{errand_type}' hör inte till {agency}. Välj en av dess ärendetyper.",
+            "errand.type_mismatch",
             index,
+            errand_type=errand_type,
+            agency=agency,
         )
 
 
@@ -72,8 +81,9 @@ class ReferralRequiredError(ErrandError):
     def __init__(self, outcome: str, index: int | None = None) -> None:
         super().__init__(
             f"The outcome '{outcome}' needs a referral target: say where the visitor was sent.",
-            f"Utfallet '{outcome}' kräver en hänvisning. Välj vart besökaren hänvisades.",
+            "errand.referral_required",
             index,
+            outcome=outcome,
         )
 
 
@@ -83,8 +93,9 @@ class ReferralNotAllowedError(ErrandError):
     def __init__(self, outcome: str, index: int | None = None) -> None:
         super().__init__(
             f"The outcome '{outcome}' is not a referral; leave the referral target empty.",
-            f"Utfallet '{outcome}' är ingen hänvisning. Lämna hänvisningen tom.",
+            "errand.referral_not_allowed",
             index,
+            outcome=outcome,
         )
 
 
@@ -95,8 +106,10 @@ class InvalidDurationError(ErrandError):
         limit = MAX_DURATION_SECONDS // 3600
         super().__init__(
             f"A duration of {seconds} s is not possible; give 0 to {limit} hours.",
-            f"Tiden {seconds} s är inte möjlig. Ange mellan 0 och {limit} timmar.",
+            "errand.invalid_duration",
             index,
+            seconds=seconds,
+            limit=limit,
         )
 
 
@@ -106,7 +119,7 @@ class NoErrandsError(ErrandError):
     def __init__(self) -> None:
         super().__init__(
             "A visit without a ticket needs at least one errand.",
-            "Ett besök utan kölapp behöver minst ett ärende.",
+            "errand.none",
         )
 
 
@@ -116,7 +129,7 @@ class InvalidChannelError(ErrandError):
     def __init__(self, channel: str) -> None:
         super().__init__(
             f"A visit without a ticket is 'desk' or 'phone', not '{channel}'.",
-            "Ett besök utan kölapp sker i disken eller på telefon.",
+            "errand.invalid_channel",
         )
 
 
@@ -124,14 +137,16 @@ class UnknownVisitError(ErrandError):
     """No visit has that id."""
 
     def __init__(self, visit_id: int) -> None:
-        super().__init__(f"There is no visit {visit_id}.", f"Det finns inget besök {visit_id}.")
+        super().__init__(f"There is no visit {visit_id}.", "errand.unknown_visit", visit=visit_id)
 
 
 class UnknownErrandError(ErrandError):
     """No errand has that id."""
 
     def __init__(self, errand_id: int) -> None:
-        super().__init__(f"There is no errand {errand_id}.", f"Det finns inget ärende {errand_id}.")
+        super().__init__(
+            f"There is no errand {errand_id}.", "errand.unknown_errand", errand=errand_id
+        )
 
 
 class UnknownStaffError(ErrandError):
@@ -139,7 +154,7 @@ class UnknownStaffError(ErrandError):
 
     def __init__(self, staff_id: int) -> None:
         super().__init__(
-            f"There is no staff member {staff_id}.", f"Det finns ingen medarbetare {staff_id}."
+            f"There is no staff member {staff_id}.", "errand.unknown_staff", staff=staff_id
         )
 
 
@@ -151,7 +166,8 @@ class PastRetentionError(ErrandError):
         super().__init__(
             f"The visits of {day.isoformat()} are past the office's retention period: they "
             "cannot be changed.",
-            f"Besöken från {day.isoformat()} är äldre än gallringstiden och kan inte ändras.",
+            "errand.past_retention",
+            date=day.isoformat(),
         )
         self.day = day
 
@@ -163,8 +179,7 @@ class NotYourVisitError(ErrandError):
         super().__init__(
             "That visit was served by someone else: only they or the office manager may "
             "change its errands.",
-            "Besöket betjänades av någon annan. Bara den personen eller kontorschefen kan "
-            "ändra dess ärenden.",
+            "errand.not_yours",
         )
 
 
@@ -174,6 +189,7 @@ class CorrectionTooLateError(ErrandError):
     def __init__(self, day: date) -> None:
         super().__init__(
             f"The errands of {day.isoformat()} can only be changed by the office manager now.",
-            f"Ärenden från {day.isoformat()} kan nu bara ändras av kontorschefen. Be hen om hjälp.",
+            "errand.too_late",
+            date=day.isoformat(),
         )
         self.day = day

@@ -207,7 +207,7 @@ def transfer_with_errands(
         _check_staff(session, staff_id)
         take_turn(session, CALL_TURN_KEY)  # as every press that moves a ticket: the turn first
         ticket = todays_ticket(session, code, office_day(desk.store, now))
-        require_state(ticket, (st.CALLED, st.SERVING), "transfer", "flytta")
+        require_state(ticket, (st.CALLED, st.SERVING), "transfer")
         visit, served = open_visit(session, ticket, now)
         transfer_in(session, now, code, letter, part=True)
         _add_errands(session, visit, values, now, staff_id, seconds=served)

@@ -62,7 +62,7 @@ def close_stale_days(session: Session, today: date, now: datetime) -> int:
 @allowed("serve")
 def start_serving(desk: Desk, code: str) -> TicketRef:
     """The called visitor has arrived at the service point."""
-    return _transition(desk, code, (st.CALLED,), st.SERVING, "start serving", "börja betjäna")
+    return _transition(desk, code, (st.CALLED,), st.SERVING, "start serving")
 
 
 @allowed("serve")
@@ -71,7 +71,7 @@ def no_show(desk: Desk, code: str) -> TicketRef:
     now = desk.clock.now()
     with desk.store.write(desk=True) as session:
         ticket = todays_ticket(session, code, office_day(desk.store, now))
-        require_state(ticket, (st.CALLED,), "mark as no-show", "markera som utebliven")
+        require_state(ticket, (st.CALLED,), "mark as no-show")
         needed = office_row(session).recalls_before_no_show - ticket.recalls
         if needed > 0:
             raise TooFewRecallsError(ticket.code, needed)
@@ -93,7 +93,7 @@ def undo_no_show(desk: Desk, code: str, point_number: int) -> TicketRef:
         lock_point(session, point_number)
         point = active_point(session, point_number)
         ticket = todays_ticket(session, code, day)
-        require_state(ticket, (st.NO_SHOW,), "undo the no-show of", "ångra uteblivet för")
+        require_state(ticket, (st.NO_SHOW,), "undo the no-show of")
         if ticket.service_point_id != point.id:
             raise NotThisPointError(ticket.code, point_number)
         require_free(session, point, day)
@@ -105,7 +105,7 @@ def undo_no_show(desk: Desk, code: str, point_number: int) -> TicketRef:
 @allowed("serve")
 def return_to_queue(desk: Desk, code: str) -> TicketRef:
     """Put a called ticket back in its queue, in its old place."""
-    done = (st.CALLED, st.SERVING), st.WAITING, "return to the queue", "lägga tillbaka i kön"
+    done = (st.CALLED, st.SERVING), st.WAITING, "return to the queue"
     return _transition(desk, code, *done, unassign=True, reorders=True)
 
 
@@ -120,7 +120,7 @@ def undo_return(desk: Desk, code: str, point_number: int) -> TicketRef:
         lock_point(session, point_number, turn="whole")  # a waiting ticket leaves the queue
         point = active_point(session, point_number)
         ticket = todays_ticket(session, code, day)
-        require_state(ticket, (st.WAITING,), "undo the return of", "ångra tillbaka i kön för")
+        require_state(ticket, (st.WAITING,), "undo the return of")
         last_call = session.scalar(
             select(CallEvent.service_point_id)
             .where(CallEvent.ticket_id == ticket.id)
@@ -144,7 +144,7 @@ def take_over(desk: Desk, code: str, point_number: int) -> TicketRef:
         lock_point(session, point_number)
         point = active_point(session, point_number)
         ticket = todays_ticket(session, code, office_day(desk.store, now))
-        require_state(ticket, (st.CALLED, st.SERVING), "take over", "ta över")
+        require_state(ticket, (st.CALLED, st.SERVING), "take over")
         if ticket.service_point_id != point.id:
             raise NotThisPointError(ticket.code, point_number)
         ticket.staff_id = desk.actor.staff_id
@@ -162,7 +162,7 @@ def park(desk: Desk, code: str) -> TicketRef:
     now = desk.clock.now()
     with desk.store.write(desk=True) as session:
         ticket = todays_ticket(session, code, office_day(desk.store, now))
-        require_state(ticket, (st.CALLED, st.SERVING), "park", "parkera")
+        require_state(ticket, (st.CALLED, st.SERVING), "park")
         if ticket.called_at is not None:
             served = max(0, round((now - ticket.called_at).total_seconds()))
             ticket.served_seconds = (ticket.served_seconds or 0) + served
@@ -178,14 +178,14 @@ _NOT_CALLED = (st.WAITING, st.PARKED)
 @allowed("issue")
 def cancel(desk: Desk, code: str) -> TicketRef:
     """Cancel a ticket that is not being served (issued by mistake)."""
-    done = st.CANCELLED, "cancel", "makulera"
+    done = st.CANCELLED, "cancel"
     return _transition(desk, code, _NOT_CALLED, *done, close=True, reorders=True)
 
 
 @allowed("issue")
 def walked_out(desk: Desk, code: str) -> TicketRef:
     """The visitor left before being called (not the same as a no-show)."""
-    done = st.WALKED_OUT, "mark as walked out", "markera som gått"
+    done = st.WALKED_OUT, "mark as walked out"
     return _transition(desk, code, _NOT_CALLED, *done, close=True, reorders=True)
 
 
@@ -197,7 +197,7 @@ def undo_walked_out(desk: Desk, code: str) -> TicketRef:
     with desk.store.write(desk=True) as session:
         take_turn(session, CALL_TURN_KEY)  # it joins the queue again
         ticket = todays_ticket(session, code, office_day(desk.store, now))
-        require_state(ticket, (st.WALKED_OUT,), "undo walked out for", "ångra gått för")
+        require_state(ticket, (st.WALKED_OUT,), "undo walked out for")
         ticket.state = st.PARKED if ticket.served_seconds else st.WAITING
         ticket.closed_at = None
         bump(session, now, [ticket.business_day])
@@ -209,8 +209,7 @@ def _transition(
     code: str,
     allowed: tuple[str, ...],
     target: str,
-    action_en: str,
-    action_sv: str,
+    action: str,
     *,
     unassign: bool = False,
     close: bool = False,
@@ -221,7 +220,7 @@ def _transition(
         if reorders:
             take_turn(session, CALL_TURN_KEY)
         ticket = todays_ticket(session, code, office_day(desk.store, now))
-        require_state(ticket, allowed, action_en, action_sv)
+        require_state(ticket, allowed, action)
         ticket.state = target
         if unassign:
             ticket.service_point_id = None
@@ -251,7 +250,7 @@ def transfer_in(
     take_turn(session, CALL_TURN_KEY)
     ticket = todays_ticket(session, code, business_day(now, zone(office_row(session).time_zone)))
     allowed = (st.CALLED, st.SERVING) if part else (st.WAITING, st.CALLED, st.SERVING, st.PARKED)
-    require_state(ticket, allowed, "transfer", "flytta")
+    require_state(ticket, allowed, "transfer")
     ticket.queue_id, ticket.queue = queue.id, queue
     ticket.state = st.WAITING
     ticket.service_point_id, ticket.service_point = None, None
@@ -314,7 +313,7 @@ def finish_in(session: Session, now: datetime, code: str, *, unreliable: bool = 
     """Finish today's ticket within the caller's transaction; returns the new visit."""
     today = business_day(now, zone(office_row(session).time_zone))
     ticket = todays_ticket(session, code, today)
-    require_state(ticket, (st.CALLED, st.SERVING), "finish", "avsluta")
+    require_state(ticket, (st.CALLED, st.SERVING), "finish")
     visit = _finish(session, ticket, now, unreliable=unreliable)
     bump(session, now, [ticket.business_day])
     return visit

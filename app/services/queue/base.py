@@ -129,10 +129,10 @@ def todays_ticket(session: Session, code: str, day: date) -> Ticket:
     return ticket
 
 
-def require_state(ticket: Ticket, allowed: tuple[str, ...], action_en: str, action_sv: str) -> None:
+def require_state(ticket: Ticket, allowed: tuple[str, ...], action: str) -> None:
     """Refuse (InvalidTransitionError) unless the ticket is in one of the allowed states."""
     if ticket.state not in allowed:
-        raise InvalidTransitionError(ticket.code, ticket.state, action_en, action_sv)
+        raise InvalidTransitionError(ticket.code, ticket.state, action)
 
 
 def office_row(session: Session) -> Office:

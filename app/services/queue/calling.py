@@ -375,7 +375,7 @@ def call_ticket(desk: Desk, code: str, point_number: int) -> TicketRef:
         lock_point(session, point_number, turn="whole")  # a waiting ticket leaves the queue
         point = active_point(session, point_number)
         ticket = todays_ticket(session, code, day)
-        require_state(ticket, (st.WAITING, st.PARKED), "call", "ropa upp")
+        require_state(ticket, (st.WAITING, st.PARKED), "call")
         require_free(session, point, day)
         _call(
             session,
@@ -402,7 +402,7 @@ def recall(desk: Desk, code: str) -> TicketRef:
     day = office_day(desk.store, now)
     with desk.store.write(desk=True) as session:
         ticket = todays_ticket(session, code, day)
-        require_state(ticket, (st.CALLED,), "recall", "ropa upp igen")
+        require_state(ticket, (st.CALLED,), "recall")
         office = office_row(session)
         assert ticket.service_point_id is not None
         # The spacing counts from the last announcement. ``called_at`` stays the

@@ -1,9 +1,8 @@
-"""The queue engine's refusals, each with an English message (logs, CLI) and a Swedish one (UI)."""
+"""The queue engine's refusals: English for logs and the CLI, a message id for the screens."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
 
 from app.services import ServiceError
 from app.store.errors import short
@@ -15,8 +14,7 @@ class UnknownQueueError(ServiceError):
     def __init__(self, letter: str) -> None:
         shown = short(letter, 12)
         super().__init__(
-            f"There is no queue with the letter {shown!r}.",
-            f"Det finns ingen kö med bokstaven {shown}.",
+            f"There is no queue with the letter {shown!r}.", "queue.unknown_queue", letter=shown
         )
         self.letter = letter
 
@@ -28,7 +26,8 @@ class UnknownLanguageError(ServiceError):
         shown = short(code, 12)
         super().__init__(
             f"There is no language with the code {shown!r} in the catalog.",
-            f"Det finns inget språk med koden {shown} i katalogen.",
+            "queue.unknown_language",
+            code=shown,
         )
         self.code = code
 
@@ -38,9 +37,7 @@ class UnknownTicketError(ServiceError):
 
     def __init__(self, code: str) -> None:
         shown = short(code, 12)
-        super().__init__(
-            f"There is no ticket {shown} today.", f"Det finns ingen kölapp {shown} i dag."
-        )
+        super().__init__(f"There is no ticket {shown} today.", "queue.unknown_ticket", code=shown)
         self.code = code
 
 
@@ -48,7 +45,9 @@ class UnknownServicePointError(ServiceError):
     """No active service point has that number."""
 
     def __init__(self, number: int) -> None:
-        super().__init__(f"There is no service point {number}.", f"Det finns ingen lucka {number}.")
+        super().__init__(
+            f"There is no service point {number}.", "queue.unknown_point", point=number
+        )
         self.number = number
 
 
@@ -59,8 +58,7 @@ class NobodyWaitingError(ServiceError):
 
     def __init__(self, point: int) -> None:
         super().__init__(
-            f"Nobody is waiting for service point {point}.",
-            f"Ingen väntar i köerna som lucka {point} betjänar.",
+            f"Nobody is waiting for service point {point}.", "queue.nobody_waiting", point=point
         )
         self.point = point
 
@@ -68,23 +66,15 @@ class NobodyWaitingError(ServiceError):
 class InvalidTransitionError(ServiceError):
     """The ticket is in a state where that action makes no sense."""
 
-    STATES_SV: ClassVar[dict[str, str]] = {
-        "waiting": "väntar",
-        "called": "är uppropad",
-        "serving": "betjänas",
-        "parked": "är parkerad",
-        "done": "är klar",
-        "no_show": "uteblev",
-        "walked_out": "gick innan upprop",
-        "cancelled": "är makulerad",
-        "not_served": "stängdes obetjänad",
-    }
-
-    def __init__(self, code: str, state: str, action_en: str, action_sv: str) -> None:
+    def __init__(self, code: str, state: str, action: str) -> None:
+        # action: what was tried, in English ("start serving"); the screens word it.
         state_en = state.replace("_", "-")
         super().__init__(
-            f"Cannot {action_en} {code}: the ticket is {state_en}.",
-            f"Det går inte att {action_sv} {code}: lappen {self.STATES_SV.get(state, state)}.",
+            f"Cannot {action} {code}: the ticket is {state_en}.",
+            "queue.invalid_transition",
+            action=action,
+            code=code,
+            state=state,
         )
         self.code, self.state = code, state
 
@@ -95,7 +85,9 @@ class PointBusyError(ServiceError):
     def __init__(self, point: int, code: str) -> None:
         super().__init__(
             f"Service point {point} is still serving {code}; finish it first.",
-            f"Lucka {point} betjänar fortfarande {code}. Avsluta den först.",
+            "queue.point_busy",
+            point=point,
+            code=code,
         )
         self.point, self.code = point, code
 
@@ -106,7 +98,9 @@ class NotThisPointError(ServiceError):
     def __init__(self, code: str, point: int) -> None:
         super().__init__(
             f"{code} was not called to service point {point}.",
-            f"{code} ropades inte upp till lucka {point}.",
+            "queue.not_this_point",
+            code=code,
+            point=point,
         )
         self.code, self.point = code, point
 
@@ -117,7 +111,9 @@ class RecallTooSoonError(ServiceError):
     def __init__(self, code: str, seconds: int) -> None:
         super().__init__(
             f"{code} was just called; wait {seconds} s before recalling.",
-            f"{code} ropades nyss upp. Vänta {seconds} s innan du ropar igen.",
+            "queue.recall_too_soon",
+            code=code,
+            seconds=seconds,
         )
 
 
@@ -126,10 +122,11 @@ class TooFewRecallsError(ServiceError):
 
     def __init__(self, code: str, needed: int) -> None:
         times_en = "once" if needed == 1 else f"{needed} times"
-        times_sv = "en gång" if needed == 1 else f"{needed} gånger"
         super().__init__(
             f"Recall {code} {times_en} more before marking it a no-show.",
-            f"Ropa upp {code} {times_sv} till innan du markerar att besökaren uteblev.",
+            "queue.too_few_recalls_once" if needed == 1 else "queue.too_few_recalls",
+            code=code,
+            needed=needed,
         )
 
 
@@ -138,8 +135,7 @@ class QueueFullError(ServiceError):
 
     def __init__(self, letter: str) -> None:
         super().__init__(
-            f"Queue {letter} has issued all 999 numbers today.",
-            f"Kö {letter} har delat ut alla 999 nummer i dag.",
+            f"Queue {letter} has issued all 999 numbers today.", "queue.full", letter=letter
         )
 
 
@@ -152,8 +148,9 @@ class KeptForBookingError(ServiceError):
     def __init__(self, point: int, starts_at: datetime, local_time: str) -> None:
         super().__init__(
             f"Service point {point} is reserved for bookings: the next one is at {local_time}.",
-            f"Lucka {point} är reserverad för bokade besök: nästa bokning är {local_time}. "
-            "Drop-in tas när nästa bokning är längre bort.",
+            "queue.kept_for_booking",
+            point=point,
+            time=local_time,
         )
         self.point = point
         self.starts_at = starts_at

@@ -59,6 +59,8 @@ _INSERT_TICKET = (
             "language",
             "source",
             "follow_key",
+            "due_at",
+            "appointment_at",
         ],
         select(
             bindparam("business_day", type_=_TICKET.c.business_day.type),
@@ -75,6 +77,8 @@ _INSERT_TICKET = (
             bindparam("language", type_=_TICKET.c.language.type),
             bindparam("source", type_=_TICKET.c.source.type),
             bindparam("follow_key", type_=_TICKET.c.follow_key.type),
+            bindparam("due_at", type_=_TICKET.c.due_at.type),
+            bindparam("appointment_at", type_=_TICKET.c.appointment_at.type),
         ).where(Queue.letter == bindparam("letter"), Queue.active),
     )
     .returning(_TICKET.c.id)
@@ -135,8 +139,12 @@ def insert_ticket(
     demo: bool,
     language: str | None,
     source: str | None,
+    *,
+    due_at: datetime | None = None,
+    appointment_at: datetime | None = None,
 ) -> TicketRef:
-    """Number and store a ticket in the caller's write transaction (which bumps the day)."""
+    """Number and store a ticket in the caller's write transaction (which bumps the day);
+    a checked-in booking's with its booked time and the time it is called from."""
     number = increment(conn, TicketCounter, {"business_day": day, "letter": letter}, "last_number")
     code = f"{letter}{number:03d}"
     ticket_id = conn.execute(
@@ -152,6 +160,8 @@ def insert_ticket(
             "language": language,
             "source": source,
             "follow_key": None if demo else secrets.token_urlsafe(12),
+            "due_at": due_at,
+            "appointment_at": appointment_at,
         },
     ).scalar()
     # Raising rolls the whole transaction back, the counter included.

@@ -48,7 +48,7 @@ class KioskClosedError(ServiceError):
     def __init__(self) -> None:
         super().__init__(
             "The kiosk issues no tickets now: the office is closed or past its cut-off.",
-            "Kiosken delar inte ut kölappar just nu: kontoret är stängt.",
+            "queue.kiosk_closed",
         )
 
 
@@ -58,7 +58,8 @@ class OfficeFullError(ServiceError):
     def __init__(self, limit: int) -> None:
         super().__init__(
             f"{limit} people are waiting already, as many as the office allows.",
-            f"{limit} personer väntar redan, så många som kontoret tar emot samtidigt.",
+            "queue.office_full",
+            limit=limit,
         )
         self.limit = limit
 

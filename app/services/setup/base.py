@@ -78,31 +78,48 @@ def audit(session: Session, now: datetime, detail: str, kind: str = "config") ->
     log.info("configuration changed: %s", detail)
 
 
-def clean_label(value: str | None, what_en: str, what_sv: str, limit: int = LABEL_MAX) -> str:
-    """A trimmed, non-empty label within its length, or InvalidSettingError."""
+# The labels clean_label checks, by id (the screens word them), in English.
+LABELS_EN = {
+    "office_name": "office name",
+    "label": "label",
+    "label_en": "label",
+    "queue_name": "queue name",
+    "queue_name_en": "English queue name",
+    "point_name": "name",
+}
+
+
+def clean_label(value: str | None, what: str, limit: int = LABEL_MAX) -> str:
+    """A trimmed, non-empty label within its length, or InvalidSettingError.
+
+    ``what`` is the label's id in LABELS_EN."""
     text = (value or "").strip()
+    what_en = LABELS_EN[what]
     if not text:
         raise InvalidSettingError(
-            f"The {what_en} must not be empty.", f"Fyll i {what_sv}: det får inte vara tomt."
+            f"The {what_en} must not be empty.", "setup.label.empty", what=what
         )
     if len(text) > limit:
         raise InvalidSettingError(
             f"The {what_en} is longer than {limit} characters.",
-            f"{what_sv.capitalize()} får vara högst {limit} tecken långt.",
+            "setup.label.too_long",
+            what=what,
+            limit=limit,
         )
     bad = unprintable(text)
     if bad is not None:
         raise InvalidSettingError(
             f"The {what_en} holds a character that cannot be shown or printed ({bad}).",
-            f"{what_sv.capitalize()} innehåller ett tecken som inte kan visas eller "
-            f"skrivas ut ({bad}).",
+            "setup.label.unprintable",
+            what=what,
+            char=bad,
         )
     return text
 
 
-def clean_optional(value: str, what_en: str, what_sv: str) -> str | None:
+def clean_optional(value: str, what: str) -> str | None:
     """An optional label: blank clears it."""
-    return clean_label(value, what_en, what_sv) if value.strip() else None
+    return clean_label(value, what) if value.strip() else None
 
 
 def compact_order(rows: Iterable[Any], first: Any = None) -> None:

@@ -24,6 +24,7 @@ from app.models import (
     Queue,
     ReferralTarget,
 )
+from app.services import say
 from app.services.access.actor import Desk, allowed
 from app.services.catalog import transfer as catalog
 from app.services.catalog.document import code_problem
@@ -49,25 +50,21 @@ MODELS: dict[str, type[Any]] = {
     "interpreter_kind": InterpreterKind,
 }
 KINDS = tuple(MODELS)
-KIND_SV = {
-    "agency": "myndigheten",
-    "errand_type": "ärendetypen",
-    "outcome": "utfallet",
-    "referral_target": "hänvisningsmålet",
-    "language": "språket",
-    "interpreter_kind": "tolkvalet",
-}
-# The catalog file needs at least one of each of these (catalog.REQUIRED_NONEMPTY).
+# The catalog file needs at least one of each of these (catalog.REQUIRED_NONEMPTY): the
+# message that says so, by kind.
 NEEDS_ONE = {
-    "agency": "en myndighet",
-    "outcome": "ett utfall",
-    "language": "ett språk",
-    "interpreter_kind": "ett tolkval",
+    "agency": "setup.catalog.last_agency",
+    "outcome": "setup.catalog.last_outcome",
+    "language": "setup.catalog.last_language",
+    "interpreter_kind": "setup.catalog.last_interpreter_kind",
 }
 # What an errand gets when none is chosen (errand_rules): retiring it would make
 # every errand logged without that choice fail.
 DEFAULTS = {"language": DEFAULT_LANGUAGE, "interpreter_kind": DEFAULT_INTERPRETER}
-DEFAULT_SV = {"language": "förvalt språk", "interpreter_kind": "förvalt tolkval"}
+DEFAULT_IDS = {
+    "language": "setup.catalog.default_language",
+    "interpreter_kind": "setup.catalog.default_interpreter_kind",
+}
 
 
 class CatalogEntryNotFoundError(SetupError):
@@ -85,8 +82,8 @@ class DefaultEntryError(EntryInUseError):
         super().__init__(
             f"The {kind} {code!r} is the default for errands logged without one; "
             "it cannot be retired.",
-            f"{label} är {DEFAULT_SV[kind]} för ärenden där inget annat väljs och kan inte "
-            "tas ur bruk. Byt namn på posten om den ska visas annorlunda.",
+            DEFAULT_IDS[kind],
+            label=label,
         )
         self.kind, self.code = kind, code
 
@@ -160,7 +157,7 @@ def _check_kind(kind: str) -> type[Any]:
     if kind not in MODELS:
         raise InvalidSettingError(
             f"Unknown catalog kind {kind!r}; one of {', '.join(KINDS)}.",
-            "Okänd sorts post i katalogen.",
+            "setup.catalog.unknown_kind",
         )
     return MODELS[kind]
 
@@ -170,7 +167,8 @@ def _agency(session: Session, code: str | None) -> Agency:
     if agency is None:
         raise CatalogEntryNotFoundError(
             f"There is no agency {code!r}.",
-            f"Myndigheten {code} finns inte i katalogen. Uppdatera och försök igen.",
+            "setup.catalog.no_agency",
+            code=code,
         )
     return agency
 
@@ -185,8 +183,9 @@ def _entry(session: Session, kind: str, code: str, agency_code: str | None) -> A
         where = f" of agency {agency_code}" if kind == "errand_type" else ""
         raise CatalogEntryNotFoundError(
             f"There is no {kind} {code!r}{where}.",
-            f"{KIND_SV[kind].capitalize()} {code} finns inte i katalogen. "
-            "Uppdatera och försök igen.",
+            "setup.catalog.not_found",
+            kind=kind,
+            code=code,
         )
     return row
 
@@ -206,8 +205,7 @@ def _check_can_retire(session: Session, kind: str, row: Any) -> None:
         if not others:
             raise LastActiveError(
                 f"The catalog needs at least one active {kind}.",
-                f"Katalogen behöver minst {NEEDS_ONE[kind]} i bruk. "
-                "Lägg till en ny först om du vill ta den här ur bruk.",
+                NEEDS_ONE[kind],
             )
     if kind == "agency":
         letters = sorted(
@@ -219,7 +217,9 @@ def _check_can_retire(session: Session, kind: str, row: Any) -> None:
             queues = ", ".join(letters)
             raise EntryInUseError(
                 f"Agency {row.code} is used by queue(s) {queues}.",
-                f"{row.label} hör till kö {queues}. Ta bort myndigheten från kön under Köer först.",
+                "setup.catalog.agency_in_queues",
+                label=row.label,
+                queues=queues,
             )
 
 
@@ -235,7 +235,8 @@ def _check_agency_active(agency: Agency) -> None:
     if not agency.active:
         raise EntryInUseError(
             f"Agency {agency.code} is retired; restore it first.",
-            f"{agency.label} är ur bruk. Återställ myndigheten först.",
+            "setup.catalog.agency_retired",
+            label=agency.label,
         )
 
 
@@ -285,8 +286,8 @@ def rename_catalog_entry(
     agency_code: str | None = None,
 ) -> CatalogItem:
     """Give an entry a new Swedish label (and English one; None keeps it, "" clears it)."""
-    label = clean_label(label, "label", "namnet")
-    english = None if label_en is None else clean_optional(label_en, "label", "engelska namnet")
+    label = clean_label(label, "label")
+    english = None if label_en is None else clean_optional(label_en, "label_en")
     now = desk.clock.now()
     with desk.store.write() as session:
         row = _entry(session, kind, code, agency_code)
@@ -319,9 +320,11 @@ def add_catalog_entry(
     code = code.strip()
     problem = code_problem(code)
     if problem is not None:
-        raise InvalidSettingError(f"The code {problem[0]}.", f"Koden {problem[1]}.")
-    label = clean_label(label, "label", "namnet")
-    english = clean_optional(label_en, "label", "engelska namnet")
+        raise InvalidSettingError(
+            f"The code {problem[0]}.", "setup.catalog.code", problem=say(problem[1])
+        )
+    label = clean_label(label, "label")
+    english = clean_optional(label_en, "label_en")
     now = desk.clock.now()
     with desk.store.write() as session:
         siblings = select(model)
@@ -335,8 +338,8 @@ def add_catalog_entry(
         if any(r.code == code for r in rows):
             raise InvalidSettingError(
                 f"There already is a {kind} with the code {code!r}.",
-                f"Koden {code} finns redan. Välj en annan kod "
-                "(eller återställ den gamla posten om den är ur bruk).",
+                "setup.catalog.code_taken",
+                code=code,
             )
         compact_order(rows)
         order = sum(r.active for r in rows)

@@ -3,7 +3,7 @@
 Every function is one write transaction: it validates everything first (a
 refusal changes nothing), bumps the office revision so every screen
 refreshes, and audit-logs each change without visitor data. Refusals are
-:class:`SetupError` subclasses: English for the log, ``.swedish`` for the
+:class:`SetupError` subclasses: English for the log, a message id for the
 screen. The office itself is changed here; queues, service points and
 catalog entries live in ``setup_queues``, ``setup_points`` and
 ``setup_catalog`` and are re-exported, so callers need only this module.
@@ -134,29 +134,6 @@ LIMITS: dict[str, tuple[int, int]] = {
     "max_waiting": (0, 999),  # 0: no limit
     "booking_tolerance_minutes": (0, 60),
 }
-FIELD_SV = {
-    "recalls_before_no_show": "antal upprop innan uteblev",
-    "recall_min_seconds": "minsta tid mellan upprop (sekunder)",
-    "priority_ratio": "förturslappar i följd",
-    "retention_days": "gallringstid (dagar)",
-    "backup_days": "hur länge säkerhetskopior sparas (dagar)",
-    "small_count_threshold": "gränsen för små tal",
-    "idle_lock_minutes": "automatisk låsning efter (minuter)",
-    "pin_min_length": "kortaste kod (tecken)",
-    "kiosk_cutoff_minutes": "kioskens stopp före stängning (minuter)",
-    "kiosk_idle_seconds": "kioskens återgång till början (sekunder)",
-    "max_waiting": "högst antal väntande",
-    "booking_tolerance_minutes": "marginalen för bokade besök (minuter)",
-}
-DAY_SV = {
-    "mon": "måndag",
-    "tue": "tisdag",
-    "wed": "onsdag",
-    "thu": "torsdag",
-    "fri": "fredag",
-    "sat": "lördag",
-    "sun": "söndag",
-}
 
 
 def _kiosk_languages(codes: Sequence[str]) -> str:
@@ -167,15 +144,16 @@ def _kiosk_languages(codes: Sequence[str]) -> str:
         if code not in visitor_texts.available():
             raise InvalidSettingError(
                 f"The kiosk cannot offer {short(code, 12)!r}: there are no visitor texts in it.",
-                f"Kiosken kan inte erbjuda språket {short(code, 12)}: det finns inga "
-                "besökartexter på det språket.",
+                "setup.kiosk.no_texts",
+                code=short(code, 12),
             )
         if code not in chosen:
             chosen.append(code)
     if len(chosen) > MAX_KIOSK_LANGUAGES:
         raise InvalidSettingError(
             f"The kiosk offers at most {MAX_KIOSK_LANGUAGES} languages.",
-            f"Kiosken kan erbjuda högst {MAX_KIOSK_LANGUAGES} språk.",
+            "setup.kiosk.too_many",
+            limit=MAX_KIOSK_LANGUAGES,
         )
     return ",".join(chosen)
 
@@ -191,43 +169,51 @@ def _clock_time(value: Any, day: str) -> str:
     if not isinstance(value, str) or not TIME_RE.match(value.strip()):
         raise InvalidOpeningHoursError(
             f"Opening hours on {day}: {value!r} is not a time HH:MM.",
-            f"Öppettiderna på {DAY_SV[day]}: {value} är inte en tid (TT:MM).",
+            "setup.hours.not_time",
+            day=day,
+            value=str(value),
         )
     return value.strip()
 
 
 def _clean_day(day: str, intervals: Any) -> list[list[str]]:
-    sv = DAY_SV[day]
     if not isinstance(intervals, list | tuple):
         raise InvalidOpeningHoursError(
             f"Opening hours on {day} must be a list of [start, end] pairs.",
-            f"Öppettiderna på {sv} ska vara par av tider.",
+            "setup.hours.not_pairs",
+            day=day,
         )
     if len(intervals) > MAX_INTERVALS:
         raise InvalidOpeningHoursError(
             f"Opening hours on {day}: at most {MAX_INTERVALS} intervals a day.",
-            f"Öppettiderna på {sv}: högst {MAX_INTERVALS} pass per dag.",
+            "setup.hours.too_many",
+            day=day,
+            limit=MAX_INTERVALS,
         )
     pairs = []
     for pair in intervals:
         if not isinstance(pair, list | tuple) or len(pair) != 2:
             raise InvalidOpeningHoursError(
                 f"Opening hours on {day}: each interval is a [start, end] pair.",
-                f"Öppettiderna på {sv}: varje pass har en start- och en sluttid.",
+                "setup.hours.not_pair",
+                day=day,
             )
         start, end = _clock_time(pair[0], day), _clock_time(pair[1], day)
         if start >= end:
             raise InvalidOpeningHoursError(
                 f"Opening hours on {day}: {start}–{end} ends before it starts.",
-                f"Öppettiderna på {sv}: {start}–{end} slutar innan det börjar. "
-                "Rätta tiderna och spara igen.",
+                "setup.hours.backwards",
+                day=day,
+                start=start,
+                end=end,
             )
         pairs.append([start, end])
     pairs.sort()
     if len(pairs) == 2 and pairs[0][1] > pairs[1][0]:
         raise InvalidOpeningHoursError(
             f"Opening hours on {day}: the intervals overlap.",
-            f"Öppettiderna på {sv}: passen överlappar varandra. Rätta tiderna och spara igen.",
+            "setup.hours.overlap",
+            day=day,
         )
     return pairs
 
@@ -238,7 +224,8 @@ def clean_opening_hours(hours: dict[str, Any]) -> dict[str, list[list[str]]]:
     if unknown:
         raise InvalidOpeningHoursError(
             f"Opening hours: unknown day {unknown[0]!r}.",
-            f"Öppettiderna: okänd veckodag {unknown[0]}.",
+            "setup.hours.unknown_day",
+            day=str(unknown[0]),
         )
     return {day: _clean_day(day, hours.get(day, [])) for day in WEEKDAYS}
 
@@ -248,7 +235,10 @@ def _check_range(field: str, value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidSettingError(
             f"{field} must be a whole number from {low} to {high}.",
-            f"Värdet för {FIELD_SV[field]} ska vara ett heltal från {low} till {high}.",
+            "setup.limit",
+            field=field,
+            low=low,
+            high=high,
         )
     return value
 
@@ -288,7 +278,7 @@ def update_office(
     if kiosk_languages is not None:
         wanted["kiosk_languages"] = _kiosk_languages(kiosk_languages)
     if name is not None:
-        wanted["name"] = clean_label(name, "office name", "kontorets namn")
+        wanted["name"] = clean_label(name, "office_name")
     if opening_hours is not None:
         wanted["opening_hours"] = clean_opening_hours(opening_hours)
     numbers = {
@@ -318,8 +308,8 @@ def update_office(
         if keep > retention:  # a backup would keep visit rows the purge removed
             raise InvalidSettingError(
                 f"Backups may be kept at most as long as visits ({retention} days).",
-                f"Säkerhetskopior får sparas högst lika länge som besöken gallras "
-                f"({retention} dagar), annars finns gallrade besök kvar i dem.",
+                "setup.backup_days",
+                days=retention,
             )
         changed = False
         for field, value in wanted.items():

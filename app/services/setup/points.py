@@ -72,7 +72,8 @@ def _check_number(number: int) -> int:
     if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_POINT:
         raise InvalidSettingError(
             f"A service point number is 1–{MAX_POINT}, not {number!r}.",
-            f"Luckans nummer ska vara ett heltal från 1 till {MAX_POINT}.",
+            "setup.point.number",
+            max=MAX_POINT,
         )
     return number
 
@@ -82,7 +83,8 @@ def _point_by_number(session: Session, number: int) -> ServicePoint:
     if point is None:
         raise PointNotFoundError(
             f"There is no service point {number}.",
-            f"Lucka {number} finns inte. Uppdatera listan och försök igen.",
+            "setup.point.not_found",
+            number=number,
         )
     return point
 
@@ -91,10 +93,11 @@ def _free_number(session: Session, number: int, point: ServicePoint | None) -> N
     holder = session.scalar(select(ServicePoint).where(ServicePoint.number == number))
     if holder is None or holder is point:
         return
-    hint = "" if holder.active else " Den är ur bruk: återställ den i stället."
     raise PointNumberTakenError(
         f"Service point number {number} is taken ({holder.name}).",
-        f"Nummer {number} har redan {holder.name}.{hint or ' Välj ett annat nummer.'}",
+        "setup.point.number_taken" if holder.active else "setup.point.number_retired",
+        number=number,
+        name=holder.name,
     )
 
 
@@ -107,8 +110,9 @@ def _check_reserve(minutes: int) -> int | None:
     if not RESERVE_MIN <= minutes <= RESERVE_MAX:
         raise InvalidSettingError(
             f"A reserved point keeps {RESERVE_MIN}–{RESERVE_MAX} minutes free, not {minutes!r}.",
-            f"En reserverad lucka håller sig ledig {RESERVE_MIN}–{RESERVE_MAX} minuter "
-            "före en bokning.",
+            "setup.point.reserve",
+            low=RESERVE_MIN,
+            high=RESERVE_MAX,
         )
     return minutes
 
@@ -117,7 +121,7 @@ def _check_call_order(call_order: str) -> str:
     if call_order not in CALL_ORDERS:
         raise InvalidSettingError(
             f"Call order must be one of {', '.join(CALL_ORDERS)}.",
-            "Välj en ordning för uppropen i listan.",
+            "setup.point.call_order",
         )
     return call_order
 
@@ -131,12 +135,14 @@ def _profile_rows(session: Session, letters: Sequence[str]) -> list[ServicePoint
         if letter in seen:
             raise InvalidProfileError(
                 f"Work profile: queue {letter} is listed twice.",
-                f"Arbetsprofilen: kö {letter} finns med två gånger.",
+                "setup.profile.twice",
+                letter=letter,
             )
         if letter not in by_letter:
             raise InvalidProfileError(
                 f"Work profile: {letter!r} is no queue in use.",
-                f"Arbetsprofilen: kö {letter} finns inte bland köerna i bruk.",
+                "setup.profile.unknown",
+                letter=letter,
             )
         seen.add(letter)
         rows.append(ServicePointQueue(queue_id=by_letter[letter].id, position=position))
@@ -157,7 +163,7 @@ def add_service_point(
     reserved for booked visits, see :func:`update_service_point`)."""
     number = _check_number(number)
     reserve = _check_reserve(reserve_minutes)
-    name = clean_label(name or f"Lucka {number}", "name", "luckans namn", POINT_NAME_MAX)
+    name = clean_label(name or f"Lucka {number}", "point_name", POINT_NAME_MAX)
     call_order = _check_call_order(call_order)
     now = desk.clock.now()
     with desk.store.write() as session:
@@ -193,7 +199,7 @@ def update_service_point(
     if new_number is not None:
         _check_number(new_number)
     if name is not None:
-        name = clean_label(name, "name", "luckans namn", POINT_NAME_MAX)
+        name = clean_label(name, "point_name", POINT_NAME_MAX)
     if call_order is not None:
         _check_call_order(call_order)
     reserve = _check_reserve(reserve_minutes) if reserve_minutes is not None else None
@@ -249,8 +255,9 @@ def set_service_point_active(desk: Desk, number: int, active: bool) -> PointSetu
             if current:
                 raise PointInUseError(
                     f"Service point {number} is serving {current}; it was not retired.",
-                    f"{point.name} betjänar {current} just nu. "
-                    "Avsluta besöket först och ta sedan luckan ur bruk.",
+                    "setup.point.in_use",
+                    name=point.name,
+                    code=current,
                 )
             others = session.scalar(
                 select(func.count(ServicePoint.id)).where(
@@ -260,7 +267,7 @@ def set_service_point_active(desk: Desk, number: int, active: bool) -> PointSetu
             if not others:
                 raise LastActiveError(
                     "The office needs at least one service point in use.",
-                    "Kontoret behöver minst en lucka i bruk.",
+                    "setup.point.last",
                 )
         point.active = active
         session.flush()

@@ -78,7 +78,7 @@ def _queue_by_code(session: Session, code: str) -> Queue:
     if queue is None:
         raise QueueNotFoundError(
             f"There is no queue with the code {code!r}.",
-            "Kön finns inte längre. Uppdatera listan och försök igen.",
+            "setup.queue.not_found",
         )
     return queue
 
@@ -88,7 +88,7 @@ def _clean_letter(letter: str) -> str:
     if not re.fullmatch("[A-Z]", letter):
         raise InvalidSettingError(
             f"A queue letter is one letter A–Z, not {letter!r}.",
-            "Köns bokstav ska vara en bokstav A–Z (utan å, ä, ö).",
+            "setup.queue.letter",
         )
     return letter
 
@@ -101,7 +101,9 @@ def _take_letter(session: Session, letter: str, queue: Queue | None) -> None:
     if holder.active:
         raise LetterTakenError(
             f"Queue {letter} ({holder.label}) already has that letter.",
-            f"Bokstaven {letter} används redan av kön {holder.label}. Välj en annan bokstav.",
+            "setup.queue.letter_taken",
+            letter=letter,
+            label=holder.label,
         )
     # A retired queue keeps its history but gives its letter up.
     holder.letter = next(spare_letters(session.scalars(select(Queue.letter))))
@@ -115,7 +117,8 @@ def _agencies(session: Session, codes: Iterable[str]) -> list[Agency]:
         if code not in found:
             raise UnknownAgencyCodeError(
                 f"There is no agency in use with the code {code!r}.",
-                f"Myndigheten {code} finns inte bland myndigheterna i bruk.",
+                "setup.queue.unknown_agency",
+                code=code,
             )
     return [found[c] for c in wanted]
 
@@ -141,8 +144,8 @@ def add_queue(
 ) -> QueueSetup:
     """Add a queue in use with its ticket letter, after the others."""
     letter = _clean_letter(letter)
-    label = clean_label(label, "queue name", "köns namn")
-    english = clean_optional(label_en, "English queue name", "köns engelska namn")
+    label = clean_label(label, "queue_name")
+    english = clean_optional(label_en, "queue_name_en")
     now = desk.clock.now()
     with desk.store.write() as session:
         _take_letter(session, letter, None)
@@ -176,7 +179,7 @@ def update_queue(
 ) -> QueueSetup:
     """Change a queue's letter, names or agencies; None leaves a field, "" clears label_en."""
     new_letter = _clean_letter(letter) if letter is not None else None
-    new_label = clean_label(label, "queue name", "köns namn") if label is not None else None
+    new_label = clean_label(label, "queue_name") if label is not None else None
     now = desk.clock.now()
     with desk.store.write() as session:
         queue = _queue_by_code(session, code)
@@ -189,7 +192,7 @@ def update_queue(
             queue.label = new_label
             changes.append("name")
         if label_en is not None:
-            english = clean_optional(label_en, "English queue name", "köns engelska namn")
+            english = clean_optional(label_en, "queue_name_en")
             if english != queue.label_en:
                 queue.label_en = english
                 changes.append("English name")
@@ -216,21 +219,24 @@ def _check_can_retire_queue(session: Session, queue: Queue, now: datetime) -> No
     if waiting:
         raise QueueInUseError(
             f"Queue {queue.letter} still has {waiting} visitor(s) today; it was not retired.",
-            f"Kö {queue.letter} har {waiting} besökare som väntar eller betjänas i dag. "
-            "Ta kön ur bruk när den är tom, eller flytta besökarna till en annan kö först.",
+            "setup.queue.waited_in",
+            letter=queue.letter,
+            count=waiting,
         )
     others = session.scalar(select(func.count(Queue.id)).where(Queue.active, Queue.id != queue.id))
     if not others:
         raise LastActiveError(
             "The office needs at least one queue in use.",
-            "Kontoret behöver minst en kö i bruk. Lägg till en ny kö först.",
+            "setup.queue.last",
         )
     for point in session.scalars(select(ServicePoint).where(ServicePoint.active)):
         ids = [p.queue_id for p in point.profile]
         if ids == [queue.id]:
             raise QueueInUseError(
                 f"Service point {point.number} serves only queue {queue.letter}.",
-                f"{point.name} betjänar bara kö {queue.letter}. Ändra luckans arbetsprofil först.",
+                "setup.queue.served_alone",
+                point=point.name,
+                letter=queue.letter,
             )
 
 
@@ -246,15 +252,16 @@ def set_queue_active(desk: Desk, code: str, active: bool) -> QueueSetup:
             if not re.fullmatch("[A-Z]", queue.letter):
                 raise InvalidSettingError(
                     f"Queue {queue.code} has no letter; give it one before restoring it.",
-                    f"Kön {queue.label} har ingen bokstav. Ge den en ledig bokstav "
-                    "med Ändra, och återställ den sedan.",
+                    "setup.queue.no_letter",
+                    label=queue.label,
                 )
             retired = [a for a in queue.agencies if not a.active]
             if retired:
                 raise QueueInUseError(
                     f"Queue {queue.code} is for the retired agency {retired[0].code}.",
-                    f"Kön {queue.label} hör till {retired[0].label}, som är ur bruk. "
-                    "Återställ myndigheten, eller ta bort den från kön med Ändra, först.",
+                    "setup.queue.retired_agency",
+                    label=queue.label,
+                    agency=retired[0].label,
                 )
         else:
             _check_can_retire_queue(session, queue, now)

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Office, Staff
-from app.services import ServiceError
+from app.services import ServiceError, say
 from app.services.access.actor import ANYONE, MANAGER, ROLES, Actor, Desk, acting, allowed
 from app.services.access.audit import record
 from app.services.staff.pins import (
@@ -58,15 +58,13 @@ class LockedOutError(SignInError):
 
     def __init__(self, until: datetime, now: datetime) -> None:
         minutes = max(1, math.ceil((until - now).total_seconds() / 60))
+        hours = math.ceil(minutes / 60)
         if minutes <= 60:
-            en, sv = f"{minutes} min", f"{minutes} min"
+            en, message = f"{minutes} min", say("staff.locked_minutes", minutes=minutes)
         else:
-            hours = math.ceil(minutes / 60)
-            en, sv = f"{hours} h", f"{hours} timme" if hours == 1 else f"{hours} timmar"
-        super().__init__(
-            f"Too many wrong attempts: try again in {en}.",
-            f"För många felaktiga försök. Försök igen om {sv}.",
-        )
+            message = say("staff.locked_hour" if hours == 1 else "staff.locked_hours", hours=hours)
+            en = f"{hours} h"
+        super().__init__(f"Too many wrong attempts: try again in {en}.", message)
         self.until = until
 
 
@@ -87,8 +85,7 @@ def check_login(login: str) -> str:
     if not LOGIN_RE.match(cleaned):
         raise StaffError(
             "A login is 2–40 characters: a letter first, then a–z, digits, '.', '_' or '-'.",
-            "Användarnamnet ska vara 2–40 tecken: först en bokstav, sedan a–z, siffror, "
-            "'.', '_' eller '-'.",
+            "staff.login_rule",
         )
     return cleaned
 
@@ -98,7 +95,7 @@ def check_role(role: str) -> str:
     if role not in ROLES:
         raise StaffError(
             f"The role must be one of {', '.join(ROLES)}.",
-            "Rollen ska vara reception, handläggare eller kontorschef.",
+            "staff.role_rule",
         )
     return role
 
@@ -114,7 +111,8 @@ def _by_login(session: Session, login: str) -> Staff:
     if staff is None:
         raise StaffError(
             f"There is no staff member {login.strip()[:40]!r}.",
-            f"Det finns ingen medarbetare med användarnamnet {login.strip()[:40]}.",
+            "staff.unknown",
+            login=login.strip()[:40],
         )
     return staff
 
@@ -175,17 +173,17 @@ def _add(
     check_new_pin(pin, confirmation, pin_minimum(role, office_pin_minimum(desk.store)))
     name = (display_name or "").strip() or login
     if len(name) > 120:
-        raise StaffError("The name is longer than 120 characters.", "Namnet är för långt.")
+        raise StaffError("The name is longer than 120 characters.", "staff.name_too_long")
     hashed = hash_pin(pin)  # slow: before the write transaction, not inside it
     now = desk.clock.now()
     with desk.store.write() as session:
         if first and session.scalar(select(func.count(Staff.id))):
             raise StaffError(
                 "The office already has staff accounts.",
-                "Kontoret har redan personalkonton: logga in som kontorschef.",
+                "staff.has_accounts",
             )
         if session.scalar(select(Staff.id).where(Staff.login == login)) is not None:
-            raise StaffError(f"The login {login} is taken.", f"Användarnamnet {login} finns redan.")
+            raise StaffError(f"The login {login} is taken.", "staff.login_taken", login=login)
         staff = Staff(login=login, display_name=name, role=role, pin_hash=hashed, active=True)
         session.add(staff)
         session.flush()
@@ -213,7 +211,7 @@ def set_active(desk: Desk, login: str, active: bool) -> StaffView:
         if not active and staff.role == MANAGER and _active_managers(session) <= 1:
             raise StaffError(
                 "The last active manager cannot be disabled.",
-                "Den sista aktiva kontorschefen kan inte stängas av.",
+                "staff.last_manager_disable",
             )
         staff.active = active
         record(session, now, "staff", action="enabled" if active else "disabled", login=staff.login)
@@ -232,7 +230,7 @@ def set_role(desk: Desk, login: str, role: str) -> StaffView:
         if staff.role == MANAGER and staff.active and _active_managers(session) <= 1:
             raise StaffError(
                 "The last active manager must stay a manager.",
-                "Den sista aktiva kontorschefen måste förbli kontorschef.",
+                "staff.last_manager_role",
             )
         staff.role = role
         record(session, now, "staff", action="role", login=staff.login, role=role)
@@ -262,11 +260,9 @@ def change_own_pin(desk: Desk, current: str, pin: str, confirmation: str) -> Sta
     like any sign-in). It meets the office's rule for their role."""
     actor = desk.actor
     if actor.staff_id is None or actor.login is None:
-        raise StaffError("Sign in to change your PIN.", "Logga in för att byta din kod.")
+        raise StaffError("Sign in to change your PIN.", "staff.sign_in_for_pin")
     if pin == current:
-        raise PinRuleError(
-            "Choose a PIN other than the one you have.", "Välj en annan kod än den du har nu."
-        )
+        raise PinRuleError("Choose a PIN other than the one you have.", "staff.same_pin")
     check_new_pin(pin, confirmation, pin_minimum(actor.role, office_pin_minimum(desk.store)))
     _sign_in(desk, actor.login, current)
     hashed = hash_pin(pin)
@@ -274,7 +270,7 @@ def change_own_pin(desk: Desk, current: str, pin: str, confirmation: str) -> Sta
     with desk.store.write() as session:
         staff = session.get(Staff, actor.staff_id)
         if staff is None or not staff.active:
-            raise StaffError("The account is gone.", "Kontot finns inte längre.")
+            raise StaffError("The account is gone.", "staff.gone")
         staff.pin_hash, staff.pin_change_due = hashed, False
         record(session, now, "staff", action="pin_changed", login=staff.login)
         return _view(staff)
@@ -301,7 +297,7 @@ class SignedIn:
     shortest: int = PIN_MIN  # the shortest PIN this person may choose
 
 
-_REFUSED = ("Wrong login or PIN.", "Fel användarnamn eller kod.")
+_REFUSED = ("Wrong login or PIN.", "staff.wrong_pin")
 
 
 @allowed(ANYONE)

@@ -84,20 +84,21 @@ def check_new_pin(pin: str, confirmation: str, minimum: int = PIN_MIN) -> str:
     if pin != confirmation:
         raise PinRuleError(
             "The PIN and its confirmation differ; nothing was changed.",
-            "Koden och upprepningen stämmer inte överens. Inget har ändrats.",
+            "staff.pin.differ",
         )
     if len(pin) < minimum:
         raise PinRuleError(
             f"The PIN must be at least {minimum} characters.",
-            f"Koden ska vara minst {minimum} tecken.",
+            "staff.pin.too_short",
+            minimum=minimum,
         )
     if len(pin) > PIN_MAX:
         raise PinRuleError(
-            f"A PIN is at most {PIN_MAX} characters.", f"Koden får vara högst {PIN_MAX} tecken."
+            f"A PIN is at most {PIN_MAX} characters.", "staff.pin.too_long", maximum=PIN_MAX
         )
     if len(set(pin)) == 1:
         raise PinRuleError(
             "A PIN of one repeated character is too easy to guess.",
-            "En kod med samma tecken upprepat är för lätt att gissa.",
+            "staff.pin.repeated",
         )
     return pin

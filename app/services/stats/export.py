@@ -184,17 +184,10 @@ class ExportTargetError(ServiceError):
         super().__init__(
             f"{path} is {what}: an export is written only to a new or an ordinary file "
             "(a folder, for CSV). Nothing was written.",
-            f"{path.name} går inte att skriva över (det är {SWEDISH_KINDS[what]}). "
-            "Välj ett annat namn. Inget sparades.",
+            "export.target",
+            name=path.name,
+            target=what,
         )
-
-
-SWEDISH_KINDS = {
-    "a symbolic link": "en länk",
-    "a device, a pipe or a socket": "ingen vanlig fil",
-    "a folder": "en mapp",
-    "a file, not a folder": "en fil, inte en mapp",
-}
 
 
 def check_target(path: Path, *, folder: bool = False) -> bool:

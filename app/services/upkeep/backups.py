@@ -146,7 +146,7 @@ def backup_now(desk: Desk, *, out: Path | None = None) -> Path:
     """
     settings = desk.store.settings
     if settings is None:
-        raise StoreError("The store has no data folder for backups.", "Ingen mapp för kopior.")
+        raise StoreError("The store has no data folder for backups.", "backup.no_folder")
     now = desk.clock.now()
     if out is None:
         target = _copy_now(desk.store, settings, "manual", now)
@@ -246,7 +246,7 @@ def check_backup(path: Path) -> Found:
     if found.kind is Kind.STORE:
         return found
     if found.kind is Kind.MISSING:
-        raise StoreError(f"There is no file {path}.", f"Filen {path} finns inte.")
+        raise StoreError(f"There is no file {path}.", "backup.no_file", path=str(path))
     if found.kind is Kind.FOREIGN and found.revision is not None:
         raise newer(path, found.revision)
     raise refusal(path, found)

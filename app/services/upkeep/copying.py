@@ -93,13 +93,13 @@ def ready_for_copy(target: Engine, where: str, *, replace: bool) -> None:
         raise StoreError(
             f"The database at {where} holds tables of another program "
             f"({', '.join(state.tables[:5])}); nothing was written to it.",
-            "Databasen innehåller ett annat programs tabeller. Inget har skrivits i den.",
+            "copy.foreign",
         )
     if state.ours and not replace and _holds_an_office(target):
         raise TargetNotEmptyError(
             f"The database at {where} holds an office's records already; "
             "add --yes to replace them with this office's.",
-            "Databasen innehåller redan ett kontors uppgifter.",
+            "copy.not_empty",
         )
     upgrade(target)  # the schema this version makes (a newer target was refused above)
 
@@ -127,7 +127,7 @@ def copy_to_new_file(store: Store, target: Path) -> CopyReport:
     copy is never listed.
     """
     if target.exists():
-        raise StoreError(f"{target} exists already.", f"Filen {target} finns redan.")
+        raise StoreError(f"{target} exists already.", "copy.exists", path=str(target))
     prepare_folder(target.parent)
     partial = partial_path(target)
     partial.unlink(missing_ok=True)
@@ -178,7 +178,7 @@ def _check(
         differ = sorted(t for t in before if before[t] != after.get(t))
         raise StoreError(
             f"The copy differs from the store in {', '.join(differ)}.",
-            "Kopian stämmer inte med databasen. Försök igen eller kontakta IT.",
+            "copy.differs",
         )
     if not again:
         return 0
@@ -186,7 +186,7 @@ def _check(
     if compute_days(source, days) != compute_days(target, days):
         raise StoreError(
             "The copy's statistics differ from the store's.",
-            "Kopians statistik stämmer inte med databasens. Försök igen eller kontakta IT.",
+            "copy.figures_differ",
         )
     return len(days)
 

@@ -60,17 +60,17 @@ def check_server_url(url: str) -> str:
     except ArgumentError as exc:
         raise DatabaseUrlError(
             f"{url!r} is not a database URL.",
-            "Adressen ska se ut så här: postgresql+psycopg://användare@server/databas",
+            "database.url_form",
         ) from exc
     if parsed.get_backend_name() != "postgresql" or not parsed.host or not parsed.database:
         raise DatabaseUrlError(
             "A server store's URL is postgresql+psycopg://USER@HOST/DATABASE.",
-            "Adressen ska se ut så här: postgresql+psycopg://användare@server/databas",
+            "database.url_form",
         )
     if parsed.password is not None:
         raise DatabaseUrlError(
             "A password never goes in the URL: use the keyring, PGPASSFILE or PGPASSWORD.",
-            "Skriv inte lösenordet i adressen. IT lägger det i datorns nyckelring.",
+            "database.url_password",
         )
     return url
 
@@ -93,8 +93,7 @@ def probe_database(desk: Desk, url: str) -> DatabaseProbe:
         log.info("the database at %s did not answer: %s", make_url(url).host, exc)
         raise StoreError(
             f"No connection to the database at {make_url(url).host}: {exc.orig}",
-            "Det gick inte att ansluta till databasservern. Kontrollera adressen och "
-            "nätverket, eller kontakta IT.",
+            "database.no_connection",
         ) from exc
     finally:
         engine.dispose()
@@ -108,7 +107,7 @@ def use_database(desk: Desk, url: str | None) -> str | None:
     """
     settings = desk.store.settings
     if settings is None:
-        raise StoreError("This store has no data folder.", "Datorn saknar en mapp för data.")
+        raise StoreError("This store has no data folder.", "database.no_folder")
     chosen = settings.data_dir / DATABASE_URL_FILE
     if url is None:
         chosen.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.shell.context import UiContext
+from app.ui.shell.refusals import refusal_text
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class UnlockDialog(QDialog):
         try:
             actor = self._ctx.staff.sign_in(login, pin)
         except ServiceError as exc:
-            self.error.setText(exc.swedish)
+            self.error.setText(refusal_text(exc))
             return
         if actor.role != MANAGER:
             log.warning("kiosk: %s (not a manager) tried to end it", actor.login)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLineEdit, QPushB
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
+from app.ui.shell.refusals import refusal_text
 
 if TYPE_CHECKING:
     from app.services.access.actor import Desk
@@ -52,7 +53,7 @@ def check_in_or_late(desk: Desk, reference: str) -> CheckedIn | Late:
     try:
         return check_in(desk, reference, source="reception")
     except LateBookingError as exc:  # the walk-in ticket in the booking's queue, its language
-        return Late(exc.swedish, exc.queue_letter, exc.language)
+        return Late(refusal_text(exc), exc.queue_letter, exc.language)
 
 
 class CheckInBox(QWidget):

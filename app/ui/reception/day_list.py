@@ -19,7 +19,7 @@ from app.ui.settings.bookings import BookingsImport
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
-from app.ui.shell.table_model import DISPLAY, QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.table_model import DISPLAY, QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
 if TYPE_CHECKING:
     from app.services.bookings.day import BookingView
@@ -29,18 +29,18 @@ MISSED_BACKGROUND = QColor("#fff0c2")  # amber, as reception marks booked ticket
 CANCELLED_TEXT = QColor("#5f6770")  # grey, still 5:1 on white
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("day_list", text)
+# lupdate reads translate("day_list", "…"): the context is given at each call.
+translate = QCoreApplication.translate
 
 
 def state_text(booking: BookingView) -> str:
     """ "Bokad", "Incheckad A012", "Avbokad" or "Uteblev"."""
     if booking.state == "checked_in":
-        return _tr("Incheckad {0}").format(booking.ticket_code or "").strip()
+        return translate("day_list", "Incheckad {0}").format(booking.ticket_code or "").strip()
     return {
-        "booked": _tr("Bokad"),
-        "cancelled": _tr("Avbokad"),
-        "missed": _tr("Uteblev"),
+        "booked": translate("day_list", "Bokad"),
+        "cancelled": translate("day_list", "Avbokad"),
+        "missed": translate("day_list", "Uteblev"),
     }.get(booking.state, booking.state)
 
 
@@ -70,13 +70,13 @@ class DayListModel(RowsModel):
 
     TIME, LENGTH, AGENCY, ERRAND, LANGUAGE, INTERPRETER, STATE = range(7)
     HEADERS = (
-        QT_TR_NOOP("Tid"),
-        QT_TR_NOOP("Längd"),
-        QT_TR_NOOP("Myndighet"),
-        QT_TR_NOOP("Ärende"),
-        QT_TR_NOOP("Språk"),
-        QT_TR_NOOP("Tolk"),
-        QT_TR_NOOP("Läge"),
+        QT_TRANSLATE_NOOP("DayListModel", "Tid"),
+        QT_TRANSLATE_NOOP("DayListModel", "Längd"),
+        QT_TRANSLATE_NOOP("DayListModel", "Myndighet"),
+        QT_TRANSLATE_NOOP("DayListModel", "Ärende"),
+        QT_TRANSLATE_NOOP("DayListModel", "Språk"),
+        QT_TRANSLATE_NOOP("DayListModel", "Tolk"),
+        QT_TRANSLATE_NOOP("DayListModel", "Läge"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -132,15 +132,33 @@ def _count(n: int, one: str, many: str) -> str:
 def summary(bookings: list[BookingView]) -> str:
     """ "14 bokningar i dag: 3 incheckade, 1 avbokad, 1 uteblev"."""
     if not bookings:
-        return _tr("Inga bokningar i dag. Läs in dagens fil från bokningssystemet.")
+        return translate(
+            "day_list", "Inga bokningar i dag. Läs in dagens fil från bokningssystemet."
+        )
     count = {state: sum(b.state == state for b in bookings) for state in ("checked_in",
              "cancelled", "missed")}  # fmt: skip
-    parts = [_count(count["checked_in"], _tr("{0} incheckad"), _tr("{0} incheckade"))]
+    parts = [
+        _count(
+            count["checked_in"],
+            translate("day_list", "{0} incheckad"),
+            translate("day_list", "{0} incheckade"),
+        )
+    ]
     if count["cancelled"]:
-        parts.append(_count(count["cancelled"], _tr("{0} avbokad"), _tr("{0} avbokade")))
+        parts.append(
+            _count(
+                count["cancelled"],
+                translate("day_list", "{0} avbokad"),
+                translate("day_list", "{0} avbokade"),
+            )
+        )
     if count["missed"]:
-        parts.append(_tr("{0} uteblev").format(count["missed"]))
-    total = _count(len(bookings), _tr("{0} bokning i dag"), _tr("{0} bokningar i dag"))
+        parts.append(translate("day_list", "{0} uteblev").format(count["missed"]))
+    total = _count(
+        len(bookings),
+        translate("day_list", "{0} bokning i dag"),
+        translate("day_list", "{0} bokningar i dag"),
+    )
     return f"{total}: {', '.join(parts)}."
 
 

@@ -35,10 +35,12 @@ from app.ui.reception.ticket_layout import (
 from app.ui.shell.headless import ensure_application
 from app.ui.shell.office_time import local
 from app.ui.shell.prefs import Prefs
+from app.ui.shell.refusals import refusal_text
 
 if TYPE_CHECKING:
     from app.services.access.actor import Desk
     from app.services.queue.desk import QueueDesk
+    from app.services.queue.errors import InvalidTransitionError
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +50,8 @@ PREF_MODE = "printing/mode"
 PREFS_FILENAME = "workstation.ini"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
+# lupdate reads translate("printing", "…"): the context is given at each call.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,25 @@ def refuse_unless_waiting(snapshot: QueueSnapshot, code: str) -> None:
         (t for t in snapshot.recent_tickets if t.code == code), None
     )
     if view is not None and view.state != "waiting":
-        raise InvalidTransitionError(code, view.state, "print", "skriva ut")
+        raise InvalidTransitionError(code, view.state, "print")
+
+
+def reprint_refusal(exc: InvalidTransitionError) -> str:
+    """Why a ticket is not printed again; for one never to be called, what to do instead."""
+    if exc.state in ("called", "serving", "parked"):
+        return refusal_text(exc)
+    return refusal_text(exc) + translate(
+        "ReceptionView", " Numret ropas aldrig upp: ge besökaren en ny kölapp."
+    )
+
+
+def current_printout(
+    snapshot: QueueSnapshot | None, code: str, office: str, fallback: TicketPrint | None
+) -> TicketPrint | None:
+    """The ticket as the snapshot knows it now (its place in the queue), else the fallback."""
+    if snapshot is not None and snapshot.ticket(code) is not None:
+        return ticket_for(snapshot, code, office)
+    return fallback
 
 
 def pdf_filename(ticket: TicketPrint) -> str:
@@ -258,7 +278,9 @@ class QtTicketPrinter:
             return self._print(ticket)
         except Exception as exc:  # a print must never take the ticket (or the GUI) down with it
             log.exception("printing %s failed", ticket.code)
-            return PrintOutcome.failed(str(exc), _tr("oväntat fel vid utskriften"))
+            return PrintOutcome.failed(
+                str(exc), translate("printing", "oväntat fel vid utskriften")
+            )
 
     def _print(self, ticket: TicketPrint) -> PrintOutcome:
         target = self.target(ticket)
@@ -267,7 +289,7 @@ class QtTicketPrinter:
         ):
             return PrintOutcome.failed(
                 f"the printer {target.printer_name!r} was not found",
-                _tr("skrivaren {0} finns inte").format(target.printer_name),
+                translate("printing", "skrivaren {0} finns inte").format(target.printer_name),
             )
         if target.pdf_path is not None:
             target.pdf_path.parent.mkdir(parents=True, exist_ok=True)
@@ -291,7 +313,7 @@ class QtTicketPrinter:
         if not painter.begin(printer):
             where = printer.outputFileName() or printer.printerName()
             return PrintOutcome.failed(
-                f"could not open {where}", _tr("skrivaren gick inte att öppna")
+                f"could not open {where}", translate("printing", "skrivaren gick inte att öppna")
             )
         try:
             layout.paint(painter, printer, width)
@@ -299,16 +321,23 @@ class QtTicketPrinter:
             ended = painter.end()
         if not ended or printer.printerState() == QPrinter.PrinterState.Error:
             return PrintOutcome.failed(
-                "the printer reported an error", _tr("skrivaren rapporterade ett fel")
+                "the printer reported an error",
+                translate("printing", "skrivaren rapporterade ett fel"),
             )
         if target.pdf_path is not None:
             path = target.pdf_path
             return PrintOutcome(
-                True, f"pdf:{path}", f"printed to PDF {path}", _tr("sparad som PDF")
+                True,
+                f"pdf:{path}",
+                f"printed to PDF {path}",
+                translate("printing", "sparad som PDF"),
             )
         name = printer.printerName()
         return PrintOutcome(
-            True, "printed", f"printed on {name}", _tr("utskriven på {0}").format(name)
+            True,
+            "printed",
+            f"printed on {name}",
+            translate("printing", "utskriven på {0}").format(name),
         )
 
 
@@ -332,7 +361,7 @@ def print_and_record(queue: QueueDesk, printer: TicketPrinter, ticket: TicketPri
         outcome = printer(ticket)
     except Exception as exc:  # an injected printer that raises is still a failed print
         log.exception("printing %s failed", ticket.code)
-        outcome = PrintOutcome.failed(str(exc), _tr("oväntat fel vid utskriften"))
+        outcome = PrintOutcome.failed(str(exc), translate("printing", "oväntat fel vid utskriften"))
     if outcome.ok:
         log.info("ticket %s: %s", ticket.code, outcome.english)
     else:

@@ -16,13 +16,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
 from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import DISPLAY as _DISPLAY
-from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
 BOOKED_BACKGROUND = QColor("#fff0c2")  # amber tint; dark text keeps AA contrast on it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("queue_models", text)
+# lupdate reads translate("queue_models", "…"): the context is given at each call.
+translate = QCoreApplication.translate
 
 
 def print_state_text(status: str | None) -> str:
@@ -30,11 +30,11 @@ def print_state_text(status: str | None) -> str:
     if not status:
         return "–"
     if status == "printed":
-        return _tr("Utskriven")
+        return translate("queue_models", "Utskriven")
     if status.startswith("pdf:"):
-        return _tr("PDF")
+        return translate("queue_models", "PDF")
     if status == "failed":
-        return _tr("Misslyckades")
+        return translate("queue_models", "Misslyckades")
     return status
 
 
@@ -57,11 +57,11 @@ class WaitingModel(RowsModel):
 
     COL_CODE, COL_QUEUE, COL_BOOKED, COL_WAIT, COL_PRINT = range(5)
     HEADERS = (
-        QT_TR_NOOP("Kod"),
-        QT_TR_NOOP("Kö"),
-        QT_TR_NOOP("Bokad"),
-        QT_TR_NOOP("Väntat"),
-        QT_TR_NOOP("Utskrift"),
+        QT_TRANSLATE_NOOP("WaitingModel", "Kod"),
+        QT_TRANSLATE_NOOP("WaitingModel", "Kö"),
+        QT_TRANSLATE_NOOP("WaitingModel", "Bokad"),
+        QT_TRANSLATE_NOOP("WaitingModel", "Väntat"),
+        QT_TRANSLATE_NOOP("WaitingModel", "Utskrift"),
     )
     CLOCK_COLUMNS = (COL_WAIT,)
 
@@ -108,7 +108,7 @@ class WaitingModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_QUEUE:
             return self._labels.get(row.queue_letter, row.queue_letter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._text(row, column) or _tr("Ingen bokad tid")
+            return self._text(row, column) or translate("queue_models", "Ingen bokad tid")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_WAIT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -120,10 +120,10 @@ class WaitingModel(RowsModel):
             return row.queue_letter
         if column == self.COL_BOOKED:
             if row.appointment_at is not None:  # a checked-in booking: its booked time
-                return _tr("Bokad {0}").format(hhmm(row.appointment_at))
-            return _tr("Bokad") if row.booked else ""
+                return translate("queue_models", "Bokad {0}").format(hhmm(row.appointment_at))
+            return translate("queue_models", "Bokad") if row.booked else ""
         if column == self.COL_WAIT:
-            return _tr("{0} min").format(self.wait_seconds(row) // 60)
+            return translate("queue_models", "{0} min").format(self.wait_seconds(row) // 60)
         return print_state_text(row.print_status)
 
 
@@ -131,7 +131,11 @@ class ServingModel(RowsModel):
     """Each active service point and the ticket it has called or is serving."""
 
     COL_POINT, COL_CODE, COL_SINCE = range(3)
-    HEADERS = (QT_TR_NOOP("Lucka"), QT_TR_NOOP("Kod"), QT_TR_NOOP("Sedan"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ServingModel", "Lucka"),
+        QT_TRANSLATE_NOOP("ServingModel", "Kod"),
+        QT_TRANSLATE_NOOP("ServingModel", "Sedan"),
+    )
 
     def set_snapshot(self, snapshot: QueueSnapshot) -> None:
         """Show the service points of a snapshot."""
@@ -146,7 +150,7 @@ class ServingModel(RowsModel):
             if column == self.COL_POINT:
                 return row.name
             if current is None:
-                return "–" if role == _DISPLAY else _tr("ingen")
+                return "–" if role == _DISPLAY else translate("queue_models", "ingen")
             if column == self.COL_CODE:
                 return current.code
             return hhmm(current.called_at)
@@ -168,10 +172,10 @@ class RecentTicketsModel(RowsModel):
 
     COL_CODE, COL_ISSUED, COL_STATE, COL_PRINT = range(4)
     HEADERS = (
-        QT_TR_NOOP("Kod"),
-        QT_TR_NOOP("Utfärdad"),
-        QT_TR_NOOP("Läge"),
-        QT_TR_NOOP("Utskrift"),
+        QT_TRANSLATE_NOOP("RecentTicketsModel", "Kod"),
+        QT_TRANSLATE_NOOP("RecentTicketsModel", "Utfärdad"),
+        QT_TRANSLATE_NOOP("RecentTicketsModel", "Läge"),
+        QT_TRANSLATE_NOOP("RecentTicketsModel", "Utskrift"),
     )
 
     LIMIT = 12

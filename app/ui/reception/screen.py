@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,15 +24,17 @@ from PySide6.QtWidgets import (
 from app.services.queue.errors import InvalidTransitionError
 from app.services.queue.views import QueueSnapshot
 from app.ui.reception.check_in import CheckInBox
+from app.ui.reception.keyboard import chain_focus, describe_controls
 from app.ui.reception.printing import (
     PrintOutcome,
     QtTicketPrinter,
     TicketPrint,
     TicketPrinter,
+    current_printout,
     for_worker,
     print_and_record,
     refuse_unless_waiting,
-    ticket_for,
+    reprint_refusal,
 )
 from app.ui.reception.queue_models import RecentTicketsModel, ServingModel, WaitingModel
 from app.ui.reception.visitor import HelpAlerts, LanguageChooser, TellButton
@@ -134,7 +135,12 @@ class ReceptionView(QWidget):
         row.addWidget(self.message, 1)
         row.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignVCenter)
         self.check_in = CheckInBox(self._ctx, self._on_issued, self._say, self, offer_row=row)
-        message_row.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        # Two lines of the message (12 pt, or the system's font if larger), or a button if
+        # the system's font makes that higher: nothing is cut at any font size.
+        font = QFont(self.font())
+        font.setPointSizeF(max(12.0, font.pointSizeF()))
+        buttons = (b.sizeHint().height() for b in (self.undo, self.check_in.walk_in))
+        message_row.setFixedHeight(max(2 * QFontMetrics(font).lineSpacing(), *buttons) + 4)
         root.addWidget(message_row)
         self.alerts = HelpAlerts(self._ctx, self)
         root.addWidget(self.alerts)
@@ -224,6 +230,8 @@ class ReceptionView(QWidget):
         bottom.addLayout(serving_box, 3)
         root.addLayout(bottom, 4)
 
+        describe_controls(self)
+        self.alerts.changed.connect(lambda: chain_focus(self))
         reprint_key = QShortcut(QKeySequence("Ctrl+P"), self)
         reprint_key.activated.connect(self._on_reprint_clicked)
 
@@ -245,13 +253,11 @@ class ReceptionView(QWidget):
                 shortcut.setAutoRepeat(False)  # a held key is one press
                 shortcut.activated.connect(lambda x=letter: self._on_issue(x))
                 self._shortcuts.append(shortcut)
-        chain: list[QWidget] = [*self._buttons.values(), self.booked, self.language]
-        chain += [*self.check_in.focus_chain(), self.panel.reprint]
-        chain += [self.recent_table, self.reprint_selected, self.tell, self.walked_out]
-        chain += [self.cancel_ticket]
-        chain += [self.waiting_table, self.serving_table]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        chain_focus(self)
+
+    def issue_buttons(self) -> list[IssueButton]:
+        """The issue buttons, in the queues' order."""
+        return list(self._buttons.values())
 
     # ------------------------------------------------------------ issuing and printing
 
@@ -304,10 +310,7 @@ class ReceptionView(QWidget):
         self._print(printout)
 
     def _printout(self, code: str, fallback: TicketPrint | None) -> TicketPrint | None:
-        snapshot = self._ctx.watcher.snapshot
-        if snapshot is not None and snapshot.ticket(code) is not None:
-            return ticket_for(snapshot, code, self._ctx.office_name)
-        return fallback
+        return current_printout(self._ctx.watcher.snapshot, code, self._ctx.office_name, fallback)
 
     def _print(self, printout: TicketPrint) -> None:
         code = printout.code
@@ -363,9 +366,7 @@ class ReceptionView(QWidget):
                 refuse_unless_waiting(snapshot, code)
             printout = self._printout(code, self._printouts.get(code))
         except InvalidTransitionError as exc:
-            never = exc.state not in ("called", "serving", "parked")
-            hint = self.tr(" Numret ropas aldrig upp: ge besökaren en ny kölapp.") if never else ""
-            self._say(exc.swedish + hint, error=True)
+            self._say(reprint_refusal(exc), error=True)
             return
         if printout is None:
             self._say(self.tr("Kölappen {0} finns inte längre i kön.").format(code), error=True)

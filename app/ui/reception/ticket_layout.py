@@ -5,6 +5,9 @@ of items (paragraphs, rules, a QR code); a :class:`TicketLayout` measures them o
 device, so the page can grow to fit before printing starts, and then paints them. Text is
 laid out with :class:`QTextLayout`, which shapes Arabic and Ethiopic and orders mixed
 right-to-left text itself, given a font that has the glyphs (:func:`family_for`).
+
+The ticket is the visitor's: Swedish first, then English or the visitor's language, never
+the language the staff's screens are shown in (so its texts are not Qt translations).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import segno
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -70,10 +73,6 @@ _WRITING_SYSTEMS = (
     QFontDatabase.WritingSystem.Cyrillic,
     QFontDatabase.WritingSystem.Latin,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
 
 
 # ------------------------------------------------------------------------------ the items
@@ -332,12 +331,12 @@ def ticket_layout(ticket: TicketPrint, device: QPaintDevice, width: float) -> Ti
         )
     english = own is None
     items: list[Item] = [Paragraph(ticket.office_name, font(10, bold=True), 2), Rule()]
-    items.append(Paragraph(_tr("Ditt nummer") + (" / Your number" if english else ""), font(8)))
+    items.append(Paragraph("Ditt nummer" + (" / Your number" if english else ""), font(8)))
     items.append(Paragraph(ticket.code, _code_font(ticket.code, device, width), 0.5))
     if ticket.booked_time:
         items += _booked(ticket, english)
     elif ticket.booked:
-        items.append(Paragraph(_tr("BOKAD TID") + " / BOOKED TIME", font(10, bold=True), 1))
+        items.append(Paragraph("BOKAD TID" + " / BOOKED TIME", font(10, bold=True), 1))
     if ticket.queue_label_en and ticket.queue_label_en != ticket.queue_label:
         items.append(Paragraph(ticket.queue_label, font(11, bold=True), 0.5))
         items.append(Paragraph(ticket.queue_label_en, font(8), 2.5))
@@ -345,10 +344,10 @@ def ticket_layout(ticket: TicketPrint, device: QPaintDevice, width: float) -> Ti
         items.append(Paragraph(ticket.queue_label, font(11, bold=True), 2.5))
     items.append(Paragraph("\n".join(_facts(ticket, english)), font(9), 2.5))
     if ticket.late:
-        late = _tr("Du hinner kanske inte betjänas i dag.") + "\nYou may not be served today."
+        late = "Du hinner kanske inte betjänas i dag." + "\nYou may not be served today."
         items.append(Paragraph(late, font(9, bold=True), 2.5))
     items.append(Rule())
-    items.append(Paragraph(_tr("Vänta tills ditt nummer visas på skärmen."), font(9, True), 0.8))
+    items.append(Paragraph("Vänta tills ditt nummer visas på skärmen.", font(9, True), 0.8))
     if english:
         items.append(Paragraph("Please wait until your number is shown on the screen.", font(8)))
     if own is not None:
@@ -359,14 +358,14 @@ def ticket_layout(ticket: TicketPrint, device: QPaintDevice, width: float) -> Ti
             caption = visitor.text("follow_online")
             items.append(Paragraph(caption, font(8, families=families), 1, visitor.rtl))
         else:
-            items.append(Paragraph(_tr("Följ din plats i mobilen"), font(8), 1))
+            items.append(Paragraph("Följ din plats i mobilen", font(8), 1))
     return TicketLayout(tuple(items))
 
 
 def _booked(ticket: TicketPrint, english: bool) -> list[Item]:
     """A checked-in booking's time (and its errand type), under the code."""
     time = ticket.booked_time
-    line = _tr("Bokad tid {0}").format(time) + (f"\nBooked time {time}" if english else "")
+    line = f"Bokad tid {time}" + (f"\nBooked time {time}" if english else "")
     items: list[Item] = [Paragraph(line, font(11, bold=True), 0.5)]
     if ticket.booked_errand:
         items.append(Paragraph(ticket.booked_errand, font(9), 1))
@@ -378,15 +377,15 @@ def _facts(ticket: TicketPrint, english: bool) -> list[str]:
     issued = local(ticket.issued_at)
     lines = [f"{issued:%Y-%m-%d   %H:%M}"]
     if ticket.ahead is not None:
-        ahead = _tr("Före dig: {0}").format(ticket.ahead)
+        ahead = f"Före dig: {ticket.ahead}"
         lines.append(ahead + (f" / Ahead of you: {ticket.ahead}" if english else ""))
     if ticket.wait_minutes is not None:
         if ticket.wait_minutes <= 0:
             # No visitor text says "short": the English stays for everyone.
-            lines.append(_tr("Väntetid: kort") + " / Wait: short")
+            lines.append("Väntetid: kort" + " / Wait: short")
         else:
             minutes = ticket.wait_minutes
-            wait = _tr("Beräknad väntetid: ca {0} min").format(minutes)
+            wait = f"Beräknad väntetid: ca {minutes} min"
             lines.append(wait + (f"\nEstimated wait: about {minutes} min" if english else ""))
     return lines
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -85,7 +85,10 @@ class LanguageChooser(QComboBox):
 
 class HelpAlerts(QFrame):
     """ "A014 at the kiosk needs help (Persian), since 10:42" with "I'm going": one line per
-    open call, on every reception screen until one of them answers it."""
+    open call, on every reception screen until one of them answers it. ``changed``: the
+    lines came or went (the screen puts their buttons in its Tab order)."""
+
+    changed = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +129,7 @@ class HelpAlerts(QFrame):
             return
         requests, self._names = found
         wanted = {request.id: request for request in requests}
+        shown = set(self._lines)
         for gone in set(self._lines) - set(wanted):
             line = self._lines.pop(gone)
             self._rows.removeWidget(line)
@@ -138,6 +142,13 @@ class HelpAlerts(QFrame):
             QApplication.beep()  # a new call: heard by whoever looks elsewhere
         self._seen |= set(wanted)
         self.setVisible(bool(requests))
+        if set(self._lines) != shown:
+            self.changed.emit()
+
+    def buttons(self) -> list[QPushButton]:
+        """The lines' "Jag går dit" buttons, top down."""
+        found = (line.findChild(QPushButton) for line in self._lines.values())
+        return [button for button in found if button is not None]
 
     def _line(self, request: Any) -> QWidget:
         line = QWidget(self)
@@ -148,6 +159,7 @@ class HelpAlerts(QFrame):
         button = QPushButton(self.tr("Jag går dit"))
         button.setObjectName("help-alert-answer")
         button.setAccessibleName(self.tr("Jag går till besökaren med {0}").format(request.code))
+        button.setAccessibleDescription(self.tr("Visar de andra i receptionen att du går dit."))
         button.clicked.connect(lambda _=False, rid=request.id: self._answer(rid, button))
         row.addWidget(label, 1)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -186,6 +198,9 @@ class TellButton(QPushButton):
         self._ctx, self._chosen = ctx, chosen
         self.setObjectName("tell-visitor")
         self.setAccessibleName(self.tr("Läs upp vald kölapps plats i kön för besökaren"))
+        self.setAccessibleDescription(
+            self.tr("Säger numret, hur många som är före och väntetiden, på besökarens språk.")
+        )
         self.setToolTip(
             self.tr("Säger numret, hur många som är före och väntetiden, på besökarens språk.")
         )

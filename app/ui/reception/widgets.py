@@ -39,8 +39,8 @@ VIEW_STYLE = (
 ERROR_STYLE = "color: #a61c00; font-weight: 600; font-size: 12pt;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("reception", text)
+# lupdate reads translate("reception", "…"): the context is given at each call.
+translate = QCoreApplication.translate
 
 
 def pdf_folder(status: str) -> str:
@@ -57,17 +57,20 @@ def closing_warning_text(snapshot: QueueSnapshot, hours: OpeningHours | None = N
     if left.before_opening:
         return ""  # closed all day, or before opening: a queue at opening is normal
     if left.closed_for_the_day and left.closes is not None:
-        return _tr(
-            "Kontoret har stängt för i dag (stängde {0}) – nya hinner kanske inte betjänas."
+        return translate(
+            "reception",
+            "Kontoret har stängt för i dag (stängde {0}) – nya hinner kanske inte betjänas.",
         ).format(hhmm(left.closes))
     parts = []
     if left.reopens is not None:  # between two intervals of the day
-        parts.append(_tr("Paus – öppnar igen {0}.").format(hhmm(left.reopens)))
+        parts.append(translate("reception", "Paus – öppnar igen {0}.").format(hhmm(left.reopens)))
     late = late_queues(snapshot)
     if late and left.closes is not None:
-        queues = ", ".join(_tr("{0} ca {1} min").format(letter, m) for letter, m in late)
+        queues = ", ".join(
+            translate("reception", "{0} ca {1} min").format(letter, m) for letter, m in late
+        )
         parts.append(
-            _tr("Stänger {0} – nya besökare hinner kanske inte: {1}.").format(
+            translate("reception", "Stänger {0} – nya besökare hinner kanske inte: {1}.").format(
                 hhmm(left.closes), queues
             )
         )
@@ -158,6 +161,8 @@ class IssueButton(QPushButton):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         if not self.key:
             key.hide()
+        said = self.tr("Ger en kölapp i kö {0} och skriver ut den.").format(self.letter)
+        self.setAccessibleDescription(said + (f" ({self.key})" if self.key else ""))
 
     def set_stats(self, waiting: int, minutes: int) -> None:
         """Show how many wait and the estimate for a new ticket."""

@@ -7,9 +7,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServicePointView", text)
+# lupdate reads translate("ServicePointView", "…"): the context is given at each call.
+translate = QCoreApplication.translate
 
 
 class ActionButtons:
@@ -18,27 +17,51 @@ class ActionButtons:
     def __init__(self, page: QWidget) -> None:
         self._page = page
         self.call_next = self._button(
-            "call-next", _tr("Ropa nästa (F5)"), _tr("Ropa nästa"), ("F5", "Ctrl+N")
+            "call-next",
+            translate("ServicePointView", "Ropa nästa (F5)"),
+            translate("ServicePointView", "Ropa nästa"),
+            ("F5", "Ctrl+N"),
         )
         self.call_next.setProperty("role", "primary")
-        self.recall = self._button("recall", _tr("Ropa igen (F6)"), _tr("Ropa igen"), ("F6",))
+        self.recall = self._button(
+            "recall",
+            translate("ServicePointView", "Ropa igen (F6)"),
+            translate("ServicePointView", "Ropa igen"),
+            ("F6",),
+        )
         self.arrived = self._button(
-            "arrived", _tr("Besökaren är här (F4)"), _tr("Besökaren har kommit fram"), ("F4",)
+            "arrived",
+            translate("ServicePointView", "Besökaren är här (F4)"),
+            translate("ServicePointView", "Besökaren har kommit fram"),
+            ("F4",),
         )
         self.no_show = self._button(
-            "no-show", _tr("Uteblev (F7)"), _tr("Besökaren uteblev"), ("F7",)
+            "no-show",
+            translate("ServicePointView", "Uteblev (F7)"),
+            translate("ServicePointView", "Besökaren uteblev"),
+            ("F7",),
         )
         self.transfer = self._button(
-            "transfer", _tr("Flytta till kö … (F8)"), _tr("Flytta till annan kö"), ("F8",)
+            "transfer",
+            translate("ServicePointView", "Flytta till kö … (F8)"),
+            translate("ServicePointView", "Flytta till annan kö"),
+            ("F8",),
         )
-        self.park = self._button("park", _tr("Parkera (F9)"), _tr("Parkera besökaren"), ("F9",))
+        self.park = self._button(
+            "park",
+            translate("ServicePointView", "Parkera (F9)"),
+            translate("ServicePointView", "Parkera besökaren"),
+            ("F9",),
+        )
         self.return_button = self._button(
-            "return-to-queue", _tr("Tillbaka i kön"), _tr("Lägg tillbaka i kön")
+            "return-to-queue",
+            translate("ServicePointView", "Tillbaka i kön"),
+            translate("ServicePointView", "Lägg tillbaka i kön"),
         )
         self.finish = self._button(
             "finish",
-            _tr("Avsluta och registrera ärenden (F10)"),
-            _tr("Avsluta och registrera ärenden"),
+            translate("ServicePointView", "Avsluta och registrera ärenden (F10)"),
+            translate("ServicePointView", "Avsluta och registrera ärenden"),
             ("F10", "Ctrl+Return", "Ctrl+Enter"),
         )
         self.finish.setProperty("role", "primary")
@@ -56,7 +79,9 @@ class ActionButtons:
         button.setAccessibleName(access)
         button.setProperty("big", True)
         if keys:
-            button.setAccessibleDescription(_tr("Kortkommando: {0}").format(" / ".join(keys)))
+            button.setAccessibleDescription(
+                translate("ServicePointView", "Kortkommando: {0}").format(" / ".join(keys))
+            )
             button.setToolTip(" / ".join(keys))
         for key in keys:
             QShortcut(QKeySequence(key), self._page, button.click)

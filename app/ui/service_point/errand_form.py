@@ -18,7 +18,6 @@ interpreter may be booked for one agency's errand only (change the row).
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -47,6 +46,7 @@ from app.services.errands.records import (
 from app.ui.service_point.errand_row import ErrandRow, count_text
 from app.ui.service_point.languages import LanguageNames
 from app.ui.shell import style
+from app.ui.shell.access import describe, tab_chain
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
@@ -122,7 +122,7 @@ class ErrandForm(QWidget):
         self.duration.setRange(0, 8 * 60)
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setSpecialValueText(self.tr("vet ej"))
-        duration_label = QLabel(self.tr("&Tid:"), self.channel_box)
+        duration_label = QLabel(self.tr("Ti&d:"), self.channel_box)  # Alt+T: Statistik
         duration_label.setBuddy(self.duration)
         channel_layout = QHBoxLayout(self.channel_box)
         channel_layout.addWidget(self.desk)
@@ -141,13 +141,14 @@ class ErrandForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._rows_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a field Tab reaches scrolls into view
 
         self.message = QLabel(self)
         self.message.setObjectName("errand-form-message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
 
-        self.add_button = QPushButton(self.tr("&Lägg till ärende"), self)
+        self.add_button = QPushButton(self.tr("Lägg till &ärende"), self)  # Alt+L: Lucka
         self.add_button.setObjectName("add-errand")
         self.add_button.setAccessibleName(self.tr("Lägg till ärende"))
         self.save_button = QPushButton(self.tr("Spara och avsluta (Ctrl+Enter)"), self)
@@ -183,6 +184,16 @@ class ErrandForm(QWidget):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        for widget, text in (
+            (self.desk, self.tr("Besökaren var här vid disken.")),
+            (self.phone, self.tr("Ärendet sköttes i telefon.")),
+            (self.duration, self.tr("Hur länge besöket tog; lämna vet ej om du inte vet.")),
+            (self.add_button, self.tr("En rad till för nästa ärende under samma besök.")),
+            (self.cancel_button, self.tr("Stänger formuläret utan att spara något (Esc).")),
+            (self.move_button, self.tr("Flyttar besökaren utan att registrera några ärenden.")),
+            (self.save_button, self.tr("Sparar ärendena (Ctrl+Enter).")),
+        ):
+            describe(widget, text)
 
     # ------------------------------------------------------------ starting
 
@@ -311,9 +322,7 @@ class ErrandForm(QWidget):
             chain += [self.desk, self.phone, self.duration]
         for row in self.rows:
             chain += row.focus_chain()
-        chain += [self.add_button, self.cancel_button, self.save_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        tab_chain([*chain, self.add_button, self.cancel_button, self.move_button, self.save_button])
 
     def _drop(self, row: ErrandRow) -> None:
         self._rows_layout.removeWidget(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from app.services.queue.views import TicketView
 from app.ui.service_point.languages import (
@@ -15,14 +15,18 @@ from app.ui.service_point.languages import (
     no_marker_icon,
 )
 from app.ui.shell.office_time import hhmm
-from app.ui.shell.table_model import DISPLAY, QT_TR_NOOP, SORT_ROLE, AnyIndex, RowsModel
+from app.ui.shell.table_model import DISPLAY, QT_TRANSLATE_NOOP, SORT_ROLE, AnyIndex, RowsModel
 
 
 class ChoiceModel(RowsModel):
     """Catalog entries (code, label, label_en) for a combo box; column 0 is what it shows."""
 
     LABEL, CODE, LABEL_EN = range(3)
-    HEADERS = (QT_TR_NOOP("Benämning"), QT_TR_NOOP("Kod"), QT_TR_NOOP("Engelska"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ChoiceModel", "Benämning"),
+        QT_TRANSLATE_NOOP("ChoiceModel", "Kod"),
+        QT_TRANSLATE_NOOP("ChoiceModel", "Engelska"),
+    )
 
     def __init__(self, choices: Sequence[Any] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +50,7 @@ def waited_text(seconds: int) -> str:
     """A wait as a case worker reads it: "under 1 min", "14 min", "1 h 05 min"."""
     minutes = max(0, seconds) // 60
     if minutes < 1:
-        return "under 1 min"
+        return QCoreApplication.translate("TicketListModel", "under 1 min")
     if minutes < 60:
         return f"{minutes} min"
     return f"{minutes // 60} h {minutes % 60:02d} min"
@@ -55,8 +59,14 @@ def waited_text(seconds: int) -> str:
 def _priority(t: TicketView) -> str:
     """ "bokad 10:30" for a checked-in booking (its booked time), else "förtur"."""
     if t.appointment_at is not None:
-        return f"bokad {hhmm(t.appointment_at)}"
-    return f"bokad, från {hhmm(t.due_at)}" if t.due_at is not None else "förtur"
+        return QCoreApplication.translate("TicketListModel", "bokad {0}").format(
+            hhmm(t.appointment_at)
+        )
+    if t.due_at is not None:
+        return QCoreApplication.translate("TicketListModel", "bokad, från {0}").format(
+            hhmm(t.due_at)
+        )
+    return QCoreApplication.translate("TicketListModel", "förtur")
 
 
 class TicketListModel(RowsModel):
@@ -67,7 +77,11 @@ class TicketListModel(RowsModel):
     """
 
     CODE, QUEUE, WAITED = range(3)
-    HEADERS = (QT_TR_NOOP("Lapp"), QT_TR_NOOP("Kö"), QT_TR_NOOP("Väntade"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TicketListModel", "Lapp"),
+        QT_TRANSLATE_NOOP("TicketListModel", "Kö"),
+        QT_TRANSLATE_NOOP("TicketListModel", "Väntade"),
+    )
 
     def __init__(self, parent: QObject | None = None, names: LanguageNames | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +126,8 @@ class TicketListModel(RowsModel):
             booked = f", {_priority(t)}" if t.booked else ""
             spoken = f", {language}, {tooltip.lower()}" if language else ""
             waited = waited_text(t.wait_seconds)
-            return f"{t.code}, kö {t.queue_letter}{booked}{spoken}, väntade {waited}"
+            text = QCoreApplication.translate("TicketListModel", "{0}, kö {1}{2}{3}, väntade {4}")
+            return text.format(t.code, t.queue_letter, booked, spoken, waited)
         if role == SORT_ROLE:
             return (t.code, t.queue_letter, t.wait_seconds)[column]
         return None

@@ -7,7 +7,7 @@ marked, and both go as soon as the case worker changes the row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,7 +62,9 @@ def _mark(widget: QWidget, invalid: bool) -> None:
 
 def count_text(n: int) -> str:
     """ "1 ärende sparat" / "2 ärenden sparade"."""
-    return "1 ärende sparat" if n == 1 else f"{n} ärenden sparade"
+    if n == 1:
+        return QCoreApplication.translate("ErrandRow", "1 ärende sparat")
+    return QCoreApplication.translate("ErrandRow", "{0} ärenden sparade").format(n)
 
 
 class ErrandRow(QGroupBox):
@@ -138,6 +140,7 @@ class ErrandRow(QGroupBox):
         self.errand_type.editTextChanged.connect(self.clear_problem)
         self._on_agency_changed(-1)
         self._on_outcome_changed(-1)
+        self._describe()
 
     # ------------------------------------------------------------ set-up from outside
 
@@ -157,6 +160,18 @@ class ErrandRow(QGroupBox):
         )
         for widget, name in names:
             widget.setAccessibleName(self.tr("Ärende {0}: {1}").format(number, name))
+
+    def _describe(self) -> None:
+        for widget, text in (
+            (self.agency, self.tr("Myndigheten som ärendet gällde.")),
+            (self.errand_type, self.tr("Skriv en del av namnet; listan visar det som passar.")),
+            (self.outcome, self.tr("Hur ärendet slutade.")),
+            (self.referral, self.tr("Vart besökaren hänvisades, när utfallet är en hänvisning.")),
+            (self.languages, self.tr("Språket som ärendet sköttes på.")),
+            (self.interpreter, self.tr("Om tolk var med, och i så fall hur.")),
+            (self.remove, self.tr("Tar bort raden; inget sparas förrän du sparar.")),
+        ):
+            widget.setAccessibleDescription(text)
 
     def set_defaults(
         self,

@@ -32,6 +32,7 @@ from app.services.errands.records import VisitRef
 from app.services.queue.views import PointStatus, QueueSnapshot, TicketView
 from app.ui.service_point.actions import ActionButtons
 from app.ui.service_point.errand_form import ErrandForm
+from app.ui.service_point.keyboard import BIG_FOCUS, chain_focus, describe_controls, main_actions
 from app.ui.service_point.panels import (
     PANEL_STYLE,
     CurrentCard,
@@ -83,7 +84,7 @@ class ServicePointView(QWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("service-point-view")
-        self.setStyleSheet(PANEL_STYLE)
+        self.setStyleSheet(PANEL_STYLE + BIG_FOCUS)
         self.pages = QStackedWidget(self)
         self.service_page = QWidget(self.pages)
         self.service_page.setObjectName("service-page")
@@ -96,7 +97,7 @@ class ServicePointView(QWidget):
         outer.addWidget(self.pages)
 
         top = QHBoxLayout()
-        point_label = QLabel(self.tr("&Lucka:"), self.service_page)
+        point_label = QLabel(self.tr("L&ucka:"), self.service_page)  # Alt+L: the Lucka tab
         self.point_picker = guard_combo(QComboBox(self.service_page), keys=True)
         self.point_picker.setObjectName("point-picker")
         self.point_picker.setAccessibleName(self.tr("Vilken lucka du sitter vid"))
@@ -170,6 +171,8 @@ class ServicePointView(QWidget):
         self.parked.table.activated.connect(self._on_parked_activated)
         self.specific.picker.currentIndexChanged.connect(self._update_buttons)
         self.parked.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        describe_controls(self)
+        chain_focus(self)
 
     def _build_actions(self) -> QGridLayout:
         buttons = ActionButtons(self.service_page)
@@ -269,11 +272,7 @@ class ServicePointView(QWidget):
         t = self._current
         if t is not None and t.code == self.hand_over.code and not self.hand_over.isHidden():
             # Someone else's visitor: take it over or put it back first, nothing else.
-            for button in (self.call_next, self.call_specific, self.resume, self.recall):
-                button.setEnabled(False)
-            for button in (self.arrived, self.no_show, self.transfer, self.park):
-                button.setEnabled(False)
-            for button in (self.return_button, self.finish):
+            for button in (*main_actions(self), self.call_specific, self.resume):
                 button.setEnabled(False)
             self.undo.hide()
             return

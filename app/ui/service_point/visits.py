@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -29,12 +29,15 @@ from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import hhmm, today
-from app.ui.shell.table_model import DISPLAY, KEY_ROLE, QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.table_model import DISPLAY, KEY_ROLE, QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
 if TYPE_CHECKING:  # the services load after the first window (tests/unit/test_quick_read.py)
     from app.services.errands.visits import DayVisit
 
-CHANNELS = {"desk": QT_TR_NOOP("Vid disk"), "phone": QT_TR_NOOP("Telefon")}
+CHANNELS = {
+    "desk": QT_TRANSLATE_NOOP("VisitsModel", "Vid disk"),
+    "phone": QT_TRANSLATE_NOOP("VisitsModel", "Telefon"),
+}
 
 
 class VisitsModel(RowsModel):
@@ -42,11 +45,11 @@ class VisitsModel(RowsModel):
 
     COL_TIME, COL_TICKET, COL_POINT, COL_STAFF, COL_ERRANDS = range(5)
     HEADERS = (
-        QT_TR_NOOP("Tid"),
-        QT_TR_NOOP("Kölapp"),
-        QT_TR_NOOP("Lucka"),
-        QT_TR_NOOP("Handläggare"),
-        QT_TR_NOOP("Ärenden"),
+        QT_TRANSLATE_NOOP("VisitsModel", "Tid"),
+        QT_TRANSLATE_NOOP("VisitsModel", "Kölapp"),
+        QT_TRANSLATE_NOOP("VisitsModel", "Lucka"),
+        QT_TRANSLATE_NOOP("VisitsModel", "Handläggare"),
+        QT_TRANSLATE_NOOP("VisitsModel", "Ärenden"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -196,7 +199,8 @@ class VisitsDialog(QDialog):
         visit = self._selected()
         if visit is None:
             return
-        what = visit.ticket_code or self.tr(CHANNELS.get(visit.channel, visit.channel))
+        channel = CHANNELS.get(visit.channel, visit.channel)
+        what = visit.ticket_code or QCoreApplication.translate("VisitsModel", channel)
         title = self.tr("Rätta besöket {0} ({1} {2})").format(
             what, visit.business_day.isoformat(), hhmm(visit.started_at)
         )

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.access.actor import ROLE_NAMES_SV
 from app.services.access.audit import decoded
-from app.services.setup.office_setup import FIELD_SV
 from app.services.staff.accounts import MAX_ATTEMPTS
+from app.ui.shell.refusals import FIELD_SV
 
 FIELDS_SV = {
     "agency": "myndighet",
@@ -38,38 +38,44 @@ WEEKDAYS_SV = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditText", text)
+# lupdate reads translate("AuditText", "…"): the context is given at each call.
+translate = QCoreApplication.translate
 
 
 def _minutes(text: str) -> str:
     minutes = int(text) if text.isdigit() else 0
     if minutes and minutes % 60 == 0:
         hours = minutes // 60
-        return _tr("1 timme") if hours == 1 else _tr("{0} timmar").format(hours)
-    return _tr("{0} minuter").format(minutes)
+        return (
+            translate("AuditText", "1 timme")
+            if hours == 1
+            else translate("AuditText", "{0} timmar").format(hours)
+        )
+    return translate("AuditText", "{0} minuter").format(minutes)
 
 
 def _sign_in_failed(d: dict[str, str]) -> str:
     reason = d.get("reason")
     if reason == "unknown":
-        return _tr("Inloggning med ett användarnamn som inte finns.")
+        return translate("AuditText", "Inloggning med ett användarnamn som inte finns.")
     if reason == "disabled":
-        return _tr("Försök att logga in på ett avstängt konto.")
+        return translate("AuditText", "Försök att logga in på ett avstängt konto.")
     if reason == "locked":
-        return _tr("Försök att logga in medan kontot var spärrat.")
-    return _tr("Fel kod (försök {0} av {1}).").format(d.get("attempt", "?"), MAX_ATTEMPTS)
+        return translate("AuditText", "Försök att logga in medan kontot var spärrat.")
+    return translate("AuditText", "Fel kod (försök {0} av {1}).").format(
+        d.get("attempt", "?"), MAX_ATTEMPTS
+    )
 
 
 def _staff(d: dict[str, str]) -> str:
     login, role = d.get("login", "?"), ROLE_NAMES_SV.get(d.get("role", ""), d.get("role", ""))
     said = {
-        "added": _tr("Kontot {0} lades till som {1}.").format(login, role),
-        "disabled": _tr("Kontot {0} stängdes av.").format(login),
-        "enabled": _tr("Kontot {0} öppnades igen.").format(login),
-        "role": _tr("{0} blev {1}.").format(login, role),
-        "pin_reset": _tr("Kontorschefen satte en ny kod för {0}.").format(login),
-        "pin_changed": _tr("{0} bytte sin kod.").format(login),
+        "added": translate("AuditText", "Kontot {0} lades till som {1}.").format(login, role),
+        "disabled": translate("AuditText", "Kontot {0} stängdes av.").format(login),
+        "enabled": translate("AuditText", "Kontot {0} öppnades igen.").format(login),
+        "role": translate("AuditText", "{0} blev {1}.").format(login, role),
+        "pin_reset": translate("AuditText", "Kontorschefen satte en ny kod för {0}.").format(login),
+        "pin_changed": translate("AuditText", "{0} bytte sin kod.").format(login),
     }
     return said.get(d.get("action", ""), "")
 
@@ -77,21 +83,23 @@ def _staff(d: dict[str, str]) -> str:
 def _export(d: dict[str, str]) -> str:
     period = f"{d.get('first', '…')} – {d.get('last', '…')}"
     if d.get("what") == "audit":
-        return _tr("Loggen för {0} exporterades.").format(period)
+        return translate("AuditText", "Loggen för {0} exporterades.").format(period)
     kind = d.get("format", "").upper().replace("CSV-EXCEL", "CSV för Excel")
-    return _tr("Statistiken för {0} exporterades som {1}.").format(period, kind)
+    return translate("AuditText", "Statistiken för {0} exporterades som {1}.").format(period, kind)
 
 
 def _correction(d: dict[str, str]) -> str:
-    where = _tr("besök {0} den {1}").format(d.get("visit", "?"), d.get("day", "?"))
+    where = translate("AuditText", "besök {0} den {1}").format(
+        d.get("visit", "?"), d.get("day", "?")
+    )
     if "added" in d:
-        return _tr("{0} ärende(n) lades till i {1}.").format(d["added"], where)
+        return translate("AuditText", "{0} ärende(n) lades till i {1}.").format(d["added"], where)
     changes = []
     for change in filter(None, d.get("changed", "").split(",")):
         field, _, values = change.partition(":")
         old, _, new = values.partition(">")
         changes.append(f"{FIELDS_SV.get(field, field)} {old} → {new}")
-    return _tr("Ärende {0} i {1} rättades: {2}.").format(
+    return translate("AuditText", "Ärende {0} i {1} rättades: {2}.").format(
         d.get("errand", "?"), where, ", ".join(changes) or "–"
     )
 
@@ -102,31 +110,39 @@ _CHANGED = re.compile(r"^(\w+) changed from (.*) to (.*)$")
 def _config(d: dict[str, str]) -> str:
     if d.get("changed") == "database":
         server = d.get("server") == "True"
-        return _tr("Databasen byttes till en server.") if server else _tr("Databasen byttes.")
+        return (
+            translate("AuditText", "Databasen byttes till en server.")
+            if server
+            else translate("AuditText", "Databasen byttes.")
+        )
     if d.get("changed") == "office_code":
-        return _tr("Kontorskoden för statistiken sattes till {0}.").format(d.get("code", ""))
+        return translate("AuditText", "Kontorskoden för statistiken sattes till {0}.").format(
+            d.get("code", "")
+        )
     if d.get("changed") == "sync_url":
-        return _tr("Mottagarens adress ändrades.")
+        return translate("AuditText", "Mottagarens adress ändrades.")
     change = d.get("change", "")
     found = _CHANGED.match(change)
     if found and found.group(1) in FIELD_SV:
-        field = FIELD_SV[found.group(1)]
-        return _tr("{0}: ändrades från {1} till {2}.").format(
+        field = translate("Refusal", FIELD_SV[found.group(1)])
+        return translate("AuditText", "{0}: ändrades från {1} till {2}.").format(
             field[:1].upper() + field[1:], found.group(2), found.group(3)
         )
     if change.startswith("opening hours changed"):
         days = re.findall(r"[a-z]{3}", change.removeprefix("opening hours changed"))
-        return _tr("Öppettiderna ändrades ({0}).").format(
+        return translate("AuditText", "Öppettiderna ändrades ({0}).").format(
             ", ".join(WEEKDAYS_SV.get(day, day) for day in days)
         )
     if change == "office name changed":
-        return _tr("Kontorets namn ändrades.")
-    return _tr("Inställningar: {0}").format(change) if change else ""
+        return translate("AuditText", "Kontorets namn ändrades.")
+    return translate("AuditText", "Inställningar: {0}").format(change) if change else ""
 
 
 def _purge(d: dict[str, str]) -> str:
     counts = {k: v for k, v in d.items() if k != "before"}
-    return _tr("Besök före {0} gallrades ({1} kölappar, {2} besök, {3} ärenden).").format(
+    return translate(
+        "AuditText", "Besök före {0} gallrades ({1} kölappar, {2} besök, {3} ärenden)."
+    ).format(
         d.get("before", "?"),
         counts.get("ticket", 0),
         counts.get("visit", 0),
@@ -136,30 +152,36 @@ def _purge(d: dict[str, str]) -> str:
 
 def _backup(d: dict[str, str]) -> str:
     if d.get("reason") == "daily":
-        return _tr("Dagens säkerhetskopia togs ({0} gamla togs bort).").format(d.get("removed", 0))
-    return _tr("En säkerhetskopia togs för hand.")
+        return translate("AuditText", "Dagens säkerhetskopia togs ({0} gamla togs bort).").format(
+            d.get("removed", 0)
+        )
+    return translate("AuditText", "En säkerhetskopia togs för hand.")
 
 
 def _restore(d: dict[str, str]) -> str:
     if d.get("backup_taken_before") == "True":
-        return _tr("En säkerhetskopia återställdes; läget innan sparades först.")
-    return _tr("En säkerhetskopia återställdes.")
+        return translate("AuditText", "En säkerhetskopia återställdes; läget innan sparades först.")
+    return translate("AuditText", "En säkerhetskopia återställdes.")
 
 
 def _catalog(d: dict[str, str]) -> str:
     if d.get("action") == "import":
-        return _tr("Katalogen lästes in ({0} nya, {1} ändrade, {2} avvecklade).").format(
-            d.get("added", 0), d.get("updated", 0), d.get("retired", 0)
-        )
-    return _tr("Katalogen: {0}").format(d.get("change", "")) if d.get("change") else ""
+        return translate(
+            "AuditText", "Katalogen lästes in ({0} nya, {1} ändrade, {2} avvecklade)."
+        ).format(d.get("added", 0), d.get("updated", 0), d.get("retired", 0))
+    return (
+        translate("AuditText", "Katalogen: {0}").format(d.get("change", ""))
+        if d.get("change")
+        else ""
+    )
 
 
 _SENTENCES: dict[str, Callable[[dict[str, str]], str]] = {
-    "sign_in": lambda _d: _tr("Loggade in."),
+    "sign_in": lambda _d: translate("AuditText", "Loggade in."),
     "sign_in_failed": _sign_in_failed,
-    "locked_out": lambda d: _tr("Kontot spärrades i {0} efter {1} felaktiga koder.").format(
-        _minutes(d.get("minutes", "0")), MAX_ATTEMPTS
-    ),
+    "locked_out": lambda d: translate(
+        "AuditText", "Kontot spärrades i {0} efter {1} felaktiga koder."
+    ).format(_minutes(d.get("minutes", "0")), MAX_ATTEMPTS),
     "staff": _staff,
     "export": _export,
     "correction": _correction,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.store.backup import BackupFile, list_backups
@@ -21,22 +21,29 @@ from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import stamp
-from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
 Ask = Callable[[QWidget, str, str], bool]
 
 REASONS = {
-    "daily": QT_TR_NOOP("Daglig"),
-    "manual": QT_TR_NOOP("Tagen för hand"),
-    "before-restore": QT_TR_NOOP("Före en återställning"),
+    "daily": QT_TRANSLATE_NOOP("BackupTableModel", "Daglig"),
+    "manual": QT_TRANSLATE_NOOP("BackupTableModel", "Tagen för hand"),
+    "before-restore": QT_TRANSLATE_NOOP("BackupTableModel", "Före en återställning"),
 }
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     """A question with Ja and Avbryt; Avbryt is the default."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    yes = box.addButton(parent.tr("Ja, återställ"), QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(box.addButton(parent.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole))
+    yes = box.addButton(
+        QCoreApplication.translate("BackupsPage", "Ja, återställ"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.setDefaultButton(
+        box.addButton(
+            QCoreApplication.translate("BackupsPage", "Avbryt"), QMessageBox.ButtonRole.RejectRole
+        )
+    )
     box.exec()
     return box.clickedButton() is yes
 
@@ -55,7 +62,11 @@ class BackupTableModel(RowsModel):
     """The copies under backups/: taken, why, size."""
 
     TAKEN, REASON, SIZE = range(3)
-    HEADERS = (QT_TR_NOOP("Tagen"), QT_TR_NOOP("Varför"), QT_TR_NOOP("Storlek"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BackupTableModel", "Tagen"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "Varför"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "Storlek"),
+    )
 
     def _key(self, row: BackupFile) -> object:
         return str(row.path)
@@ -82,6 +93,7 @@ class BackupsPage(SettingsPage):
         self._ask = ask
         self.model = BackupTableModel(self)
         self.table = table_view(self, self.model, "backups-table", self.tr("Säkerhetskopior"), 1)
+        self.table.setAccessibleDescription(self.tr("Välj en kopia med piltangenterna."))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         intro = QLabel(
             self.tr(
@@ -95,8 +107,20 @@ class BackupsPage(SettingsPage):
         self.folder = QLabel(self)
         self.folder.setObjectName("backups-folder")
         self.folder.setWordWrap(True)
-        self.backup_button = button(self, self.tr("&Ta en säkerhetskopia nu"), "backup-now")
-        self.restore_button = button(self, self.tr("Åte&rställ vald …"), "restore-backup", "danger")
+        self.backup_button = button(  # Alt+T and Alt+R: the Statistik and Reception tabs
+            self,
+            self.tr("Ta en säkerhetskopia &nu"),
+            "backup-now",
+            None,
+            self.tr("Kopierar databasen som den är just nu."),
+        )
+        self.restore_button = button(
+            self,
+            self.tr("Åter&ställ vald …"),
+            "restore-backup",
+            "danger",
+            self.tr("Byter databasen mot den valda kopian, efter en fråga."),
+        )
         self.backup_button.clicked.connect(self._on_backup)
         self.restore_button.clicked.connect(self._on_restore)
         actions = QHBoxLayout()

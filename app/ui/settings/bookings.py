@@ -26,13 +26,14 @@ from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage, button, named
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from app.services.access.actor import Desk
     from app.services.bookings.day import ImportResult
     from app.services.office.info import OfficeInfo
 
-FILTERS = "Bokningar (*.csv *.ics *.txt);;Alla filer (*)"
+FILTERS = QT_TRANSLATE_NOOP("bookings", "Bokningar (*.csv *.ics *.txt);;Alla filer (*)")
 FOLDER_PREF = "settings/bookings_folder"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # as read_bookings: a larger file is not read at all
 
@@ -45,22 +46,20 @@ def take_in(desk: Desk, path: Path) -> ImportResult:
 
     if path.stat().st_size > MAX_FILE_BYTES:
         raise BookingImportError(
-            f"{path.name} is larger than 5 MB",
-            "Filen är större än 5 MB. Exportera en dag eller en vecka åt gången. "
-            "Inget har lästs in.",
+            f"{path.name} is larger than 5 MB", "bookings.import.too_big", limit=5
         )
     data = path.read_bytes()
     try:
         rows = read_bookings(data, path.name, office_zone(desk.store))
     except BookingFileError as exc:
         raise BookingImportError(
-            f"{exc.english} Nothing was imported.", f"{exc.swedish} Inget har lästs in."
+            f"{exc.english} Nothing was imported.", "bookings.import.file", problem=exc.message
         ) from exc
     return import_bookings(desk, rows)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("bookings", text)
+# lupdate reads translate("bookings", "…"): the context is given at each call.
+translate = QCoreApplication.translate
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -70,13 +69,23 @@ def _count(n: int, one: str, many: str) -> str:
 def result_text(result: ImportResult) -> str:
     """ "Bokningarna är inlästa: 12 nya, 1 ändrad, 1 avbokad."."""
     if not (result.added or result.updated or result.withdrawn):
-        return _tr("Bokningarna är inlästa. Inget ändrades: filen var redan inläst.")
+        return translate(
+            "bookings", "Bokningarna är inlästa. Inget ändrades: filen var redan inläst."
+        )
     parts = [
-        _count(result.added, _tr("{0} ny"), _tr("{0} nya")),
-        _count(result.updated, _tr("{0} ändrad"), _tr("{0} ändrade")),
-        _count(result.withdrawn, _tr("{0} avbokad"), _tr("{0} avbokade")),
+        _count(result.added, translate("bookings", "{0} ny"), translate("bookings", "{0} nya")),
+        _count(
+            result.updated,
+            translate("bookings", "{0} ändrad"),
+            translate("bookings", "{0} ändrade"),
+        ),
+        _count(
+            result.withdrawn,
+            translate("bookings", "{0} avbokad"),
+            translate("bookings", "{0} avbokade"),
+        ),
     ]
-    return _tr("Bokningarna är inlästa: {0}.").format(", ".join(parts))
+    return translate("bookings", "Bokningarna är inlästa: {0}.").format(", ".join(parts))
 
 
 class BookingsImport(QObject):
@@ -90,7 +99,7 @@ class BookingsImport(QObject):
     ) -> None:
         super().__init__(parent)
         self._ctx, self._parent = ctx, parent
-        self.file_dialogs = file_dialogs or FileDialogs(ctx.prefs, FILTERS)
+        self.file_dialogs = file_dialogs or FileDialogs(ctx.prefs, translate("bookings", FILTERS))
         self.button = button(parent, self.tr("Läs i&n bokningar …"), "import-bookings")
         self.button.setToolTip(
             self.tr("Dagens fil från bokningssystemet, som CSV eller iCalendar (.ics).")
@@ -159,12 +168,15 @@ class BookingsPage(SettingsPage):
         rule = QVBoxLayout(rule_box)
         low, high = LIMITS["booking_tolerance_minutes"]
         self.tolerance: QSpinBox = named(
-            QSpinBox(self), "booking-tolerance", self.tr("Marginal för bokade besök i minuter")
+            QSpinBox(self),
+            "booking-tolerance",
+            self.tr("Marginal för bokade besök i minuter"),
+            self.tr("Hur tidigt en incheckad går före, och hur sent hen får komma."),
         )
         self.tolerance.setRange(low, high)
         self.tolerance.setMinimumWidth(90)
         grid = QGridLayout()
-        before = QLabel(self.tr("Bokade besök &ropas upp inom"), rule_box)
+        before = QLabel(self.tr("Bokade besök ropas &upp inom"), rule_box)  # Alt+R: Reception
         before.setBuddy(self.tolerance)
         grid.addWidget(before, 0, 0)
         grid.addWidget(self.tolerance, 0, 1)
@@ -181,7 +193,9 @@ class BookingsPage(SettingsPage):
             )
         )
         actions = QHBoxLayout()
-        self.save_button = button(self, self.tr("&Spara"), "save-bookings", "primary")
+        self.save_button = button(
+            self, self.tr("&Spara"), "save-bookings", "primary", self.tr("Sparar marginalen.")
+        )
         self.save_button.clicked.connect(self._on_save)
         actions.addStretch(1)
         actions.addWidget(self.save_button)

@@ -30,24 +30,24 @@ from app.ui.settings.catalog_file import CatalogFileBox, FileDialogs
 from app.ui.settings.common import SettingsPage, SetupDialog, button, named
 from app.ui.settings.models import RETIRED_COLOUR
 from app.ui.shell.context import UiContext
-from app.ui.shell.table_model import QT_TR_NOOP
+from app.ui.shell.table_model import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 SECTIONS = (
-    ("agency", QT_TR_NOOP("Myndigheter och ärendetyper")),
-    ("outcome", QT_TR_NOOP("Utfall")),
-    ("referral_target", QT_TR_NOOP("Hänvisningar")),
-    ("language", QT_TR_NOOP("Språk")),
-    ("interpreter_kind", QT_TR_NOOP("Tolk")),
+    ("agency", QT_TRANSLATE_NOOP("CatalogPage", "Myndigheter och ärendetyper")),
+    ("outcome", QT_TRANSLATE_NOOP("CatalogPage", "Utfall")),
+    ("referral_target", QT_TRANSLATE_NOOP("CatalogPage", "Hänvisningar")),
+    ("language", QT_TRANSLATE_NOOP("CatalogPage", "Språk")),
+    ("interpreter_kind", QT_TRANSLATE_NOOP("CatalogPage", "Tolk")),
 )
 KIND_NAMES = {
-    "agency": QT_TR_NOOP("myndighet"),
-    "errand_type": QT_TR_NOOP("ärendetyp"),
-    "outcome": QT_TR_NOOP("utfall"),
-    "referral_target": QT_TR_NOOP("hänvisning"),
-    "language": QT_TR_NOOP("språk"),
-    "interpreter_kind": QT_TR_NOOP("tolkval"),
+    "agency": QT_TRANSLATE_NOOP("CatalogPage", "myndighet"),
+    "errand_type": QT_TRANSLATE_NOOP("CatalogPage", "ärendetyp"),
+    "outcome": QT_TRANSLATE_NOOP("CatalogPage", "utfall"),
+    "referral_target": QT_TRANSLATE_NOOP("CatalogPage", "hänvisning"),
+    "language": QT_TRANSLATE_NOOP("CatalogPage", "språk"),
+    "interpreter_kind": QT_TRANSLATE_NOOP("CatalogPage", "tolkval"),
 }
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # CatalogItem on entries
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2  # kind on section headings
@@ -110,7 +110,12 @@ class CatalogPage(SettingsPage):
 
     def _setup_ui(self, file_dialogs: FileDialogs | None) -> None:
         self.setObjectName("settings-catalog")
-        self.tree = named(QTreeWidget(self), "catalog-tree", self.tr("Katalogen"))
+        self.tree = named(
+            QTreeWidget(self),
+            "catalog-tree",
+            self.tr("Katalogen"),
+            self.tr("Välj en post med piltangenterna; Enter byter namn på den."),
+        )
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Namn"), self.tr("Kod"), self.tr("Status")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -125,10 +130,26 @@ class CatalogPage(SettingsPage):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         # A long name must not widen the panel; the full text is in the tree too.
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.rename_button = button(self, self.tr("&Byt namn…"), "rename-entry")
-        self.retire_button = button(self, self.tr("Ta &ur bruk"), "retire-entry", "danger")
-        self.restore_button = button(self, self.tr("Åter&ställ"), "restore-entry")
-        self.add_button = button(self, self.tr("&Ny post…"), "add-entry")
+        self.rename_button = button(
+            self, self.tr("&Byt namn…"), "rename-entry", None, self.tr("Ändrar postens namn.")
+        )
+        self.retire_button = button(
+            self,
+            self.tr("Ta &ur bruk"),
+            "retire-entry",
+            "danger",
+            self.tr("Posten går inte längre att välja; statistiken finns kvar."),
+        )
+        self.restore_button = button(
+            self, self.tr("Åter&ställ"), "restore-entry", None, self.tr("Tar posten i bruk igen.")
+        )
+        self.add_button = button(
+            self,
+            self.tr("&Ny post…"),
+            "add-entry",
+            None,
+            self.tr("En ny post av samma slag som den valda."),
+        )
         self.rename_button.clicked.connect(self._on_rename)
         self.retire_button.clicked.connect(lambda: self._on_set_active(False))
         self.restore_button.clicked.connect(lambda: self._on_set_active(True))

@@ -55,8 +55,20 @@ class CatalogFileBox(QGroupBox):
     def _setup_ui(self) -> None:
         self.setObjectName("catalog-file")
         self.setTitle(self.tr("Katalogfil"))
-        self.export_button = button(self, self.tr("&Exportera…"), "export-catalog")
-        self.import_button = button(self, self.tr("Im&portera…"), "import-catalog")
+        self.export_button = button(
+            self,
+            self.tr("&Exportera…"),
+            "export-catalog",
+            None,
+            self.tr("Sparar hela katalogen som en JSON-fil."),
+        )
+        self.import_button = button(
+            self,
+            self.tr("Imp&ortera…"),  # Alt+P: the Språk menu
+            "import-catalog",
+            None,
+            self.tr("Läser in en katalogfil; allt eller inget ändras."),
+        )
         self.export_button.clicked.connect(self._on_export)
         self.import_button.clicked.connect(self._on_import)
         note = QLabel(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,11 +28,15 @@ from app.ui.shell.table_model import KEY_ROLE, SORT_ROLE, RowsModel
 T = TypeVar("T")
 
 
-def button(parent: QWidget, text: str, name: str, role: str | None = None) -> QPushButton:
-    """A push button with an object name, an accessible name and an optional style role."""
+def button(
+    parent: QWidget, text: str, name: str, role: str | None = None, description: str = ""
+) -> QPushButton:
+    """A push button with an object name, an accessible name and description and an optional
+    style role."""
     widget = QPushButton(text, parent)
     widget.setObjectName(name)
-    widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+    widget.setAccessibleName(text.replace("&", "").rstrip("… "))
+    widget.setAccessibleDescription(description)
     if role:
         widget.setProperty("role", role)
     return widget
@@ -42,8 +46,21 @@ def revert_and_save(page: Any, name: str) -> QHBoxLayout:
     """The "Ångra ändringar" and "Spara" row at the foot of a settings form: sets
     ``page.revert_button`` and ``page.save_button``, wired to ``page._on_revert`` and
     ``page._on_save``."""
-    page.revert_button = button(page, page.tr("Ångra än&dringar"), f"revert-{name}")
-    page.save_button = button(page, page.tr("&Spara"), f"save-{name}", "primary")
+    page.revert_button = button(
+        page,
+        QCoreApplication.translate("SettingsPage", "Ångra än&dringar"),
+        f"revert-{name}",
+        description=QCoreApplication.translate(
+            "SettingsPage", "Visar det sparade igen; det du ändrat försvinner."
+        ),
+    )
+    page.save_button = button(
+        page,
+        QCoreApplication.translate("SettingsPage", "&Spara"),
+        f"save-{name}",
+        "primary",
+        QCoreApplication.translate("SettingsPage", "Sparar alla ändringar på sidan."),
+    )
     page.revert_button.clicked.connect(page._on_revert)
     page.save_button.clicked.connect(page._on_save)
     actions = QHBoxLayout()
@@ -59,10 +76,12 @@ def repolish(widget: QWidget) -> None:
     widget.style().polish(widget)
 
 
-def named(widget: Any, name: str, accessible: str) -> Any:
-    """Give a control its object name and screen-reader name; returns it."""
+def named(widget: Any, name: str, accessible: str, description: str = "") -> Any:
+    """Give a control its object name, screen-reader name and description; returns it."""
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
+    if description:
+        widget.setAccessibleDescription(description)
     return widget
 
 
@@ -160,10 +179,31 @@ class SettingsPage(QWidget):
         self.table = table
         table.activated.connect(self._on_edit)
         table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.add_button = button(self, add_label, f"add-{kind}", "primary")
-        self.edit_button = button(self, self.tr("&Ändra…"), f"edit-{kind}")
-        self.retire_button = button(self, self.tr("Ta &ur bruk"), f"retire-{kind}", "danger")
-        self.restore_button = button(self, self.tr("Åter&ställ"), f"restore-{kind}")
+        self.add_button = button(
+            self,
+            add_label,
+            f"add-{kind}",
+            "primary",
+            self.tr("Öppnar ett fönster för att lägga till en ny."),
+        )
+        self.edit_button = button(
+            self, self.tr("&Ändra…"), f"edit-{kind}", None, self.tr("Ändrar den valda raden.")
+        )
+        self.retire_button = button(
+            self,
+            self.tr("Ta &ur bruk"),
+            f"retire-{kind}",
+            "danger",
+            self.tr("Den valda syns inte längre i arbetet; statistiken finns kvar."),
+        )
+        self.restore_button = button(
+            self,
+            self.tr("Åter&ställ"),
+            f"restore-{kind}",
+            None,
+            self.tr("Tar den valda i bruk igen."),
+        )
+        table.setAccessibleDescription(self.tr("Välj en rad med piltangenterna; Enter ändrar den."))
         self.add_button.clicked.connect(self._on_add)
         self.edit_button.clicked.connect(self._on_edit)
         self.retire_button.clicked.connect(self._on_retire)
@@ -295,12 +335,12 @@ class SetupDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        named(save, f"{name}-save", self.tr("Spara"))
+        named(save, f"{name}-save", self.tr("Spara"), self.tr("Sparar och stänger fönstret."))
         save.setText(self.tr("&Spara"))
         save.setProperty("role", "primary")
         repolish(save)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        named(cancel, f"{name}-cancel", self.tr("Avbryt"))
+        named(cancel, f"{name}-cancel", self.tr("Avbryt"), self.tr("Stänger utan att spara."))
         cancel.setText(self.tr("Avbryt"))
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)

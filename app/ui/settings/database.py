@@ -45,12 +45,36 @@ class DatabasePage(SettingsPage):
         self.current.setWordWrap(True)
         box = QGroupBox(self.tr("Databasserver"), self)
         form = QFormLayout(box)
-        self.url = named(QLineEdit(box), "database-url", self.tr("Databasserverns adress"))
-        self.url.setPlaceholderText("postgresql+psycopg://användare@server/databas")
+        self.url = named(
+            QLineEdit(box),
+            "database-url",
+            self.tr("Databasserverns adress"),
+            self.tr("Adressen som IT har gett, utan lösenord."),
+        )
+        self.url.setPlaceholderText(self.tr("postgresql+psycopg://användare@server/databas"))
         form.addRow(self.tr("&Adress:"), self.url)
-        self.test_button = button(self, self.tr("&Testa anslutningen"), "test-database")
-        self.use_button = button(self, self.tr("&Använd på den här datorn"), "use-database")
-        self.local_button = button(self, self.tr("Använd datorns &egen fil"), "use-local-file")
+        # Alt+T and Alt+A are taken (the Statistik tab, Adress).
+        self.test_button = button(
+            self,
+            self.tr("Testa a&nslutningen"),
+            "test-database",
+            None,
+            self.tr("Provar adressen utan att ändra något."),
+        )
+        self.use_button = button(
+            self,
+            self.tr("Använd på den &här datorn"),
+            "use-database",
+            None,
+            self.tr("Den här datorn arbetar i databasservern från nästa start."),
+        )
+        self.local_button = button(
+            self,
+            self.tr("Använd datorns &egen fil"),
+            "use-local-file",
+            None,
+            self.tr("Den här datorn arbetar i sin egen fil från nästa start."),
+        )
         self.result = QLabel(self)
         self.result.setObjectName("database-result")
         self.result.setWordWrap(True)

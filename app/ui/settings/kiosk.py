@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from app.services.office.info import OfficeInfo
 from app.services.office.visitor_texts import VisitorLanguage
 from app.services.setup.office_setup import LIMITS
 from app.ui.settings.common import SettingsPage, named, revert_and_save
+from app.ui.shell.access import tab_chain
 from app.ui.shell.context import UiContext
 
 # An isolate keeps a right-to-left name ("العربية") from reordering the text around it.
@@ -50,6 +53,9 @@ def read_kiosk_setting(office: OfficeInfo) -> KioskSetting:
 class KioskPage(SettingsPage):
     """The kiosk's languages and rules, saved together with one button."""
 
+    revert_button: QPushButton  # set by revert_and_save
+    save_button: QPushButton
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._loaded: OfficeInfo | None = None
@@ -72,6 +78,7 @@ class KioskPage(SettingsPage):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a field Tab reaches scrolls into view
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,9 +108,18 @@ class KioskPage(SettingsPage):
         layout = QVBoxLayout(box)
         layout.setSpacing(10)
         self.cutoff = self._spin("kiosk_cutoff_minutes", self.tr("Minuter före stängning"))
+        self.cutoff.setAccessibleDescription(
+            self.tr("Kiosken slutar dela ut kölappar så långt före stängning.")
+        )
         self.idle = self._spin("kiosk_idle_seconds", self.tr("Sekunder utan tryck"))
+        self.idle.setAccessibleDescription(
+            self.tr("Kiosken går tillbaka till första sidan när ingen tryckt på så länge.")
+        )
         self.max_waiting = self._spin(
             "max_waiting", self.tr("Högst antal väntande samtidigt, 0 är ingen gräns")
+        )
+        self.max_waiting.setAccessibleDescription(
+            self.tr("Kiosken slutar dela ut kölappar när så många väntar.")
         )
         rows = (
             (self.tr("Sluta dela &ut kölappar"), self.cutoff, self.tr("minuter före stängning")),
@@ -138,7 +154,12 @@ class KioskPage(SettingsPage):
             "Visa ”Följ din plats” i mobilen (kräver att statistiken skickas till den "
             "centrala mottagaren)"
         )
-        self.live_page: QCheckBox = named(QCheckBox(text, box), "kiosk-live-page", text)
+        self.live_page: QCheckBox = named(
+            QCheckBox(text, box),
+            "kiosk-live-page",
+            text,
+            self.tr("Kölappen får en QR-kod till besökarens plats i kön."),
+        )
         layout.addWidget(self.live_page)
         layout.addWidget(
             self._note(
@@ -198,13 +219,19 @@ class KioskPage(SettingsPage):
         self.languages = {}
         for index, (code, text) in enumerate(texts.items()):
             box: QCheckBox = named(
-                QCheckBox(text, self), f"kiosk-language-{code}", text.translate(_PLAIN)
+                QCheckBox(text, self),
+                f"kiosk-language-{code}",
+                text.translate(_PLAIN),
+                self.tr("Kryssa i för att kiosken ska erbjuda språket."),
             )
             if code in visitor_texts.ALWAYS_ON:
                 box.setEnabled(False)
                 box.setToolTip(self.tr("Svenska och engelska finns alltid på kiosken."))
             self.languages[code] = box
             self._language_grid.addWidget(box, *divmod(index, LANGUAGE_COLUMNS))
+        # New boxes come last in the Tab order: put the rules under them back after them.
+        rules = (self.cutoff, self.idle, self.max_waiting, self.live_page)
+        tab_chain((*self.languages.values(), *rules, self.revert_button, self.save_button))
 
     def chosen_languages(self) -> list[str]:
         """The codes ticked, in the page's order (Swedish and English first)."""

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.services.setup.office_setup import PointSetup, QueueSetup
-from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
 RETIRED_COLOUR = QColor("#5f6770")  # 5.9:1 on white
 
@@ -48,11 +48,11 @@ class QueueTableModel(SetupRowsModel):
 
     LETTER, LABEL, LABEL_EN, AGENCIES, STATUS = range(5)
     HEADERS = (
-        QT_TR_NOOP("Bokstav"),
-        QT_TR_NOOP("Namn"),
-        QT_TR_NOOP("Engelskt namn"),
-        QT_TR_NOOP("Myndigheter"),
-        QT_TR_NOOP("Status"),
+        QT_TRANSLATE_NOOP("QueueTableModel", "Bokstav"),
+        QT_TRANSLATE_NOOP("QueueTableModel", "Namn"),
+        QT_TRANSLATE_NOOP("QueueTableModel", "Engelskt namn"),
+        QT_TRANSLATE_NOOP("QueueTableModel", "Myndigheter"),
+        QT_TRANSLATE_NOOP("QueueTableModel", "Status"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -85,15 +85,15 @@ class PointTableModel(SetupRowsModel):
 
     NUMBER, NAME, QUEUES, CALL_ORDER, STATUS = range(5)
     HEADERS = (
-        QT_TR_NOOP("Nummer"),
-        QT_TR_NOOP("Namn"),
-        QT_TR_NOOP("Köer"),
-        QT_TR_NOOP("Ordning"),
-        QT_TR_NOOP("Status"),
+        QT_TRANSLATE_NOOP("PointTableModel", "Nummer"),
+        QT_TRANSLATE_NOOP("PointTableModel", "Namn"),
+        QT_TRANSLATE_NOOP("PointTableModel", "Köer"),
+        QT_TRANSLATE_NOOP("PointTableModel", "Ordning"),
+        QT_TRANSLATE_NOOP("PointTableModel", "Status"),
     )
     CALL_ORDERS: ClassVar[dict[str, str]] = {
-        "longest_wait": QT_TR_NOOP("Längst väntat först"),
-        "queue_order": QT_TR_NOOP("Köerna i tur och ordning"),
+        "longest_wait": QT_TRANSLATE_NOOP("PointTableModel", "Längst väntat först"),
+        "queue_order": QT_TRANSLATE_NOOP("PointTableModel", "Köerna i tur och ordning"),
     }
 
     def _text(self, row: PointSetup, column: int) -> str:

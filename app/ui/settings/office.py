@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,16 +25,16 @@ from app.services.office.info import WEEKDAYS, OfficeInfo
 from app.services.setup.office_setup import LIMITS
 from app.ui.settings.common import SettingsPage, named, revert_and_save
 from app.ui.shell.context import UiContext
-from app.ui.shell.table_model import QT_TR_NOOP
+from app.ui.shell.table_model import QT_TRANSLATE_NOOP
 
 DAY_NAMES = {
-    "mon": QT_TR_NOOP("Måndag"),
-    "tue": QT_TR_NOOP("Tisdag"),
-    "wed": QT_TR_NOOP("Onsdag"),
-    "thu": QT_TR_NOOP("Torsdag"),
-    "fri": QT_TR_NOOP("Fredag"),
-    "sat": QT_TR_NOOP("Lördag"),
-    "sun": QT_TR_NOOP("Söndag"),
+    "mon": QT_TRANSLATE_NOOP("OfficePage", "Måndag"),
+    "tue": QT_TRANSLATE_NOOP("OfficePage", "Tisdag"),
+    "wed": QT_TRANSLATE_NOOP("OfficePage", "Onsdag"),
+    "thu": QT_TRANSLATE_NOOP("OfficePage", "Torsdag"),
+    "fri": QT_TRANSLATE_NOOP("OfficePage", "Fredag"),
+    "sat": QT_TRANSLATE_NOOP("OfficePage", "Lördag"),
+    "sun": QT_TRANSLATE_NOOP("OfficePage", "Söndag"),
 }
 WIDE = 1150  # narrower than this, the rules go under the opening hours
 RULE_FIELDS = (
@@ -53,25 +53,51 @@ class DayHours:
     """One weekday's row: closed, opens, closes, and an optional pause in between."""
 
     def __init__(self, page: QWidget, day: str, name: str) -> None:
-        self.closed = named(QCheckBox(page.tr("Stängt"), page), f"hours-{day}-closed", "")
-        self.closed.setAccessibleName(page.tr("{0} stängt").format(name))
-        self.open = self._time(page, f"hours-{day}-open", page.tr("{0} öppnar").format(name))
-        self.close = self._time(page, f"hours-{day}-close", page.tr("{0} stänger").format(name))
+        self.closed = named(
+            QCheckBox(QCoreApplication.translate("OfficePage", "Stängt"), page),
+            f"hours-{day}-closed",
+            QCoreApplication.translate("OfficePage", "{0} stängt").format(name),
+            QCoreApplication.translate("OfficePage", "Kryssa i om kontoret har stängt hela dagen."),
+        )
+        self.open = self._time(
+            page,
+            f"hours-{day}-open",
+            QCoreApplication.translate("OfficePage", "{0} öppnar").format(name),
+        )
+        self.close = self._time(
+            page,
+            f"hours-{day}-close",
+            QCoreApplication.translate("OfficePage", "{0} stänger").format(name),
+        )
         self.pause = named(
-            QCheckBox(page.tr("Paus"), page), f"hours-{day}-pause", page.tr("{0} paus").format(name)
+            QCheckBox(QCoreApplication.translate("OfficePage", "Paus"), page),
+            f"hours-{day}-pause",
+            QCoreApplication.translate("OfficePage", "{0} paus").format(name),
+            QCoreApplication.translate(
+                "OfficePage", "Kryssa i om kontoret stänger en stund mitt på dagen."
+            ),
         )
         self.pause_start = self._time(
-            page, f"hours-{day}-pause-start", page.tr("{0} paus från").format(name)
+            page,
+            f"hours-{day}-pause-start",
+            QCoreApplication.translate("OfficePage", "{0} paus från").format(name),
         )
         self.pause_end = self._time(
-            page, f"hours-{day}-pause-end", page.tr("{0} paus till").format(name)
+            page,
+            f"hours-{day}-pause-end",
+            QCoreApplication.translate("OfficePage", "{0} paus till").format(name),
         )
         self.closed.toggled.connect(self._on_toggled)
         self.pause.toggled.connect(self._on_toggled)
 
     @staticmethod
     def _time(page: QWidget, name: str, accessible: str) -> QTimeEdit:
-        edit = named(QTimeEdit(page), name, accessible)
+        edit = named(
+            QTimeEdit(page),
+            name,
+            accessible,
+            QCoreApplication.translate("OfficePage", "Klockslag, timmar och minuter."),
+        )
         edit.setDisplayFormat("HH:mm")
         edit.setMinimumWidth(84)
         return edit
@@ -120,6 +146,18 @@ class OfficePage(SettingsPage):
 
     def _setup_ui(self) -> None:
         self.setObjectName("settings-office")
+        self._about = {  # each rule in a few words, for a screen reader
+            "recalls_before_no_show": self.tr(
+                "Så många upprop innan besökaren kan markeras som utebliven."
+            ),
+            "recall_min_seconds": self.tr("Så länge innan samma kölapp kan ropas upp igen."),
+            "priority_ratio": self.tr("Förturslappar som ropas upp i rad före nästa vanliga."),
+            "retention_days": self.tr("Besöken gallras efter så många dagar; summorna finns kvar."),
+            "small_count_threshold": self.tr("Tal under gränsen slås ihop till övrigt."),
+            "backup_days": self.tr("Så många dagar sparas säkerhetskopiorna."),
+            "idle_lock_minutes": self.tr("En orörd skärm låses efter så lång tid."),
+            "pin_min_length": self.tr("Kortaste kod som personalen får välja."),
+        }
         inner = QWidget(self)
         self._columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, inner)
         columns.setContentsMargins(16, 16, 16, 16)
@@ -132,7 +170,12 @@ class OfficePage(SettingsPage):
 
         name_box = QGroupBox(self.tr("Kontoret"), inner)
         name_form = QFormLayout(name_box)
-        self.name = named(QLineEdit(name_box), "office-name", self.tr("Kontorets namn"))
+        self.name = named(
+            QLineEdit(name_box),
+            "office-name",
+            self.tr("Kontorets namn"),
+            self.tr("Som besökarna känner kontoret; syns på kölappen och skärmen."),
+        )
         self.name.setMaxLength(120)
         name_form.addRow(self.tr("&Namn:"), self.name)
         left.addWidget(name_box)
@@ -149,6 +192,7 @@ class OfficePage(SettingsPage):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a field Tab reaches scrolls into view
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -198,7 +242,7 @@ class OfficePage(SettingsPage):
 
     def _spin(self, field: str, accessible: str, suffix: str = "", special: str = "") -> QSpinBox:
         low, high = LIMITS[field]
-        spin = named(QSpinBox(self), field.replace("_", "-"), accessible)
+        spin = named(QSpinBox(self), field.replace("_", "-"), accessible, self._about[field])
         spin.setRange(low, high)
         spin.setSuffix(suffix)
         if special:
@@ -253,7 +297,7 @@ class OfficePage(SettingsPage):
             self.tr(" minuter"),
             self.tr("Aldrig"),
         )
-        form.addRow(self.tr("&Lås skärmen efter:"), self.idle_lock)
+        form.addRow(self.tr("Lås s&kärmen efter:"), self.idle_lock)  # Alt+L: the Lucka tab
         form.addRow(
             self._note(
                 box,
@@ -271,11 +315,12 @@ class OfficePage(SettingsPage):
         form = QFormLayout(box)
         form.setVerticalSpacing(10)
         self.pin_min = self._spin("pin_min_length", self.tr("Kortaste kod"), self.tr(" tecken"))
-        form.addRow(self.tr("&Kortaste kod:"), self.pin_min)
+        form.addRow(self.tr("K&ortaste kod:"), self.pin_min)
         self.cli_sign_in = named(
             QCheckBox(self.tr("Kommandoraden kräver kontorschefens kod"), box),
             "cli-sign-in",
             self.tr("Kommandoraden kräver kontorschefens kod"),
+            self.tr("Kommandoraden frågar efter en kontorschefs kod innan den ändrar något."),
         )
         form.addRow(self.cli_sign_in)
         form.addRow(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,7 +51,7 @@ class PointDialog(SetupDialog):
         self.name.setMaxLength(60)
         self.call_order = named(QComboBox(self), "point-call-order", self.tr("Ordning"))
         for code, text in PointTableModel.CALL_ORDERS.items():
-            self.call_order.addItem(self.tr(text), code)
+            self.call_order.addItem(QCoreApplication.translate("PointTableModel", text), code)
         self.queues = named(QListWidget(self), "point-queues", self.tr("Köer luckan betjänar"))
         self.queues.setMinimumHeight(150)
         self.queues.itemChanged.connect(self._on_item_changed)

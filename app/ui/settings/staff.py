@@ -35,19 +35,21 @@ from app.ui.settings.common import SettingsPage, button, named, select_key, sele
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import stamp, today
-from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
-FAILED = QT_TR_NOOP("Det gick inte att spara: databasen svarade inte. Försök igen om en stund.")
+FAILED = QT_TRANSLATE_NOOP(
+    "StaffPage", "Det gick inte att spara: databasen svarade inte. Försök igen om en stund."
+)
 
 
 class StaffModel(RowsModel):
     """The accounts: login, name, role, state."""
 
     HEADERS = (
-        QT_TR_NOOP("Användarnamn"),
-        QT_TR_NOOP("Namn"),
-        QT_TR_NOOP("Roll"),
-        QT_TR_NOOP("Status"),
+        QT_TRANSLATE_NOOP("StaffModel", "Användarnamn"),
+        QT_TRANSLATE_NOOP("StaffModel", "Namn"),
+        QT_TRANSLATE_NOOP("StaffModel", "Roll"),
+        QT_TRANSLATE_NOOP("StaffModel", "Status"),
     )
 
     def _key(self, row: Any) -> object:
@@ -79,6 +81,7 @@ class StaffPage(SettingsPage):
         intro.setWordWrap(True)
         self.model = StaffModel(self)
         self.table = table_view(self, self.model, "staff-table", self.tr("Personalens konton"), 1)
+        self.table.setAccessibleDescription(self.tr("Välj ett konto; fälten under visar det."))
         box = QGroupBox(self.tr("Konto"), self)
         form = QFormLayout(box)
         self.login = named(QLineEdit(box), "staff-login", self.tr("Användarnamn"))
@@ -93,15 +96,44 @@ class StaffPage(SettingsPage):
         for field in (self.pin, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(128)
+        for field, text in (
+            (self.login, self.tr("Det personen loggar in med.")),
+            (self.name, self.tr("För- och efternamn, som de syns i statistiken.")),
+            (self.role, self.tr("Vad personen får göra: reception, handläggare eller chef.")),
+            (self.pin, self.tr("En första kod; personen väljer en egen vid inloggningen.")),
+            (self.again, self.tr("Samma kod en gång till.")),
+        ):
+            field.setAccessibleDescription(text)
+        # Alt+R, Alt+L and Alt+I are the main tabs' (Reception, Lucka, Inställningar).
         form.addRow(self.tr("Användar&namn:"), self.login)
         form.addRow(self.tr("N&amn:"), self.name)
-        form.addRow(self.tr("&Roll:"), self.role)
+        form.addRow(self.tr("R&oll:"), self.role)
         form.addRow(self.tr("&Kod:"), self.pin)
         form.addRow(self.tr("&Upprepa koden:"), self.again)
-        self.add_button = button(self, self.tr("&Lägg till"), "staff-add", "primary")
-        self.role_button = button(self, self.tr("&Byt roll"), "staff-set-role")
-        self.pin_button = button(self, self.tr("Ny k&od"), "staff-reset-pin")
-        self.active_button = button(self, self.tr("&Stäng av"), "staff-toggle")
+        self.add_button = button(
+            self, self.tr("Lä&gg till"), "staff-add", "primary", self.tr("Skapar kontot.")
+        )
+        self.role_button = button(
+            self,
+            self.tr("&Byt roll"),
+            "staff-set-role",
+            None,
+            self.tr("Ger det valda kontot rollen i fältet Roll."),
+        )
+        self.pin_button = button(
+            self,
+            self.tr("Ny ko&d"),
+            "staff-reset-pin",
+            None,
+            self.tr("Ger det valda kontot koden i fälten; personen väljer en egen sedan."),
+        )
+        self.active_button = button(
+            self,
+            self.tr("&Stäng av"),
+            "staff-toggle",
+            None,
+            self.tr("Det valda kontot kan inte logga in förrän det öppnas igen."),
+        )
         actions = QHBoxLayout()
         for widget in (self.add_button, self.role_button, self.pin_button, self.active_button):
             actions.addWidget(widget)
@@ -139,7 +171,13 @@ class StaffPage(SettingsPage):
             widget.setEnabled(row is not None)
         if row is not None:
             self.active_button.setText(
-                self.tr("Öppna &igen") if not row.active else self.tr("&Stäng av")
+                self.tr("Ö&ppna igen") if not row.active else self.tr("&Stäng av")
+            )
+            self.active_button.setAccessibleName(self.active_button.text().replace("&", ""))
+            self.active_button.setAccessibleDescription(
+                self.tr("Det valda kontot kan logga in igen.")
+                if not row.active
+                else self.tr("Det valda kontot kan inte logga in förrän det öppnas igen.")
             )
             self.login.setText(row.login)
             self.name.setText(row.display_name)
@@ -219,11 +257,11 @@ class AuditModel(RowsModel):
     """The audit log: when, what, who, role, detail."""
 
     HEADERS = (
-        QT_TR_NOOP("När"),
-        QT_TR_NOOP("Vad"),
-        QT_TR_NOOP("Vem"),
-        QT_TR_NOOP("Roll"),
-        QT_TR_NOOP("Detaljer"),
+        QT_TRANSLATE_NOOP("AuditModel", "När"),
+        QT_TRANSLATE_NOOP("AuditModel", "Vad"),
+        QT_TRANSLATE_NOOP("AuditModel", "Vem"),
+        QT_TRANSLATE_NOOP("AuditModel", "Roll"),
+        QT_TRANSLATE_NOOP("AuditModel", "Detaljer"),
     )
 
     def _key(self, row: Any) -> object:
@@ -260,32 +298,53 @@ class AuditPage(SettingsPage):
             self,
         )
         intro.setWordWrap(True)
-        self.kind = named(QComboBox(self), "audit-kind", self.tr("Vad"))
+        self.kind = named(
+            QComboBox(self), "audit-kind", self.tr("Vad"), self.tr("Vilka händelser som visas.")
+        )
         self.kind.addItem(self.tr("Alla händelser"), None)
         for code, label in KINDS_SV.items():
             self.kind.addItem(self.tr(label), code)
         now = today(ctx.clock.now())
-        self.first = named(QDateEdit(self), "audit-from", self.tr("Från och med"))
-        self.last = named(QDateEdit(self), "audit-to", self.tr("Till och med"))
+        self.first = named(
+            QDateEdit(self), "audit-from", self.tr("Från och med"), self.tr("År-månad-dag.")
+        )
+        self.last = named(
+            QDateEdit(self), "audit-to", self.tr("Till och med"), self.tr("År-månad-dag.")
+        )
         for edit, day in ((self.first, now.replace(day=1)), (self.last, now)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(day.year, day.month, day.day))
-        self.show_button = button(self, self.tr("&Visa"), "audit-show", "primary")
-        self.export_button = button(self, self.tr("&Exportera CSV …"), "audit-export")
+        self.show_button = button(  # Alt+V: the Visa menu
+            self,
+            self.tr("Vi&sa"),
+            "audit-show",
+            "primary",
+            self.tr("Visar händelserna som filtren väljer."),
+        )
+        self.export_button = button(
+            self,
+            self.tr("&Exportera CSV …"),
+            "audit-export",
+            None,
+            self.tr("Sparar händelserna som filtren väljer i en CSV-fil."),
+        )
         filters = QHBoxLayout()
         for label, widget in (
             (self.tr("Vad:"), self.kind),
             (self.tr("Från:"), self.first),
             (self.tr("Till:"), self.last),
         ):
-            filters.addWidget(QLabel(label, self))
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)  # the label a screen reader reads with the field
+            filters.addWidget(caption)
             filters.addWidget(widget)
         filters.addWidget(self.show_button)
         filters.addStretch(1)
         filters.addWidget(self.export_button)
         self.model = AuditModel(self)
         self.table = table_view(self, self.model, "audit-table", self.tr("Loggen"), 4)
+        self.table.setAccessibleDescription(self.tr("Händelserna, nyast först."))
         self.count = QLabel(self)
         self.count.setObjectName("audit-count")
         layout = QVBoxLayout(self)

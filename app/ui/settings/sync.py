@@ -26,16 +26,16 @@ from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import stamp
-from app.ui.shell.table_model import QT_TR_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
 if TYPE_CHECKING:
     from app.sync.status import SyncSummary
 
 OUTCOMES = {
-    "acked": QT_TR_NOOP("Mottagen"),
-    "superseded": QT_TR_NOOP("Redan nyare hos mottagaren"),
-    "retry": QT_TR_NOOP("Försöker igen"),
-    "stopped": QT_TR_NOOP("Stoppad"),
+    "acked": QT_TRANSLATE_NOOP("AttemptModel", "Mottagen"),
+    "superseded": QT_TRANSLATE_NOOP("AttemptModel", "Redan nyare hos mottagaren"),
+    "retry": QT_TRANSLATE_NOOP("AttemptModel", "Försöker igen"),
+    "stopped": QT_TRANSLATE_NOOP("AttemptModel", "Stoppad"),
 }
 
 
@@ -43,12 +43,12 @@ class AttemptModel(RowsModel):
     """The sync log: when, day, revision, answer, outcome, detail."""
 
     HEADERS = (
-        QT_TR_NOOP("När"),
-        QT_TR_NOOP("Dag"),
-        QT_TR_NOOP("Version"),
-        QT_TR_NOOP("Svar"),
-        QT_TR_NOOP("Utfall"),
-        QT_TR_NOOP("Detaljer"),
+        QT_TRANSLATE_NOOP("AttemptModel", "När"),
+        QT_TRANSLATE_NOOP("AttemptModel", "Dag"),
+        QT_TRANSLATE_NOOP("AttemptModel", "Version"),
+        QT_TRANSLATE_NOOP("AttemptModel", "Svar"),
+        QT_TRANSLATE_NOOP("AttemptModel", "Utfall"),
+        QT_TRANSLATE_NOOP("AttemptModel", "Detaljer"),
     )
 
     def _key(self, row: Any) -> object:
@@ -78,22 +78,50 @@ class SyncPage(SettingsPage):
         super().__init__(ctx, parent)
         box = QGroupBox(self.tr("Mottagare"), self)
         form = QFormLayout(box)
-        self.url = named(QLineEdit(box), "sync-url", self.tr("Adress till mottagaren"))
+        self.url = named(
+            QLineEdit(box),
+            "sync-url",
+            self.tr("Adress till mottagaren"),
+            self.tr("Webbadressen som dagens summor skickas till, https://…"),
+        )
         self.url.setPlaceholderText("https://…")
-        self.code = named(QLineEdit(box), "sync-office-code", self.tr("Kontorets kod"))
-        self.token = named(QLineEdit(box), "sync-token", self.tr("Nyckel (token)"))
+        self.code = named(
+            QLineEdit(box),
+            "sync-office-code",
+            self.tr("Kontorets kod"),
+            self.tr("Koden som mottagaren känner kontoret under."),
+        )
+        self.token = named(
+            QLineEdit(box),
+            "sync-token",
+            self.tr("Nyckel (token)"),
+            self.tr("Nyckeln från mottagaren. Lämna tom för att behålla den sparade."),
+        )
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(self.tr("oförändrad"))
         form.addRow(self.tr("&Adress:"), self.url)
         form.addRow(self.tr("&Kontorets kod:"), self.code)
         form.addRow(self.tr("&Nyckel:"), self.token)
-        self.save_button = button(self, self.tr("&Spara"), "save-sync", "primary")
-        self.now_button = button(self, self.tr("Synka &nu"), "sync-now")
+        self.save_button = button(
+            self,
+            self.tr("&Spara"),
+            "save-sync",
+            "primary",
+            self.tr("Sparar mottagarens uppgifter."),
+        )
+        self.now_button = button(  # Alt+N: Nyckel
+            self,
+            self.tr("Synka n&u"),
+            "sync-now",
+            None,
+            self.tr("Skickar de dagar som inte har skickats, nu."),
+        )
         self.state = QLabel(self)
         self.state.setObjectName("sync-state")
         self.state.setWordWrap(True)
         self.model = AttemptModel(self)
         self.table = table_view(self, self.model, "sync-log", self.tr("Synkloggen"), 5)
+        self.table.setAccessibleDescription(self.tr("De senaste försöken att skicka, nyast först."))
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.now_button)

@@ -23,6 +23,7 @@ from app.ui.settings.points import PointsPage
 from app.ui.settings.queues import QueuesPage
 from app.ui.settings.staff import AuditPage, StaffPage
 from app.ui.settings.sync import SyncPage
+from app.ui.shell.access import describe
 from app.ui.shell.context import UiContext
 from app.ui.shell.style import ACCENT, DANGER, OK
 
@@ -60,6 +61,16 @@ class SettingsView(QWidget):
     def _setup_ui(self, file_dialogs: FileDialogs | None) -> None:
         self.setObjectName("settings-view")
         self.setStyleSheet(PAGE_STYLE)
+        # The sections' tabs first, so that Tab reaches them before the page under them.
+        self.sections = QTabWidget(self)
+        self.sections.setObjectName("settings-sections")
+        self.sections.setAccessibleName(self.tr("Inställningar"))
+        self.sections.tabBar().setObjectName("settings-sections-bar")
+        describe(
+            self.sections.tabBar(),
+            self.tr("Byt avsnitt med piltangenterna, eller Ctrl+Tab var du än är på sidan."),
+            self.tr("Avsnitt i inställningarna"),
+        )
         self.office_page = OfficePage(self._ctx, self)
         self.kiosk_page = KioskPage(self._ctx, self)
         self.bookings_page = BookingsPage(self._ctx, self, file_dialogs)
@@ -71,20 +82,22 @@ class SettingsView(QWidget):
         self.database_page = DatabasePage(self._ctx, self)
         self.staff_page = StaffPage(self._ctx, self)
         self.audit_page = AuditPage(self._ctx, self, file_dialogs)
-        self.sections = QTabWidget(self)
-        self.sections.setObjectName("settings-sections")
-        self.sections.setAccessibleName(self.tr("Inställningar"))
-        self.sections.addTab(self.office_page, self.tr("&Kontoret"))
-        self.sections.addTab(self.kiosk_page, self.tr("K&iosk"))
-        self.sections.addTab(self.bookings_page, self.tr("&Bokningar"))
-        self.sections.addTab(self.queues_page, self.tr("K&öer"))
-        self.sections.addTab(self.points_page, self.tr("Lu&ckor"))
-        self.sections.addTab(self.catalog_page, self.tr("K&atalog"))
-        self.sections.addTab(self.backups_page, self.tr("&Säkerhetskopior"))
-        self.sections.addTab(self.sync_page, self.tr("S&ynk"))
-        self.sections.addTab(self.database_page, self.tr("&Databas"))
-        self.sections.addTab(self.staff_page, self.tr("&Personal"))
-        self.sections.addTab(self.audit_page, self.tr("&Logg"))
+        # No Alt letters on the eleven sections: they would take the letters the pages' own
+        # fields need (one letter each per screen, with the main tabs'). Ctrl+Tab steps.
+        for section, title, about in (
+            (self.office_page, self.tr("Kontoret"), self.tr("Namn, öppettider, upprop, gallring.")),
+            (self.kiosk_page, self.tr("Kiosk"), self.tr("Kioskens språk och regler.")),
+            (self.bookings_page, self.tr("Bokningar"), self.tr("Dagens bokningar, marginalen.")),
+            (self.queues_page, self.tr("Köer"), self.tr("Köerna och deras myndigheter.")),
+            (self.points_page, self.tr("Luckor"), self.tr("Luckorna och köerna de tar.")),
+            (self.catalog_page, self.tr("Katalog"), self.tr("Myndigheter, ärenden, utfall.")),
+            (self.backups_page, self.tr("Säkerhetskopior"), self.tr("Ta en kopia, återställ en.")),
+            (self.sync_page, self.tr("Synk"), self.tr("Mottagaren av dagens summor.")),
+            (self.database_page, self.tr("Databas"), self.tr("Databasen som datorn arbetar i.")),
+            (self.staff_page, self.tr("Personal"), self.tr("Personalens konton och roller.")),
+            (self.audit_page, self.tr("Logg"), self.tr("Vem som gjorde vad och när.")),
+        ):
+            self.sections.setTabToolTip(self.sections.addTab(section, title), about)
         self.sections.currentChanged.connect(self._on_section_changed)
         for page in self.pages():
             page.message.connect(self._on_message)

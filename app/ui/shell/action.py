@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services import ServiceError
 from app.store.errors import StoreError
+from app.ui.shell.refusals import refusal_text
 from app.ui.shell.runner import PRESSES
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class Action(Generic[T]):
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, (ServiceError, StoreError)):
             log.warning("%s refused: %s", self._what, exc)
-            sentence = exc.swedish
+            sentence = refusal_text(exc)
         else:
             log.error("%s failed: %s", self._what, exc, exc_info=exc)
             sentence = self._fallback

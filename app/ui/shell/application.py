@@ -20,15 +20,15 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEvent, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import Settings
 from app.services.office.clock import Clock, SystemClock
 from app.store.errors import StoreError
 from app.store.rows import Readable, SqliteReader
+from app.ui.shell import language as ui_language
 from app.ui.shell.context import UiContext
-from app.ui.shell.files import install_qt_swedish
 from app.ui.shell.opening import StoreOpening, open_after_first_paint
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import ThreadRunner
@@ -139,8 +139,11 @@ def run_gui(
     display_only: bool = False,
     screen: int | None = None,
     kiosk: bool = False,
+    language: str | None = None,
 ) -> int:
     """Run the application until its last window closes; returns the exit code.
+
+    ``language`` ("sv", "en" or "system") overrides the workstation's choice.
 
     When the store cannot be opened the person is asked what to do (restore
     the newest backup, open another database, or end), and the app starts
@@ -156,6 +159,7 @@ def run_gui(
                     screen=screen,
                     next_start=next_start,
                     kiosk=kiosk,
+                    language=language,
                 )
         except StoreError as exc:
             log.error("cannot open the store: %s", exc)
@@ -235,14 +239,17 @@ def _start(
     screen: int | None,
     next_start: list[Settings] | None = None,
     kiosk: bool = False,
+    language: str | None = None,
 ) -> tuple[QApplication, UiContext, QWidget]:
     """Show the first window; the store is open, or opening (raises StoreError if it cannot)."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Servicedisk")
     app.setOrganizationName("Servicedisk")
-    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
-    install_qt_swedish(app)  # Qt's own dialogs ("Spara", "Avbryt") in Swedish
+    preference = Prefs(settings.data_dir / "workstation.ini").get_str(ui_language.PREF_LANGUAGE)
+    chosen = ui_language.chosen(preference, language)
+    # The staff's screens in the chosen language, with Qt's dialogs, dates and numbers.
+    ui_language.install(app, chosen, staff=not (display_only or kiosk))
     apply_style(app)
     clock = SystemClock()
     path = settings.sqlite_path

@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
 
 from app.services.access.actor import NOBODY, ROLE_NAMES_SV, Actor
 from app.services.queue.views import QueueSnapshot
+from app.ui.shell.access import describe
 from app.ui.shell.context import UiContext
+from app.ui.shell.focus_ring import FocusRing
+from app.ui.shell.gate import Gate
 from app.ui.shell.idle import IdleWatch
+from app.ui.shell.language_menu import LanguageMenu
 from app.ui.shell.notice_bar import NoticeBar
-from app.ui.shell.sign_in import Gate
 
 if TYPE_CHECKING:
     from app.ui.reception.screen import ReceptionView
@@ -59,17 +62,42 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setWindowTitle(self.tr("Servicedisk – {0}").format(self._ctx.office_name))
         self.resize(1280, 800)
+        # Made first, so first in the focus chain: Tab goes round as the eye does, from the
+        # tabs through the screen (built later, so last in the chain) down to "Byt
+        # användare" at the foot of the window, then the notice above the tabs.
+        self.switch_button = QPushButton(self.tr("Byt användare"), self)
+        self.switch_button.setObjectName("switch-user")
+        self.switch_button.setToolTip(self.tr("Lås skärmen så att nästa person kan logga in"))
+        self.switch_button.setAccessibleDescription(
+            self.tr("Låser skärmen så att nästa person kan logga in (Ctrl+L).")
+        )
+        self.switch_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch_button.clicked.connect(lambda: self.lock())
+        self.notice = NoticeBar(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("main-tabs")
         self.tabs.setAccessibleName(self.tr("Vyer"))
+        self.tabs.tabBar().setObjectName("main-tab-bar")
+        describe(
+            self.tabs.tabBar(),
+            self.tr("Byt vy med piltangenterna, eller med Alt och den understrukna bokstaven."),
+            self.tr("Vyer"),
+        )
         titles = (
             self.tr("&Reception"),
             self.tr("&Lucka"),
             self.tr("S&tatistik"),
             self.tr("&Inställningar"),
         )
-        for title in titles:
-            self.tabs.addTab(QWidget(), title)  # stands in until the screen is built
+        abouts = (
+            self.tr("Ge kölappar och håll koll på kön."),
+            self.tr("Ropa upp besökare och registrera ärenden."),
+            self.tr("Dagens siffror, perioder, bemanning och export."),
+            self.tr("Kontoret, köer, luckor, personal och mer."),
+        )
+        for title, about in zip(titles, abouts, strict=True):
+            index = self.tabs.addTab(QWidget(), title)  # stands in until the screen is built
+            self.tabs.setTabToolTip(index, about)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.gate = Gate(self._ctx, self)
         self.gate.signed_in.connect(self.sign_in_as)
@@ -77,7 +105,6 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("main-pages")
         self.pages.addWidget(self.gate)
         self.pages.addWidget(self.tabs)
-        self.notice = NoticeBar(self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -95,17 +122,13 @@ class MainWindow(QMainWindow):
         self.display_action.setShortcut(QKeySequence("Ctrl+D"))
         self.display_action.triggered.connect(self._on_open_display)
         view_menu.addAction(self.display_action)
+        self.language_menu = LanguageMenu(self.menuBar(), self._ctx.prefs, self)
 
         bar = self.statusBar()
         self.office_label = QLabel(self._ctx.office_name)
         self.office_label.setObjectName("status-office")
         self.user_label = QLabel("")
         self.user_label.setObjectName("status-user")
-        self.switch_button = QPushButton(self.tr("Byt användare"))
-        self.switch_button.setObjectName("switch-user")
-        self.switch_button.setToolTip(self.tr("Lås skärmen så att nästa person kan logga in"))
-        self.switch_button.setShortcut(QKeySequence("Ctrl+L"))
-        self.switch_button.clicked.connect(lambda: self.lock())
         self.store_label = QLabel(self._store_location())
         self.store_label.setObjectName("status-store")
         self.message_label = QLabel("")
@@ -118,6 +141,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.sync_label)
         bar.addPermanentWidget(self.store_label)
+        FocusRing.follow(self)
         from app.ui.shell.sync_worker import SyncWorker
 
         self.sync = SyncWorker(self._ctx, self)
@@ -206,12 +230,14 @@ class MainWindow(QMainWindow):
         # parent later makes Qt restyle all of it (tens of ms for a screen).
         view = self._views[tab] = self._build(tab, stand_in.parentWidget() or self.tabs)
         title, visible = self.tabs.tabText(tab), self.tabs.isTabVisible(tab)
+        about = self.tabs.tabToolTip(tab)
         was_current = self.tabs.currentIndex() == tab
         # In first, stand-in out after: removing the current tab would show another
         # screen for a moment (and build or reload it).
         blocked = self.tabs.blockSignals(True)  # the swap is no change of tab
         try:
             self.tabs.insertTab(tab, view, title)
+            self.tabs.setTabToolTip(tab, about)
             self.tabs.setTabVisible(tab, visible)
             if was_current:
                 self.tabs.setCurrentIndex(tab)

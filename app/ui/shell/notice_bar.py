@@ -29,6 +29,7 @@ class NoticeBar(QFrame):
         self.close_button = QPushButton(self.tr("Stäng"), self)
         self.close_button.setObjectName("notice-close")
         self.close_button.setAccessibleName(self.tr("Stäng meddelandet"))
+        self.close_button.setAccessibleDescription(self.tr("Döljer raden; inget tas bort."))
         self.close_button.clicked.connect(self.clear)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 12, 8)

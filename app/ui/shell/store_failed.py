@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.config import Settings, resolve_settings
 from app.store.errors import DamagedStoreError, NotAStoreError, StoreError
+from app.ui.shell.refusals import refusal_text
 
 if TYPE_CHECKING:  # the backup module loads SQLAlchemy: only when a store has failed
     from app.store.backup import BackupFile
@@ -28,8 +29,8 @@ log = logging.getLogger(__name__)
 RESTORE, OPEN_OTHER, QUIT = "restore", "open", "quit"
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("store_failed", text)
+# lupdate reads translate("store_failed", "…"): the context is given at each call.
+translate = QApplication.translate
 
 
 @dataclass(frozen=True)
@@ -41,31 +42,41 @@ class Failure:
 
     def text(self) -> str:
         """The message: what happened, then what can be done."""
-        lines = [_tr("Databasen kunde inte öppnas."), "", self.error.swedish, ""]
+        lines = [
+            translate("store_failed", "Databasen kunde inte öppnas."),
+            "",
+            refusal_text(self.error),
+            "",
+        ]
         if self.backup is not None:
             from app.ui.settings.backups import size_text, taken_text
 
             lines.append(
-                _tr("Den senaste hela säkerhetskopian är från {0} ({1}).").format(
-                    taken_text(self.backup), size_text(self.backup.size)
-                )
+                translate(
+                    "store_failed", "Den senaste hela säkerhetskopian är från {0} ({1})."
+                ).format(taken_text(self.backup), size_text(self.backup.size))
             )
             lines.append(
-                _tr(
+                translate(
+                    "store_failed",
                     "Om du återställer den flyttas den nuvarande filen undan (den raderas "
-                    "inte), och det som registrerades efter {0} kommer att saknas."
+                    "inte), och det som registrerades efter {0} kommer att saknas.",
                 ).format(taken_text(self.backup))
             )
         elif restorable(self.error):
-            lines.append(_tr("Det finns ingen säkerhetskopia att återställa. Kontakta IT."))
+            lines.append(
+                translate(
+                    "store_failed", "Det finns ingen säkerhetskopia att återställa. Kontakta IT."
+                )
+            )
         return "\n".join(lines).strip()
 
     def choices(self) -> list[tuple[str, str]]:
         """The buttons, as (what, label), the safest first."""
-        offered = [(QUIT, _tr("Avsluta"))]
+        offered = [(QUIT, translate("store_failed", "Avsluta"))]
         if self.backup is not None:
-            offered.insert(0, (RESTORE, _tr("Återställ säkerhetskopian")))
-        offered.insert(-1, (OPEN_OTHER, _tr("Öppna en annan databas …")))
+            offered.insert(0, (RESTORE, translate("store_failed", "Återställ säkerhetskopian")))
+        offered.insert(-1, (OPEN_OTHER, translate("store_failed", "Öppna en annan databas …")))
         return offered
 
 
@@ -105,9 +116,9 @@ def choose_file(settings: Settings) -> Path | None:
     """Ask for another database file."""
     path, _ = QFileDialog.getOpenFileName(
         None,
-        _tr("Öppna en annan databas"),
+        translate("store_failed", "Öppna en annan databas"),
         str(settings.data_dir),
-        _tr("Servicedisk-databas (*.sqlite3);;Alla filer (*)"),
+        translate("store_failed", "Servicedisk-databas (*.sqlite3);;Alla filer (*)"),
     )
     return Path(path) if path else None
 

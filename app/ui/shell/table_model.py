@@ -10,8 +10,9 @@ a scroll position survive a refresh. All models answer the same roles:
 - ``KEY_ROLE``: the row's stable key (a ticket's code, a catalog code, a point's number);
 - ``OBJECT_ROLE``: the read model itself.
 
-A subclass names its columns in ``HEADERS`` (marked with :func:`QT_TR_NOOP`,
-translated when shown) and says what a cell shows in :meth:`RowsModel._cell`.
+A subclass names its columns in ``HEADERS`` (marked with :func:`QT_TRANSLATE_NOOP` in
+the subclass's own context, translated by its ``tr()`` when shown) and says what a cell
+shows in :meth:`RowsModel._cell`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TR_NOOP as _QT_TR_NOOP
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from app.ui.shell.marks import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,7 +45,12 @@ _UNANSWERED = frozenset(
 
 
 def QT_TR_NOOP(text: str) -> str:
-    """Mark a text for translation where it is defined; ``tr()`` translates it when shown."""
+    """Mark a text for translation where it is defined; ``tr()`` translates it when shown.
+
+    lupdate files it under the enclosing class only inside a method: in a class body or
+    at module level prefer :func:`QT_TRANSLATE_NOOP`, naming the class whose ``tr()``
+    shows it.
+    """
     return str(_QT_TR_NOOP(text))
 
 

@@ -74,7 +74,7 @@ class ChartPage(QWidget):
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setLocalizeNumbers(True)  # "2,5" on the axes, as in the tables
-        self.chart.setLocale(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+        self.chart.setLocale(QLocale())  # the default: Swedish, or English (app.ui.shell.language)
         # One set of axes for the page's life (an axis taken off a chart leaves its labels
         # drawn): new figures change their labels, ranges and titles.
         left, bottom, right = (
@@ -103,7 +103,9 @@ class ChartPage(QWidget):
         self.view.setObjectName(f"chart-{name}")
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(200)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scroll area around it takes keys
         self.chart_area = QScrollArea(self)
+        self.chart_area.setObjectName(f"chart-area-{name}")
         self.chart_area.setWidgetResizable(True)
         self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_area.setWidget(self.view)
@@ -116,6 +118,7 @@ class ChartPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.chart_area)
         self.splitter.addWidget(self.table)
@@ -129,6 +132,16 @@ class ChartPage(QWidget):
         self._labels: list[str] = []
         self._shown: list[int] | None = None  # the categories that carry a label (vertical)
         self.chart.plotAreaChanged.connect(self._on_plot_area_changed)
+
+    def name_for(self, title: str) -> None:
+        """Names for a screen reader, after the page's title: the chart draws what the
+        table below it holds, so the table is where the figures are read."""
+        self.chart_area.setAccessibleName(self.tr("{0}, diagram").format(title))
+        self.view.setAccessibleName(self.tr("{0}, diagram").format(title))
+        for widget in (self.chart_area, self.view):
+            widget.setAccessibleDescription(self.tr("Samma siffror står i tabellen under."))
+        self.table.setAccessibleName(self.tr("{0}, tabell").format(title))
+        self.table.setAccessibleDescription(self.tr("Piltangenterna flyttar mellan cellerna."))
 
     # ------------------------------------------------------------ drawing
 

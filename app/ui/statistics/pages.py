@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from app.ui.shell.marks import QT_TRANSLATE_NOOP
 from app.ui.statistics.charts import ChartPage
 from app.ui.statistics.periods import short_date, shown_hours
 from app.ui.statistics.staffing import StaffingPage
@@ -30,40 +31,67 @@ class PeriodPages(QTabWidget):
         self.arrivals = ChartPage(
             "arrivals",
             (
-                ("hour", "Timme", str),
-                ("visitors", "Besökare", number),
-                ("arrivals", "Ankomster", number),
-                ("arrivals_per_day", "Ankomster per dag", number),
-                ("staffed_points", "Bemannade luckor", number),
-                ("wait_median_s", "Väntetid, median", minutes_text),
+                ("hour", QT_TRANSLATE_NOOP("FigureTableModel", "Timme"), str),
+                ("visitors", QT_TRANSLATE_NOOP("FigureTableModel", "Besökare"), number),
+                ("arrivals", QT_TRANSLATE_NOOP("FigureTableModel", "Ankomster"), number),
+                (
+                    "arrivals_per_day",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Ankomster per dag"),
+                    number,
+                ),
+                (
+                    "staffed_points",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Bemannade luckor"),
+                    number,
+                ),
+                (
+                    "wait_median_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Väntetid, median"),
+                    minutes_text,
+                ),
                 ("service_level", level, number),
-                ("queue_max", "Längsta kö", number),
+                ("queue_max", QT_TRANSLATE_NOOP("FigureTableModel", "Längsta kö"), number),
             ),
             self,
         )
         self.waits = ChartPage(
-            "waits", (("bucket", "Väntetid", str), ("count", "Besökare", number)), self
+            "waits",
+            (
+                ("bucket", QT_TRANSLATE_NOOP("FigureTableModel", "Väntetid"), str),
+                ("count", QT_TRANSLATE_NOOP("FigureTableModel", "Besökare"), number),
+            ),
+            self,
         )
         self.agencies = ChartPage(
             "agencies",
-            (("label", "Myndighet", str), ("count", "Ärenden", number)),
+            (
+                ("label", QT_TRANSLATE_NOOP("FigureTableModel", "Myndighet"), str),
+                ("count", QT_TRANSLATE_NOOP("FigureTableModel", "Ärenden"), number),
+            ),
             self,
             horizontal=True,
         )
         self.outcomes = ChartPage(
             "outcomes",
-            (("label", "Utfall eller hänvisning", str), ("count", "Ärenden", number)),
+            (
+                ("label", QT_TRANSLATE_NOOP("FigureTableModel", "Utfall eller hänvisning"), str),
+                ("count", QT_TRANSLATE_NOOP("FigureTableModel", "Ärenden"), number),
+            ),
             self,
             horizontal=True,
         )
         self.trend = ChartPage(
             "trend",
             (
-                ("day", "Dag", str),
-                ("visitors", "Besökare", number),
-                ("served", "Betjänade", number),
-                ("no_shows", "Uteblev", number),
-                ("wait_median_s", "Väntetid, median", minutes_text),
+                ("day", QT_TRANSLATE_NOOP("FigureTableModel", "Dag"), str),
+                ("visitors", QT_TRANSLATE_NOOP("FigureTableModel", "Besökare"), number),
+                ("served", QT_TRANSLATE_NOOP("FigureTableModel", "Betjänade"), number),
+                ("no_shows", QT_TRANSLATE_NOOP("FigureTableModel", "Uteblev"), number),
+                (
+                    "wait_median_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Väntetid, median"),
+                    minutes_text,
+                ),
                 ("service_level", level, number),
             ),
             self,
@@ -71,17 +99,45 @@ class PeriodPages(QTabWidget):
         self.bookings = ChartPage(
             "bookings",
             (
-                ("day", "Dag", str),
-                ("bookings", "Bokningar", number),
-                ("booked_visitors", "Betjänade med bokning", number),
-                ("walk_in_visitors", "Betjänade utan bokning", number),
-                ("missed_bookings", "Uteblivna bokningar", number),
-                ("missed_share", "Uteblivna, %", number),
-                ("cancelled_bookings", "Avbokade", number),
-                ("punctuality_median_s", "Bokad tid till upprop, median", minutes_text),
-                ("punctuality_p90_s", "Bokad tid till upprop, 90 %", minutes_text),
-                ("wait_during_booked_median_s", "Väntetid utan bokning under bokade", minutes_text),
-                ("wait_outside_booked_median_s", "Väntetid utan bokning övrig tid", minutes_text),
+                ("day", QT_TRANSLATE_NOOP("FigureTableModel", "Dag"), str),
+                ("bookings", QT_TRANSLATE_NOOP("FigureTableModel", "Bokningar"), number),
+                (
+                    "booked_visitors",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Betjänade med bokning"),
+                    number,
+                ),
+                (
+                    "walk_in_visitors",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Betjänade utan bokning"),
+                    number,
+                ),
+                (
+                    "missed_bookings",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Uteblivna bokningar"),
+                    number,
+                ),
+                ("missed_share", QT_TRANSLATE_NOOP("FigureTableModel", "Uteblivna, %"), number),
+                ("cancelled_bookings", QT_TRANSLATE_NOOP("FigureTableModel", "Avbokade"), number),
+                (
+                    "punctuality_median_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Bokad tid till upprop, median"),
+                    minutes_text,
+                ),
+                (
+                    "punctuality_p90_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Bokad tid till upprop, 90 %"),
+                    minutes_text,
+                ),
+                (
+                    "wait_during_booked_median_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Väntetid utan bokning under bokade"),
+                    minutes_text,
+                ),
+                (
+                    "wait_outside_booked_median_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Väntetid utan bokning övrig tid"),
+                    minutes_text,
+                ),
             ),
             self,
         )
@@ -90,25 +146,69 @@ class PeriodPages(QTabWidget):
         self.staff = ChartPage(
             "staff",
             (
-                ("label", "Medarbetare", str),
-                ("served", "Betjänade", number),
-                ("service_median_s", "Betjäningstid, median", minutes_text),
-                ("service_p90_s", "Betjäningstid, 90 %", minutes_text),
+                ("label", QT_TRANSLATE_NOOP("FigureTableModel", "Medarbetare"), str),
+                ("served", QT_TRANSLATE_NOOP("FigureTableModel", "Betjänade"), number),
+                (
+                    "service_median_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Betjäningstid, median"),
+                    minutes_text,
+                ),
+                (
+                    "service_p90_s",
+                    QT_TRANSLATE_NOOP("FigureTableModel", "Betjäningstid, 90 %"),
+                    minutes_text,
+                ),
             ),
             self,
             horizontal=True,
         )
-        for page, title in (
-            (self.arrivals, "Ankomster och bemanning"),
-            (self.waits, "Väntetider"),
-            (self.agencies, "Ärenden"),
-            (self.outcomes, "Utfall och hänvisningar"),
-            (self.trend, "Över tid"),
-            (self.bookings, "Bokade besök"),
-            (self.staffing, "Bemanning"),
-            (self.staff, "Per medarbetare"),
+        for page, title, about in (
+            (
+                self.arrivals,
+                QT_TRANSLATE_NOOP("PeriodPages", "Ankomster och bemanning"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Ankomster per timme mot bemannade luckor."),
+            ),
+            (
+                self.waits,
+                QT_TRANSLATE_NOOP("PeriodPages", "Väntetider"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Hur länge besökarna väntade på upprop."),
+            ),
+            (
+                self.agencies,
+                QT_TRANSLATE_NOOP("PeriodPages", "Ärenden"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Ärenden per myndighet."),
+            ),
+            (
+                self.outcomes,
+                QT_TRANSLATE_NOOP("PeriodPages", "Utfall och hänvisningar"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Hur ärendena slutade och vart de gick."),
+            ),
+            (
+                self.trend,
+                QT_TRANSLATE_NOOP("PeriodPages", "Över tid"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Besökare och betjänade per dag."),
+            ),
+            (
+                self.bookings,
+                QT_TRANSLATE_NOOP("PeriodPages", "Bokade besök"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Besök med och utan bokning per dag."),
+            ),
+            (
+                self.staffing,
+                QT_TRANSLATE_NOOP("PeriodPages", "Bemanning"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Luckor som behövs mot luckor som var bemannade."),
+            ),
+            (
+                self.staff,
+                QT_TRANSLATE_NOOP("PeriodPages", "Per medarbetare"),
+                QT_TRANSLATE_NOOP("PeriodPages", "Betjänade och betjäningstid per medarbetare."),
+            ),
         ):
-            self.addTab(page, self.tr(title))
+            self.setTabToolTip(self.addTab(page, self.tr(title)), self.tr(about))
+            (page.page if isinstance(page, StaffingPage) else page).name_for(self.tr(title))
+        self.tabBar().setObjectName("stats-pages-bar")
+        self.tabBar().setAccessibleName(self.tr("Statistikens sidor"))
+        self.tabBar().setAccessibleDescription(self.tr("Byt sida med piltangenterna."))
         self.setTabVisible(self.indexOf(self.bookings), False)  # until a period has bookings
 
     def show_period(

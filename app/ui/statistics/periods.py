@@ -11,17 +11,19 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from app.ui.shell.marks import QT_TRANSLATE_NOOP
+
 PRESETS = (
-    ("today", "I dag"),
-    ("yesterday", "I går"),
-    ("week", "Den här veckan"),
-    ("last_week", "Förra veckan"),
-    ("month", "Denna månad"),
-    ("last_month", "Förra månaden"),
-    ("last_30", "Senaste 30 dagarna"),
-    ("year", "I år"),
-    ("next_week", "Nästa vecka"),
-    ("custom", "Eget intervall"),
+    ("today", QT_TRANSLATE_NOOP("StatisticsView", "I dag")),
+    ("yesterday", QT_TRANSLATE_NOOP("StatisticsView", "I går")),
+    ("week", QT_TRANSLATE_NOOP("StatisticsView", "Den här veckan")),
+    ("last_week", QT_TRANSLATE_NOOP("StatisticsView", "Förra veckan")),
+    ("month", QT_TRANSLATE_NOOP("StatisticsView", "Denna månad")),
+    ("last_month", QT_TRANSLATE_NOOP("StatisticsView", "Förra månaden")),
+    ("last_30", QT_TRANSLATE_NOOP("StatisticsView", "Senaste 30 dagarna")),
+    ("year", QT_TRANSLATE_NOOP("StatisticsView", "I år")),
+    ("next_week", QT_TRANSLATE_NOOP("StatisticsView", "Nästa vecka")),
+    ("custom", QT_TRANSLATE_NOOP("StatisticsView", "Eget intervall")),
 )
 WEEKDAYS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
 
@@ -57,9 +59,11 @@ def short_date(day: date | str) -> str:
 
 
 def day_name(day: date | str) -> str:
-    """A day with its weekday: "tis 3/11"."""
+    """A day with its weekday: "tis 3/11" (or "Tue 3/11" where the app is in English)."""
     d = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{WEEKDAYS[d.weekday()]} {short_date(d)}"
+    from app.ui.shell.language import short_weekday
+
+    return f"{short_weekday(d.weekday(), WEEKDAYS[d.weekday()])} {short_date(d)}"
 
 
 def shown_hours(

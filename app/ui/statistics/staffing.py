@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.ui.shell.guarded import guard_combo
+from app.ui.shell.marks import QT_TRANSLATE_NOOP
 from app.ui.statistics.charts import ChartPage
 from app.ui.statistics.periods import day_name
 from app.ui.statistics.table import Column, cell_text
@@ -22,21 +23,29 @@ from app.ui.statistics.table import Column, cell_text
 ALL_DAYS = ""
 # Two lines in a header: the day table keeps its eight columns on a 1280-pixel screen.
 HOUR_COLUMNS: tuple[Column, ...] = (
-    ("hour", "Timme", str),
-    ("expected_arrivals", "Väntade\nankomster", cell_text),
-    ("arrivals", "Ankomster", cell_text),
-    ("points_needed", "Luckor\nsom behövs", cell_text),
-    ("points_staffed", "Bemannade\nluckor", cell_text),
-    ("points_previous", "Bemannade samma\nveckodag senast", cell_text),
+    ("hour", QT_TRANSLATE_NOOP("FigureTableModel", "Timme"), str),
+    ("expected_arrivals", QT_TRANSLATE_NOOP("FigureTableModel", "Väntade\nankomster"), cell_text),
+    ("arrivals", QT_TRANSLATE_NOOP("FigureTableModel", "Ankomster"), cell_text),
+    ("points_needed", QT_TRANSLATE_NOOP("FigureTableModel", "Luckor\nsom behövs"), cell_text),
+    ("points_staffed", QT_TRANSLATE_NOOP("FigureTableModel", "Bemannade\nluckor"), cell_text),
+    (
+        "points_previous",
+        QT_TRANSLATE_NOOP("FigureTableModel", "Bemannade samma\nveckodag senast"),
+        cell_text,
+    ),
 )
 DAY_COLUMNS: tuple[Column, ...] = (
-    ("day", "Dag", day_name),
-    ("expected_arrivals", "Väntade\nankomster", cell_text),
-    ("arrivals", "Ankomster", cell_text),
-    ("peak_points", "Flest luckor\nsom behövs", cell_text),
-    ("point_hours", "Behövd tid\n(timmar)", cell_text),
-    ("staffed_hours", "Bemannad tid\n(timmar)", cell_text),
-    ("previous_hours", "Samma veckodag\nsenast (timmar)", cell_text),
+    ("day", QT_TRANSLATE_NOOP("FigureTableModel", "Dag"), day_name),
+    ("expected_arrivals", QT_TRANSLATE_NOOP("FigureTableModel", "Väntade\nankomster"), cell_text),
+    ("arrivals", QT_TRANSLATE_NOOP("FigureTableModel", "Ankomster"), cell_text),
+    ("peak_points", QT_TRANSLATE_NOOP("FigureTableModel", "Flest luckor\nsom behövs"), cell_text),
+    ("point_hours", QT_TRANSLATE_NOOP("FigureTableModel", "Behövd tid\n(timmar)"), cell_text),
+    ("staffed_hours", QT_TRANSLATE_NOOP("FigureTableModel", "Bemannad tid\n(timmar)"), cell_text),
+    (
+        "previous_hours",
+        QT_TRANSLATE_NOOP("FigureTableModel", "Samma veckodag\nsenast (timmar)"),
+        cell_text,
+    ),
 )
 
 
@@ -53,6 +62,7 @@ class StaffingPage(QWidget):
         self.day = guard_combo(QComboBox(self))
         self.day.setObjectName("forecast-day")
         self.day.setAccessibleName(self.tr("Dag i bemanningen"))
+        self.day.setAccessibleDescription(self.tr("Dagen som diagrammet och tabellen visar."))
         self.page = ChartPage(
             "forecast", HOUR_COLUMNS, self, key=lambda r: (r.get("day"), r.get("hour"))
         )

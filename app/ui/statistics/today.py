@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from app.services.queue.views import QueueSnapshot
+from app.ui.shell.marks import QT_TRANSLATE_NOOP
 from app.ui.statistics.table import minutes_text, service_level_name
 
 
@@ -14,12 +15,12 @@ class TodayPanel(QGroupBox):
     """Today at a glance: the live queue and today's figures so far."""
 
     FIELDS = (
-        ("waiting", "Väntar nu"),
-        ("longest", "Längsta väntan nu"),
-        ("served", "Betjänade"),
-        ("median", "Väntetid, median"),
+        ("waiting", QT_TRANSLATE_NOOP("TodayPanel", "Väntar nu")),
+        ("longest", QT_TRANSLATE_NOOP("TodayPanel", "Längsta väntan nu")),
+        ("served", QT_TRANSLATE_NOOP("TodayPanel", "Betjänade")),
+        ("median", QT_TRANSLATE_NOOP("TodayPanel", "Väntetid, median")),
         ("level", ""),  # the service level's one name, with the office's threshold
-        ("no_shows", "Uteblev"),
+        ("no_shows", QT_TRANSLATE_NOOP("TodayPanel", "Uteblev")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:

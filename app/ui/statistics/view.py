@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queue.views import QueueSnapshot
+from app.ui.shell.access import describe
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.files import ask_save_path
@@ -86,8 +87,14 @@ class StatisticsView(QWidget):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        self.show_button = QPushButton(self.tr("&Visa"), self)
+        self.show_button = QPushButton(self.tr("Vi&sa"), self)  # Alt+V: the Visa menu
         self.show_button.setObjectName("stats-show")
+        describe(self.show_button, self.tr("Räknar fram siffrorna för perioden."), self.tr("Visa"))
+        describe(
+            self.preset, self.tr("En färdig period, eller Eget intervall med datumen bredvid.")
+        )
+        describe(self.first, self.tr("Periodens första dag, år-månad-dag."), self.tr("Från"))
+        describe(self.last, self.tr("Periodens sista dag, år-månad-dag."), self.tr("Till"))
         self.busy = QProgressBar(self)
         self.busy.setObjectName("stats-busy")
         self.busy.setRange(0, 0)
@@ -97,11 +104,12 @@ class StatisticsView(QWidget):
         self.status.setObjectName("stats-status")
         self.export_buttons = {}
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Period:"), self))
-        bar.addWidget(self.preset)
-        bar.addWidget(self.first)
-        bar.addWidget(QLabel("–", self))
-        bar.addWidget(self.last)
+        labels = (self.tr("P&eriod:"), self.tr("från"), self.tr("till"))  # Alt+P: Språk
+        for text, field in zip(labels, (self.preset, self.first, self.last), strict=True):
+            label = QLabel(text, self)
+            label.setBuddy(field)  # the name a screen reader gives the field
+            bar.addWidget(label)
+            bar.addWidget(field)
         bar.addWidget(self.show_button)
         bar.addWidget(self.busy)
         bar.addStretch(1)
@@ -317,5 +325,8 @@ _FILTERS = {".xlsx": "Excel (*.xlsx)", ".pdf": "PDF (*.pdf)"}
 def _ask_save_path(parent: QWidget, title: str, suggested: str, prefs: Prefs) -> str | None:
     """Where to save an export: in the last folder used (documents the first time), of
     its type (a CSV export is a folder of its own, named as typed)."""
-    kind = _FILTERS.get(Path(suggested).suffix, parent.tr("Mapp för CSV-filerna (*)"))
+    kind = _FILTERS.get(
+        Path(suggested).suffix,
+        QCoreApplication.translate("StatisticsView", "Mapp för CSV-filerna (*)"),
+    )
     return ask_save_path(parent, title, suggested, kind, prefs)

@@ -1,0 +1,24 @@
+"""Words for a screen as data: a stable id and its values, worded (and translated) by the UI.
+
+The core (store, services, sync) says what happened as a :class:`Message`; the screens
+turn it into a sentence in Swedish or English (app/ui/shell/refusals.py). English for
+logs and the command line stays with the exception itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message id and its parameters; a parameter may itself be a Message (a part)."""
+
+    id: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def say(message_id: str, /, **params: Any) -> Message:
+    """A message id with its parameters."""
+    return Message(message_id, params)
