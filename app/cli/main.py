@@ -343,6 +343,9 @@ def load_gui() -> Callable[..., int]:
 
 
 def _run_gui(args: argparse.Namespace, settings: Settings) -> int:
+    from app.termination import note_early
+
+    note_early()  # a shutdown while Qt loads ends the app once it can, not by a kill
     from app.preflight import EXIT_MISSING_LIBRARIES, gui_preflight
 
     missing = gui_preflight()  # before Qt: a missing system library named, not Qt's abort

@@ -17,6 +17,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from app.config import Settings
 from app.services.office.clock import Clock, SystemClock
 from app.store.errors import StoreError
 from app.store.rows import Readable, SqliteReader
+from app.termination import came_early
 from app.ui.shell import language as ui_language
 from app.ui.shell.context import UiContext
 from app.ui.shell.opening import StoreOpening, open_after_first_paint
@@ -150,26 +152,30 @@ def run_gui(
     again on what they chose.
     """
     next_start: list[Settings] = []
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     while True:
-        try:
-            with _collector_waits():
-                app, ctx, _window = _start(
-                    settings,
-                    display_only=display_only,
-                    screen=screen,
-                    next_start=next_start,
-                    kiosk=kiosk,
-                    language=language,
-                )
-        except StoreError as exc:
-            log.error("cannot open the store: %s", exc)
-            chosen = recover(exc, settings)
-            if chosen is None:
-                return 1
-            settings = chosen
-            continue
-        with _quit_on_termination(app):
-            code = app.exec()
+        # From before the first window shows: a shutdown at any moment ends the app as
+        # closing it does, never by the signal's default (killed, exit 143).
+        with _quit_on_termination(app) as ending:
+            try:
+                with _collector_waits():
+                    app, ctx, _window = _start(
+                        settings,
+                        display_only=display_only,
+                        screen=screen,
+                        next_start=next_start,
+                        kiosk=kiosk,
+                        language=language,
+                    )
+            except StoreError as exc:
+                log.error("cannot open the store: %s", exc)
+                chosen = None if ending.is_set() else recover(exc, settings)
+                if chosen is None:
+                    return 1
+                settings = chosen
+                continue
+            code = 0 if ending.is_set() else app.exec()  # quit() before exec() does nothing
         _shut_down(app, ctx)
         if code != EXIT_START_AGAIN or not next_start:
             return code
@@ -177,14 +183,16 @@ def run_gui(
 
 
 @contextlib.contextmanager
-def _quit_on_termination(app: QApplication) -> Iterator[None]:
-    """SIGTERM and SIGINT (a shutdown, a logout, Ctrl+C) end the app as closing it does.
+def _quit_on_termination(app: QApplication) -> Iterator[threading.Event]:
+    """SIGTERM and SIGINT (a shutdown, a logout, Ctrl+C) end the app as closing it does;
+    the event yielded is set once one came (before the event loop ran, it then never does).
 
     Python runs a signal handler only between bytecodes, and Qt's event loop runs
     none while it waits: the signal's byte on a socket wakes it up.
     """
+    ending = threading.Event()
     if os.name == "nt":  # pragma: no cover - Windows ends a GUI app with WM_CLOSE
-        yield
+        yield ending
         return
     reader, writer = socket.socketpair()
     reader.setblocking(False)
@@ -197,14 +205,18 @@ def _quit_on_termination(app: QApplication) -> Iterator[None]:
 
     def on_signal(signum: int, _frame: object) -> None:
         log.info("ending on signal %s", signal.Signals(signum).name)
+        ending.set()
         app.closeAllWindows()
         app.quit()
 
     notifier.activated.connect(on_wakeup)
     previous_fd = signal.set_wakeup_fd(writer.fileno())
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    if came_early():  # while Qt was loading (app.termination)
+        log.info("ending on a signal that came while starting")
+        ending.set()
     try:
-        yield
+        yield ending
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -223,6 +235,12 @@ def _shut_down(app: QApplication, ctx: UiContext) -> None:
     ctx.watcher.stop()
     ctx.close()  # waits for a store still opening, so no thread is left at work
     runner = ctx.runner
+    if isinstance(runner, ThreadRunner):
+        runner.wait()
+    # What is still queued (a worker's answer, a zero-time timer: all of them when the
+    # event loop never ran, the app ended while starting) reaches windows still there;
+    # work it hands the runner ends before they go (its answer would have nowhere to go).
+    app.processEvents()
     if isinstance(runner, ThreadRunner):
         runner.wait()
     for window in app.topLevelWidgets():

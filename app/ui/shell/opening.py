@@ -46,16 +46,25 @@ class StoreOpening(QObject):
         self._store: Store | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="open-store", daemon=True)
+        self._starting = threading.Lock()
+        self._started = False
 
     def start(self) -> None:
-        """Begin opening (once)."""
-        if not self._thread.is_alive() and not self._done.is_set():
-            self._thread.start()
+        """Begin opening (once, whichever thread asks first: the window after its first
+        paint, or a worker that needs the store already)."""
+        with self._starting:
+            if not self._started:
+                self._started = True
+                self._thread.start()
 
     def wait(self) -> Store:
         """The store, once it is open; raises what opening it raised."""
         self.start()
         self._done.wait()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            # Its last signal is on its way out: whoever waits may tear this object down
+            # next (shutting down), and must not while the thread is still in it.
+            self._thread.join()
         if self._error is not None:
             raise self._error
         assert self._store is not None
@@ -68,12 +77,12 @@ class StoreOpening(QObject):
         except BaseException as exc:
             log.error("cannot open the store: %s", exc)
             self._error = exc
+            self.failed.emit(exc)  # posted to the GUI thread; then the waiters go on
             self._done.set()
-            self.failed.emit(exc)
             return
         self._store = store
-        self._done.set()
         self.opened.emit(store)
+        self._done.set()
 
 
 class _AfterFirstPaint(QObject):
