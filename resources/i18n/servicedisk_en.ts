@@ -2601,6 +2601,26 @@ last time (hours)</translation>
         <translation>The counter first calls the checked-in bookings and takes walk-ins only when the next booking is further away than this.</translation>
     </message>
     <message>
+        <source>Luckan hålls för bokade besök och tar drop-in bara i luckorna mellan dem.</source>
+        <translation>The service point is kept for booked visits and takes walk-ins only in the gaps between them.</translation>
+    </message>
+    <message>
+        <source>Numret som visas i väntrummet.</source>
+        <translation>The number shown in the waiting room.</translation>
+    </message>
+    <message>
+        <source>Namnet på skärmarna, till exempel Lucka 3.</source>
+        <translation>The name on the screens, for example Counter 3.</translation>
+    </message>
+    <message>
+        <source>Om luckan tar den som väntat längst, eller köerna i tur och ordning.</source>
+        <translation>Whether the service point takes whoever has waited longest, or the queues in turn.</translation>
+    </message>
+    <message>
+        <source>Bocka för köerna luckan ropar upp från; ordningen med Upp och Ned.</source>
+        <translation>Tick the queues the service point calls from; set their order with Up and Down.</translation>
+    </message>
+    <message>
         <source>Arbetsprofil</source>
         <translation>Work profile</translation>
     </message>

@@ -79,7 +79,19 @@ class PointDialog(SetupDialog):
                 "bokning är längre bort än så."
             )
         )
+        self.reserve.setMaximumWidth(260)
         self.reserved.toggled.connect(self.reserve.setEnabled)
+        self.reserved.setAccessibleDescription(
+            self.tr("Luckan hålls för bokade besök och tar drop-in bara i luckorna mellan dem.")
+        )
+        self.number.setAccessibleDescription(self.tr("Numret som visas i väntrummet."))
+        self.name.setAccessibleDescription(self.tr("Namnet på skärmarna, till exempel Lucka 3."))
+        self.call_order.setAccessibleDescription(
+            self.tr("Om luckan tar den som väntat längst, eller köerna i tur och ordning.")
+        )
+        self.queues.setAccessibleDescription(
+            self.tr("Bocka för köerna luckan ropar upp från; ordningen med Upp och Ned.")
+        )
         self.hint = named(QLabel(self), "point-profile-hint", self.tr("Arbetsprofil"))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #4a525a;")
