@@ -57,7 +57,8 @@ screenshots: $(VENV)/.installed-test
 	# The visitor's side: the kiosk, the display in other languages, the printouts
 	SERVICEDISK_SHOTS=docs/screenshots SERVICEDISK_TICKET_SHOTS=docs/screenshots \
 	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly tests/ui/test_kiosk.py \
-	  tests/ui/test_display_languages.py tests/ui/test_printout_languages.py -k "render"
+	  tests/ui/test_display_languages.py tests/ui/test_printout_languages.py \
+	  tests/ui/test_booking_check_in.py -k "render"
 	$(PY) -m tests.receiver_live_shot docs/screenshots  # needs chromium
 
 # The installable app: a one-folder bundle in dist/servicedisk/ (docs/packaging.md), built

@@ -447,8 +447,8 @@ def test_the_service_point_shows_a_checked_in_booking_and_when_it_goes_first(vie
 # ---------------------------------------------------------------- the waiting room
 
 
-def test_the_display_says_a_called_booking_had_a_booked_time_and_a_walk_in_does_not(
-    qtbot, view, ui_ctx
+def test_render_the_display_says_a_called_booking_had_a_booked_time_and_a_walk_in_does_not(
+    qtbot, view, ui_ctx, tmp_path
 ):
     from PySide6.QtWidgets import QLabel
 
@@ -470,6 +470,7 @@ def test_the_display_says_a_called_booking_had_a_booked_time_and_a_walk_in_does_
     ui_ctx.watcher.refresh()
     assert display.findChild(QLabel, "current-call").text() == "A001 → Lucka 1"
     assert note.isVisible() and note.text() == "Bokad tid 11:00 / Booked time 11:00"
+    assert display.grab().save(str(shots(tmp_path) / "booking-display.png"))
     queue.call_next(ui_ctx.desk, 2)  # the walk-in: nothing booked to say
     ui_ctx.watcher.refresh()
     assert display.findChild(QLabel, "current-call").text() == "B001 → Lucka 2"
