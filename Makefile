@@ -31,7 +31,7 @@ run: $(VENV)/.installed $(I18N_QM)
 	@test -f "$(DEMO_DIR)/.demo-filled" || \
 		{ $(PY) -m app --data-dir "$(DEMO_DIR)" demo --days $(DEMO_DAYS) --seed 1 && \
 		  touch "$(DEMO_DIR)/.demo-filled"; }
-	$(PY) -m app --data-dir "$(DEMO_DIR)"
+	$(PY) -m app --data-dir "$(DEMO_DIR)" $(RUN_ARGS)
 
 test: $(VENV)/.installed-test $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
@@ -52,8 +52,9 @@ bench: $(VENV)/.installed-test
 schema: $(VENV)/.installed-test
 	$(PY) -m tests.write_schemas
 
-screenshots: $(VENV)/.installed-test
+screenshots: $(VENV)/.installed-test $(I18N_QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots --language en docs/screenshots/en
 	# The visitor's side: the kiosk, the display in other languages, the printouts
 	SERVICEDISK_SHOTS=docs/screenshots SERVICEDISK_TICKET_SHOTS=docs/screenshots \
 	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly tests/ui/test_kiosk.py \

@@ -46,15 +46,18 @@ def _save(widget: QWidget, path: Path, width: int, height: int) -> Path:
     return path
 
 
-def render_all(out_dir: Path) -> list[Path]:
-    """Render the main window's tabs, the errand form and the display; returns the files."""
+def render_all(out_dir: Path, language: str = "sv") -> list[Path]:
+    """Render the main window's tabs, the errand form and the display (the staff's screens
+    in ``language``: "sv" or "en"); returns the files."""
     from app.ui.display.announcer import silent_announcer
     from app.ui.display.screen import DisplayWindow
+    from app.ui.shell import language as ui_language
     from app.ui.shell.main_window import MainWindow
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    ui_language.install(app, language)
     apply_style(app)
     clock = ManualClock(SHOT_AT)
     with tempfile.TemporaryDirectory() as tmp:
@@ -173,10 +176,15 @@ def _visitor_side(ctx: Any, window: Any, out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Render to the folder given (default docs/screenshots)."""
-    args = sys.argv[1:] if argv is None else argv
+    """Render to the folder given (default docs/screenshots); ``--language en`` in English."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    language = "sv"
+    if "--language" in args:
+        at = args.index("--language")
+        language = args[at + 1]
+        del args[at : at + 2]
     out = Path(args[0] if args else "docs/screenshots")
-    for path in render_all(out):
+    for path in render_all(out, language):
         print(path)
     return 0
 

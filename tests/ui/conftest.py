@@ -18,6 +18,17 @@ from tests.conftest import new_store
 UI_NOW = datetime(2026, 11, 25, 10, 30, tzinfo=OFFICE_TZ)
 
 
+@pytest.fixture(autouse=True)
+def _swedish_numbers():
+    """Numbers and dates as the app shows them in its default language (Swedish: "6,8 min"),
+    whatever the test machine's locale; a test of the English screens sets its own."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    yield
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+
+
 @pytest.fixture
 def ui_clock() -> ManualClock:
     """The clock every screen in a widget test reads."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from app.store.backup import BackupFile, list_backups
@@ -55,7 +55,9 @@ def taken_text(backup: BackupFile) -> str:
 
 def size_text(size: int) -> str:
     """A file size as a manager reads it ("1,4 MB")."""
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    locale = QLocale()  # the screens' language: "1,5 MB" in Swedish, "1.5 MB" in English
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return f"{locale.toString(size / 1_000_000, 'f', 1)} MB"
 
 
 class BackupTableModel(RowsModel):
