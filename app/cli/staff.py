@@ -105,11 +105,11 @@ def cmd_staff(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_audit(args: argparse.Namespace, settings: Settings) -> int:
     """`servicedisk audit [--from D] [--to D] [--kind K] [--json]`, newest first."""
-    from app.services.access.audit import KINDS_SV, AuditDesk
+    from app.services.access.audit import KINDS, AuditDesk
 
-    if args.kind and (unknown := set(args.kind) - set(KINDS_SV)):
+    if args.kind and (unknown := set(args.kind) - set(KINDS)):
         raise CliError(
-            f"Unknown kind {sorted(unknown)[0]!r}; one of {', '.join(KINDS_SV)}.", EXIT_USAGE
+            f"Unknown kind {sorted(unknown)[0]!r}; one of {', '.join(KINDS)}.", EXIT_USAGE
         )
     desk = _open(settings)
     store = desk.store

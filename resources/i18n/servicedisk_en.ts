@@ -99,7 +99,7 @@
     </message>
     <message>
         <source>Vi&amp;sa</source>
-        <translation>&amp;Show</translation>
+        <translation>Sho&amp;w</translation>
     </message>
     <message>
         <source>Visar händelserna som filtren väljer.</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>Åter&amp;ställ vald …</source>
-        <translation>&amp;Restore selected …</translation>
+        <translation>R&amp;estore selected …</translation>
     </message>
     <message>
         <source>Byter databasen mot den valda kopian, efter en fråga.</source>
@@ -458,7 +458,7 @@ Everything recorded after {0} will disappear from the database, on every compute
     </message>
     <message>
         <source>Bokade besök ropas &amp;upp inom</source>
-        <translation>Booked visits are &amp;called within</translation>
+        <translation>&amp;Booked visits are called within</translation>
     </message>
     <message>
         <source>minuter från den bokade tiden</source>
@@ -470,7 +470,7 @@ Everything recorded after {0} will disappear from the database, on every compute
     </message>
     <message>
         <source>&amp;Spara</source>
-        <translation>&amp;Save</translation>
+        <translation>Sav&amp;e</translation>
     </message>
     <message>
         <source>Sparar marginalen.</source>
@@ -501,7 +501,7 @@ Everything recorded after {0} will disappear from the database, on every compute
     </message>
     <message>
         <source>Imp&amp;ortera…</source>
-        <translation>Imp&amp;ort…</translation>
+        <translation>I&amp;mport…</translation>
     </message>
     <message>
         <source>Läser in en katalogfil; allt eller inget ändras.</source>
@@ -624,7 +624,7 @@ Everything recorded after {0} will disappear from the database, on every compute
     </message>
     <message>
         <source>&amp;Byt namn…</source>
-        <translation>&amp;Rename…</translation>
+        <translation>Ren&amp;ame…</translation>
     </message>
     <message>
         <source>Ändrar postens namn.</source>
@@ -632,7 +632,7 @@ Everything recorded after {0} will disappear from the database, on every compute
     </message>
     <message>
         <source>Ta &amp;ur bruk</source>
-        <translation>Re&amp;tire</translation>
+        <translation>Ret&amp;ire</translation>
     </message>
     <message>
         <source>Posten går inte längre att välja; statistiken finns kvar.</source>
@@ -640,7 +640,7 @@ Everything recorded after {0} will disappear from the database, on every compute
     </message>
     <message>
         <source>Åter&amp;ställ</source>
-        <translation>Res&amp;tore</translation>
+        <translation>Rest&amp;ore</translation>
     </message>
     <message>
         <source>Tar posten i bruk igen.</source>
@@ -1752,7 +1752,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>Sluta dela &amp;ut kölappar</source>
-        <translation>Stop issuing &amp;tickets</translation>
+        <translation>Stop &amp;issuing tickets</translation>
     </message>
     <message>
         <source>minuter före stängning</source>
@@ -2289,15 +2289,15 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Upprop innan uteblev:</source>
-        <translation>&amp;Calls before no-show:</translation>
+        <translation>Calls &amp;before no-show:</translation>
     </message>
     <message>
         <source>&amp;Minsta tid mellan upprop:</source>
-        <translation>&amp;Shortest time between calls:</translation>
+        <translation>Shortest t&amp;ime between calls:</translation>
     </message>
     <message>
         <source>&amp;Förturslappar i följd:</source>
-        <translation>&amp;Priority tickets in a row:</translation>
+        <translation>Priorit&amp;y tickets in a row:</translation>
     </message>
     <message>
         <source>Så många förturslappar ropas upp i rad innan nästa vanliga besökare, när båda väntar.</source>
@@ -2329,7 +2329,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Gallra besök efter:</source>
-        <translation>&amp;Purge visits after:</translation>
+        <translation>P&amp;urge visits after:</translation>
     </message>
     <message>
         <source>Spara säker&amp;hetskopior i:</source>
@@ -2337,7 +2337,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>Sl&amp;å ihop tal under:</source>
-        <translation>Mer&amp;ge numbers below:</translation>
+        <translation>&amp;Merge numbers below:</translation>
     </message>
     <message>
         <source>Lås skärmen efter</source>
@@ -2353,7 +2353,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>Lås s&amp;kärmen efter:</source>
-        <translation>Lock the scr&amp;een after:</translation>
+        <translation>&amp;Lock the screen after:</translation>
     </message>
     <message>
         <source>Små antal i rapporterna slås ihop till ”övrigt”, så att ingen besökare kan pekas ut. En skärm som lämnas orörd låses, så att nästa person måste logga in (väntrumsskärmen låses aldrig).</source>
@@ -4573,7 +4573,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Spara</source>
-        <translation>&amp;Save</translation>
+        <translation>Sav&amp;e</translation>
     </message>
     <message>
         <source>Sparar alla ändringar på sidan.</source>
@@ -4601,7 +4601,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>Ta &amp;ur bruk</source>
-        <translation>Re&amp;tire</translation>
+        <translation>Ret&amp;ire</translation>
     </message>
     <message>
         <source>Den valda syns inte längre i arbetet; statistiken finns kvar.</source>
@@ -4609,7 +4609,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>Åter&amp;ställ</source>
-        <translation>Res&amp;tore</translation>
+        <translation>Rest&amp;ore</translation>
     </message>
     <message>
         <source>Tar den valda i bruk igen.</source>
@@ -4942,7 +4942,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>N&amp;amn:</source>
-        <translation>N&amp;ame:</translation>
+        <translation>Na&amp;me:</translation>
     </message>
     <message>
         <source>R&amp;oll:</source>
@@ -4950,15 +4950,15 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Kod:</source>
-        <translation>&amp;Code:</translation>
+        <translation>Co&amp;de:</translation>
     </message>
     <message>
         <source>&amp;Upprepa koden:</source>
-        <translation>&amp;Repeat the PIN:</translation>
+        <translation>Repeat t&amp;he PIN:</translation>
     </message>
     <message>
         <source>Lä&amp;gg till</source>
-        <translation>A&amp;dd</translation>
+        <translation>&amp;Add</translation>
     </message>
     <message>
         <source>Skapar kontot.</source>
@@ -4966,7 +4966,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Byt roll</source>
-        <translation>&amp;Change role</translation>
+        <translation>Chan&amp;ge role</translation>
     </message>
     <message>
         <source>Ger det valda kontot rollen i fältet Roll.</source>
@@ -4982,7 +4982,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Stäng av</source>
-        <translation>Di&amp;sable</translation>
+        <translation>Disa&amp;ble</translation>
     </message>
     <message>
         <source>Det valda kontot kan inte logga in förrän det öppnas igen.</source>
@@ -5147,7 +5147,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>Vi&amp;sa</source>
-        <translation>&amp;Show</translation>
+        <translation>Sho&amp;w</translation>
     </message>
     <message>
         <source>Räknar fram siffrorna för perioden.</source>
@@ -5281,6 +5281,10 @@ last time (hours)</translation>
         <source>Mapp för CSV-filerna (*)</source>
         <translation>Folder for the CSV files (*)</translation>
     </message>
+    <message>
+        <source>Uppropade inom {threshold} min (%)</source>
+        <translation>Called within {threshold} min (%)</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -5330,7 +5334,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Spara</source>
-        <translation>&amp;Save</translation>
+        <translation>Sav&amp;e</translation>
     </message>
     <message>
         <source>Sparar mottagarens uppgifter.</source>
@@ -5338,7 +5342,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>Synka n&amp;u</source>
-        <translation>Sync n&amp;ow</translation>
+        <translation>Sync &amp;now</translation>
     </message>
     <message>
         <source>Skickar de dagar som inte har skickats, nu.</source>
@@ -5596,6 +5600,73 @@ last time (hours)</translation>
     <message>
         <source>Utskrift</source>
         <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>reception</source>
+        <translation>reception</translation>
+    </message>
+    <message>
+        <source>handläggare</source>
+        <translation>case worker</translation>
+    </message>
+    <message>
+        <source>kontorschef</source>
+        <translation>office manager</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>kiosk</translation>
+    </message>
+    <message>
+        <source>Inloggning</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Misslyckad inloggning</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>Spärrad efter för många försök</source>
+        <translation>Locked after too many attempts</translation>
+    </message>
+    <message>
+        <source>Personalkonto</source>
+        <translation>Staff account</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Rättelse av ärende</source>
+        <translation>Correction of an errand</translation>
+    </message>
+    <message>
+        <source>Gallring</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopia</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Återställning</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """The staff screens for keyboard and screen-reader users (EN 301 549 clauses 9 and 11,
 WCAG 2.1 AA): every control named and described, reached by Tab in the order the screen
-reads, no Alt letter twice on a screen, a focus ring that stands out, text that grows.
+reads, no Alt letter twice on a screen (in Swedish and in English), a focus ring that
+stands out, text that grows.
 
 Each rule walks every staff screen: the sign-in (and the first-run wizard and the new
 PIN), the main window with reception, the service point (idle, with a visitor, the errand
@@ -48,6 +49,7 @@ from app.ui.shell import style
 from app.ui.shell.context import UiContext
 
 SIZE = (1280, 800)
+TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "servicedisk_en.ts"
 
 # Combo boxes whose own value says what they are ("Språk: svenska"): a label beside them
 # would only repeat it. Their accessible name is set for the platforms that read it.
@@ -228,40 +230,41 @@ def staff_screens(ctx: UiContext, keep: Callable[[QWidget], None]) -> Iterator[S
             f"inställningar › {sections.tabText(index)}",
             window,
             tab_bar,
-            [shell, *_section_orders(sections.tabText(index))],
+            [shell, *_section_orders(type(sections.widget(index)).__name__)],
         )
 
 
-def _section_orders(title: str) -> list[list[str]]:
-    """A settings section's orders: the sections' tabs above it, then its form top down."""
+def _section_orders(page: str) -> list[list[str]]:
+    """A settings section's orders (by its page's class, in any language): the sections'
+    tabs above it, then its form top down."""
     orders = {
-        "Kontoret": [
+        "OfficePage": [
             ["office-name", "hours-mon-closed", "hours-mon-open", "hours-sun-closed"],
             ["hours-sun-closed", "recalls-before-no-show", "pin-min-length", "cli-sign-in"],
             ["cli-sign-in", "revert-office", "save-office"],
         ],
-        "Kiosk": [
+        "KioskPage": [
             ["kiosk-language-ar", "kiosk-cutoff-minutes", "kiosk-idle-seconds", "max-waiting"],
             ["max-waiting", "kiosk-live-page", "revert-kiosk", "save-kiosk"],
         ],
-        "Bokningar": [["import-bookings", "booking-tolerance", "save-bookings"]],
-        "Köer": [["queues-table", "add-queue", "edit-queue", "retire-queue"]],
-        "Luckor": [["points-table", "add-point", "edit-point", "retire-point"]],
-        "Katalog": [
+        "BookingsPage": [["import-bookings", "booking-tolerance", "save-bookings"]],
+        "QueuesPage": [["queues-table", "add-queue", "edit-queue", "retire-queue"]],
+        "PointsPage": [["points-table", "add-point", "edit-point", "retire-point"]],
+        "CatalogPage": [
             ["catalog-tree", "rename-entry", "retire-entry", "add-entry", "export-catalog"],
             ["export-catalog", "import-catalog"],
         ],
-        "Säkerhetskopior": [["backups-table", "backup-now", "restore-backup"]],
-        "Synk": [["sync-url", "sync-office-code", "sync-token", "save-sync", "sync-now"]],
-        "Databas": [["database-url", "test-database", "use-database"]],
-        "Personal": [
+        "BackupsPage": [["backups-table", "backup-now", "restore-backup"]],
+        "SyncPage": [["sync-url", "sync-office-code", "sync-token", "save-sync", "sync-now"]],
+        "DatabasePage": [["database-url", "test-database", "use-database"]],
+        "StaffPage": [
             ["staff-table", "staff-login", "staff-name", "staff-role", "staff-pin"],
             ["staff-pin-again", "staff-add", "staff-set-role", "staff-reset-pin", "staff-toggle"],
         ],
-        "Logg": [
+        "AuditPage": [
             ["audit-kind", "audit-from", "audit-to", "audit-show", "audit-export", "audit-table"]
         ],
-    }[title]
+    }[page]
     return [["main-tab-bar", "settings-sections-bar", orders[0][0]], *orders]
 
 
@@ -505,12 +508,51 @@ def test_a_combo_box_is_named_by_its_label_not_by_its_value(screens):
     assert not problems, "\n".join(problems)
 
 
-def test_no_alt_letter_is_used_twice_on_a_screen(screens):
-    problems = []
+def _clashes(screens: Iterator[Screen]) -> tuple[list[str], list[str]]:
+    """The screens' names, and each Alt letter a screen uses twice."""
+    names, problems = [], []
     for screen in screens:
+        names.append(screen.name)
         for letter, texts in mnemonics(screen.window).items():
             if len(texts) > 1:
                 problems.append(f"{screen.name}: Alt+{letter.upper()} for {texts}")
+    return names, problems
+
+
+def test_no_alt_letter_is_used_twice_on_a_screen(screens):
+    _, problems = _clashes(screens)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def english_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The English .qm compiled from the .ts of the checkout (so never a stale build)."""
+    folder = tmp_path_factory.mktemp("i18n")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    tool = str(lrelease) if lrelease.exists() else "pyside6-lrelease"
+    subprocess.run([tool, "-silent", str(TS), "-qm", str(folder / "servicedisk_en.qm")], check=True)
+    return folder
+
+
+@pytest.fixture
+def in_english(qapp, english_qm):
+    """The staff's screens in English for one test (set before they are built), then
+    Swedish again."""
+    from PySide6.QtCore import QLocale
+
+    from app.ui.shell import language
+
+    before = QLocale()
+    installed = language.install(qapp, language.ENGLISH, folder=english_qm)
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_no_alt_letter_is_used_twice_on_a_screen_in_english(in_english, screens):
+    names, problems = _clashes(screens)
+    assert "statistik › Arrivals and staffing" in names  # the screens are in English
     assert not problems, "\n".join(problems)
 
 

@@ -37,12 +37,8 @@ RECEPTION, CASEWORKER, MANAGER = "reception", "caseworker", "manager"
 ROLES = (RECEPTION, CASEWORKER, MANAGER)
 # The self-service kiosk: no one signs in at it; it may issue at the kiosk, nothing else.
 KIOSK_ROLE = "kiosk"
-ROLE_NAMES_SV = {
-    RECEPTION: "reception",
-    CASEWORKER: "handläggare",
-    MANAGER: "kontorschef",
-    KIOSK_ROLE: "kiosk",
-}
+# The roles a refusal names (the screens say their words: app/ui/shell/words.py).
+NAMED_ROLES = (*ROLES, KIOSK_ROLE)
 SYSTEM_ROLE = "system"  # the app's own upkeep and the sender: may do everything
 
 ANYONE = "anyone"  # the live queue, the office's lists, signing in: even before sign-in
@@ -112,7 +108,7 @@ class NotAllowedError(ServiceError):
 
     def __init__(self, actor: Actor, permission: str) -> None:
         role = actor.role or "nobody signed in"
-        if actor.role in ROLE_NAMES_SV:
+        if actor.role in NAMED_ROLES:
             super().__init__(
                 f"{role} may not do this ({permission}).",
                 "access.not_allowed",

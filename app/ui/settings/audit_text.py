@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.access.actor import ROLE_NAMES_SV
 from app.services.access.audit import decoded
 from app.services.staff.accounts import MAX_ATTEMPTS
 from app.ui.shell.refusals import FIELD_SV
+from app.ui.shell.words import role_word
 
 FIELDS_SV = {
     "agency": "myndighet",
@@ -68,7 +68,7 @@ def _sign_in_failed(d: dict[str, str]) -> str:
 
 
 def _staff(d: dict[str, str]) -> str:
-    login, role = d.get("login", "?"), ROLE_NAMES_SV.get(d.get("role", ""), d.get("role", ""))
+    login, role = d.get("login", "?"), role_word(d.get("role", ""))
     said = {
         "added": translate("AuditText", "Kontot {0} lades till som {1}.").format(login, role),
         "disabled": translate("AuditText", "Kontot {0} stängdes av.").format(login),

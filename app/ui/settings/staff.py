@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.access.actor import ROLE_NAMES_SV, ROLES
-from app.services.access.audit import KINDS_SV, AuditDesk
+from app.services.access.actor import ROLES
+from app.services.access.audit import KINDS, AuditDesk
 from app.ui.settings.audit_text import describe
 from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage, button, named, select_key, selected_key, table_view
@@ -36,6 +36,7 @@ from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import stamp, today
 from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
+from app.ui.shell.words import audit_kind_word, role_word
 
 FAILED = QT_TRANSLATE_NOOP(
     "StaffPage", "Det gick inte att spara: databasen svarade inte. Försök igen om en stund."
@@ -62,7 +63,7 @@ class StaffModel(RowsModel):
             state = self.tr("Spärrad till {0}").format(stamp(row.locked_until))
         else:
             state = self.tr("Aktiv") if row.active else self.tr("Avstängd")
-        return (row.login, row.display_name, ROLE_NAMES_SV.get(row.role, row.role), state)[column]
+        return (row.login, row.display_name, role_word(row.role), state)[column]
 
 
 class StaffPage(SettingsPage):
@@ -90,7 +91,7 @@ class StaffPage(SettingsPage):
         self.name.setMaxLength(120)
         self.role = named(QComboBox(box), "staff-role", self.tr("Roll"))
         for code in ROLES:
-            self.role.addItem(ROLE_NAMES_SV[code].capitalize(), code)
+            self.role.addItem(role_word(code).capitalize(), code)
         self.pin = named(QLineEdit(box), "staff-pin", self.tr("Kod"))
         self.again = named(QLineEdit(box), "staff-pin-again", self.tr("Upprepa koden"))
         for field in (self.pin, self.again):
@@ -210,9 +211,7 @@ class StaffPage(SettingsPage):
         self._in_background(
             "add staff",
             lambda: staff.add(login, role, pin, again, display_name=name or None),
-            lambda v: self.tr("{0} har lagts till som {1}.").format(
-                v.login, ROLE_NAMES_SV.get(v.role, v.role)
-            ),
+            lambda v: self.tr("{0} har lagts till som {1}.").format(v.login, role_word(v.role)),
         )
 
     def _on_role(self) -> None:
@@ -223,7 +222,7 @@ class StaffPage(SettingsPage):
         self._in_background(
             "staff role",
             lambda: staff.set_role(row.login, role),
-            lambda v: self.tr("{0} är nu {1}.").format(v.login, ROLE_NAMES_SV.get(v.role, v.role)),
+            lambda v: self.tr("{0} är nu {1}.").format(v.login, role_word(v.role)),
         )
 
     def _on_pin(self) -> None:
@@ -274,9 +273,9 @@ class AuditModel(RowsModel):
             return None
         return (
             stamp(row.at, seconds=True),
-            self.tr(KINDS_SV.get(row.kind, row.kind)),
+            audit_kind_word(row.kind),
             row.who,
-            "" if row.role in (None, "system") else ROLE_NAMES_SV.get(row.role, row.role),
+            "" if row.role in (None, "system") else role_word(row.role),
             describe(row.kind, row.detail),
         )[column]
 
@@ -302,8 +301,8 @@ class AuditPage(SettingsPage):
             QComboBox(self), "audit-kind", self.tr("Vad"), self.tr("Vilka händelser som visas.")
         )
         self.kind.addItem(self.tr("Alla händelser"), None)
-        for code, label in KINDS_SV.items():
-            self.kind.addItem(self.tr(label), code)
+        for code in KINDS:
+            self.kind.addItem(audit_kind_word(code), code)
         now = today(ctx.clock.now())
         self.first = named(
             QDateEdit(self), "audit-from", self.tr("Från och med"), self.tr("År-månad-dag.")

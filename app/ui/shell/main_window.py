@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.access.actor import NOBODY, ROLE_NAMES_SV, Actor
+from app.services.access.actor import NOBODY, Actor
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.access import describe
 from app.ui.shell.context import UiContext
@@ -25,6 +25,7 @@ from app.ui.shell.gate import Gate
 from app.ui.shell.idle import IdleWatch
 from app.ui.shell.language_menu import LanguageMenu
 from app.ui.shell.notice_bar import NoticeBar
+from app.ui.shell.words import role_word
 
 if TYPE_CHECKING:
     from app.ui.reception.screen import ReceptionView
@@ -262,10 +263,8 @@ class MainWindow(QMainWindow):
         self._ctx.actor = actor
         role = actor.role or "reception"
         self._ctx.prefs.set("ui/role", role)  # this PC's usual screen, built behind the gate
-        name = actor.login or ROLE_NAMES_SV.get(role, role)
-        self.user_label.setText(
-            self.tr("Inloggad: {0} ({1})").format(name, ROLE_NAMES_SV.get(role, role))
-        )
+        said = role_word(role)
+        self.user_label.setText(self.tr("Inloggad: {0} ({1})").format(actor.login or said, said))
         self.switch_button.setVisible(True)
         # The start tab first: hiding the current tab would show (and build) a neighbour.
         start = SERVICE_POINT_TAB if role == "caseworker" else RECEPTION_TAB

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QWidget
 
 from app.ui.shell.table_model import RowsModel
@@ -19,25 +19,33 @@ Column = tuple[str, str, Callable[[Any], str]]  # key, title, how it reads
 
 
 def service_level_name(threshold_min: int, unit: bool = True) -> str:
-    """The service level's one name, as the exports head its column ("… (%)"), or without
-    the unit where the value carries it ("49 %")."""
-    from app.services.stats.sheets import HEADERS
-
-    name = HEADERS["service_level"].format(threshold=threshold_min)
+    """The service level's one name, as the (Swedish) exports head its column ("… (%)"), in
+    the screens' language; without the unit where the value carries it ("49 %")."""
+    name = QCoreApplication.translate("StatisticsView", "Uppropade inom {threshold} min (%)")
+    name = name.format(threshold=threshold_min)
     return name if unit else name.removesuffix(" (%)")
+
+
+def _decimal(value: float, decimals: int = -1) -> str:
+    """A number in the screens' language: "6,8" in Swedish, "6.8" in English."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    if decimals >= 0:
+        return locale.toString(value, "f", decimals)
+    return locale.toString(value, "g", 6)
 
 
 def minutes_text(seconds: float | None) -> str:
     """A duration as a manager reads it: "6,8 min", or "–"."""
-    return "–" if seconds is None else f"{seconds / 60:.1f} min".replace(".", ",")
+    return "–" if seconds is None else f"{_decimal(seconds / 60, 1)} min"
 
 
 def cell_text(value: Any) -> str:
-    """A figure in a cell: decimal comma, "–" for none."""
+    """A figure in a cell: the language's decimal sign, "–" for none."""
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return _decimal(value)
     return str(value)
 
 
