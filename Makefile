@@ -5,8 +5,8 @@ PY := $(VENV)/bin/python
 DEMO_DIR ?= $(CURDIR)/.demo-office
 DEMO_DAYS ?= 120
 export QT_API := pyside6
-I18N_TS := resources/i18n/servicedisk_en.ts
-I18N_QM := resources/i18n/servicedisk_en.qm
+I18N_TS := app/resources/i18n/servicedisk_en.ts
+I18N_QM := app/resources/i18n/servicedisk_en.qm
 
 .PHONY: run test check lint bench schema screenshots clean venv package translations translations-qm
 

@@ -22,7 +22,7 @@ ENV_DATABASE_URL = "SERVICEDISK_DATABASE_URL"
 # This PC's choice of a server store (Settings › Databas), beside its data: never a password.
 DATABASE_URL_FILE = "database-url"
 
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES_DIR = Path(__file__).resolve().parent / "resources"
 
 
 @dataclass(frozen=True)

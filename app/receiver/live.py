@@ -243,7 +243,7 @@ def _loaded_texts() -> Any:
     are not beside the installed package: the receiver keeps taking days without them."""
     try:
         from app.services.office import visitor_texts
-    except ValueError as exc:  # VisitorTextError: no resources/visitor beside the package
+    except ValueError as exc:  # VisitorTextError: no app/resources/visitor in the package
         log.error("the live pages cannot be shown without the visitor texts: %s", exc)
         return None
     return visitor_texts

@@ -49,7 +49,7 @@ from app.ui.shell import style
 from app.ui.shell.context import UiContext
 
 SIZE = (1280, 800)
-TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "servicedisk_en.ts"
+TS = Path(__file__).resolve().parents[2] / "app" / "resources" / "i18n" / "servicedisk_en.ts"
 
 # Combo boxes whose own value says what they are ("Språk: svenska"): a label beside them
 # would only repeat it. Their accessible name is set for the platforms that read it.

@@ -17,7 +17,7 @@ from app.services.access.actor import Actor
 from app.ui.shell import language
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "i18n" / "servicedisk_en.ts"
+TS = ROOT / "app" / "resources" / "i18n" / "servicedisk_en.ts"
 # As `make translations`: the display, the kiosk (and the ticket) are the visitors'.
 SOURCES = sorted(
     str(p.relative_to(ROOT))

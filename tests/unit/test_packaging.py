@@ -122,7 +122,7 @@ def test_every_repository_path_the_spec_names_exists():
             node = node.left
         if parts and isinstance(node, ast.Name) and node.id == "root":
             paths.append("/".join(parts))
-    assert "resources" in paths and "app/store/migrations" in paths
+    assert "app/resources" in paths and "app/store/migrations" in paths
     for relative in paths:
         assert (ROOT / relative).exists(), f"the spec names {relative}, which is not there"
     assert len(list((ROOT / "app" / "store").glob("schema_head*.json"))) == 2
@@ -312,3 +312,20 @@ def test_ci_builds_and_smoke_tests_the_bundle_after_the_suite():
     package = steps.index("make package")
     smoke = next(i for i, s in enumerate(steps) if s.startswith("packaging/smoke-test"))
     assert suite < package < smoke
+
+
+def test_a_wheel_carries_every_resource_the_app_reads():
+    """The seed office, the chime, the visitors' texts and the translations are package data:
+    an office or a receiver installed from a wheel has them (app.config finds them in the
+    package), not only a source checkout or the bundle."""
+    import fnmatch
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    globs = data["tool"]["setuptools"]["package-data"]["app"]
+    resources = ROOT / "app" / "resources"
+    read = [p for p in resources.rglob("*") if p.is_file() and p.suffix in (".json", ".wav", ".ts")]
+    assert {p.parent.name for p in read} >= {"seed", "sounds", "visitor", "i18n"}
+    for path in read:
+        relative = path.relative_to(ROOT / "app").as_posix()
+        assert any(fnmatch.fnmatch(relative, g.replace("**/", "*/")) for g in globs), relative

@@ -1,6 +1,6 @@
 """What a visitor reads and hears, in their own language: one checked JSON file per language.
 
-The files live in ``resources/visitor/<code>.json``. Swedish is the reference: every
+The files live in ``app/resources/visitor/<code>.json``. Swedish is the reference: every
 other file has exactly its keys and, in each text, exactly its placeholders. A file is
 checked against that shape before any text from it is used; a bad file raises
 :class:`VisitorTextError` naming the file and the key.

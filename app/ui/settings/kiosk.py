@@ -1,6 +1,6 @@
 """Settings › Kiosk: the languages the self-service kiosk offers, its hours and its limits.
 
-The languages are those with visitor texts (``resources/visitor``); Swedish and
+The languages are those with visitor texts (``app/resources/visitor``); Swedish and
 English are always offered. A language whose texts no native speaker has checked
 says so, so that the manager offers it knowingly.
 """

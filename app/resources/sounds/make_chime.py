@@ -1,6 +1,6 @@
 """Regenerate chime.wav: a soft two-tone ding-dong (E5 then C5), 0.8 s, 44.1 kHz 16-bit mono.
 
-Run: python resources/sounds/make_chime.py  (standard library only)
+Run: python app/resources/sounds/make_chime.py  (standard library only)
 """
 
 from __future__ import annotations
