@@ -22,3 +22,22 @@ class Message:
 def say(message_id: str, /, **params: Any) -> Message:
     """A message id with its parameters."""
     return Message(message_id, params)
+
+
+class Worded(Exception):
+    """A refusal or failure: ``str(error)`` is English (logs, the command line);
+    ``error.message`` the id and parameters a screen words (app/ui/shell/refusals.py)."""
+
+    def __init__(self, english: str, message: str | Message, /, **params: Any) -> None:
+        super().__init__(english)
+        self.message = message if isinstance(message, Message) else Message(message, params)
+
+    @property
+    def message_id(self) -> str:
+        """The stable id of what the screen says."""
+        return self.message.id
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The values the screen's sentence names."""
+        return self.message.params

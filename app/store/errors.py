@@ -12,29 +12,18 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from app.message import Message
+from app.message import Message, Worded
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 3, 5, 6, 8, 10
 SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 
 
-class StoreError(Exception):
+class StoreError(Worded):
     """The store cannot be opened or used; the message says what to do."""
 
     def __init__(self, english: str, message: str | Message = "store.failed", /, **params: Any):
-        super().__init__(english)
-        self.message = message if isinstance(message, Message) else Message(message, params)
-
-    @property
-    def message_id(self) -> str:
-        """The stable id of what the screen says."""
-        return self.message.id
-
-    @property
-    def params(self) -> dict[str, Any]:
-        """The values the screen's sentence names."""
-        return self.message.params
+        super().__init__(english, message, **params)
 
 
 class UnreadableStoreError(StoreError):
