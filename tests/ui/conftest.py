@@ -30,6 +30,18 @@ def _swedish_numbers():
 
 
 @pytest.fixture
+def app_style(qapp):
+    """The application's own style and font, as the office's screens have them."""
+    from app.ui.shell.style import apply_style
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    apply_style(qapp)
+    yield
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+
+
+@pytest.fixture
 def ui_clock() -> ManualClock:
     """The clock every screen in a widget test reads."""
     return ManualClock(UI_NOW)

@@ -61,18 +61,6 @@ def shots(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app_style(qapp):
-    """The application's own style and font, as the office's screens have them."""
-    from app.ui.shell.style import apply_style
-
-    font, sheet = qapp.font(), qapp.styleSheet()
-    apply_style(qapp)
-    yield
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
-
-
-@pytest.fixture
 def booked_day(ui_ctx):
     """The day's file, taken in by the manager at 10:30."""
     manager = Desk(ui_ctx.store, ui_ctx.clock, Actor(role="manager"))

@@ -415,15 +415,8 @@ def contrast(a: str, b: str) -> float:
 
 
 @pytest.fixture
-def staff_style(qapp):
-    """The application's own style and font, as staff see them."""
-    from app.ui.shell.style import apply_style
-
-    font, sheet = qapp.font(), qapp.styleSheet()
-    apply_style(qapp)
-    yield
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
+def staff_style(app_style):
+    """The application's own style and font, as staff see them (tests/ui/conftest.py)."""
 
 
 @pytest.fixture
