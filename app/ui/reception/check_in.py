@@ -21,6 +21,7 @@ from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
 from app.ui.shell.refusals import refusal_text
+from app.ui.shell.style import sized_sheet
 
 if TYPE_CHECKING:
     from app.services.access.actor import Desk
@@ -83,7 +84,7 @@ class CheckInBox(QWidget):
     def _setup_ui(self) -> None:
         self.setObjectName("booking-check-in")
         label = QLabel(self.tr("&Bokad tid:"), self)
-        label.setStyleSheet("font-size: 12pt; font-weight: 700;")
+        sized_sheet(label, "font-size: 12pt; font-weight: 700;")
         self.reference = QLineEdit(self)
         self.reference.setObjectName("booking-reference")
         self.reference.setPlaceholderText(self.tr("Bokningsnummer – skanna eller skriv"))
@@ -93,7 +94,7 @@ class CheckInBox(QWidget):
         )
         self.reference.setClearButtonEnabled(True)
         self.reference.setMaxLength(80)
-        self.reference.setStyleSheet("font-size: 12pt; padding: 6px;")
+        sized_sheet(self.reference, "font-size: 12pt; padding: 6px;")
         label.setBuddy(self.reference)
         self.reference.returnPressed.connect(self._on_check_in)
         self.check_in = QPushButton(self.tr("Checka in"), self)

@@ -19,6 +19,7 @@ from app.ui.settings.bookings import BookingsImport
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
+from app.ui.shell.style import sized_sheet
 from app.ui.shell.table_model import DISPLAY, QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 
 if TYPE_CHECKING:
@@ -182,7 +183,7 @@ class DayListDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("booking-summary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 12pt;")
+        sized_sheet(self.summary, "font-size: 12pt;")
         self.model = DayListModel(self)
         self.table = make_table(
             self.model, "booking-table", self.tr("Dagens bokningar"), self, DayListModel.ERRAND
@@ -235,4 +236,4 @@ class DayListDialog(QDialog):
 
     def _on_message(self, text: str, error: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(ERROR_STYLE if error else "font-size: 12pt;")
+        sized_sheet(self.message, ERROR_STYLE if error else "font-size: 12pt;")

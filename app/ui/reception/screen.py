@@ -52,6 +52,7 @@ from app.ui.reception.widgets import (
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.stale import StaleNotice
+from app.ui.shell.style import relative_pt, sized_sheet
 from app.ui.shell.table_model import KEY_ROLE
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class ReceptionView(QWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("reception")
-        self.setStyleSheet(VIEW_STYLE)
+        sized_sheet(self, VIEW_STYLE)  # its sizes follow the application's font
         root = QVBoxLayout(self)
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(12)
@@ -112,7 +113,7 @@ class ReceptionView(QWidget):
         self.warning.setWordWrap(True)
         # One line beside the "Ny kölapp" heading: coming or going, it moves nothing, and
         # a narrow screen cuts it rather than widening the window (the tooltip has it all).
-        self.warning.setStyleSheet(WARNING_LINE_STYLE)
+        sized_sheet(self.warning, WARNING_LINE_STYLE)
         self.warning.setWordWrap(False)
         self.warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.warning.hide()
@@ -138,7 +139,7 @@ class ReceptionView(QWidget):
         # Two lines of the message (12 pt, or the system's font if larger), or a button if
         # the system's font makes that higher: nothing is cut at any font size.
         font = QFont(self.font())
-        font.setPointSizeF(max(12.0, font.pointSizeF()))
+        font.setPointSizeF(max(relative_pt(12.0), font.pointSizeF()))
         buttons = (b.sizeHint().height() for b in (self.undo, self.check_in.walk_in))
         message_row.setFixedHeight(max(2 * QFontMetrics(font).lineSpacing(), *buttons) + 4)
         root.addWidget(message_row)
@@ -491,8 +492,7 @@ class ReceptionView(QWidget):
         the row's Ångra button takes back."""
         self.message.setText(text)
         self.check_in.hide_offer()
-        style = ERROR_STYLE if error else "font-size: 12pt;"
-        if self.message.styleSheet() != style:  # a new style sheet polishes the label again
-            self.message.setStyleSheet(style)
+        # A new style sheet polishes the label again: sized_sheet leaves an unchanged one.
+        sized_sheet(self.message, ERROR_STYLE if error else "font-size: 12pt;")
         self._undoable = undo
         self.undo.setVisible(undo is not None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
+from app.ui.shell.style import sized_sheet
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class HelpAlerts(QFrame):
         super().__init__(parent)
         self._ctx = ctx
         self.setObjectName("help-alerts")
-        self.setStyleSheet(ALERT_STYLE)
+        sized_sheet(self, ALERT_STYLE)  # its sizes follow the application's font
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(10, 6, 10, 6)
         self._seen: set[int] = set()

@@ -20,9 +20,12 @@ from app.services.office.calendar import OpeningHours
 from app.services.queue.closing import day_left, late_queues
 from app.services.queue.views import QueueSnapshot, TicketView
 from app.ui.reception.printing import PrintOutcome, TicketPrint
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.office_time import hhmm
+from app.ui.shell.style import FitLabel, sized_sheet
 from app.ui.shell.table_model import SORT_ROLE
 
+# Sizes for text of 11 pt, grown with the application's font (style.sized_sheet).
 AMBER = "background: #fff0c2; color: #3d2c00;"  # 12:1 contrast
 WARNING_LINE_STYLE = (
     f"{AMBER} border: 1px solid #b7860b; border-radius: 4px; padding: 2px 8px;"
@@ -110,7 +113,7 @@ def make_table(
 def titled(title: str, table: QTableView) -> tuple[QVBoxLayout, QLabel]:
     """A table under its title (the title is the table's buddy)."""
     label = QLabel(title)
-    label.setStyleSheet("font-size: 12pt; font-weight: 700;")
+    sized_sheet(label, "font-size: 12pt; font-weight: 700;")
     label.setBuddy(table)
     box = QVBoxLayout()
     box.addWidget(label)
@@ -126,7 +129,6 @@ class IssueButton(QPushButton):
         self.letter, self.label_text, self.key = letter, label, key
         self.setObjectName(f"issue-{letter}")
         self.setProperty("role", "primary")
-        self.setMinimumHeight(110)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._stats: tuple[int, int] | None = None
         self._setup_ui()
@@ -135,23 +137,27 @@ class IssueButton(QPushButton):
     def _setup_ui(self) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 8, 14, 8)
-        letter = QLabel(self.letter)
-        letter.setStyleSheet("font-size: 40pt; font-weight: 800; color: white;")
+        layout.addStrut(110)  # at least this high, and as large as its text (large fonts):
+        layout.setSizeConstraint(QHBoxLayout.SizeConstraint.SetMinimumSize)  # not a window's
+        letter = FitLabel(40)  # grown with the font, and smaller where the button is low
+        letter.setText(self.letter)
+        letter.setObjectName(f"issue-letter-{self.letter}")
+        letter.setStyleSheet("color: white;")
         letter.setMinimumWidth(56)
         texts = QVBoxLayout()
-        self.name_label = QLabel(self.label_text)
-        self.name_label.setWordWrap(True)
-        self.name_label.setStyleSheet("font-size: 12pt; font-weight: 700; color: white;")
-        self.stats_label = QLabel("")
-        self.stats_label.setStyleSheet("font-size: 12pt; color: white;")
+        self.name_label = WrappedLabel(self.label_text)  # the button grows with its lines
+        sized_sheet(self.name_label, "font-size: 12pt; font-weight: 700; color: white;")
+        self.stats_label = WrappedLabel("")
+        sized_sheet(self.stats_label, "font-size: 12pt; color: white;")
         texts.addStretch(1)
         texts.addWidget(self.name_label)
         texts.addWidget(self.stats_label)
         texts.addStretch(1)
         key = QLabel(self.key)
-        key.setStyleSheet(
+        sized_sheet(
+            key,
             "font-size: 11pt; font-weight: 700; color: white; border: 1px solid white;"
-            " border-radius: 4px; padding: 2px 6px;"
+            " border-radius: 4px; padding: 2px 6px;",
         )
         layout.addWidget(letter)
         layout.addSpacing(10)
@@ -206,11 +212,12 @@ class LastTicketPanel(QFrame):
         box.setContentsMargins(18, 12, 18, 12)
         heading = QLabel(self.tr("Senast utfärdad"))
         heading.setProperty("role", "heading")
-        self.code_label = QLabel("–")
+        self.code_label = FitLabel(72)  # as large as fits, never cut
+        self.code_label.setText("–")
         self.code_label.setObjectName("last-ticket")
         self.code_label.setAccessibleName(self.tr("Senast utfärdade kölapp"))
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_label.setStyleSheet("font-size: 72pt; font-weight: 800; color: #073763;")
+        self.code_label.setStyleSheet("color: #073763;")
         self.booked_label = QLabel(self.tr("Bokad tid / förtur"))
         self.booked_label.setObjectName("last-booked")
         self.booked_label.setStyleSheet(f"{AMBER} font-weight: 700; padding: 2px 10px;")
@@ -224,12 +231,12 @@ class LastTicketPanel(QFrame):
         for label in (self.queue_label, self.detail, self.print_state):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-            label.setStyleSheet("font-size: 13pt;")
+            sized_sheet(label, "font-size: 13pt;")
         self.print_error = QLabel("")
         self.print_error.setObjectName("print-error")
         self.print_error.setProperty("role", "error")
         self.print_error.setWordWrap(True)
-        self.print_error.setStyleSheet(ERROR_STYLE)
+        sized_sheet(self.print_error, ERROR_STYLE)
         self.print_error.hide()
         self.reprint = QPushButton(self.tr("Skriv ut igen (Ctrl+P)"))
         self.reprint.setObjectName("reprint")

@@ -49,6 +49,7 @@ from app.ui.shell import style
 from app.ui.shell.access import describe, tab_chain
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.messages import database_failed
 from app.ui.shell.table_model import KEY_ROLE
 
@@ -143,10 +144,9 @@ class ErrandForm(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a field Tab reaches scrolls into view
 
-        self.message = QLabel(self)
+        self.message = WrappedLabel(self)
         self.message.setObjectName("errand-form-message")
         self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
 
         self.add_button = QPushButton(self.tr("Lägg till &ärende"), self)  # Alt+L: Lucka
         self.add_button.setObjectName("add-errand")

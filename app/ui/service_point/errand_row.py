@@ -28,6 +28,7 @@ from app.services.errands.records import (
     ErrandView,
 )
 from app.ui.service_point.errand_models import ChoiceModel
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.guarded import guard_combo
 from app.ui.shell.table_model import KEY_ROLE, OBJECT_ROLE
 
@@ -102,10 +103,9 @@ class ErrandRow(QGroupBox):
         self.remove = QPushButton(self.tr("Ta bort"), self)
         self.remove.setObjectName("remove-errand")
         self.remove.setProperty("role", "danger")
-        self.problem = QLabel(self)
+        self.problem = WrappedLabel(self)
         self.problem.setObjectName("errand-problem")
         self.problem.setProperty("role", "error")
-        self.problem.setWordWrap(True)
         self.problem.hide()
         self._marked: QWidget | None = None
 

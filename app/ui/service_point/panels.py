@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,12 +28,14 @@ from app.ui.service_point.languages import LanguageNames, may_need_interpreter
 from app.ui.shell import style
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.office_time import hhmm
 from app.ui.shell.table_model import KEY_ROLE
 
+# Sizes for text of style.BASE_PT, grown with the application's font (style.sized_sheet);
+# the ticket (80 pt) and the timer (30 pt) are FitLabels, shrinking where they do not fit.
 PANEL_STYLE = f"""
-QLabel#current-ticket {{ font-size: 80pt; font-weight: 800; color: {style.ACCENT_DARK}; }}
-QLabel#service-timer {{ font-size: 30pt; font-weight: 700; }}
+QLabel#current-ticket {{ color: {style.ACCENT_DARK}; }}
 QLabel#current-wait, QLabel#current-detail {{ font-size: 14pt; }}
 QLabel#current-language {{
     font-size: 14pt; font-weight: 700; color: {style.ACCENT_DARK}; padding: 4px 12px;
@@ -47,6 +50,12 @@ QLabel#point-message[kind="error"] {{ color: {style.DANGER}; font-weight: 700; }
 QLabel#point-message[kind="ok"] {{ color: {style.OK}; font-weight: 700; }}
 QLabel#point-queues {{ font-size: 12pt; }}
 """
+
+
+def apply_panel_style(view: QWidget, extra: str = "") -> None:
+    """The service point's style (and ``extra``) on ``view``, its sizes following the
+    application's font (WCAG 1.4.4)."""
+    style.sized_sheet(view, PANEL_STYLE + extra)
 
 
 def timer_text(seconds: float) -> str:
@@ -76,21 +85,20 @@ class CurrentCard(QFrame):
         self.heading = QLabel(self)
         self.heading.setObjectName("current-heading")
         self.heading.setProperty("role", "heading")
-        self.code = QLabel(self)
+        self.code = style.FitLabel(80, self)
         self.code.setObjectName("current-ticket")
         self.code.setAccessibleName(self.tr("Aktuell kölapp"))
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail = QLabel(self)
+        self.detail = WrappedLabel("", self)
         self.detail.setObjectName("current-detail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail.setWordWrap(True)
         self.language = QLabel(self)
         self.language.setObjectName("current-language")
         self.language.setAccessibleName(self.tr("Besökarens språk"))
         self.language.hide()
         self.wait = QLabel(self)
         self.wait.setObjectName("current-wait")
-        self.timer = QLabel(self)
+        self.timer = style.FitLabel(30, self, QFont.Weight.Bold)
         self.timer.setObjectName("service-timer")
         self.timer.setAccessibleName(self.tr("Tid sedan uppropet"))
         self.timer_caption = QLabel(self.tr("Tid hos dig"), self)
@@ -184,10 +192,9 @@ class QueuesPanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Dina köer"))
         self.setObjectName("point-queues-box")
-        self.label = QLabel(self)
+        self.label = WrappedLabel("", self)  # the box grows with the table's lines
         self.label.setObjectName("point-queues")
         self.label.setAccessibleName(self.tr("Köer som luckan betjänar"))
-        self.label.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.label)
 
     def show_queues(self, snapshot: QueueSnapshot, letters: tuple[str, ...]) -> None:
@@ -324,9 +331,8 @@ class HandOverBar(QFrame):
             "QFrame#hand-over { background: #fff4ce; border: 1px solid #e0c36a;"
             " border-radius: 4px; }"
         )
-        self.text = QLabel(self)
+        self.text = WrappedLabel("", self)
         self.text.setObjectName("hand-over-text")
-        self.text.setWordWrap(True)
         self.take = QPushButton(self.tr("Ta över"), self)
         self.take.setObjectName("take-over")
         self.take.setProperty("role", "primary")

@@ -34,18 +34,19 @@ from app.ui.service_point.actions import ActionButtons
 from app.ui.service_point.errand_form import ErrandForm
 from app.ui.service_point.keyboard import BIG_FOCUS, chain_focus, describe_controls, main_actions
 from app.ui.service_point.panels import (
-    PANEL_STYLE,
     CurrentCard,
     HandOverBar,
     ParkedPanel,
     QueuesPanel,
     SpecificPanel,
+    apply_panel_style,
     point_label,
     timer_text,
 )
 from app.ui.service_point.visits import VisitsDialog
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.guarded import guard_combo
 from app.ui.shell.messages import database_failed
 from app.ui.shell.stale import StaleNotice
@@ -84,7 +85,7 @@ class ServicePointView(QWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("service-point-view")
-        self.setStyleSheet(PANEL_STYLE + BIG_FOCUS)
+        apply_panel_style(self, BIG_FOCUS)  # its sizes follow the application's font
         self.pages = QStackedWidget(self)
         self.service_page = QWidget(self.pages)
         self.service_page.setObjectName("service-page")
@@ -118,10 +119,9 @@ class ServicePointView(QWidget):
         top.addWidget(self.visits)
         top.addWidget(self.quick)
 
-        self.message = QLabel(self.service_page)
+        self.message = WrappedLabel("", self.service_page)
         self.message.setObjectName("point-message")
         self.message.setAccessibleName(self.tr("Meddelande"))
-        self.message.setWordWrap(True)
         self.undo = QPushButton(self.tr("Ångra (Ctrl+Z)"), self.service_page)
         self.undo.setObjectName("undo-no-show")
         self.undo.setAccessibleName(self.tr("Ångra det du just gjorde med besökaren"))

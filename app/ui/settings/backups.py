@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from app.store.backup import BackupFile, list_backups
 from app.ui.settings.common import SettingsPage, button, select_key, selected_key, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import stamp
 from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
@@ -97,7 +98,7 @@ class BackupsPage(SettingsPage):
         self.table = table_view(self, self.model, "backups-table", self.tr("Säkerhetskopior"), 1)
         self.table.setAccessibleDescription(self.tr("Välj en kopia med piltangenterna."))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        intro = QLabel(
+        intro = WrappedLabel(
             self.tr(
                 "Servicedisk tar en säkerhetskopia av databasen varje dag och sparar dem så "
                 "många dagar som du har valt under Kontoret. Den senaste hela kopian sparas "
@@ -105,10 +106,8 @@ class BackupsPage(SettingsPage):
             ),
             self,
         )
-        intro.setWordWrap(True)
-        self.folder = QLabel(self)
+        self.folder = WrappedLabel(self)
         self.folder.setObjectName("backups-folder")
-        self.folder.setWordWrap(True)
         self.backup_button = button(  # Alt+T and Alt+R: the Statistik and Reception tabs
             self,
             self.tr("Ta en säkerhetskopia &nu"),

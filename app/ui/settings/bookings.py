@@ -26,6 +26,7 @@ from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage, button, named
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -209,8 +210,7 @@ class BookingsPage(SettingsPage):
         layout.addStretch(1)
 
     def _note(self, text: str) -> QLabel:
-        note = QLabel(text, self)
-        note.setWordWrap(True)
+        note = WrappedLabel(text, self)
         note.setStyleSheet("color: #4a525a;")
         return note
 

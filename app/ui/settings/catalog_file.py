@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.services.catalog.transfer import ImportResult
 from app.services.office.info import OfficeInfo
@@ -17,6 +17,7 @@ from app.ui.settings.common import button
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.files import ask_open_path, ask_save_path
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import today
 from app.ui.shell.prefs import Prefs
@@ -71,14 +72,13 @@ class CatalogFileBox(QGroupBox):
         )
         self.export_button.clicked.connect(self._on_export)
         self.import_button.clicked.connect(self._on_import)
-        note = QLabel(
+        note = WrappedLabel(
             self.tr(
                 "Flytta katalogen mellan kontor som en JSON-fil. En import ändrar allt "
                 "eller inget; poster som saknas i filen tas ur bruk."
             ),
             self,
         )
-        note.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)

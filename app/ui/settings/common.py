@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.table_model import KEY_ROLE, SORT_ROLE, RowsModel
 
 T = TypeVar("T")
@@ -208,8 +208,7 @@ class SettingsPage(QWidget):
         self.edit_button.clicked.connect(self._on_edit)
         self.retire_button.clicked.connect(self._on_retire)
         self.restore_button.clicked.connect(self._on_restore)
-        label = QLabel(intro, self)
-        label.setWordWrap(True)
+        label = WrappedLabel(intro, self)
         actions = QHBoxLayout()
         actions.setSpacing(8)
         for widget in (self.add_button, self.edit_button, self.retire_button):
@@ -327,9 +326,8 @@ class SetupDialog(QDialog):
         self.form = QFormLayout()
         self.form.setVerticalSpacing(10)
         self.form.setHorizontalSpacing(16)
-        self.error = named(QLabel(self), f"{name}-error", self.tr("Fel"))
+        self.error = named(WrappedLabel(self), f"{name}-error", self.tr("Fel"))
         self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.ui.settings.common import SettingsPage, button, named
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 
 
 class DatabasePage(SettingsPage):
@@ -31,7 +31,7 @@ class DatabasePage(SettingsPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        intro = QLabel(
+        intro = WrappedLabel(
             self.tr(
                 "Ett kontor med flera datorer har sina uppgifter på kontorets databasserver. "
                 "Skriv serverns adress, testa anslutningen och välj den för den här datorn. "
@@ -39,10 +39,8 @@ class DatabasePage(SettingsPage):
             ),
             self,
         )
-        intro.setWordWrap(True)
-        self.current = QLabel(self)
+        self.current = WrappedLabel(self)
         self.current.setObjectName("database-current")
-        self.current.setWordWrap(True)
         box = QGroupBox(self.tr("Databasserver"), self)
         form = QFormLayout(box)
         self.url = named(
@@ -75,9 +73,8 @@ class DatabasePage(SettingsPage):
             None,
             self.tr("Den här datorn arbetar i sin egen fil från nästa start."),
         )
-        self.result = QLabel(self)
+        self.result = WrappedLabel(self)
         self.result.setObjectName("database-result")
-        self.result.setWordWrap(True)
         actions = QHBoxLayout()
         actions.addWidget(self.test_button)
         actions.addWidget(self.use_button)

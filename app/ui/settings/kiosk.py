@@ -30,6 +30,7 @@ from app.services.setup.office_setup import LIMITS
 from app.ui.settings.common import SettingsPage, named, revert_and_save
 from app.ui.shell.access import tab_chain
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 
 # An isolate keeps a right-to-left name ("العربية") from reordering the text around it.
 ISOLATE, END_ISOLATE = "\u2068", "\u2069"
@@ -180,8 +181,7 @@ class KioskPage(SettingsPage):
         return spin
 
     def _note(self, parent: QWidget, text: str) -> QLabel:
-        note = QLabel(text, parent)
-        note.setWordWrap(True)
+        note = WrappedLabel(text, parent)
         note.setStyleSheet("color: #4a525a;")
         return note
 

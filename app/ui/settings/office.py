@@ -25,6 +25,7 @@ from app.services.office.info import WEEKDAYS, OfficeInfo
 from app.services.setup.office_setup import LIMITS
 from app.ui.settings.common import SettingsPage, named, revert_and_save
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.table_model import QT_TRANSLATE_NOOP
 
 DAY_NAMES = {
@@ -229,14 +230,13 @@ class OfficePage(SettingsPage):
             grid.addWidget(hours.pause_start, row, 5)
             grid.addWidget(hours.pause_end, row, 6)
         grid.setColumnStretch(7, 1)
-        note = QLabel(
+        note = WrappedLabel(
             self.tr(
                 "Öppettiderna styr demodata, uppskattningar och väntrumsskärmen. "
                 "Receptionen kan alltid dela ut kölappar."
             ),
             box,
         )
-        note.setWordWrap(True)
         grid.addWidget(note, len(WEEKDAYS) + 1, 0, 1, 8)
         return box
 
@@ -337,8 +337,7 @@ class OfficePage(SettingsPage):
         return box
 
     def _note(self, parent: QWidget, text: str) -> QLabel:
-        note = QLabel(text, parent)
-        note.setWordWrap(True)
+        note = WrappedLabel(text, parent)
         note.setStyleSheet("color: #4a525a;")
         return note
 

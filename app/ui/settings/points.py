@@ -30,6 +30,7 @@ from app.ui.settings.common import (
 )
 from app.ui.settings.models import PointTableModel
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 
 
 class PointDialog(SetupDialog):
@@ -92,8 +93,7 @@ class PointDialog(SetupDialog):
         self.queues.setAccessibleDescription(
             self.tr("Bocka för köerna luckan ropar upp från; ordningen med Upp och Ned.")
         )
-        self.hint = named(QLabel(self), "point-profile-hint", self.tr("Arbetsprofil"))
-        self.hint.setWordWrap(True)
+        self.hint = named(WrappedLabel(self), "point-profile-hint", self.tr("Arbetsprofil"))
         self.hint.setStyleSheet("color: #4a525a;")
 
         profile = list(point.profile) if point else []

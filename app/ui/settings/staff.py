@@ -34,6 +34,7 @@ from app.ui.settings.catalog_file import FileDialogs
 from app.ui.settings.common import SettingsPage, button, named, select_key, selected_key, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.office_time import stamp, today
 from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
 from app.ui.shell.words import audit_kind_word, role_word
@@ -71,7 +72,7 @@ class StaffPage(SettingsPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        intro = QLabel(
+        intro = WrappedLabel(
             self.tr(
                 "Var och en loggar in med sitt eget användarnamn och sin egen kod. Rollen "
                 "avgör vad man får göra: reception delar ut kölappar, handläggare betjänar "
@@ -79,7 +80,6 @@ class StaffPage(SettingsPage):
             ),
             self,
         )
-        intro.setWordWrap(True)
         self.model = StaffModel(self)
         self.table = table_view(self, self.model, "staff-table", self.tr("Personalens konton"), 1)
         self.table.setAccessibleDescription(self.tr("Välj ett konto; fälten under visar det."))
@@ -288,7 +288,7 @@ class AuditPage(SettingsPage):
     ) -> None:
         super().__init__(ctx, parent)
         self.file_dialogs = file_dialogs
-        intro = QLabel(
+        intro = WrappedLabel(
             self.tr(
                 "Loggen visar vem som gjorde vad och när: inloggningar, exporter, ändrade "
                 "inställningar, rättelser, gallringar, säkerhetskopior. Den innehåller inga "
@@ -296,7 +296,6 @@ class AuditPage(SettingsPage):
             ),
             self,
         )
-        intro.setWordWrap(True)
         self.kind = named(
             QComboBox(self), "audit-kind", self.tr("Vad"), self.tr("Vilka händelser som visas.")
         )

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.ui.settings.common import SettingsPage, button, named, table_view
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.messages import database_failed
 from app.ui.shell.office_time import stamp
 from app.ui.shell.table_model import QT_TRANSLATE_NOOP, SORT_ROLE, RowsModel
@@ -116,9 +116,8 @@ class SyncPage(SettingsPage):
             None,
             self.tr("Skickar de dagar som inte har skickats, nu."),
         )
-        self.state = QLabel(self)
+        self.state = WrappedLabel(self)
         self.state.setObjectName("sync-state")
-        self.state.setWordWrap(True)
         self.model = AttemptModel(self)
         self.table = table_view(self, self.model, "sync-log", self.tr("Synkloggen"), 5)
         self.table.setAccessibleDescription(self.tr("De senaste försöken att skicka, nyast först."))
@@ -126,14 +125,13 @@ class SyncPage(SettingsPage):
         actions.addWidget(self.save_button)
         actions.addWidget(self.now_button)
         actions.addStretch(1)
-        intro = QLabel(
+        intro = WrappedLabel(
             self.tr(
                 "Varje dags sammanställning skickas till den centrala mottagaren, bara "
                 "summor: inga uppgifter om besökare och inga siffror per handläggare."
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(intro)

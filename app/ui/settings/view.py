@@ -8,7 +8,7 @@ shows one Swedish sentence after every change: what was done, or why not.
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.services.queue.views import QueueSnapshot
 from app.ui.settings.backups import BackupsPage
@@ -25,6 +25,7 @@ from app.ui.settings.staff import AuditPage, StaffPage
 from app.ui.settings.sync import SyncPage
 from app.ui.shell.access import describe
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.style import ACCENT, DANGER, OK
 
 # Local touches to the shared style: a disabled danger button must look disabled,
@@ -103,10 +104,9 @@ class SettingsView(QWidget):
             page.message.connect(self._on_message)
         self.catalog_page.imported.connect(self._on_imported)
 
-        self.message = QLabel(self)
+        self.message = WrappedLabel(self)
         self.message.setObjectName("settings-message")
         self.message.setAccessibleName(self.tr("Meddelande"))
-        self.message.setWordWrap(True)
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -20,11 +19,13 @@ from app.services.access.actor import NOBODY, Actor
 from app.services.queue.views import QueueSnapshot
 from app.ui.shell.access import describe
 from app.ui.shell.context import UiContext
+from app.ui.shell.fitting import ScreenScroll, size_by_current_page
 from app.ui.shell.focus_ring import FocusRing
 from app.ui.shell.gate import Gate
 from app.ui.shell.idle import IdleWatch
 from app.ui.shell.language_menu import LanguageMenu
 from app.ui.shell.notice_bar import NoticeBar
+from app.ui.shell.style import ElidedLabel
 from app.ui.shell.words import role_word
 
 if TYPE_CHECKING:
@@ -111,7 +112,10 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.notice)
-        column.addWidget(self.pages, 1)
+        # At a large font a screen may outgrow the window: then it scrolls (WCAG 1.4.4).
+        column.addWidget(ScreenScroll(self.pages, central), 1)
+        size_by_current_page(self.pages)  # each screen scrolls by its own size alone
+        size_by_current_page(self.tabs)
         self.setCentralWidget(central)
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self._on_idle)
@@ -125,16 +129,16 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.display_action)
         self.language_menu = LanguageMenu(self.menuBar(), self._ctx.prefs, self)
 
-        bar = self.statusBar()
-        self.office_label = QLabel(self._ctx.office_name)
+        bar = self.statusBar()  # its lines cut with "…" rather than widen the window
+        self.office_label = ElidedLabel(self._ctx.office_name)
         self.office_label.setObjectName("status-office")
-        self.user_label = QLabel("")
+        self.user_label = ElidedLabel("")
         self.user_label.setObjectName("status-user")
-        self.store_label = QLabel(self._store_location())
+        self.store_label = ElidedLabel(self._store_location())
         self.store_label.setObjectName("status-store")
-        self.message_label = QLabel("")
+        self.message_label = ElidedLabel("")
         self.message_label.setObjectName("status-message")
-        self.sync_label = QLabel(self.tr("Synk: inte inställd"))
+        self.sync_label = ElidedLabel(self.tr("Synk: inte inställd"))
         self.sync_label.setObjectName("status-sync")
         bar.addWidget(self.office_label)
         bar.addWidget(self.user_label)
@@ -213,12 +217,16 @@ class MainWindow(QMainWindow):
     def _build_statistics(self, parent: QWidget) -> QWidget:
         from app.ui.statistics.view import StatisticsView
 
-        return StatisticsView(self._ctx, parent)
+        view = StatisticsView(self._ctx, parent)
+        size_by_current_page(view.pages)  # each page scrolls by its own size alone
+        return view
 
     def _build_settings(self, parent: QWidget) -> QWidget:
         from app.ui.settings.view import SettingsView
 
-        return SettingsView(self._ctx, parent)
+        view = SettingsView(self._ctx, parent)
+        size_by_current_page(view.sections)
+        return view
 
     def _view(self, tab: int) -> QWidget:
         """The screen of a tab, built and put in place of its stand-in the first time."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.office_time import stamp
 
 if TYPE_CHECKING:  # the services load after the first window (tests/unit/test_quick_read.py)
@@ -22,9 +23,8 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("notice-bar")
         self.setStyleSheet("#notice-bar { background: #fff4ce; border-bottom: 1px solid #e0c36a; }")
-        self.text = QLabel("", self)
+        self.text = WrappedLabel("", self)
         self.text.setObjectName("notice-text")
-        self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton(self.tr("Stäng"), self)
         self.close_button.setObjectName("notice-close")

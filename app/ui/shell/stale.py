@@ -8,21 +8,21 @@ away by itself at the first read that succeeds.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.ui.shell import style
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.office_time import local
 from app.ui.shell.watcher import RevisionWatcher
 
 
-class StaleNotice(QLabel):
+class StaleNotice(WrappedLabel):
     """Hidden while the queue is read as usual; "read at 10:42:07" while it cannot be."""
 
     def __init__(self, watcher: RevisionWatcher, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self._watcher = watcher
         self.setObjectName("stale-notice")
-        self.setWordWrap(True)
         self.setStyleSheet(f"color: {style.DANGER}; font-weight: 700; padding: 2px 0;")
         self.hide()
         watcher.failed.connect(self._on_failed)

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.guarded import guard_combo
 from app.ui.shell.marks import QT_TRANSLATE_NOOP
 from app.ui.statistics.charts import ChartPage
@@ -56,9 +57,8 @@ class StaffingPage(QWidget):
         super().__init__(parent)
         self.setObjectName("staffing-page")
         self._forecast: dict[str, Any] = {"hours": [], "needed_by_day": []}
-        self.note = QLabel(self)
+        self.note = WrappedLabel(self)
         self.note.setObjectName("forecast-note")
-        self.note.setWordWrap(True)
         self.day = guard_combo(QComboBox(self))
         self.day.setObjectName("forecast-day")
         self.day.setAccessibleName(self.tr("Dag i bemanningen"))

@@ -7,7 +7,9 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from app.services.queue.views import QueueSnapshot
+from app.ui.shell.fitting import WrappedLabel
 from app.ui.shell.marks import QT_TRANSLATE_NOOP
+from app.ui.shell.style import sized_sheet
 from app.ui.statistics.table import minutes_text, service_level_name
 
 
@@ -35,13 +37,12 @@ class TodayPanel(QGroupBox):
             label.setObjectName(f"today-{key}-caption")
             value = QLabel("–", self)
             value.setObjectName(f"today-{key}")
-            value.setStyleSheet("font-size: 18pt; font-weight: 700;")
+            sized_sheet(value, "font-size: 18pt; font-weight: 700;")  # grows with the font
             grid.addWidget(value, 0, i)
             grid.addWidget(label, 1, i)
             self.values[key], self.captions[key] = value, label
-        self.queues = QLabel(self)
+        self.queues = WrappedLabel(self)
         self.queues.setObjectName("today-queues")
-        self.queues.setWordWrap(True)
         grid.addWidget(self.queues, 2, 0, 1, len(self.FIELDS))
 
     def show_live(self, snapshot: QueueSnapshot) -> None:
