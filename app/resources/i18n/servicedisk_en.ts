@@ -4950,7 +4950,7 @@ last time (hours)</translation>
     </message>
     <message>
         <source>&amp;Kod:</source>
-        <translation>Co&amp;de:</translation>
+        <translation>P&amp;IN:</translation>
     </message>
     <message>
         <source>&amp;Upprepa koden:</source>
