@@ -47,24 +47,30 @@ def ui_clock() -> ManualClock:
     return ManualClock(UI_NOW)
 
 
+def new_ui_context(data_dir, clock, template) -> UiContext:
+    """A UiContext on a fresh seeded store in ``data_dir``, signed in as the manager (who
+    may do everything; tests/unit/test_roles.py checks each role's limits)."""
+    settings = resolve_settings(data_dir=data_dir, env={})
+    store = new_store(settings, clock, template)
+    return UiContext(
+        settings=settings,
+        store=store,
+        clock=clock,
+        runner=SyncRunner(),
+        watcher=RevisionWatcher(store, clock),
+        prefs=Prefs(settings.data_dir / "ws.ini"),
+        office_name="Servicekontoret Exempelstad",
+        role="manager",
+    )
+
+
 @pytest.fixture
 def ui_ctx(tmp_path, ui_clock, qapp, seeded_template):
     """A UiContext on a fresh seeded store; the watcher is polled by hand (watcher.poll())."""
-    settings = resolve_settings(data_dir=tmp_path / "data", env={})
-    store = new_store(settings, ui_clock, seeded_template)
-    ctx = UiContext(
-        settings=settings,
-        store=store,
-        clock=ui_clock,
-        runner=SyncRunner(),
-        watcher=RevisionWatcher(store, ui_clock),
-        prefs=Prefs(settings.data_dir / "ws.ini"),
-        office_name="Servicekontoret Exempelstad",
-        role="manager",  # may do everything; tests/unit/test_roles.py checks each role's limits
-    )
+    ctx = new_ui_context(tmp_path / "data", ui_clock, seeded_template)
     yield ctx
     ctx.watcher.stop()
-    store.close()
+    ctx.store.close()
 
 
 @pytest.fixture(autouse=True)

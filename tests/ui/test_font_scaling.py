@@ -161,31 +161,16 @@ def test_no_text_is_cut_off_at_the_usual_font(ui_ctx, font_scale):
 def test_no_text_is_cut_off_at_twice_the_font_and_the_big_text_grows(
     ui_ctx, tmp_path, ui_clock, seeded_template, font_scale
 ):
-    from app.config import resolve_settings
-    from app.ui.shell.prefs import Prefs
-    from app.ui.shell.runner import SyncRunner
-    from app.ui.shell.watcher import RevisionWatcher
-    from tests.conftest import new_store
+    from tests.ui.conftest import new_ui_context
 
     usual = {s.name: s.big for s in _shown_at(ui_ctx, 1)}
     # The same screens again, on a store of their own (the first run issued tickets).
-    settings = resolve_settings(data_dir=tmp_path / "again", env={})
-    store = new_store(settings, ui_clock, seeded_template)
-    again = UiContext(
-        settings=settings,
-        store=store,
-        clock=ui_clock,
-        runner=SyncRunner(),
-        watcher=RevisionWatcher(store, ui_clock),
-        prefs=Prefs(settings.data_dir / "ws.ini"),
-        office_name=ui_ctx.office_name,
-        role="manager",
-    )
+    again = new_ui_context(tmp_path / "again", ui_clock, seeded_template)
     try:
         twice = _shown_at(again, 2)
     finally:
         again.watcher.stop()
-        store.close()
+        again.store.close()
     problems = [f"{s.name}: {p}" for s in twice for p in s.cut]
     for shown in twice:
         for name, size in shown.big.items():
