@@ -94,7 +94,9 @@ def _window(app: Atspi.Accessible, window_id: str) -> Atspi.Accessible:
             if shown and (window.get_accessible_id() or "") == window_id:
                 return window
         time.sleep(0.2)
-    raise SystemExit(f"atspi_reader: no shown window {window_id}")
+    shown = [app.get_child_at_index(i) for i in range(app.get_child_count())]
+    ids = [w.get_accessible_id() for w in shown if _state(w, Atspi.StateType.SHOWING)]
+    raise SystemExit(f"atspi_reader: no shown window {window_id}; shown: {ids}")
 
 
 def _wait_for(*paths: Path) -> Path:

@@ -5,8 +5,10 @@ stands out, text that grows.
 
 Each rule walks every staff screen: the sign-in (and the first-run wizard and the new
 PIN), the main window with reception, the service point (idle, with a visitor, the errand
-form), each page of the statistics and each section of the settings. The last test reads
-the same screens back through AT-SPI, as Orca does, in a real X server.
+form), each page of the statistics and each section of the settings, then the dialogs
+opened from them (the day's bookings, the day's visits and a correction, each settings
+form, the kiosk's unlock). The last test reads the same screens back through AT-SPI, as
+Orca does, in a real X server.
 
 Run this file as a program (``python -m tests.ui.test_staff_accessibility DIR``) and it
 shows the screens one after the other for :mod:`tests.ui.atspi_reader`, writing what
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QGroupBox,
     QLabel,
     QMenuBar,
@@ -232,6 +235,99 @@ def staff_screens(ctx: UiContext, keep: Callable[[QWidget], None]) -> Iterator[S
             tab_bar,
             [shell, *_section_orders(type(sections.widget(index)).__name__)],
         )
+
+    yield from dialog_screens(ctx, window, keep)
+
+
+def _dialog(name: str, dialog: QDialog, fields: list[str], buttons: list[str]) -> Screen:
+    """A dialog as a screen of its own, shown over its window: Tab starts at its first
+    field and goes through the fields in this order, then through the buttons as they
+    stand, left to right (Linux and Windows set Avbryt and Spara differently)."""
+    dialog.show()
+    dialog.activateWindow()
+    _settle()
+
+    def left(name: str) -> int:
+        widget = dialog.findChild(QWidget, name)
+        return widget.mapTo(dialog, widget.rect().topLeft()).x()
+
+    order = [*fields, *sorted(buttons, key=left)]
+    return Screen(name, dialog, dialog.findChild(QWidget, order[0]), [order])
+
+
+def dialog_screens(
+    ctx: UiContext, window: QWidget, keep: Callable[[QWidget], None]
+) -> Iterator[Screen]:
+    """The dialogs staff open from the main window's screens, each in turn: the day's
+    bookings, the day's visits and a visit's correction, each settings form, and the
+    kiosk's unlock."""
+    from app.services.errands import logbook as errands
+    from app.services.errands.records import ErrandInput
+    from app.services.queue import calling as q
+    from app.ui.kiosk.lock import UnlockDialog
+    from tests.conftest import desk_for
+
+    window.tabs.setCurrentWidget(window.reception)
+    _settle()
+    window.findChild(QAbstractButton, "booking-day-list").click()
+    day_list = window.findChild(QDialog, "booking-day-list-dialog")
+    bookings = ["booking-table"]
+    buttons = [day_list.importer.button.objectName(), "booking-day-list-close"]
+    yield _dialog("reception › dagens bokningar", day_list, bookings, buttons)
+    day_list.reject()
+
+    # A visit finished at Lucka 2, to be corrected.
+    desk = desk_for(ctx.store, ctx.clock, ctx.actor)
+    code = q.issue_ticket(desk, "A").code
+    q.call_ticket(desk, code, 2)
+    errands.finish_with_errands(desk, code, [ErrandInput("FK", "sjukpenning", "resolved")])
+    ctx.watcher.poll()
+    window.tabs.setCurrentWidget(window.service_point)
+    _settle()
+    window.findChild(QAbstractButton, "day-visits").click()
+    visits = window.findChild(QDialog, "visits-dialog")
+    visits.table.selectRow(0)
+    listed = ["visits-day", "visits-table"]
+    yield _dialog("lucka › besök", visits, listed, ["close-visits", "correct-visit"])
+    visits.correct.click()
+    row = ["errand-agency", "errand-type", "errand-outcome", "errand-referral"]
+    yield _dialog("lucka › rätta ett besök", visits, row, ["cancel-errands", "save-errands"])
+    visits.reject()
+
+    window.tabs.setCurrentWidget(window.settings_view)
+    sections = window.settings_view.sections
+    forms = [
+        ("QueuesPage", "add-queue", ["queue-letter", "queue-label", "queue-label-en"]),
+        ("QueuesPage", "edit-queue", ["queue-letter", "queue-label", "queue-agencies"]),
+        ("PointsPage", "add-point", ["point-number", "point-name", "point-call-order"]),
+        ("PointsPage", "edit-point", ["point-number", "point-name", "point-queues"]),
+        ("CatalogPage", "add-entry", ["entry-code", "entry-label", "entry-label-en"]),
+        ("CatalogPage", "rename-entry", ["entry-label", "entry-label-en"]),
+    ]
+    for page_name, button, fields in forms:
+        index = next(
+            i for i in range(sections.count()) if type(sections.widget(i)).__name__ == page_name
+        )
+        sections.setCurrentIndex(index)
+        page = sections.widget(index)
+        _settle()
+        if page_name == "CatalogPage":  # an errand type of the first agency
+            page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
+        else:
+            page.table.selectRow(0)
+        page.findChild(QAbstractButton, button).click()
+        form = page.dialog
+        name = form.objectName()
+        title = f"inställningar › {form.windowTitle()}"
+        yield _dialog(title, form, fields, [f"{name}-cancel", f"{name}-save"])
+        form.reject()
+        _settle()
+
+    unlock = UnlockDialog(ctx, window)
+    keep(unlock)
+    login = ["kiosk-login", "kiosk-pin"]
+    yield _dialog("kiosk › avsluta kiosken", unlock, login, ["kiosk-unlock-cancel", "kiosk-unlock"])
+    unlock.reject()
 
 
 def _section_orders(page: str) -> list[list[str]]:
@@ -641,6 +737,7 @@ ATSPI_ROLES = {
     "EditableText": "text",
     "SpinBox": "spin button",
     "Table": "table",
+    "List": "list",
     "Tree": "tree",
     "PageTabList": "page tab list",
     "Client": "filler",
@@ -648,12 +745,13 @@ ATSPI_ROLES = {
 
 
 def _accessible_id(widget: QWidget) -> str:
-    """The id Qt gives a widget on the accessibility bus: the names down to it."""
+    """The id Qt gives a widget on the accessibility bus: the names down to it from its
+    window (a dialog's parent is the application there, not the window it opened over)."""
     parts: list[str] = []
     current: QWidget | None = widget
     while current is not None:
         parts.insert(0, current.objectName() or current.metaObject().className())
-        current = current.parentWidget()
+        current = None if current.isWindow() else current.parentWidget()
     return ".".join(["QApplication", *parts])
 
 

@@ -1001,8 +1001,16 @@ Everything recorded after {0} will disappear from the database, on every compute
         <translation>Today&apos;s bookings</translation>
     </message>
     <message>
+        <source>Dagens bokade tider, med vilka som har checkat in.</source>
+        <translation>Today's booked times, showing who has checked in.</translation>
+    </message>
+    <message>
         <source>Stäng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Stänger listan.</source>
+        <translation>Closes the list.</translation>
     </message>
     <message>
         <source>Dagens bokningar kunde inte läsas: databasen svarade inte. Försök igen.</source>
@@ -1063,8 +1071,16 @@ Everything recorded after {0} will disappear from the database, on every compute
         <translation>Name</translation>
     </message>
     <message>
+        <source>Namnet på skärmarna.</source>
+        <translation>The name shown on the screens.</translation>
+    </message>
+    <message>
         <source>Engelskt namn</source>
         <translation>English name</translation>
+    </message>
+    <message>
+        <source>Namnet för den som har valt engelska.</source>
+        <translation>The name for those who have chosen English.</translation>
     </message>
     <message>
         <source>&amp;Kod:</source>
@@ -2746,16 +2762,32 @@ last time (hours)</translation>
         <translation>Letter</translation>
     </message>
     <message>
+        <source>Bokstaven före numret på kölappen, A–Z.</source>
+        <translation>The letter before the number on the ticket, A–Z.</translation>
+    </message>
+    <message>
         <source>Namn</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <source>Köns namn på skärmarna.</source>
+        <translation>The queue's name on the screens.</translation>
     </message>
     <message>
         <source>Engelskt namn</source>
         <translation>English name</translation>
     </message>
     <message>
+        <source>Köns namn på kiosken och skärmen för den som läser engelska.</source>
+        <translation>The queue's name on the kiosk and the display for those who read English.</translation>
+    </message>
+    <message>
         <source>Myndigheter</source>
         <translation>Agencies</translation>
+    </message>
+    <message>
+        <source>Myndigheterna vars besökare tar den här kön; kryssa för med mellanslag.</source>
+        <translation>The agencies whose visitors take this queue; tick with the space bar.</translation>
     </message>
     <message>
         <source>&amp;Bokstav:</source>
@@ -5512,6 +5544,10 @@ last time (hours)</translation>
         <translation>Which day</translation>
     </message>
     <message>
+        <source>Dagen vars avslutade besök visas.</source>
+        <translation>The day whose finished visits are shown.</translation>
+    </message>
+    <message>
         <source>&amp;Dag:</source>
         <translation>&amp;Day:</translation>
     </message>
@@ -5520,12 +5556,24 @@ last time (hours)</translation>
         <translation>Visits</translation>
     </message>
     <message>
+        <source>Dagens avslutade besök; välj ett och rätta det.</source>
+        <translation>The day's finished visits; choose one to correct it.</translation>
+    </message>
+    <message>
         <source>&amp;Rätta valt besök …</source>
         <translation>&amp;Correct selected visit …</translation>
     </message>
     <message>
+        <source>Öppnar besökets ärenden för rättelse.</source>
+        <translation>Opens the visit's errands for correction.</translation>
+    </message>
+    <message>
         <source>Stäng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Stänger listan.</source>
+        <translation>Closes the list.</translation>
     </message>
     <message>
         <source>Dina besök i dag</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.shell.access import buttons_in_reading_order, describe
 from app.ui.shell.context import UiContext
 from app.ui.shell.refusals import refusal_text
 
@@ -35,18 +36,26 @@ class UnlockDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setObjectName("kiosk-pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        describe(self.login, self.tr("Kontorschefens användarnamn."))
+        describe(self.pin, self.tr("Kontorschefens kod; den visas inte."))
         self.error = QLabel()
         self.error.setStyleSheet("color: #a01818;")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Användarnamn"), self.login)
-        form.addRow(self.tr("Kod"), self.pin)
+        form.addRow(self.tr("&Användarnamn:"), self.login)
+        form.addRow(self.tr("&Kod:"), self.pin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Avsluta kiosken"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        ok.setObjectName("kiosk-unlock")
+        describe(ok, self.tr("Stänger kiosken om kontorschefens kod stämmer."))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Avbryt"))
+        cancel.setObjectName("kiosk-unlock-cancel")
+        describe(cancel, self.tr("Kiosken fortsätter."))
+        buttons_in_reading_order(buttons)
         buttons.accepted.connect(self.try_unlock)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

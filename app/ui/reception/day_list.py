@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QV
 
 from app.ui.reception.widgets import ERROR_STYLE, make_table
 from app.ui.settings.bookings import BookingsImport
+from app.ui.shell.access import describe
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.office_time import hhmm
@@ -188,6 +189,7 @@ class DayListDialog(QDialog):
         self.table = make_table(
             self.model, "booking-table", self.tr("Dagens bokningar"), self, DayListModel.ERRAND
         )
+        describe(self.table, self.tr("Dagens bokade tider, med vilka som har checkat in."))
         self.message = QLabel(self)
         self.message.setObjectName("booking-message")
         self.message.setWordWrap(True)
@@ -198,6 +200,7 @@ class DayListDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Stäng"))
         close.setObjectName("booking-day-list-close")
+        describe(close, self.tr("Stänger listan."))
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.importer.button)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.reception.widgets import make_table
 from app.ui.service_point.errand_form import ErrandForm
+from app.ui.shell.access import describe, tab_chain
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.messages import database_failed
@@ -118,7 +119,7 @@ class VisitsDialog(QDialog):
         top.addStretch(1)
         self.day = QDateEdit(list_page)
         self.day.setObjectName("visits-day")
-        self.day.setAccessibleName(self.tr("Vilken dag"))
+        describe(self.day, self.tr("Dagen vars avslutade besök visas."), self.tr("Vilken dag"))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         now = today(self._ctx.clock.now())
@@ -135,6 +136,7 @@ class VisitsDialog(QDialog):
         self.table = make_table(
             self.model, "visits-table", self.tr("Besök"), self, stretch=VisitsModel.COL_ERRANDS
         )
+        describe(self.table, self.tr("Dagens avslutade besök; välj ett och rätta det."))
         self.table.setColumnHidden(VisitsModel.COL_STAFF, not self._everyone)
         self.table.doubleClicked.connect(lambda _index: self._on_correct())
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
@@ -148,13 +150,16 @@ class VisitsDialog(QDialog):
         self.correct.setObjectName("correct-visit")
         self.correct.setProperty("role", "primary")
         self.correct.setEnabled(False)
+        describe(self.correct, self.tr("Öppnar besökets ärenden för rättelse."))
         self.correct.clicked.connect(self._on_correct)
         close = QPushButton(self.tr("Stäng"), list_page)
         close.setObjectName("close-visits")
+        describe(close, self.tr("Stänger listan."))
         close.clicked.connect(self.reject)
         buttons.addStretch(1)
         buttons.addWidget(close)
         buttons.addWidget(self.correct)
+        tab_chain([self.day, self.table, close, self.correct])
         column.addLayout(buttons)
         self.form = ErrandForm(self._ctx, self.pages)
         self.form.saved.connect(self._on_saved)

@@ -75,11 +75,23 @@ class EntryDialog(SetupDialog):
 
     def __init__(self, title: str, item: CatalogItem | None, submit, parent: QWidget) -> None:
         super().__init__(title, "entry-dialog", lambda answer: submit(self, answer), parent)
-        self.code = named(QLineEdit(self), "entry-code", self.tr("Kod"))
+        self.code = named(
+            QLineEdit(self),
+            "entry-code",
+            self.tr("Kod"),
+            self.tr("Koden är fast och syns i statistiken: A–Z, siffror, - _ ."),
+        )
         self.code.setMaxLength(40)
-        self.label = named(QLineEdit(self), "entry-label", self.tr("Namn"))
+        self.label = named(
+            QLineEdit(self), "entry-label", self.tr("Namn"), self.tr("Namnet på skärmarna.")
+        )
         self.label.setMaxLength(120)
-        self.label_en = named(QLineEdit(self), "entry-label-en", self.tr("Engelskt namn"))
+        self.label_en = named(
+            QLineEdit(self),
+            "entry-label-en",
+            self.tr("Engelskt namn"),
+            self.tr("Namnet för den som har valt engelska."),
+        )
         self.label_en.setMaxLength(120)
         if item is None:
             self.form.addRow(self.tr("&Kod:"), self.code)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.shell.access import buttons_in_reading_order
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.fitting import WrappedLabel
@@ -340,6 +342,7 @@ class SetupDialog(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         named(cancel, f"{name}-cancel", self.tr("Avbryt"), self.tr("Stänger utan att spara."))
         cancel.setText(self.tr("Avbryt"))
+        buttons_in_reading_order(self.buttons)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -348,7 +351,12 @@ class SetupDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(600)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At least 600 px wide, and wider where the text is large: the layout's minimum
+        holds every label whole (a fixed minimum width would override it)."""
+        self.resize(self.size().expandedTo(QSize(600, 0)))
+        super().showEvent(event)
 
     def _on_save(self) -> None:
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)

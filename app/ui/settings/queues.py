@@ -39,16 +39,33 @@ class QueueDialog(SetupDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, "queue-dialog", lambda answer: submit(self, answer), parent)
-        self.letter = named(QLineEdit(self), "queue-letter", self.tr("Bokstav"))
+        self.letter = named(
+            QLineEdit(self),
+            "queue-letter",
+            self.tr("Bokstav"),
+            self.tr("Bokstaven före numret på kölappen, A–Z."),
+        )
         self.letter.setMaxLength(1)
         self.letter.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]"), self))
         self.letter.setMaximumWidth(60)
         self.letter.textEdited.connect(self._on_letter_edited)
-        self.label = named(QLineEdit(self), "queue-label", self.tr("Namn"))
+        self.label = named(
+            QLineEdit(self), "queue-label", self.tr("Namn"), self.tr("Köns namn på skärmarna.")
+        )
         self.label.setMaxLength(120)
-        self.label_en = named(QLineEdit(self), "queue-label-en", self.tr("Engelskt namn"))
+        self.label_en = named(
+            QLineEdit(self),
+            "queue-label-en",
+            self.tr("Engelskt namn"),
+            self.tr("Köns namn på kiosken och skärmen för den som läser engelska."),
+        )
         self.label_en.setMaxLength(120)
-        self.agencies = named(QListWidget(self), "queue-agencies", self.tr("Myndigheter"))
+        self.agencies = named(
+            QListWidget(self),
+            "queue-agencies",
+            self.tr("Myndigheter"),
+            self.tr("Myndigheterna vars besökare tar den här kön; kryssa för med mellanslag."),
+        )
         self.agencies.setMinimumHeight(170)
         chosen = set(queue.agency_codes) if queue else set()
         for code, label in agencies:

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Iterable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -34,3 +34,12 @@ def tab_chain(widgets: Iterable[QWidget | None]) -> None:
     for first, second in itertools.pairwise(chain):
         if first is not second:
             QWidget.setTabOrder(first, second)
+
+
+def buttons_in_reading_order(box: QDialogButtonBox) -> None:
+    """Tab goes through a dialog's buttons as the platform lays them out (Linux: Avbryt
+    before Spara; Windows: Spara first), not in the order they were made. Call it once the
+    box has its buttons."""
+    layout = box.layout()
+    items = [layout.itemAt(i) for i in range(layout.count())] if layout else []
+    tab_chain(i.widget() for i in items if i and isinstance(i.widget(), QAbstractButton))
