@@ -193,5 +193,7 @@ def test_the_big_text_follows_a_font_changed_while_the_screen_is_open(ui_ctx, fo
             QApplication.processEvents()
         after = [label.sizeHint().height() for label in labels]
         assert all(a > b * 1.5 for a, b in zip(after, before, strict=True)), (before, after)
+        # and the rows sized from the text (the heading, the message row) grew with it
+        assert not cut_off(reception.window), cut_off(reception.window)
     finally:
         _close(windows)

@@ -52,7 +52,7 @@ from app.ui.reception.widgets import (
 from app.ui.shell.action import Action
 from app.ui.shell.context import UiContext
 from app.ui.shell.stale import StaleNotice
-from app.ui.shell.style import relative_pt, sized_sheet
+from app.ui.shell.style import follow_font, relative_pt, sized_sheet
 from app.ui.shell.table_model import KEY_ROLE
 
 if TYPE_CHECKING:
@@ -66,10 +66,8 @@ TICK_MS = 20_000  # waits so far grow on screen even when nothing changes
 
 class ReceptionView(QWidget):
     """Issue buttons, the last ticket, recent tickets, the waiting queue, now serving.
-
     ``printer`` puts a ticket on paper (default: Qt to the chosen printer or a PDF);
-    ``monotonic`` is the clock of the double-press guard. Both are injectable for tests.
-    """
+    ``monotonic`` is the clock of the double-press guard. Both are injectable for tests."""
 
     def __init__(
         self,
@@ -81,9 +79,8 @@ class ReceptionView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._printer: TicketPrinter = printer or QtTicketPrinter(
-            ctx.settings.data_dir / "tickets", ctx.prefs
-        )
+        tickets = ctx.settings.data_dir / "tickets"
+        self._printer: TicketPrinter = printer or QtTicketPrinter(tickets, ctx.prefs)
         self._monotonic = monotonic
         self._pressed: dict[str, float] = {}
         self._buttons: dict[str, IssueButton] = {}
@@ -102,6 +99,18 @@ class ReceptionView(QWidget):
         if ctx.watcher.snapshot is not None:
             self._on_snapshot(ctx.watcher.snapshot)
 
+    def _fit_rows(self, message_row: QWidget, heading: QLabel) -> None:
+        """The message row two lines of the message (12 pt at least) or a button high, the
+        heading the warning line's: nothing cut at any font size, nor when it changes."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(relative_pt(12.0), font.pointSizeF()))
+        buttons = (b.sizeHint().height() for b in (self.undo, self.check_in.walk_in))
+        message_row.setFixedHeight(max(2 * QFontMetrics(font).lineSpacing(), *buttons) + 4)
+        said = self.warning.text()
+        self.warning.setText("Ag")  # as high as the warning line, shown or not
+        heading.setMinimumHeight(max(heading.sizeHint().height(), self.warning.sizeHint().height()))
+        self.warning.setText(said)
+
     def _setup_ui(self) -> None:
         self.setObjectName("reception")
         sized_sheet(self, VIEW_STYLE)  # its sizes follow the application's font
@@ -111,8 +120,8 @@ class ReceptionView(QWidget):
         self.warning = QLabel("")
         self.warning.setObjectName("closing-warning")
         self.warning.setWordWrap(True)
-        # One line beside the "Ny kölapp" heading: coming or going, it moves nothing, and
-        # a narrow screen cuts it rather than widening the window (the tooltip has it all).
+        # One line beside "Ny kölapp": coming or going it moves nothing; a narrow screen
+        # cuts it rather than widening the window (the tooltip has it all).
         sized_sheet(self.warning, WARNING_LINE_STYLE)
         self.warning.setWordWrap(False)
         self.warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -136,12 +145,6 @@ class ReceptionView(QWidget):
         row.addWidget(self.message, 1)
         row.addWidget(self.undo, 0, Qt.AlignmentFlag.AlignVCenter)
         self.check_in = CheckInBox(self._ctx, self._on_issued, self._say, self, offer_row=row)
-        # Two lines of the message (12 pt, or the system's font if larger), or a button if
-        # the system's font makes that higher: nothing is cut at any font size.
-        font = QFont(self.font())
-        font.setPointSizeF(max(relative_pt(12.0), font.pointSizeF()))
-        buttons = (b.sizeHint().height() for b in (self.undo, self.check_in.walk_in))
-        message_row.setFixedHeight(max(2 * QFontMetrics(font).lineSpacing(), *buttons) + 4)
         root.addWidget(message_row)
         self.alerts = HelpAlerts(self._ctx, self)
         root.addWidget(self.alerts)
@@ -151,9 +154,7 @@ class ReceptionView(QWidget):
         issue_box = QVBoxLayout()
         heading = QLabel(self.tr("Ny kölapp"))
         heading.setProperty("role", "heading")
-        self.warning.setText("Ag")  # the row as high as the warning line from the start
-        heading.setMinimumHeight(max(heading.sizeHint().height(), self.warning.sizeHint().height()))
-        self.warning.setText("")
+        follow_font(self, lambda: self._fit_rows(message_row, heading))
         heading_row = QHBoxLayout()
         heading_row.addWidget(heading)
         heading_row.addWidget(self.warning, 1)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
@@ -102,6 +103,26 @@ class _SheetFollower(QObject):
 
     def _on_font_changed(self, _font: QFont) -> None:
         self._widget.setStyleSheet(scaled_sheet(str(self._widget.property(SHEET) or "")))
+
+
+class _FontFollower(QObject):
+    """Calls ``fit`` after each change of the application's font, once the style sheets
+    have followed it, for as long as its widget lives."""
+
+    def __init__(self, widget: QWidget, fit: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._fit = fit
+        _application().fontChanged.connect(self._on_font_changed)
+
+    def _on_font_changed(self, _font: QFont) -> None:
+        QTimer.singleShot(0, self, self._fit)  # after the sheets' own re-polish
+
+
+def follow_font(widget: QWidget, fit: Callable[[], None]) -> None:
+    """Call ``fit`` now and whenever the application's font changes: for sizes worked out
+    from the text (a row's fixed height, a heading's minimum), which Qt does not redo."""
+    fit()
+    _FontFollower(widget, fit)
 
 
 def sized_sheet(widget: QWidget, sheet: str) -> None:
