@@ -197,3 +197,25 @@ def test_the_big_text_follows_a_font_changed_while_the_screen_is_open(ui_ctx, fo
         assert not cut_off(reception.window), cut_off(reception.window)
     finally:
         _close(windows)
+
+
+def test_at_twice_the_font_each_chart_keeps_room_for_its_labels(ui_ctx, font_scale):
+    """At 200 % on a 1280×800 window the statistics page scrolls, and each page's chart
+    stays tall enough for its axis labels and legend (it was squeezed into dots)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    _application_font(2)
+    windows: list[QWidget] = []
+    try:
+        line = QFontMetrics(QApplication.font()).height()
+        small = []
+        for screen in staff_screens(ui_ctx, windows.append):
+            if not screen.name.startswith("statistik"):
+                continue
+            for area in screen.window.findChildren(QScrollArea):
+                chart = area.objectName().startswith("chart-area-") and area.isVisible()
+                if chart and area.height() < 10 * line:
+                    small.append(f"{screen.name}: {area.objectName()} {area.height()} px")
+        assert not small, f"a line is {line} px: {small}"
+    finally:
+        _close(windows)

@@ -74,7 +74,7 @@ class Screen:
 
 
 def _settle() -> None:
-    for _ in range(3):
+    for _ in range(6):  # a layout asks for another pass in a posted event: let them all run
         QApplication.processEvents()
 
 

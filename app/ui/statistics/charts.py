@@ -132,6 +132,14 @@ class ChartPage(QWidget):
         self._labels: list[str] = []
         self._shown: list[int] | None = None  # the categories that carry a label (vertical)
         self.chart.plotAreaChanged.connect(self._on_plot_area_changed)
+        style.follow_font(self, self._fit_to_font)
+
+    def _fit_to_font(self) -> None:
+        """Room for the chart's labels and for a few of the table's rows at the font of the
+        day: at a large font the page scrolls, rather than squeeze the chart into dots."""
+        line = QFontMetricsF(self.font()).height()
+        self.chart_area.setMinimumHeight(max(160, math.ceil(11 * line)))
+        self.table.setMinimumHeight(math.ceil(5 * line))
 
     def name_for(self, title: str) -> None:
         """Names for a screen reader, after the page's title: the chart draws what the
