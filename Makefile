@@ -64,15 +64,24 @@ screenshots: $(VENV)/.installed-test $(I18N_QM)
 
 # The installable app: a one-folder bundle in dist/servicedisk/ (docs/packaging.md), built
 # from a venv of its own with only what an office PC runs (no test tools), then its size.
+# Its Python is made on Debian 11 (packaging/portable-python: root, once, a few minutes),
+# so that the bundle needs glibc 2.34 (Qt's: RHEL 9, Ubuntu 22.04), not this machine's.
+# PACKAGE_PYTHON=python3 builds with this machine's Python: quicker, for here only.
 PACKAGE_VENV := .venv-package
+PACKAGE_PYTHON ?= build/portable-python/bin/python3.11
+PACKAGE_STAMP := $(PACKAGE_VENV)/.installed-$(subst /,_,$(PACKAGE_PYTHON))
 
-$(PACKAGE_VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(PACKAGE_VENV)
+build/portable-python/bin/python3.11:
+	packaging/portable-python build/portable-python
+
+$(PACKAGE_STAMP): pyproject.toml | $(filter build/%,$(PACKAGE_PYTHON))
+	rm -rf $(PACKAGE_VENV)
+	$(PACKAGE_PYTHON) -m venv $(PACKAGE_VENV)
 	$(PACKAGE_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(PACKAGE_VENV)/bin/python -m pip install --quiet -e '.[package]'
 	touch $@
 
-package: $(PACKAGE_VENV)/.installed
+package: $(PACKAGE_STAMP)
 	$(PACKAGE_VENV)/bin/pyside6-lrelease -silent $(I18N_TS) -qm $(I18N_QM)
 	$(PACKAGE_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
 	  --distpath dist --workpath build/pyinstaller packaging/servicedisk.spec

@@ -13,10 +13,12 @@ import ast
 import configparser
 import contextlib
 import io
+import os
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -30,7 +32,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "servicedisk.spec"
 ISS = PACKAGING / "servicedisk.iss"
-SMOKE_TEST = PACKAGING / "smoke-test"
 DESKTOP_FILES = sorted(PACKAGING.glob("*.desktop"))
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -292,14 +293,45 @@ def test_there_is_a_desktop_entry_for_the_app_the_display_and_the_kiosk():
 # --- the smoke test -----------------------------------------------------------------------
 
 
-def test_the_smoke_test_is_an_executable_bash_script():
-    assert SMOKE_TEST.stat().st_mode & 0o111
-    assert SMOKE_TEST.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash\n")
+@pytest.mark.parametrize("name", ["smoke-test", "glibc-floor", "portable-python"])
+def test_the_packaging_scripts_are_executable_bash_scripts(name):
+    script = PACKAGING / name
+    assert script.stat().st_mode & 0o111
+    assert script.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash\n")
     bash = shutil.which("bash")
     if bash is None:
         pytest.skip("no bash here")
-    checked = subprocess.run([bash, "-n", str(SMOKE_TEST)], capture_output=True, text=True)
+    checked = subprocess.run([bash, "-n", str(script)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_the_glibc_check_names_a_file_that_asks_for_too_new_a_glibc(tmp_path):
+    """packaging/glibc-floor (the smoke test's step 3): a program that asks for a newer
+    glibc than the limit is named and fails the check; within the limit it passes and says
+    what the folder needs."""
+    bash, objdump = shutil.which("bash"), shutil.which("objdump")
+    if bash is None or objdump is None:
+        if os.environ.get("SERVICEDISK_CI"):
+            pytest.fail(".ci/run installs bash and binutils")
+        pytest.skip("no bash or objdump here (apt-get install binutils)")
+    program = tmp_path / "bundle" / "python"
+    program.parent.mkdir()
+    shutil.copy(Path(sys.executable).resolve(), program)  # asks for GLIBC_2.x, x > 2.5
+    script = str(PACKAGING / "glibc-floor")
+
+    too_old = subprocess.run(
+        [bash, script, str(program.parent), "2.2.5"], capture_output=True, text=True
+    )
+    assert too_old.returncode == 1
+    assert (
+        "python asks for GLIBC_2." in too_old.stderr and "newer than GLIBC_2.2.5" in too_old.stderr
+    )
+
+    new_enough = subprocess.run(
+        [bash, script, str(program.parent), "99.0"], capture_output=True, text=True
+    )
+    assert new_enough.returncode == 0, new_enough.stderr
+    assert new_enough.stdout.startswith("runs where glibc is 2.")
 
 
 def test_ci_builds_and_smoke_tests_the_bundle_after_the_suite():
