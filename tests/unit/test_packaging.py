@@ -293,7 +293,9 @@ def test_there_is_a_desktop_entry_for_the_app_the_display_and_the_kiosk():
 # --- the smoke test -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["smoke-test", "glibc-floor", "portable-python"])
+@pytest.mark.parametrize(
+    "name", ["smoke-test", "glibc-floor", "portable-python", "installer-check"]
+)
 def test_the_packaging_scripts_are_executable_bash_scripts(name):
     script = PACKAGING / name
     assert script.stat().st_mode & 0o111
@@ -343,7 +345,8 @@ def test_ci_builds_and_smoke_tests_the_bundle_after_the_suite():
     suite = steps.index("make test")
     package = steps.index("make package")
     smoke = next(i for i, s in enumerate(steps) if s.startswith("packaging/smoke-test"))
-    assert suite < package < smoke
+    installer = steps.index("packaging/installer-check")
+    assert suite < package < smoke < installer
 
 
 def test_a_wheel_carries_every_resource_the_app_reads():
