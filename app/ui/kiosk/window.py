@@ -155,7 +155,10 @@ class KioskWindow(QWidget):
         self._restyle()
 
     def _restyle(self) -> None:
-        base = max(18, self.height() // 34) * (LARGE_TEXT if self.large_text else 1)
+        # Before it is shown, for the screen it will fill (a kiosk starts full screen): a
+        # style sheet polishes every child again, so once at start, not for 640×480 first.
+        height = self.height() if self.isVisible() else self.screen().geometry().height()
+        base = max(18, height // 34) * (LARGE_TEXT if self.large_text else 1)
         if base == self._styled_for:
             return  # a style sheet polishes every child again: only when the size changes
         self._styled_for = base
