@@ -125,7 +125,9 @@ def test_every_fault_then_every_day_once_at_its_latest_revision(tmp_path, faulty
 
 
 def test_killed_mid_request_loses_nothing_and_resends_only_the_unacknowledged(tmp_path, faulty):
-    office = make_office(tmp_path, 4)
+    # A week before today: at least two open days to send whatever today is (on a Sunday
+    # four days held one weekday with visits, and the sender never reached a second).
+    office = make_office(tmp_path, 8)
     url = f"http://127.0.0.1:{faulty.server_address[1]}"
     faulty.script = ["ok", "slow"]  # the second day hangs: kill the sender then
     faulty.slow_s = 30.0
@@ -137,6 +139,7 @@ def test_killed_mid_request_loses_nothing_and_resends_only_the_unacknowledged(tm
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while len(faulty.seen) < 2:
+        assert sender.poll() is None, f"the sender ended after {faulty.seen}"
         assert time.monotonic() < deadline, "the sender never reached the second day"
         time.sleep(0.05)
     sender.send_signal(signal.SIGKILL)
