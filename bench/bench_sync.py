@@ -95,6 +95,7 @@ class _ReceiverProgram:
 
     def __init__(self, folder: Path) -> None:
         self.database = f"sqlite:///{folder / 'receiver-program.sqlite3'}"
+        self.log = folder / "receiver-program.log"
         self.port = _free_port()
         self.token = ""
         self.process: subprocess.Popen[bytes] | None = None
@@ -109,11 +110,12 @@ class _ReceiverProgram:
     def __enter__(self) -> _ReceiverProgram:
         self._cli("upgrade")
         self.token = self._cli("token", "add", "--office", "*")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "app.receiver", "--database", self.database, "serve",
-             "--port", str(self.port), "--rate", "1000000", "--burst", "1000000"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+        with self.log.open("wb") as said:  # the program's own copy stays open
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "app.receiver", "--database", self.database, "serve",
+                 "--port", str(self.port), "--rate", "100000", "--burst", "100000"],
+                stdout=subprocess.DEVNULL, stderr=said,
+            )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -121,7 +123,10 @@ class _ReceiverProgram:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.1)
-        raise RuntimeError("the receiver program did not answer within 30 s")
+            if self.process.poll() is not None:
+                break
+        said = self.log.read_text(errors="replace")[-500:]
+        raise RuntimeError(f"the receiver program did not answer within 30 s: {said}")
 
     def __exit__(self, *_exc: object) -> None:
         if self.process is not None:
