@@ -8,6 +8,8 @@ import pytest
 
 from app.config import resolve_settings
 from app.services.office.clock import OFFICE_TZ, ManualClock
+from app.services.office.info import seeder
+from app.store.engine import open_store
 from app.ui.shell.context import UiContext
 from app.ui.shell.prefs import Prefs
 from app.ui.shell.runner import SyncRunner
@@ -47,11 +49,15 @@ def ui_clock() -> ManualClock:
     return ManualClock(UI_NOW)
 
 
-def new_ui_context(data_dir, clock, template) -> UiContext:
+def new_ui_context(data_dir, clock, template=None) -> UiContext:
     """A UiContext on a fresh seeded store in ``data_dir``, signed in as the manager (who
-    may do everything; tests/unit/test_roles.py checks each role's limits)."""
+    may do everything; tests/unit/test_roles.py checks each role's limits). The store is a
+    copy of ``template``, or (without one) migrated and seeded as the app makes one."""
     settings = resolve_settings(data_dir=data_dir, env={})
-    store = new_store(settings, clock, template)
+    if template is None:
+        store = open_store(settings, now=clock.now, seed=seeder(clock))
+    else:
+        store = new_store(settings, clock, template)
     return UiContext(
         settings=settings,
         store=store,

@@ -776,28 +776,10 @@ def expected_controls(screen: Screen) -> dict[str, object]:
 
 def _context(folder: Path) -> UiContext:
     """A context on a new seeded store, as the widget tests' ui_ctx (tests/ui/conftest.py)."""
-    from app.config import resolve_settings
     from app.services.office.clock import ManualClock
-    from app.services.office.info import seeder
-    from app.store.engine import open_store
-    from app.ui.shell.prefs import Prefs
-    from app.ui.shell.runner import SyncRunner
-    from app.ui.shell.watcher import RevisionWatcher
-    from tests.ui.conftest import UI_NOW
+    from tests.ui.conftest import UI_NOW, new_ui_context
 
-    clock = ManualClock(UI_NOW)
-    settings = resolve_settings(data_dir=folder / "data", env={})
-    store = open_store(settings, now=clock.now, seed=seeder(clock))
-    return UiContext(
-        settings=settings,
-        store=store,
-        clock=clock,
-        runner=SyncRunner(),
-        watcher=RevisionWatcher(store, clock),
-        prefs=Prefs(settings.data_dir / "ws.ini"),
-        office_name="Servicekontoret Exempelstad",
-        role="manager",
-    )
+    return new_ui_context(folder / "data", ManualClock(UI_NOW))
 
 
 def serve(folder: Path) -> None:
